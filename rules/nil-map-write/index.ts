@@ -1,0 +1,185 @@
+// nil-map-write: a write to a map that is nil on every path to the write.
+// Sources of nil: `var m map[K]V` (local, named result, or package-level var
+// that nothing ever assigns), and struct values built without the map field
+// (`T{...}` lacking it, `&T{...}`, `new(T)`, `var x T`). Any assignment,
+// address-of, method call or hand-off of the variable before the write (in
+// source order, or anywhere in an enclosing loop) means "maybe initialised":
+// no finding. Reads, len, range and delete on a nil map are fine: never flagged.
+import { defineRule, ast, usesOf, writtenIndexExprs, type RuleContext, type SyntaxNode, type Binding, type GoType } from '../../src/engine/index.js';
+
+const LOOPS = ['for_statement'];
+
+export default defineRule({
+  meta: {
+    id: 'nil-map-write',
+    severity: 'error',
+    description: 'Writes to a map that is nil on every path to the write (panics: assignment to entry in nil map).',
+    fixable: true,
+    needs: ['scopes', 'types'],
+  },
+  create(ctx) {
+    const check = (stmt: SyntaxNode) => {
+      for (const target of writtenIndexExprs(stmt)) {
+        const operand = ast.field(target, 'operand');
+        if (operand) checkWrite(ctx, stmt, ast.unparen(operand));
+      }
+    };
+    return { assignment_statement: check, inc_statement: check, dec_statement: check };
+  },
+});
+
+function isMap(ctx: RuleContext, t: GoType): t is Extract<GoType, { kind: 'map' }> {
+  return ctx.pkg.underlying(t).kind === 'map';
+}
+
+function checkWrite(ctx: RuleContext, stmt: SyntaxNode, operand: SyntaxNode): void {
+  if (operand.type === 'identifier') checkVariable(ctx, stmt, operand);
+  else if (operand.type === 'selector_expression') checkField(ctx, stmt, operand);
+}
+
+/** `var m map[K]V` ... `m[k] = v` */
+function checkVariable(ctx: RuleContext, stmt: SyntaxNode, ident: SyntaxNode): void {
+  const b = ctx.scopes.resolve(ident);
+  if (!b || !declaredNil(ctx, b)) return;
+  if (!isMap(ctx, ctx.scopes.typeOfBinding(b))) return;
+  const scope = b.kind === 'package' ? null : b.func;
+  if (b.kind === 'package') {
+    // Package-level: nil only if nothing in the package ever assigns it or takes its address.
+    for (const f of ctx.pkg.files) {
+      if (usesOf(ctx.scopes, b, f.root).some((u) => u.kind === 'assign' || u.kind === 'address')) return;
+    }
+  } else {
+    if (!scope) return;
+    if (!nilUntil(ctx, b, scope, stmt, (u) => u.kind === 'assign' || u.kind === 'address')) return;
+  }
+  const where = b.kind === 'result' ? 'named result' : 'variable';
+  ctx.report({
+    node: stmt,
+    message: `${ident.text} is a nil map here (${where} declared at line ${b.nameNode.startPosition.row + 1} and never assigned), so this write panics with "assignment to entry in nil map". Initialise it first: ${ident.text} = make(${mapTypeText(b)}).`,
+    fix: fixFor(ctx, b),
+  });
+}
+
+/** True when the binding starts out nil: declared with a type and no value. */
+function declaredNil(ctx: RuleContext, b: Binding): boolean {
+  if (b.kind === 'result') return true;
+  if (b.kind !== 'local' && b.kind !== 'package') return false;
+  if (b.declNode.type !== 'var_spec') return false;
+  if (b.value || b.tupleValue) return b.value?.type === 'nil';
+  return !!b.typeNode;
+}
+
+/**
+ * True when no use of `b` that may initialise it (per `initialises`) comes
+ * before `write` within `scope`, and none sits in a loop enclosing the write.
+ */
+function nilUntil(ctx: RuleContext, b: Binding, scope: SyntaxNode, write: SyntaxNode, initialises: (u: { node: SyntaxNode; kind: string }) => boolean): boolean {
+  const uses = usesOf(ctx.scopes, b, scope);
+  const loops: SyntaxNode[] = [];
+  for (let p = write.parent; p && p.id !== scope.id; p = p.parent) if (LOOPS.includes(p.type)) loops.push(p);
+  for (const u of uses) {
+    if (u.kind === 'decl' || ast.contains(write, u.node)) continue;
+    if (!initialises(u)) continue;
+    if (u.node.startIndex < write.startIndex) return false;
+    if (loops.some((l) => ast.contains(l, u.node))) return false;
+  }
+  // A closure declared before the write might run and assign it; usesOf already sees
+  // identifiers inside closures, so an assignment there counts above.
+  return !guardedByNilCheck(write, b.name, scope);
+}
+
+/** Inside `if m != nil { ... }` or similar: the author checked; stay quiet. */
+function guardedByNilCheck(node: SyntaxNode, name: string, scope: SyntaxNode): boolean {
+  for (let p = node.parent; p && p.id !== scope.id; p = p.parent) {
+    if (p.type === 'if_statement') {
+      const cond = ast.field(p, 'condition')?.text.replace(/\s+/g, '') ?? '';
+      if (cond.includes(`${name}!=nil`) || cond.includes(`${name}==nil`) || cond.includes(`len(${name})`)) return true;
+    }
+  }
+  return false;
+}
+
+/** `x.f[k] = v` where x was just built without f. */
+function checkField(ctx: RuleContext, stmt: SyntaxNode, sel: SyntaxNode): void {
+  const base = ast.field(sel, 'operand');
+  const fieldName = ast.field(sel, 'field')?.text;
+  if (!base || !fieldName || base.type !== 'identifier') return;
+  const b = ctx.scopes.resolve(base);
+  if (!b || b.kind !== 'local' || !b.func) return;
+  const built = builtWithoutField(ctx, b, fieldName);
+  if (!built) return;
+  // Any use of x other than reading/writing a different field, or reading x.f, may initialise f
+  // (x.init(), pass(&x), x.f = make(...), x = other): then no finding.
+  const mayInit = (u: { node: SyntaxNode; kind: string }) => {
+    if (u.kind !== 'read') return true;
+    const parent = u.node.parent;
+    if (parent?.type !== 'selector_expression' || ast.field(parent, 'operand')?.id !== u.node.id) return true;
+    const name = ast.field(parent, 'field')?.text;
+    const grand = parent.parent;
+    if (grand?.type === 'call_expression' && ast.field(grand, 'function')?.id === parent.id) return true; // method call
+    if (name !== fieldName) return false; // another field
+    // x.f: fine when only indexed (read or the write itself); assigning x.f or taking &x.f initialises.
+    if (grand?.type === 'index_expression' && ast.field(grand, 'operand')?.id === parent.id) return false;
+    return true;
+  };
+  if (!nilUntil(ctx, b, b.func, stmt, mayInit)) return;
+  ctx.report({
+    node: stmt,
+    message: `${base.text}.${fieldName} is a nil map here: ${base.text} was built at line ${b.nameNode.startPosition.row + 1} without setting ${fieldName}, so this write panics with "assignment to entry in nil map". Set ${fieldName}: make(${built.mapText}) when building ${base.text}.`,
+  });
+}
+
+/** When `b` holds a struct (or pointer to one) built without the map field `name`: that field's map type text. */
+function builtWithoutField(ctx: RuleContext, b: Binding, name: string): { mapText: string } | undefined {
+  let typeName: string | undefined;
+  let literal: SyntaxNode | undefined;
+  if (b.value) {
+    let v = ast.unparen(b.value);
+    if (v.type === 'unary_expression' && v.child(0)?.type === '&') v = ast.unparen(ast.field(v, 'operand') ?? v);
+    if (v.type === 'composite_literal') {
+      const t = ast.field(v, 'type');
+      if (t?.type !== 'type_identifier') return undefined;
+      typeName = t.text;
+      literal = v;
+    } else if (v.type === 'call_expression') {
+      const call = ast.callShape(v);
+      if (call?.callee !== 'new' || ctx.scopes.resolve(ast.field(v, 'function')!)) return undefined;
+      if (call.args[0]?.type !== 'type_identifier') return undefined;
+      typeName = call.args[0].text;
+    } else return undefined;
+  } else if (b.declNode.type === 'var_spec' && b.typeNode?.type === 'type_identifier' && !b.tupleValue) {
+    typeName = b.typeNode.text;
+  } else return undefined;
+  const fields = ctx.pkg.structFieldsOf(typeName);
+  const f = fields?.find((x) => x.name === name && !x.embedded);
+  if (!fields || !f) return undefined;
+  const ft = ctx.pkg.underlying(ctx.pkg.typeOf(f.typeNode));
+  if (ft.kind !== 'map') return undefined;
+  if (literal) {
+    const body = ast.field(literal, 'body');
+    const elems = body ? ast.namedChildren(body).filter((e) => e.type !== 'comment') : [];
+    const keyed = elems.filter((e) => e.type === 'keyed_element');
+    if (elems.length > 0 && keyed.length !== elems.length) return undefined; // positional: every field is set
+    for (const e of keyed) {
+      const key = e.namedChild(0);
+      if (key && key.text === name) return undefined;
+    }
+  }
+  return { mapText: f.typeNode.text };
+}
+
+function mapTypeText(b: Binding): string {
+  return b.typeNode?.text ?? 'map[K]V';
+}
+
+/** `var m map[K]V` -> `m := make(map[K]V)` (local) or `var m = make(map[K]V)` (package level). */
+function fixFor(ctx: RuleContext, b: Binding): { description: string; edits: { node: SyntaxNode; text: string }[] } | undefined {
+  if (b.kind === 'result' || !b.typeNode) return undefined;
+  const spec = b.declNode;
+  const decl = spec.parent;
+  if (!decl || decl.type !== 'var_declaration') return undefined;
+  if (spec.childrenForFieldName('name').length !== 1) return undefined;
+  const make = `make(${b.typeNode.text})`;
+  if (b.kind === 'package') return { description: `Initialise ${b.name} with ${make}`, edits: [{ node: spec, text: `${b.name} = ${make}` }] };
+  return { description: `Initialise ${b.name} with ${make}`, edits: [{ node: decl, text: `${b.name} := ${make}` }] };
+}

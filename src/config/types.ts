@@ -1,0 +1,37 @@
+// The configuration users write in mapguard.yml / .github/mapguard.yml.
+import type { Severity } from '../engine/types.js';
+import type { FilterMode } from '../diff/types.js';
+
+export type RuleSetting = 'off' | Severity;
+export type FailOn = Severity | 'never';
+export type CommentsMode = 'review' | 'annotations' | 'none';
+
+export interface EscapeAnalysisConfig {
+  enabled: boolean;
+  packages: 'changed' | 'all';
+  timeout_seconds: number;
+}
+
+export interface Config {
+  rules: Record<string, RuleSetting>;
+  paths: { include: string[]; exclude: string[] };
+  filter: FilterMode;
+  fail_on: FailOn;
+  comments: CommentsMode;
+  max_comments: number;
+  /** App only: review draft pull requests too. */
+  review_drafts: boolean;
+  escape_analysis: EscapeAnalysisConfig;
+}
+
+/** A configuration problem, phrased for the user, naming the key and (when known) the line. */
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly key?: string,
+    readonly line?: number,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}

@@ -1,0 +1,163 @@
+// Small, typed helpers over tree-sitter nodes. Rules use these instead of
+// poking at child indexes, so grammar quirks are handled in one place.
+import type { SyntaxNode, Span } from './types.js';
+
+export function spanOf(node: SyntaxNode): Span {
+  return {
+    line: node.startPosition.row + 1,
+    column: node.startPosition.column + 1,
+    endLine: node.endPosition.row + 1,
+    endColumn: node.endPosition.column + 1,
+  };
+}
+
+export function field(node: SyntaxNode, name: string): SyntaxNode | null {
+  return node.childForFieldName(name);
+}
+
+export function namedChildren(node: SyntaxNode): SyntaxNode[] {
+  return node.namedChildren.filter((c): c is SyntaxNode => c !== null);
+}
+
+/** Statements of a block; the grammar wraps them in a statement_list. */
+export function statementsOf(block: SyntaxNode | null): SyntaxNode[] {
+  if (!block) return [];
+  const out: SyntaxNode[] = [];
+  for (const c of namedChildren(block)) {
+    if (c.type === 'statement_list') out.push(...namedChildren(c).filter((s) => s.type !== 'comment'));
+    else if (c.type !== 'comment') out.push(c);
+  }
+  return out;
+}
+
+/** Expressions of an expression_list (or the node itself when it is a single expression). */
+export function expressionsOf(node: SyntaxNode | null): SyntaxNode[] {
+  if (!node) return [];
+  if (node.type === 'expression_list') return namedChildren(node).filter((c) => c.type !== 'comment');
+  return [node];
+}
+
+export function ancestor(node: SyntaxNode, types: readonly string[]): SyntaxNode | null {
+  let p = node.parent;
+  while (p) {
+    if (types.includes(p.type)) return p;
+    p = p.parent;
+  }
+  return null;
+}
+
+export const FUNCTION_TYPES = ['function_declaration', 'method_declaration', 'func_literal'] as const;
+
+/** The innermost function (declaration, method or literal) containing the node. */
+export function enclosingFunction(node: SyntaxNode): SyntaxNode | null {
+  return ancestor(node, FUNCTION_TYPES);
+}
+
+export function contains(outer: SyntaxNode, inner: SyntaxNode): boolean {
+  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+/** Depth-first pre-order walk of named descendants; return false from visit to skip a subtree. */
+export function walk(node: SyntaxNode, visit: (n: SyntaxNode) => boolean | void): void {
+  const cursor = node.walk();
+  let depth = 0;
+  for (;;) {
+    const current = cursor.currentNode;
+    let descend = true;
+    if (current.isNamed) descend = visit(current) !== false;
+    if (descend && cursor.gotoFirstChild()) {
+      depth++;
+      continue;
+    }
+    for (;;) {
+      if (depth === 0) return;
+      if (cursor.gotoNextSibling()) break;
+      cursor.gotoParent();
+      depth--;
+    }
+  }
+}
+
+/** Named descendants of the given types, in source order. */
+export function descendants(node: SyntaxNode, types: readonly string[]): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  walk(node, (n) => {
+    if (types.includes(n.type)) out.push(n);
+  });
+  return out;
+}
+
+/** Removes redundant parentheses: ((m)) -> m. */
+export function unparen(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  while (n.type === 'parenthesized_expression' && n.namedChildCount > 0) {
+    const inner = n.namedChild(0);
+    if (!inner) break;
+    n = inner;
+  }
+  return n;
+}
+
+/** Source text of an expression with whitespace removed, used to compare expressions (`s.mu`, `m`). */
+export function exprKey(node: SyntaxNode): string {
+  return unparen(node).text.replace(/\s+/g, '');
+}
+
+/** For a call expression: the callee's text and, for selector calls, the receiver and method name. */
+export interface CallShape {
+  callee: string;
+  receiver?: SyntaxNode;
+  method?: string;
+  args: SyntaxNode[];
+}
+
+export function callShape(call: SyntaxNode): CallShape | null {
+  if (call.type !== 'call_expression') return null;
+  const fn = field(call, 'function');
+  const argList = field(call, 'arguments');
+  if (!fn) return null;
+  const args = argList ? namedChildren(argList).filter((c) => c.type !== 'comment') : [];
+  const f = unparen(fn);
+  if (f.type === 'selector_expression') {
+    const operand = field(f, 'operand');
+    const name = field(f, 'field');
+    return { callee: exprKey(f), receiver: operand ?? undefined, method: name?.text, args };
+  }
+  return { callee: exprKey(f), args };
+}
+
+/** The body block of a function declaration, method or literal. */
+export function functionBody(fn: SyntaxNode): SyntaxNode | null {
+  return field(fn, 'body');
+}
+
+/** Parameter declarations of a function-like node as (name, type) pairs; unnamed params are skipped. */
+export function parametersOf(fn: SyntaxNode): { name: SyntaxNode; type: SyntaxNode }[] {
+  const params = field(fn, 'parameters');
+  if (!params) return [];
+  const out: { name: SyntaxNode; type: SyntaxNode }[] = [];
+  for (const p of namedChildren(params)) {
+    if (p.type !== 'parameter_declaration' && p.type !== 'variadic_parameter_declaration') continue;
+    const type = field(p, 'type');
+    if (!type) continue;
+    for (const n of p.childrenForFieldName('name')) if (n) out.push({ name: n, type });
+  }
+  return out;
+}
+
+/** Receiver of a method declaration: its name (if any) and its type name without `*` or type params. */
+export function receiverOf(method: SyntaxNode): { name?: SyntaxNode; typeName: string; pointer: boolean } | null {
+  if (method.type !== 'method_declaration') return null;
+  const recv = field(method, 'receiver');
+  const decl = recv ? namedChildren(recv).find((c) => c.type === 'parameter_declaration') : undefined;
+  if (!decl) return null;
+  let type = field(decl, 'type');
+  let pointer = false;
+  if (type?.type === 'pointer_type') {
+    pointer = true;
+    type = type.namedChild(0);
+  }
+  if (type?.type === 'generic_type') type = field(type, 'type');
+  if (!type) return null;
+  return { name: field(decl, 'name') ?? undefined, typeName: type.text, pointer };
+}

@@ -1,0 +1,336 @@
+// Runs rules over Go sources: parse each file once, group files into packages,
+// build one model per package, walk each tree once dispatching to every rule's
+// visitor, then apply suppressions and fingerprint the findings.
+import type { Finding, GoVersion, RelatedLocation, Severity, SourceInput, Span, SyntaxNode } from './types.js';
+import type { Rule, RuleContext, ReportDescriptor, Listener, EditSpec } from './rule.js';
+import { GoFile } from './source.js';
+import { PackageModel, type Fact } from './model.js';
+import { Scopes } from './scope.js';
+import { parseGo, goParser } from './parser.js';
+import { spanOf } from './ast.js';
+import { atLeast, goVersionFromGoMod } from './gomod.js';
+import { Fingerprinter } from './fingerprint.js';
+import { matchSuppression, parseSuppression, SUPPRESSION_RULE_ID, type Suppression } from './suppress.js';
+import { defineFact } from './model.js';
+
+/** Rule setting after configuration: a severity, or off. */
+export type RuleSeverity = Severity | 'off';
+
+export interface AnalyzeOptions {
+  rules: readonly Rule[];
+  /** go.mod files by directory (relative to the root); a package uses the nearest above it. */
+  goMods?: { dir: string; text: string }[];
+  /** Per-rule severity override; 'off' disables the rule. Default: the rule's own severity. */
+  severityOf?: (rule: Rule) => RuleSeverity;
+  /** Files over this many characters are skipped with a problem (default 5 MiB). */
+  maxFileChars?: number;
+}
+
+export interface FileProblem {
+  path: string;
+  message: string;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  problems: FileProblem[];
+  files: number;
+  packages: number;
+}
+
+export const ScopesFact: Fact<Scopes> = defineFact('scopes', (pkg) => new Scopes(pkg));
+
+const DEFAULT_MAX_CHARS = 5 * 1024 * 1024;
+
+function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+function goVersionFor(dir: string, goMods: { dir: string; text: string }[]): GoVersion | undefined {
+  let best: { dir: string; text: string } | undefined;
+  for (const m of goMods) {
+    const d = m.dir.replace(/\/+$/, '');
+    const covers = d === '' || d === '.' || dir === d || dir.startsWith(d + '/');
+    if (covers && (!best || d.length > best.dir.length)) best = { dir: d, text: m.text };
+  }
+  return best ? goVersionFromGoMod(best.text) : undefined;
+}
+
+/** Parses sources into GoFiles; files that cannot be analysed become problems. */
+export async function parseSources(inputs: SourceInput[], maxChars = DEFAULT_MAX_CHARS): Promise<{ files: GoFile[]; problems: FileProblem[] }> {
+  const files: GoFile[] = [];
+  const problems: FileProblem[] = [];
+  for (const input of inputs) {
+    if (input.text.length > maxChars) {
+      problems.push({ path: input.path, message: `skipped: ${input.text.length} characters is over the ${maxChars} limit` });
+      continue;
+    }
+    if (input.text.includes('\0')) {
+      problems.push({ path: input.path, message: 'skipped: binary content (NUL byte)' });
+      continue;
+    }
+    let tree;
+    try {
+      tree = await parseGo(input.text);
+    } catch (e) {
+      problems.push({ path: input.path, message: `skipped: parser failed (${(e as Error).message})` });
+      continue;
+    }
+    if (tree.rootNode.hasError) {
+      const at = firstError(tree.rootNode);
+      problems.push({ path: input.path, message: `skipped: syntax error${at ? ` at line ${at.startPosition.row + 1}` : ''}` });
+      tree.delete();
+      continue;
+    }
+    files.push(new GoFile(input.path, input.text, tree));
+  }
+  return { files, problems };
+}
+
+function firstError(node: SyntaxNode): SyntaxNode | undefined {
+  if (node.isError || node.isMissing) return node;
+  for (const c of node.children) {
+    if (c && (c.hasError || c.isError || c.isMissing)) return firstError(c) ?? c;
+  }
+  return undefined;
+}
+
+/** Groups files into packages by directory and package clause. */
+export function groupPackages(files: GoFile[], goMods: { dir: string; text: string }[] = []): PackageModel[] {
+  const groups = new Map<string, GoFile[]>();
+  for (const f of files) {
+    const key = `${dirOf(f.path)}\0${f.packageName}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(f);
+  }
+  return [...groups.entries()].map(([key, fs]) => {
+    const [dir, name] = key.split('\0') as [string, string];
+    return new PackageModel(dir, name, fs, goVersionFor(dir, goMods));
+  });
+}
+
+export async function analyzeSources(inputs: SourceInput[], options: AnalyzeOptions): Promise<AnalysisResult> {
+  const { files, problems } = await parseSources(inputs, options.maxFileChars);
+  const packages = groupPackages(files, options.goMods);
+  const findings: Finding[] = [];
+  try {
+    for (const pkg of packages) findings.push(...(await analyzePackage(pkg, options, problems)));
+  } finally {
+    for (const f of files) f.tree.delete();
+  }
+  findings.sort(compareFindings);
+  return { findings, problems, files: files.length, packages: packages.length };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+interface RawFinding {
+  rule: Rule;
+  severity: Severity;
+  span: Span;
+  message: string;
+  fix?: Finding['fix'];
+  related?: RelatedLocation[];
+}
+
+/** Runs the enabled rules over one package. Problems (rule crashes) are appended to `problems`. */
+export async function analyzePackage(pkg: PackageModel, options: AnalyzeOptions, problems: FileProblem[]): Promise<Finding[]> {
+  const parser = await goParser();
+  const language = parser.language!;
+  const enabled = options.rules
+    .map((rule) => ({ rule, severity: options.severityOf ? options.severityOf(rule) : rule.meta.severity }))
+    .filter((r): r is { rule: Rule; severity: Severity } => r.severity !== 'off')
+    .filter((r) => !r.rule.meta.minGo || !pkg.goVersion || atLeast(pkg.goVersion, r.rule.meta.minGo));
+  const scopes = pkg.fact(ScopesFact);
+  const out: Finding[] = [];
+  const commentType = language.idForNodeType('comment', true);
+
+  for (const file of pkg.files) {
+    const raw: RawFinding[] = [];
+    // type id -> listeners (enter / exit)
+    const enter = new Map<number, Listener[]>();
+    const exit = new Map<number, Listener[]>();
+    for (const { rule, severity } of enabled) {
+      const ctx = makeContext(rule, severity, file, pkg, scopes, raw);
+      let visitor;
+      try {
+        visitor = rule.create(ctx);
+      } catch (e) {
+        problems.push({ path: file.path, message: `internal error in rule ${rule.meta.id}: ${(e as Error).message}` });
+        continue;
+      }
+      for (const [key, fn] of Object.entries(visitor)) {
+        const isExit = key.endsWith(':exit');
+        const type = isExit ? key.slice(0, -5) : key;
+        const id = language.idForNodeType(type, true);
+        if (id === null || id === undefined) throw new Error(`rule ${rule.meta.id} listens to unknown node type ${type}`);
+        const safe: Listener = (node) => {
+          try {
+            fn(node);
+          } catch (e) {
+            problems.push({ path: file.path, message: `internal error in rule ${rule.meta.id} at line ${node.startPosition.row + 1}: ${(e as Error).message}` });
+          }
+        };
+        const table = isExit ? exit : enter;
+        // A named node type can have several ids (aliases); register all of them.
+        for (const tid of typeIds(language, type)) {
+          let list = table.get(tid);
+          if (!list) table.set(tid, (list = []));
+          list.push(safe);
+        }
+      }
+    }
+    const comments: SyntaxNode[] = [];
+    dispatch(file.root, enter, exit, commentType ?? -1, comments);
+    const suppressions = comments
+      .filter((c) => c.text.includes('mapguard'))
+      .map((c) => parseSuppression(c, (l) => file.lineText(l)))
+      .filter((s): s is Suppression => !!s);
+    const fp = new Fingerprinter();
+    raw.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+    for (const r of raw) {
+      if (matchSuppression(suppressions, r.rule.meta.id, r.span.line)) continue;
+      out.push({
+        ruleId: r.rule.meta.id,
+        severity: r.severity,
+        path: file.path,
+        ...r.span,
+        message: r.message,
+        ...(r.fix ? { fix: r.fix } : {}),
+        ...(r.related?.length ? { related: r.related } : {}),
+        fingerprint: fp.next(r.rule.meta.id, file.path, file.lineText(r.span.line)),
+      });
+    }
+    const known = new Set(options.rules.map((r) => r.meta.id));
+    for (const s of suppressions) {
+      let problem: string | undefined;
+      const unknown = s.ruleIds?.filter((id) => !known.has(id)) ?? [];
+      if (s.ruleIds && s.ruleIds.length === 0) problem = 'This suppression names no rule; write `//mapguard:ignore <rule-id> -- <reason>`.';
+      else if (unknown.length) problem = `This suppression names ${unknown.join(', ')}, which ${unknown.length > 1 ? 'are not mapguard rules' : 'is not a mapguard rule'}.`;
+      else if (!s.reason) problem = 'This suppression gives no reason; add one after `--` (or `//` for nolint) so reviewers know why the finding is safe.';
+      else if (!s.used) problem = 'This suppression matches no finding; remove it.';
+      if (!problem) continue;
+      out.push({
+        ruleId: SUPPRESSION_RULE_ID,
+        severity: 'notice',
+        path: file.path,
+        line: s.line,
+        column: s.column,
+        endLine: s.line,
+        endColumn: s.endColumn,
+        message: problem,
+        fingerprint: fp.next(SUPPRESSION_RULE_ID, file.path, file.lineText(s.line)),
+      });
+    }
+  }
+  return out;
+}
+
+const typeIdCache = new WeakMap<object, Map<string, number[]>>();
+function typeIds(language: NonNullable<Awaited<ReturnType<typeof goParser>>['language']>, type: string): number[] {
+  let cache = typeIdCache.get(language);
+  if (!cache) typeIdCache.set(language, (cache = new Map()));
+  let ids = cache.get(type);
+  if (!ids) {
+    ids = [];
+    for (let id = 0; id < language.nodeTypeCount; id++) {
+      if (language.nodeTypeForId(id) === type && language.nodeTypeIsNamed(id)) ids.push(id);
+    }
+    cache.set(type, ids);
+  }
+  return ids;
+}
+
+/** One cursor walk of the tree: node objects are only materialised where a listener wants them. */
+function dispatch(root: SyntaxNode, enter: Map<number, Listener[]>, exit: Map<number, Listener[]>, commentType: number, comments: SyntaxNode[]): void {
+  const cursor = root.walk();
+  const exitStack: { node: SyntaxNode; listeners: Listener[] }[] = [];
+  const depthStack: number[] = [];
+  let depth = 0;
+  try {
+    for (;;) {
+      const typeId = cursor.nodeTypeId;
+      const onEnter = enter.get(typeId);
+      const onExit = exit.get(typeId);
+      if (onEnter || onExit || typeId === commentType) {
+        const node = cursor.currentNode;
+        if (typeId === commentType) comments.push(node);
+        if (onEnter) for (const fn of onEnter) fn(node);
+        if (onExit) {
+          exitStack.push({ node, listeners: onExit });
+          depthStack.push(depth);
+        }
+      }
+      if (cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      for (;;) {
+        // Leaving the node at `depth`.
+        while (depthStack.length && depthStack[depthStack.length - 1] === depth) {
+          const { node, listeners } = exitStack.pop()!;
+          depthStack.pop();
+          for (const fn of listeners) fn(node);
+        }
+        if (depth === 0) return;
+        if (cursor.gotoNextSibling()) break;
+        cursor.gotoParent();
+        depth--;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+function makeContext(rule: Rule, severity: Severity, file: GoFile, pkg: PackageModel, scopes: Scopes, sink: RawFinding[]): RuleContext {
+  const toEdit = (e: EditSpec) => {
+    const startIndex = e.node ? e.node.startIndex : e.startIndex!;
+    const endIndex = e.node ? e.node.endIndex : e.endIndex!;
+    const start = positionAt(file, startIndex);
+    const end = positionAt(file, endIndex);
+    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, startIndex, endIndex, newText: e.text };
+  };
+  return {
+    meta: rule.meta,
+    file,
+    pkg,
+    scopes,
+    goVersion: pkg.goVersion,
+    atLeastGo: (v) => atLeast(pkg.goVersion, v),
+    fact: (f) => pkg.fact(f),
+    where: (node, other) => `${baseName((other ?? file).path)}:${node.startPosition.row + 1}`,
+    report(d: ReportDescriptor) {
+      const span = d.node ? spanOf(d.node) : d.span;
+      if (!span) throw new Error('report() needs a node or a span');
+      sink.push({
+        rule,
+        severity,
+        span,
+        message: d.message,
+        fix: d.fix ? { description: d.fix.description, edits: d.fix.edits.map(toEdit) } : undefined,
+        related: d.related?.map((r) => ({ path: (r.file ?? file).path, ...spanOf(r.node), message: r.message })),
+      });
+    },
+  };
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function positionAt(file: GoFile, index: number): { line: number; column: number } {
+  // Binary search over line starts through the public API.
+  let lo = 1;
+  let hi = file.lineCount;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (file.indexOf(mid, 1) <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, column: index - file.indexOf(lo, 1) + 1 };
+}

@@ -1,0 +1,369 @@
+// Light name resolution and type inference over the syntax tree: enough to
+// know that `m` in `m[k] = v` is the `var m map[string]int` three lines up,
+// that `s.items` is a map field, or that `v` ranges over struct values. No
+// type checker: what cannot be seen resolves to undefined / unknown, and rules
+// treat unknown as "do not flag".
+import type { SyntaxNode } from './types.js';
+import type { PackageModel } from './model.js';
+import { expressionsOf, field, namedChildren, parametersOf, unparen, receiverOf } from './ast.js';
+import { type GoType, UNKNOWN } from './gotypes.js';
+
+export type BindingKind = 'local' | 'param' | 'receiver' | 'result' | 'range' | 'package' | 'const' | 'func';
+
+export interface Binding {
+  name: string;
+  kind: BindingKind;
+  /** The identifier that declares the name. */
+  nameNode: SyntaxNode;
+  /** The declaring statement, spec or parameter declaration. */
+  declNode: SyntaxNode;
+  typeNode?: SyntaxNode;
+  /** Initialiser expression, when one value is bound to this name. */
+  value?: SyntaxNode;
+  /** For `v, ok := m[k]` style: the single right-hand expression and this name's position. */
+  tupleValue?: { expr: SyntaxNode; index: number };
+  /** For range variables: the ranged expression and whether this is the key (0) or value (1). */
+  range?: { expr: SyntaxNode; index: number };
+  /** The function declaring a local (undefined for package-level names). */
+  func?: SyntaxNode;
+}
+
+const FUNC_NODES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+
+export class Scopes {
+  private readonly cache = new Map<number, Binding | null>();
+
+  constructor(private readonly pkg: PackageModel) {}
+
+  /** The declaration an identifier refers to, or undefined (imports, builtins, unknown). */
+  resolve(ident: SyntaxNode): Binding | undefined {
+    const hit = this.cache.get(ident.id);
+    if (hit !== undefined) return hit ?? undefined;
+    const b = this.lookup(ident) ?? null;
+    this.cache.set(ident.id, b);
+    return b ?? undefined;
+  }
+
+  private lookup(ident: SyntaxNode): Binding | undefined {
+    const name = ident.text;
+    let node: SyntaxNode = ident;
+    let fn: SyntaxNode | undefined;
+    for (let parent = node.parent; parent; node = parent, parent = parent.parent) {
+      if (!fn && FUNC_NODES.has(parent.type)) fn = parent;
+      const found = this.declaredIn(parent, node, name, ident);
+      if (found) return found;
+    }
+    const v = this.pkg.values.get(name);
+    if (v) return { name, kind: v.kind === 'const' ? 'const' : 'package', nameNode: v.nameNode, declNode: v.spec, typeNode: v.typeNode, value: v.value };
+    const f = this.pkg.funcs.get(name);
+    if (f) return { name, kind: 'func', nameNode: field(f.node, 'name')!, declNode: f.node };
+    return undefined;
+  }
+
+  /** Looks for `name` declared by `parent` and visible at its child `child`. */
+  private declaredIn(parent: SyntaxNode, child: SyntaxNode, name: string, ident: SyntaxNode): Binding | undefined {
+    const func = FUNC_NODES.has(parent.type) ? parent : enclosingFunc(parent);
+    switch (parent.type) {
+      case 'statement_list':
+      case 'block':
+      case 'expression_case':
+      case 'default_case':
+      case 'type_case':
+      case 'communication_case': {
+        // Scan earlier sibling statements, last declaration wins (shadowing).
+        let found: Binding | undefined;
+        for (const stmt of namedChildren(parent)) {
+          if (stmt.startIndex >= child.startIndex && stmt.id !== child.id) break;
+          if (stmt.id === child.id) {
+            // The identifier may be the declaring name of this very statement.
+            const self = this.declaredBy(stmt, name, func ?? undefined);
+            if (self && self.nameNode.id === ident.id) return self;
+            if (parent.type === 'communication_case' && stmt.type === 'receive_statement' && self) return self;
+            break;
+          }
+          const b = this.declaredBy(stmt, name, func ?? undefined);
+          if (b) found = b;
+        }
+        return found;
+      }
+      case 'for_statement': {
+        for (const c of namedChildren(parent)) {
+          if (c.id === child.id) continue;
+          if (c.type === 'for_clause') {
+            const init = field(c, 'initializer');
+            if (init) {
+              const b = this.declaredBy(init, name, func ?? undefined);
+              if (b) return b;
+            }
+          } else if (c.type === 'range_clause') {
+            const b = this.rangeBinding(c, name, func ?? undefined);
+            if (b) return b;
+          }
+        }
+        if (child.type === 'for_clause' || child.type === 'range_clause') {
+          if (child.type === 'range_clause') {
+            const b = this.rangeBinding(child, name, func ?? undefined);
+            if (b && b.nameNode.id === ident.id) return b;
+          } else {
+            const init = field(child, 'initializer');
+            if (init) {
+              const b = this.declaredBy(init, name, func ?? undefined);
+              if (b) return b;
+            }
+          }
+        }
+        return undefined;
+      }
+      case 'if_statement':
+      case 'expression_switch_statement':
+      case 'type_switch_statement': {
+        const init = field(parent, 'initializer');
+        if (init && init.id !== child.id) {
+          const b = this.declaredBy(init, name, func ?? undefined);
+          if (b) return b;
+        }
+        if (init && init.id === child.id) {
+          const b = this.declaredBy(init, name, func ?? undefined);
+          if (b && b.nameNode.id === ident.id) return b;
+        }
+        if (parent.type === 'type_switch_statement') {
+          const alias = field(parent, 'alias');
+          for (const a of alias ? expressionsOf(alias) : []) {
+            if (a.text === name) return { name, kind: 'local', nameNode: a, declNode: parent, func: func ?? undefined };
+          }
+        }
+        return undefined;
+      }
+      case 'function_declaration':
+      case 'method_declaration':
+      case 'func_literal': {
+        for (const p of parametersOf(parent)) {
+          if (p.name.text === name) return { name, kind: 'param', nameNode: p.name, declNode: p.name.parent!, typeNode: p.type, func: parent };
+        }
+        const result = field(parent, 'result');
+        if (result?.type === 'parameter_list') {
+          for (const decl of namedChildren(result)) {
+            const type = field(decl, 'type');
+            for (const n of decl.childrenForFieldName('name')) {
+              if (n?.text === name) return { name, kind: 'result', nameNode: n, declNode: decl, typeNode: type ?? undefined, func: parent };
+            }
+          }
+        }
+        if (parent.type === 'method_declaration') {
+          const recv = receiverOf(parent);
+          if (recv?.name?.text === name) {
+            const decl = recv.name.parent!;
+            return { name, kind: 'receiver', nameNode: recv.name, declNode: decl, typeNode: field(decl, 'type') ?? undefined, func: parent };
+          }
+        }
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private rangeBinding(clause: SyntaxNode, name: string, func: SyntaxNode | undefined): Binding | undefined {
+    const hasDefine = clause.children.some((c) => c?.type === ':=');
+    const left = field(clause, 'left');
+    const right = field(clause, 'right');
+    if (!hasDefine || !left || !right) return undefined;
+    const names = expressionsOf(left);
+    const i = names.findIndex((n) => n.type === 'identifier' && n.text === name);
+    if (i < 0) return undefined;
+    return { name, kind: 'range', nameNode: names[i]!, declNode: clause, range: { expr: right, index: i }, func };
+  }
+
+  /** The binding of `name` introduced by a statement, if it declares one. */
+  declaredBy(stmt: SyntaxNode, name: string, func: SyntaxNode | undefined): Binding | undefined {
+    switch (stmt.type) {
+      case 'short_var_declaration': {
+        const left = expressionsOf(field(stmt, 'left'));
+        const right = expressionsOf(field(stmt, 'right'));
+        const i = left.findIndex((n) => n.text === name);
+        if (i < 0) return undefined;
+        const b: Binding = { name, kind: 'local', nameNode: left[i]!, declNode: stmt, func };
+        if (right.length === left.length) b.value = right[i];
+        else if (right.length === 1) b.tupleValue = { expr: right[0]!, index: i };
+        return b;
+      }
+      case 'var_declaration':
+      case 'const_declaration': {
+        for (const spec of specsOf(stmt)) {
+          const names = spec.childrenForFieldName('name').filter((n): n is SyntaxNode => n !== null);
+          const i = names.findIndex((n) => n.text === name);
+          if (i < 0) continue;
+          const values = expressionsOf(field(spec, 'value'));
+          const b: Binding = { name, kind: stmt.type === 'const_declaration' ? 'const' : 'local', nameNode: names[i]!, declNode: spec, typeNode: field(spec, 'type') ?? undefined, func };
+          if (values.length === names.length) b.value = values[i];
+          else if (values.length === 1) b.tupleValue = { expr: values[0]!, index: i };
+          return b;
+        }
+        return undefined;
+      }
+      case 'receive_statement': {
+        const left = expressionsOf(field(stmt, 'left'));
+        const i = left.findIndex((n) => n.text === name);
+        if (i < 0 || !stmt.children.some((c) => c?.type === ':=')) return undefined;
+        return { name, kind: 'local', nameNode: left[i]!, declNode: stmt, func };
+      }
+      case 'labeled_statement': {
+        const inner = namedChildren(stmt).find((c) => c.type !== 'label_name');
+        return inner ? this.declaredBy(inner, name, func) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** Best-effort static type of an expression; `unknown` when not visible. */
+  typeOfExpr(expr: SyntaxNode, depth = 0): GoType {
+    if (depth > 12) return UNKNOWN;
+    const e = unparen(expr);
+    switch (e.type) {
+      case 'identifier': {
+        const b = this.resolve(e);
+        return b ? this.typeOfBinding(b, depth + 1) : UNKNOWN;
+      }
+      case 'composite_literal':
+        return this.pkg.typeOf(field(e, 'type'));
+      case 'unary_expression': {
+        const op = field(e, 'operator')?.text ?? e.child(0)?.text;
+        const operand = field(e, 'operand');
+        if (!operand) return UNKNOWN;
+        if (op === '&') return { kind: 'pointer', elem: this.typeOfExpr(operand, depth + 1) };
+        if (op === '*') {
+          const t = this.typeOfExpr(operand, depth + 1);
+          return t.kind === 'pointer' ? t.elem : UNKNOWN;
+        }
+        if (op === '<-') {
+          const t = this.pkg.underlying(this.typeOfExpr(operand, depth + 1));
+          return t.kind === 'chan' ? t.elem : UNKNOWN;
+        }
+        return UNKNOWN;
+      }
+      case 'call_expression': {
+        const fn = field(e, 'function');
+        const args = namedChildren(field(e, 'arguments') ?? e).filter((c) => c.type !== 'comment');
+        if (!fn) return UNKNOWN;
+        if (fn.type === 'identifier' && (fn.text === 'make' || fn.text === 'new') && !this.resolve(fn)) {
+          const t = this.pkg.typeOf(args[0] ?? null);
+          return fn.text === 'new' ? { kind: 'pointer', elem: t } : t;
+        }
+        if (fn.type === 'identifier') {
+          if (this.pkg.types.has(fn.text)) return this.pkg.typeOf(fn); // conversion T(x)
+          const f = this.pkg.funcs.get(fn.text);
+          if (f && !this.resolveLocalOnly(fn)) return this.singleResult(f.node);
+          return UNKNOWN;
+        }
+        if (fn.type === 'selector_expression') {
+          const operand = field(fn, 'operand');
+          const name = field(fn, 'field')?.text;
+          if (!operand || !name) return UNKNOWN;
+          let recvType = this.typeOfExpr(operand, depth + 1);
+          if (recvType.kind === 'pointer') recvType = recvType.elem;
+          if (recvType.kind === 'named' && !recvType.qualifier) {
+            const m = this.pkg.methodsOf(recvType.name).get(name);
+            if (m) return this.singleResult(m.node);
+          }
+        }
+        if (fn.type === 'parenthesized_type' || fn.type === 'parenthesized_expression') return this.pkg.typeOf(fn.namedChild(0));
+        return UNKNOWN;
+      }
+      case 'selector_expression': {
+        const operand = field(e, 'operand');
+        const name = field(e, 'field')?.text;
+        if (!operand || !name) return UNKNOWN;
+        if (operand.type === 'identifier' && !this.resolve(operand)) return UNKNOWN; // pkg.Name of an import
+        return this.fieldType(this.typeOfExpr(operand, depth + 1), name);
+      }
+      case 'index_expression': {
+        const operand = field(e, 'operand');
+        if (!operand) return UNKNOWN;
+        const t = this.pkg.underlying(this.typeOfExpr(operand, depth + 1));
+        if (t.kind === 'map') return t.value;
+        if (t.kind === 'slice' || t.kind === 'array') return t.elem;
+        if (t.kind === 'pointer') {
+          const u = this.pkg.underlying(t.elem);
+          if (u.kind === 'array') return u.elem;
+        }
+        return UNKNOWN;
+      }
+      case 'type_assertion_expression':
+        return this.pkg.typeOf(field(e, 'type'));
+      case 'interpreted_string_literal':
+      case 'raw_string_literal':
+        return { kind: 'basic', name: 'string' };
+      case 'func_literal':
+        return { kind: 'func', node: e };
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  /** Type of a field (or promoted field through embedded structs) of a value of type t. */
+  fieldType(t: GoType, name: string, depth = 0): GoType {
+    if (depth > 4) return UNKNOWN;
+    let base = t.kind === 'pointer' ? t.elem : t;
+    base = this.pkg.underlying(base);
+    if (base.kind === 'pointer') base = this.pkg.underlying(base.elem);
+    if (base.kind !== 'struct') return UNKNOWN;
+    const direct = base.fields.find((f) => f.name === name);
+    if (direct) return this.pkg.typeOf(direct.typeNode);
+    for (const f of base.fields.filter((x) => x.embedded)) {
+      const r = this.fieldType(this.pkg.typeOf(f.typeNode), name, depth + 1);
+      if (r.kind !== 'unknown') return r;
+    }
+    return UNKNOWN;
+  }
+
+  typeOfBinding(b: Binding, depth = 0): GoType {
+    if (b.typeNode) return this.pkg.typeOf(b.typeNode);
+    if (b.value) return this.typeOfExpr(b.value, depth + 1);
+    if (b.tupleValue && b.tupleValue.index === 0) {
+      const e = unparen(b.tupleValue.expr);
+      if (e.type === 'index_expression' || e.type === 'type_assertion_expression' || e.type === 'unary_expression') return this.typeOfExpr(e, depth + 1);
+    }
+    if (b.range) {
+      const t = this.pkg.underlying(this.typeOfExpr(b.range.expr, depth + 1));
+      if (t.kind === 'map') return b.range.index === 0 ? t.key : t.value;
+      if (t.kind === 'slice' || t.kind === 'array') return b.range.index === 0 ? { kind: 'basic', name: 'int' } : t.elem;
+      if (t.kind === 'pointer') {
+        const u = this.pkg.underlying(t.elem);
+        if (u.kind === 'array') return b.range.index === 0 ? { kind: 'basic', name: 'int' } : u.elem;
+      }
+      if (t.kind === 'basic' && t.name === 'string') return b.range.index === 0 ? { kind: 'basic', name: 'int' } : { kind: 'basic', name: 'rune' };
+    }
+    return UNKNOWN;
+  }
+
+  private singleResult(fn: SyntaxNode): GoType {
+    const result = field(fn, 'result');
+    if (!result) return UNKNOWN;
+    if (result.type !== 'parameter_list') return this.pkg.typeOf(result);
+    const decls = namedChildren(result).filter((d) => d.type === 'parameter_declaration');
+    if (decls.length === 0) return UNKNOWN;
+    const first = decls[0]!;
+    return this.pkg.typeOf(field(first, 'type'));
+  }
+
+  private resolveLocalOnly(ident: SyntaxNode): boolean {
+    const b = this.resolve(ident);
+    return !!b && b.kind !== 'func' && b.kind !== 'package';
+  }
+}
+
+function specsOf(decl: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (const c of namedChildren(decl)) {
+    if (c.type === 'var_spec' || c.type === 'const_spec') out.push(c);
+    else if (c.type === 'var_spec_list' || c.type === 'const_spec_list') out.push(...namedChildren(c).filter((s) => s.type === 'var_spec' || s.type === 'const_spec'));
+  }
+  return out;
+}
+
+function enclosingFunc(node: SyntaxNode): SyntaxNode | null {
+  for (let p: SyntaxNode | null = node; p; p = p.parent) if (FUNC_NODES.has(p.type)) return p;
+  return null;
+}
+

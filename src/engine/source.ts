@@ -1,0 +1,81 @@
+// A parsed Go file: text, tree, package clause and imports. Parsed once; every
+// rule and model computation shares the same tree.
+import type { SyntaxNode, Tree } from './types.js';
+import { field, namedChildren } from './ast.js';
+
+const GENERATED = /^\/\/ Code generated .* DO NOT EDIT\.$/m;
+
+export class GoFile {
+  readonly root: SyntaxNode;
+  readonly packageName: string;
+  /** import name (alias or last path element) -> import path */
+  readonly imports = new Map<string, string>();
+  readonly generated: boolean;
+  private lineStarts?: number[];
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly tree: Tree,
+  ) {
+    this.root = tree.rootNode;
+    let pkg = '';
+    for (const c of namedChildren(this.root)) {
+      if (c.type === 'package_clause') pkg = c.namedChild(0)?.text ?? '';
+      else if (c.type === 'import_declaration') this.collectImports(c);
+      else if (c.type !== 'comment') break;
+    }
+    this.packageName = pkg;
+    // The convention is a line before the package clause; checking the head is enough.
+    this.generated = GENERATED.test(text.slice(0, Math.min(text.length, this.root.namedChild(0)?.endIndex ?? 2000) + 1));
+  }
+
+  private collectImports(decl: SyntaxNode): void {
+    const specs: SyntaxNode[] = [];
+    for (const c of namedChildren(decl)) {
+      if (c.type === 'import_spec') specs.push(c);
+      else if (c.type === 'import_spec_list') specs.push(...namedChildren(c).filter((s) => s.type === 'import_spec'));
+    }
+    for (const s of specs) {
+      const pathNode = field(s, 'path');
+      if (!pathNode) continue;
+      const importPath = pathNode.text.slice(1, -1);
+      const alias = field(s, 'name')?.text;
+      const name = alias ?? importPath.split('/').pop()!.replace(/^go-/, '').replace(/\.v\d+$/, '');
+      if (name !== '_' && name !== '.') this.imports.set(name, importPath);
+    }
+  }
+
+  /** The local name under which a standard or module path is imported, e.g. "sync" -> "sync". */
+  importName(importPath: string): string | undefined {
+    for (const [name, p] of this.imports) if (p === importPath) return name;
+    return undefined;
+  }
+
+  /** Text of a 1-based line, without the newline. */
+  lineText(line: number): string {
+    const starts = this.starts();
+    const start = starts[line - 1];
+    if (start === undefined) return '';
+    const next = starts[line];
+    return this.text.slice(start, next === undefined ? this.text.length : next - 1).replace(/\r$/, '');
+  }
+
+  get lineCount(): number {
+    return this.starts().length;
+  }
+
+  /** String index of the start of a 1-based line/column. */
+  indexOf(line: number, column: number): number {
+    return (this.starts()[line - 1] ?? this.text.length) + column - 1;
+  }
+
+  private starts(): number[] {
+    if (!this.lineStarts) {
+      const s = [0];
+      for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) s.push(i + 1);
+      this.lineStarts = s;
+    }
+    return this.lineStarts;
+  }
+}

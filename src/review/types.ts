@@ -1,0 +1,53 @@
+// The one entry point every front end (CLI, App, Action) calls: analyse a
+// workspace, optionally compare escapes, filter to the diff.
+import type { Finding, SourceInput } from '../engine/types.js';
+import type { FileDiff } from '../diff/types.js';
+import type { Config } from '../config/types.js';
+
+export interface Workspace {
+  /** Every .go file to analyse (whole packages, so package-level rules see siblings). */
+  files: SourceInput[];
+  /** go.mod files (directory relative to the root, text), for the `go` version gates;
+   *  each package uses the nearest one above it. */
+  goMods?: { dir: string; text: string }[];
+}
+
+/** A file the engine could not analyse, with a one-line reason. */
+export interface FileProblem {
+  path: string;
+  message: string;
+}
+
+/** Escapes the change removed (improvements), listed in summaries. */
+export interface EscapeSummary {
+  packages: { pkg: string; added: number; removed: number }[];
+  removed: { path: string; line: number; message: string }[];
+  /** Set when the comparison did not finish (timeout, sandbox failure): said in the summary. */
+  incomplete?: string;
+}
+
+export interface EscapeComparison {
+  findings: Finding[];
+  summary: EscapeSummary;
+}
+
+/** Injected by front ends that enable escape analysis; never implemented in src/review. */
+export interface EscapeRunner {
+  compare(diff: FileDiff[]): Promise<EscapeComparison>;
+}
+
+export interface ReviewInput {
+  workspace: Workspace;
+  /** The change; absent means "no diff": every finding is kept. */
+  diff?: FileDiff[];
+  config: Config;
+  escape?: EscapeRunner;
+}
+
+export interface ReviewResult {
+  /** Findings after suppression, config severities and the diff filter, sorted by path/line. */
+  findings: Finding[];
+  problems: FileProblem[];
+  escape?: EscapeSummary;
+  stats: { files: number; packages: number; findingsBeforeFilter: number; durationMs: number };
+}
