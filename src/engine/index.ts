@@ -16,3 +16,5 @@ export { SUPPRESSION_RULE_ID } from './suppress.js';
 export { normaliseLine } from './fingerprint.js';
 export { usesOf, isWriteTarget, writtenIndexExprs } from './uses.js';
 export type { Use, UseKind } from './uses.js';
+export { httpHandlers, hasHandlerSignature, resolveFuncValue } from './handlers.js';
+export type { HandlerSite } from './handlers.js';

@@ -1,0 +1,79 @@
+// HTTP handlers: net/http serves each request on its own goroutine, so a
+// handler body is a concurrent context and code it reaches runs per request.
+// Recognised: functions/literals with (http.ResponseWriter, *http.Request)
+// parameters, ServeHTTP methods, and function values passed to
+// http.HandleFunc / Handle / mux.HandleFunc / http.HandlerFunc(...).
+import type { SyntaxNode } from './types.js';
+import type { GoFile } from './source.js';
+import type { PackageModel, FuncDecl } from './model.js';
+import { callShape, field, namedChildren, parametersOf, unparen, walk } from './ast.js';
+
+const REGISTRATION_METHODS = new Set(['HandleFunc', 'Handle', 'Get', 'Post', 'Put', 'Delete', 'Patch', 'Head', 'Options', 'Any', 'Group']);
+
+/** True when the parameter list is (http.ResponseWriter, *http.Request) under the file's import name for net/http. */
+export function hasHandlerSignature(fn: SyntaxNode, file: GoFile): boolean {
+  const http = file.importName('net/http');
+  if (!http) return false;
+  const params = parametersOf(fn);
+  const types = params.map((p) => p.type.text.replace(/\s+/g, ''));
+  // Unnamed parameters are not returned by parametersOf; check the raw list too.
+  const raw = namedChildren(field(fn, 'parameters') ?? fn)
+    .filter((c) => c.type === 'parameter_declaration')
+    .map((c) => field(c, 'type')?.text.replace(/\s+/g, '') ?? '');
+  const list = types.length >= 2 ? types : raw;
+  return list.length === 2 && list[0] === `${http}.ResponseWriter` && list[1] === `*${http}.Request`;
+}
+
+export interface HandlerSite {
+  /** The function declaration, method or literal that serves requests. */
+  fn: SyntaxNode;
+  file: GoFile;
+  why: 'signature' | 'ServeHTTP' | 'registered';
+}
+
+/** Every function in the package that net/http may run concurrently, once per request. */
+export function httpHandlers(pkg: PackageModel): HandlerSite[] {
+  const out = new Map<number, HandlerSite>();
+  const add = (fn: SyntaxNode, file: GoFile, why: HandlerSite['why']) => {
+    if (!out.has(fn.id)) out.set(fn.id, { fn, file, why });
+  };
+  for (const d of pkg.allFuncs()) {
+    if (d.receiver && d.name === 'ServeHTTP' && hasHandlerSignature(d.node, d.file)) add(d.node, d.file, 'ServeHTTP');
+    else if (hasHandlerSignature(d.node, d.file)) add(d.node, d.file, 'signature');
+  }
+  for (const file of pkg.files) {
+    if (!file.importName('net/http')) continue;
+    walk(file.root, (n) => {
+      if (n.type === 'func_literal' && hasHandlerSignature(n, file)) add(n, file, 'signature');
+      if (n.type !== 'call_expression') return;
+      const call = callShape(n);
+      if (!call?.method || !REGISTRATION_METHODS.has(call.method)) return;
+      for (const arg of call.args) {
+        const target = resolveFuncValue(pkg, unparen(arg));
+        if (target) add(target.node, target.file, 'registered');
+      }
+    });
+  }
+  return [...out.values()];
+}
+
+/** A function value expression (`handle`, `s.handle`, `http.HandlerFunc(handle)`) -> its declaration in the package. */
+export function resolveFuncValue(pkg: PackageModel, expr: SyntaxNode): FuncDecl | undefined {
+  const e = unparen(expr);
+  if (e.type === 'identifier') return pkg.funcs.get(e.text);
+  if (e.type === 'selector_expression') {
+    const name = field(e, 'field')?.text;
+    if (!name) return undefined;
+    const matches: FuncDecl[] = [];
+    for (const methods of pkg.methods.values()) {
+      const m = methods.get(name);
+      if (m) matches.push(m);
+    }
+    return matches.length === 1 ? matches[0] : undefined;
+  }
+  if (e.type === 'call_expression' || e.type === 'type_conversion_expression') {
+    const shape = callShape(e);
+    if (shape && /(^|\.)HandlerFunc$/.test(shape.callee) && shape.args.length === 1) return resolveFuncValue(pkg, shape.args[0]!);
+  }
+  return undefined;
+}
