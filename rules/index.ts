@@ -2,8 +2,10 @@
 import type { Rule } from '../src/engine/index.js';
 import mapClearLoop from './map-clear-loop/index.js';
 import nilMapWrite from './nil-map-write/index.js';
+import unboundedMapGrowth from './unbounded-map-growth/index.js';
 
 export const allRules: readonly Rule[] = [
   mapClearLoop,
   nilMapWrite,
+  unboundedMapGrowth,
 ];

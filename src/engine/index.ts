@@ -18,3 +18,7 @@ export { usesOf, isWriteTarget, writtenIndexExprs } from './uses.js';
 export type { Use, UseKind } from './uses.js';
 export { httpHandlers, hasHandlerSignature, resolveFuncValue } from './handlers.js';
 export type { HandlerSite } from './handlers.js';
+export { LifetimeFact, Lifetime } from './lifetime.js';
+export type { PerRequestReason, LongLivedMap } from './lifetime.js';
+export { MapUsageFact, MapUsageIndex, mapIdentity, identityLabel, isMapLike, namedLocal, fieldOwner, isInitialisation, insertionsAt } from './mapident.js';
+export type { MapIdentity, MapUsage, MapSite, MapInsertion } from './mapident.js';

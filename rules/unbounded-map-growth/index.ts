@@ -1,0 +1,128 @@
+// unbounded-map-growth: a long-lived map (package variable, or a field of a
+// service/worker type or of a value held in a package variable) gains keys in
+// code that runs per request or event, and nothing in the package ever removes
+// keys from it or replaces it. Constant keys and small key types (bool, byte,
+// enums) are bounded and never reported; nor are maps handed to code that might
+// shrink them (passed to package functions, returned, aliased).
+import {
+  defineRule, ast, LifetimeFact, MapUsageFact, identityLabel, insertionsAt,
+  type MapInsertion, type RuleContext, type SyntaxNode, type GoType,
+} from '../../src/engine/index.js';
+
+export default defineRule({
+  meta: {
+    id: 'unbounded-map-growth',
+    severity: 'warning',
+    description: 'A long-lived map gains keys on every request or event and nothing ever removes them, so it grows until the process runs out of memory.',
+    fixable: false,
+    needs: ['scopes', 'types'],
+  },
+  create(ctx) {
+    const check = (node: SyntaxNode) => {
+      for (const ins of insertionsAt(ctx.pkg, ctx.scopes, node)) checkInsertion(ctx, ins);
+    };
+    return { assignment_statement: check, inc_statement: check, dec_statement: check, call_expression: check };
+  },
+});
+
+function checkInsertion(ctx: RuleContext, ins: MapInsertion): void {
+  const m = ins.map;
+  if (m.type !== 'identifier' && m.type !== 'selector_expression') return;
+  if (boundedKey(ctx, ins)) return;
+  if (updatesExistingKey(ins)) return;
+  const lifetime = ctx.fact(LifetimeFact);
+  const owner = lifetime.longLivedMap(m);
+  if (!owner) return;
+  const perRequest = lifetime.perRequest(ins.node);
+  if (!perRequest) return;
+  const usage = ctx.fact(MapUsageFact).usage(owner.id);
+  if (usage.removals.length || usage.resets.length || usage.escapes.length) return;
+  const fresh = neverRepeatingKey(ctx, ins);
+  const label = identityLabel(owner.id);
+  ctx.report({
+    node: ins.node,
+    message:
+      `${label} (${owner.why}) gains a key here on every request or event (${perRequest.what}), and nothing in this package ever deletes its keys or replaces it, so it only grows` +
+      (fresh ? `; its keys are ${fresh}, which never repeat, so every event adds an entry.` : '.') +
+      ` Bound it (an LRU such as hashicorp/golang-lru, a TTL eviction loop, or a periodic rebuild) or delete the entry when its owner ends; \`delete\` alone keeps the bucket memory, only a rebuilt map releases it (golang/go#20135).`,
+  });
+}
+
+const SMALL_KEYS = new Set(['bool', 'int8', 'uint8', 'byte']);
+
+/** Keys drawn from a small or fixed set: literals, package-level names, bool/byte keys, enum types. */
+function boundedKey(ctx: RuleContext, ins: MapInsertion): boolean {
+  const k = ast.unparen(ins.key);
+  if (/_literal$/.test(k.type) || k.type === 'true' || k.type === 'false' || k.type === 'nil') return true;
+  if (k.type === 'identifier') {
+    const b = ctx.scopes.resolve(k);
+    if (b && (b.kind === 'const' || b.kind === 'package' || b.kind === 'func')) return true;
+  }
+  if (k.type === 'selector_expression') {
+    const op = ast.field(k, 'operand');
+    if (op?.type === 'identifier' && ctx.file.imports.has(op.text) && !ctx.scopes.resolve(op)) return true; // http.MethodGet
+  }
+  const keyType = keyTypeOf(ctx, ins);
+  if (!keyType) return false;
+  if (keyType.kind === 'basic' && SMALL_KEYS.has(keyType.name)) return true;
+  if (keyType.kind === 'named' && keyType.qualifier === 'reflect' && keyType.name === 'Type') return true; // one per type in the program
+  if (keyType.kind === 'named' && !keyType.qualifier) {
+    for (const v of ctx.pkg.values.values()) if (v.kind === 'const' && v.typeNode?.text === keyType.name) return true; // an enum
+  }
+  return false;
+}
+
+function keyTypeOf(ctx: RuleContext, ins: MapInsertion): GoType | undefined {
+  if (ins.syncMap) return undefined;
+  const t = ctx.pkg.underlying(ctx.scopes.typeOfExpr(ins.map));
+  return t.kind === 'map' ? t.key : undefined;
+}
+
+/** Inside `for k := range m` over the same map, or under `if _, ok := m[k]; ok`: the key already exists. */
+function updatesExistingKey(ins: MapInsertion): boolean {
+  const mapKey = ast.exprKey(ins.map);
+  const key = ast.exprKey(ins.key);
+  for (let p = ins.node.parent; p; p = p.parent) {
+    if (p.type === 'func_literal' || p.type === 'function_declaration' || p.type === 'method_declaration') return false;
+    if (p.type === 'for_statement') {
+      const clause = ast.namedChildren(p).find((c) => c.type === 'range_clause');
+      const right = clause ? ast.field(clause, 'right') : null;
+      const left = clause ? ast.expressionsOf(ast.field(clause, 'left')) : [];
+      if (right && ast.exprKey(right) === mapKey && left[0]?.text === key) return true;
+    }
+    if (p.type === 'if_statement') {
+      const init = ast.field(p, 'initializer');
+      const cond = ast.field(p, 'condition');
+      const cons = ast.field(p, 'consequence');
+      if (!init || !cond || !cons || !ast.contains(cons, ins.node)) continue;
+      const right = ast.expressionsOf(ast.field(init, 'right'));
+      const left = ast.expressionsOf(ast.field(init, 'left'));
+      const r = right[0] ? ast.unparen(right[0]) : undefined;
+      if (r?.type === 'index_expression' && ast.exprKey(ast.field(r, 'operand') ?? r) === mapKey && left[1] && cond.text.trim() === left[1].text) return true;
+    }
+  }
+  return false;
+}
+
+const ID_NAME = /(request|req|trace|span|session|conn|correlation|message|msg|event|tx|job|task)_?id$|^(uuid|guid|nonce)$/i;
+
+/** Describes keys that never repeat (timestamps, request IDs, counters, pointers), or undefined. */
+function neverRepeatingKey(ctx: RuleContext, ins: MapInsertion): string | undefined {
+  const k = ast.unparen(ins.key);
+  const text = k.text;
+  const time = ctx.file.importName('time');
+  if (time && (text.includes(`${time}.Now()`) || /\.Unix(Nano|Milli|Micro)?\(\)$/.test(text))) return 'timestamps';
+  if (k.type === 'unary_expression' && k.child(0)?.type === '&') return 'pointers to new values';
+  const keyType = keyTypeOf(ctx, ins);
+  if (keyType?.kind === 'pointer') return 'pointers';
+  const last = k.type === 'selector_expression' ? ast.field(k, 'field')?.text : k.type === 'identifier' ? k.text : undefined;
+  if (last && ID_NAME.test(last)) return `IDs (${last})`;
+  const shape = ast.callShape(k);
+  if (shape && /^atomic\.Add|\.Add(Int|Uint)?(32|64)?$/.test(shape.callee)) return 'counter values';
+  if (k.type === 'identifier' || k.type === 'selector_expression') {
+    const fn = ast.enclosingFunction(ins.node);
+    const counted = fn && ast.descendants(fn, ['inc_statement']).some((s) => s.namedChild(0) && ast.exprKey(s.namedChild(0)!) === ast.exprKey(k) && s.startIndex < ins.node.startIndex);
+    if (counted) return 'counter values';
+  }
+  return undefined;
+}

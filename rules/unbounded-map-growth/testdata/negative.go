@@ -1,0 +1,136 @@
+package growth
+
+import (
+	"context"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// sessions gains keys per request, but logout deletes them.
+var sessions = map[string]time.Time{}
+
+var sessionsMu sync.Mutex
+
+func login(w http.ResponseWriter, r *http.Request) {
+	sessionsMu.Lock()
+	sessions[r.FormValue("user")] = time.Now()
+	sessionsMu.Unlock()
+}
+
+func logout(w http.ResponseWriter, r *http.Request) {
+	sessionsMu.Lock()
+	delete(sessions, r.FormValue("user"))
+	sessionsMu.Unlock()
+}
+
+// A map built for one request dies with it.
+func handleForm(w http.ResponseWriter, r *http.Request) {
+	fields := map[string]string{}
+	for k, v := range r.URL.Query() {
+		fields[k] = v[0]
+	}
+	_ = fields
+}
+
+// Bounded cache: evicts the oldest entry once full.
+type boundedCache struct {
+	mu    sync.Mutex
+	items map[string][]byte
+	order []string
+}
+
+func newBoundedCache() *boundedCache { return &boundedCache{items: map[string][]byte{}} }
+
+func (c *boundedCache) Put(ctx context.Context, key string, val []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.order) >= 1000 {
+		delete(c.items, c.order[0])
+		c.order = c.order[1:]
+	}
+	c.items[key] = val
+	c.order = append(c.order, key)
+}
+
+// Short-lived: a collector built and dropped inside each request.
+type collector struct {
+	seen map[string]bool
+}
+
+func (c *collector) add(ctx context.Context, name string) { c.seen[name] = true }
+
+func handleCollect(w http.ResponseWriter, r *http.Request) {
+	c := &collector{seen: map[string]bool{}}
+	c.add(r.Context(), r.URL.Path)
+}
+
+// Fixed keys: at most three entries, whatever the traffic.
+var stats = map[string]int{}
+
+var statsMu sync.Mutex
+
+func handleStats(w http.ResponseWriter, r *http.Request) {
+	statsMu.Lock()
+	stats["requests"]++
+	if r.Method == http.MethodPost {
+		stats[http.MethodPost]++
+	}
+	statsMu.Unlock()
+}
+
+// Rebuilt every hour: replacing the map releases everything.
+type window struct {
+	mu   sync.Mutex
+	hits map[string]int
+}
+
+var currentWindow = &window{hits: map[string]int{}}
+
+func (w *window) Hit(ctx context.Context, ip string) {
+	w.mu.Lock()
+	w.hits[ip]++
+	w.mu.Unlock()
+}
+
+func (w *window) rotate() {
+	w.mu.Lock()
+	w.hits = make(map[string]int)
+	w.mu.Unlock()
+}
+
+// Filled once at start-up, not per request.
+var routes = map[string]http.HandlerFunc{}
+
+func init() {
+	for _, p := range []string{"/a", "/b"} {
+		routes[p] = handleForm
+	}
+}
+
+// Keys only updated in place: the loop ranges over the same map.
+var quotas = map[string]int{"free": 10, "pro": 100}
+
+func handleRefill(w http.ResponseWriter, r *http.Request) {
+	for plan := range quotas {
+		quotas[plan] = 100
+	}
+}
+
+// Handed to package code that prunes it.
+var pending = map[string]time.Time{}
+
+func handlePending(w http.ResponseWriter, r *http.Request) {
+	pending[r.URL.Path] = time.Now()
+	prune(pending)
+}
+
+func prune(m map[string]time.Time) {
+	for k, t := range m {
+		if time.Since(t) > time.Minute {
+			delete(m, k)
+		}
+	}
+}
+
+var _ = currentWindow.rotate

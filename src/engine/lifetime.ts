@@ -1,0 +1,333 @@
+// How long values live and how often code runs, as far as one package shows:
+// - long-lived: package-level variables; values of types held in package
+//   variables; service types (built by a constructor returning *T, with methods
+//   that serve requests: HTTP handlers, methods taking a context.Context first)
+//   and worker types (a method runs an event loop), unless the package builds
+//   them inside per-request code; and, transitively, struct fields of those.
+// - per request/event: HTTP handlers, functions taking a context.Context first,
+//   the bodies of event loops (`for x := range ch`, `for { select {...} }`),
+//   goroutines started from a loop or from per-request code, and package
+//   functions they call, followed a few levels deep.
+// Deliberately conservative: what the package cannot show is neither
+// long-lived nor per-request, so rules built on it stay quiet.
+import type { SyntaxNode } from './types.js';
+import type { GoFile } from './source.js';
+import { defineFact, type PackageModel, type FuncDecl } from './model.js';
+import type { Scopes } from './scope.js';
+import { ScopesFact } from './run.js';
+import { callShape, field, namedChildren, statementsOf, unparen, walk, FUNCTION_TYPES } from './ast.js';
+import { httpHandlers } from './handlers.js';
+import { namedLocal, mapIdentity, isMapLike, type MapIdentity } from './mapident.js';
+
+/** Why code runs once per request or event, for messages: "HTTP handler handleGet". */
+export interface PerRequestReason {
+  what: string;
+}
+
+export interface LongLivedMap {
+  id: MapIdentity;
+  /** Why the map outlives requests: "package-level variable", "field of Server, which is a service type ...". */
+  why: string;
+}
+
+/** Calls are followed this many levels from a per-request root. */
+const MAX_CALL_DEPTH = 3;
+/** Upper bound on functions marked per request, so huge packages stay linear. */
+const MAX_MARKED = 5000;
+
+export class Lifetime {
+  private readonly scopes: Scopes;
+  /** Function-like node id -> why it runs per request. */
+  private readonly perRequestFns = new Map<number, PerRequestReason>();
+  /** for_statement node id -> event loop reason. */
+  private readonly eventLoops = new Map<number, PerRequestReason>();
+  /** Function ids that serve requests themselves (handlers, context-taking), not via a caller. */
+  private readonly servingRoots = new Set<number>();
+  private types?: Map<string, string>;
+
+  constructor(private readonly pkg: PackageModel) {
+    this.scopes = pkg.fact(ScopesFact);
+    this.computePerRequest();
+  }
+
+  /** Why the code at `node` runs per request or event, or undefined when the package does not show it. */
+  perRequest(node: SyntaxNode): PerRequestReason | undefined {
+    for (let p = node.parent; p; p = p.parent) {
+      if (p.type === 'for_statement') {
+        const r = this.eventLoops.get(p.id);
+        if (r) return r;
+      } else if ((FUNCTION_TYPES as readonly string[]).includes(p.type)) {
+        const r = this.perRequestFns.get(p.id);
+        if (r) return r;
+      }
+    }
+    return undefined;
+  }
+
+  /** Why values of the package type `name` outlive requests, or undefined. */
+  longLivedType(name: string): string | undefined {
+    return this.longLivedTypes().get(name);
+  }
+
+  /** The identity of a map expression and why it outlives requests, when it does. */
+  longLivedMap(expr: SyntaxNode): LongLivedMap | undefined {
+    const id = mapIdentity(this.pkg, this.scopes, expr);
+    if (!id) return undefined;
+    if (id.kind === 'package') {
+      const b = this.scopes.resolve(unparen(expr));
+      if (!b || !isMapLike(this.pkg, this.scopes.typeOfBinding(b))) return undefined;
+      return { id, why: 'a package-level variable' };
+    }
+    if (id.kind !== 'field') return undefined;
+    const sel = unparen(expr);
+    if (!isMapLike(this.pkg, this.scopes.typeOfExpr(sel))) return undefined;
+    if (id.owner.startsWith('var ')) return { id, why: 'a field of a package-level variable' };
+    const why = this.longLivedType(id.owner);
+    return why ? { id, why: `a field of ${id.owner}, ${why}` } : undefined;
+  }
+
+  // --- per request -------------------------------------------------------
+
+  private computePerRequest(): void {
+    const roots: { node: SyntaxNode; why: PerRequestReason }[] = [];
+    for (const h of httpHandlers(this.pkg)) {
+      roots.push({ node: h.fn, why: { what: `${describeFn(h.fn)} is an HTTP handler, run for every request` } });
+      this.servingRoots.add(h.fn.id);
+    }
+    const goStatements: { stmt: SyntaxNode; file: GoFile }[] = [];
+    for (const file of this.pkg.files) {
+      const ctxName = file.importName('context');
+      walk(file.root, (n) => {
+        if (ctxName && (n.type === 'function_declaration' || n.type === 'method_declaration' || n.type === 'func_literal') && firstParamIs(n, `${ctxName}.Context`)) {
+          roots.push({ node: n, why: { what: `${describeFn(n)} takes a context.Context, so it runs per request or call` } });
+          this.servingRoots.add(n.id);
+        } else if (n.type === 'for_statement') {
+          const kind = this.eventLoopKind(n);
+          if (kind) {
+            const why = { what: `the ${kind} at line ${n.startPosition.row + 1} runs this for every event` };
+            this.eventLoops.set(n.id, why);
+            roots.push({ node: n, why });
+          }
+        } else if (n.type === 'go_statement') goStatements.push({ stmt: n, file });
+      });
+    }
+    for (const r of roots) this.mark(r.node, r.why, 0);
+    // Goroutines started per request or per loop iteration run per request too; a
+    // goroutine started once (from a constructor) is not, unless it loops on events.
+    let changed = true;
+    for (let round = 0; changed && round < 3; round++) {
+      changed = false;
+      for (const { stmt } of goStatements) {
+        const body = this.goroutineBody(stmt);
+        if (!body || this.perRequestFns.has(body.id)) continue;
+        const inLoop = !!ancestorWithin(stmt, 'for_statement');
+        const outer = this.perRequest(stmt);
+        if (!inLoop && !outer) continue;
+        this.mark(body, { what: `the goroutine started at line ${stmt.startPosition.row + 1} runs this ${outer ? 'per request' : 'for each loop iteration'}` }, 0);
+        changed = true;
+      }
+    }
+  }
+
+  /** `for x := range ch`, or `for { ... }` whose body selects or receives on a channel / accepts connections. */
+  private eventLoopKind(loop: SyntaxNode): string | undefined {
+    const clause = namedChildren(loop).find((c) => c.type === 'range_clause' || c.type === 'for_clause');
+    const cond = namedChildren(loop).find((c) => c.type !== 'block' && c.type !== 'range_clause' && c.type !== 'for_clause' && c.type !== 'comment');
+    if (clause?.type === 'range_clause') {
+      const right = field(clause, 'right');
+      if (!right) return undefined;
+      const t = this.pkg.underlying(this.scopes.typeOfExpr(right));
+      return t.kind === 'chan' ? 'loop over a channel' : undefined;
+    }
+    if (clause || cond) return undefined; // bounded loops
+    for (const s of statementsOf(field(loop, 'body'))) {
+      if (s.type === 'select_statement') return '`for { select }` loop';
+      if (receives(s)) return 'receive loop';
+    }
+    return undefined;
+  }
+
+  private goroutineBody(stmt: SyntaxNode): SyntaxNode | undefined {
+    const call = namedChildren(stmt).find((c) => c.type === 'call_expression');
+    const fn = call ? field(call, 'function') : null;
+    if (!fn) return undefined;
+    const f = unparen(fn);
+    if (f.type === 'func_literal') return f;
+    return this.resolveCall(call!)?.node;
+  }
+
+  private mark(node: SyntaxNode, why: PerRequestReason, depth: number): void {
+    if (node.type !== 'for_statement') {
+      const prev = this.perRequestFns.get(node.id);
+      if (prev || this.perRequestFns.size >= MAX_MARKED) return;
+      this.perRequestFns.set(node.id, why);
+    }
+    if (depth >= MAX_CALL_DEPTH) return;
+    const body = field(node, 'body');
+    if (!body) return;
+    const callees: FuncDecl[] = [];
+    walk(body, (n) => {
+      if (n.type !== 'call_expression') return;
+      const target = this.resolveCall(n);
+      if (target) callees.push(target);
+    });
+    for (const c of callees) {
+      if (!this.perRequestFns.has(c.node.id)) this.mark(c.node, why, depth + 1);
+    }
+  }
+
+  /** The package function or method a call runs, when its receiver type is visible. */
+  private resolveCall(call: SyntaxNode): FuncDecl | undefined {
+    const fn = field(call, 'function');
+    if (!fn) return undefined;
+    const f = unparen(fn);
+    if (f.type === 'identifier') {
+      const b = this.scopes.resolve(f);
+      return b?.kind === 'func' ? this.pkg.funcs.get(f.text) : undefined;
+    }
+    if (f.type !== 'selector_expression') return undefined;
+    const operand = field(f, 'operand');
+    const name = field(f, 'field')?.text;
+    if (!operand || !name) return undefined;
+    const op = unparen(operand);
+    if (op.type === 'identifier' && !this.scopes.resolve(op)) return undefined; // imported package
+    const typeName = namedLocal(this.scopes.typeOfExpr(op));
+    return typeName ? this.methodOf(typeName, name, 0) : undefined;
+  }
+
+  private methodOf(typeName: string, name: string, depth: number): FuncDecl | undefined {
+    const m = this.pkg.methodsOf(typeName).get(name);
+    if (m || depth > 3) return m;
+    for (const f of this.pkg.structFieldsOf(typeName)?.filter((x) => x.embedded) ?? []) {
+      const inner = namedLocal(this.pkg.typeOf(f.typeNode));
+      const found = inner ? this.methodOf(inner, name, depth + 1) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  // --- long-lived types ----------------------------------------------------
+
+  private longLivedTypes(): Map<string, string> {
+    if (this.types) return this.types;
+    const out = new Map<string, string>();
+    const pkg = this.pkg;
+    // Types whose values the package builds while serving a request die with it.
+    const builtPerRequest = this.typesBuiltPerRequest();
+    for (const v of pkg.values.values()) {
+      if (v.kind !== 'var') continue;
+      const b = this.scopes.resolve(v.nameNode);
+      const name = b ? namedLocal(this.scopes.typeOfBinding(b)) : undefined;
+      if (name && pkg.structFieldsOf(name) && !out.has(name)) out.set(name, `which the package-level variable ${v.name} holds`);
+    }
+    for (const [typeName, methods] of pkg.methods) {
+      if (out.has(typeName) || builtPerRequest.has(typeName) || !pkg.structFieldsOf(typeName)) continue;
+      let serving: FuncDecl | undefined;
+      let looping: FuncDecl | undefined;
+      for (const m of methods.values()) {
+        if (!serving && this.servingRoots.has(m.node.id)) serving = m;
+        if (!looping && m.receiver?.pointer && this.hasEventLoop(m.node)) looping = m;
+      }
+      if (serving && this.hasPointerConstructor(typeName)) out.set(typeName, `a long-lived service (built by a constructor, serves requests in ${serving.name})`);
+      else if (looping) out.set(typeName, `a long-lived worker (its ${looping.name} method runs an event loop)`);
+    }
+    // Whatever a long-lived value holds in its fields lives as long.
+    const queue = [...out.keys()];
+    while (queue.length) {
+      const t = queue.shift()!;
+      for (const f of pkg.structFieldsOf(t) ?? []) {
+        const inner = namedLocal(pkg.typeOf(f.typeNode));
+        if (!inner || out.has(inner) || builtPerRequest.has(inner) || !pkg.structFieldsOf(inner)) continue;
+        out.set(inner, `held by ${t}, which is long-lived`);
+        queue.push(inner);
+      }
+    }
+    this.types = out;
+    return out;
+  }
+
+  private hasEventLoop(fn: SyntaxNode): boolean {
+    let found = false;
+    walk(fn, (n) => {
+      if (found) return false;
+      if (n.type === 'func_literal') return false;
+      if (n.type === 'for_statement' && this.eventLoops.has(n.id)) found = true;
+      return undefined;
+    });
+    return found;
+  }
+
+  private hasPointerConstructor(typeName: string): boolean {
+    for (const f of this.pkg.funcs.values()) {
+      const result = field(f.node, 'result');
+      if (!result) continue;
+      const first = result.type === 'parameter_list' ? field(namedChildren(result).find((d) => d.type === 'parameter_declaration') ?? result, 'type') : result;
+      if (first?.type === 'pointer_type' && first.namedChild(0)?.text.replace(/\[.*$/, '') === typeName) return true;
+    }
+    return false;
+  }
+
+  /** Package types whose values are created (`T{}`, `&T{}`, `new(T)`, `NewT()`) inside per-request code. */
+  private typesBuiltPerRequest(): Set<string> {
+    const out = new Set<string>();
+    const ctors = new Map<string, string>();
+    for (const f of this.pkg.funcs.values()) {
+      const result = field(f.node, 'result');
+      const t = result && result.type !== 'parameter_list' ? namedLocal(this.pkg.typeOf(result)) : undefined;
+      if (t) ctors.set(f.name, t);
+    }
+    for (const file of this.pkg.files) {
+      walk(file.root, (n) => {
+        let t: string | undefined;
+        if (n.type === 'composite_literal') t = namedLocal(this.pkg.typeOf(field(n, 'type')));
+        else if (n.type === 'call_expression') {
+          const shape = callShape(n);
+          if (shape?.callee === 'new' && shape.args[0]) t = namedLocal(this.pkg.typeOf(shape.args[0]));
+          else if (shape && !shape.method) t = ctors.get(shape.callee);
+        }
+        if (t && !out.has(t) && this.perRequest(n)) out.add(t);
+      });
+    }
+    return out;
+  }
+}
+
+export const LifetimeFact = defineFact('lifetime', (pkg) => new Lifetime(pkg));
+
+/** "method (*Server).handle" / "function serve" / "function literal at line 12". */
+function describeFn(fn: SyntaxNode): string {
+  const name = field(fn, 'name')?.text;
+  if (fn.type === 'method_declaration') {
+    const recv = field(fn, 'receiver')?.text.replace(/^\(\s*\w*\s*/, '').replace(/\)$/, '') ?? '';
+    return `method (${recv.trim()}).${name}`;
+  }
+  if (fn.type === 'function_declaration') return `function ${name}`;
+  return `the function literal at line ${fn.startPosition.row + 1}`;
+}
+
+/** First parameter's type text equals `typeText` (named or unnamed parameter). */
+function firstParamIs(fn: SyntaxNode, typeText: string): boolean {
+  const params = field(fn, 'parameters');
+  const first = params ? namedChildren(params).find((c) => c.type === 'parameter_declaration' || c.type === 'variadic_parameter_declaration') : undefined;
+  if (!first) return false;
+  return field(first, 'type')?.text.replace(/\s+/g, '') === typeText;
+}
+
+/** A statement that receives from a channel or accepts a connection: `v := <-ch`, `<-ch`, `c, err := l.Accept()`. */
+function receives(stmt: SyntaxNode): boolean {
+  if (stmt.type !== 'short_var_declaration' && stmt.type !== 'assignment_statement' && stmt.type !== 'expression_statement') return false;
+  const right = stmt.type === 'expression_statement' ? stmt.namedChild(0) : field(stmt, 'right');
+  if (!right) return false;
+  const e = unparen(right.type === 'expression_list' ? (right.namedChild(0) ?? right) : right);
+  if (e.type === 'unary_expression' && e.child(0)?.type === '<-') return true;
+  const shape = callShape(e);
+  return shape?.method === 'Accept' && shape.args.length === 0;
+}
+
+function ancestorWithin(node: SyntaxNode, type: string): SyntaxNode | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === type) return p;
+    if ((FUNCTION_TYPES as readonly string[]).includes(p.type)) return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,411 @@
+// Which map a map expression names across a whole package, and everything the
+// package ever does to that map besides reading it: deleting keys, clearing,
+// replacing it with a fresh map, ranging over it, or handing it to code that
+// might do any of those. Rules about a map's whole life ("does anything ever
+// remove keys?") key on this identity, so the summary is computed once per
+// package and shared.
+import type { SyntaxNode } from './types.js';
+import type { GoFile } from './source.js';
+import { defineFact, type PackageModel } from './model.js';
+import type { Binding, Scopes } from './scope.js';
+import { ScopesFact } from './run.js';
+import { callShape, enclosingFunction, exprKey, expressionsOf, field, unparen, walk } from './ast.js';
+import { isSyncMap, type GoType } from './gotypes.js';
+import { writtenIndexExprs } from './uses.js';
+
+/** A map (or sync.Map) as the package knows it: a package variable, a field of a package type, or a local. */
+export type MapIdentity =
+  | { kind: 'package'; name: string; key: string }
+  | { kind: 'field'; owner: string; field: string; key: string }
+  | { kind: 'local'; binding: Binding; key: string };
+
+export interface MapSite {
+  node: SyntaxNode;
+  file: GoFile;
+}
+
+/** What the package does to one map identity besides indexing it. */
+export interface MapUsage {
+  /** `delete`, `clear`, `maps.DeleteFunc`, sync.Map `Delete`/`LoadAndDelete`/`CompareAndDelete`/`Clear`. */
+  removals: MapSite[];
+  /** Assignments that replace the map (or the value holding it) outside construction. */
+  resets: MapSite[];
+  /** The map value handed elsewhere (argument to package code, returned, aliased, address taken). */
+  escapes: MapSite[];
+  /** `for ... range m` or sync.Map `Range`. */
+  ranged: MapSite[];
+}
+
+const REMOVE_METHODS = new Set(['Delete', 'LoadAndDelete', 'CompareAndDelete', 'Clear']);
+
+/** True for map types and sync.Map (or a pointer to one). */
+export function isMapLike(pkg: PackageModel, t: GoType): boolean {
+  if (isSyncMap(t)) return true;
+  const u = pkg.underlying(t.kind === 'pointer' ? t.elem : t);
+  return u.kind === 'map' || (t.kind !== 'pointer' && pkg.underlying(t).kind === 'map');
+}
+
+/** The type that declares field `name` for values of named type `typeName`, following embedded fields. */
+export function fieldOwner(pkg: PackageModel, typeName: string, name: string, depth = 0): string | undefined {
+  if (depth > 4) return undefined;
+  const fields = pkg.structFieldsOf(typeName);
+  if (!fields) return undefined;
+  if (fields.some((f) => !f.embedded && f.name === name)) return typeName;
+  for (const f of fields.filter((x) => x.embedded)) {
+    const inner = namedLocal(pkg.typeOf(f.typeNode));
+    const owner = inner ? fieldOwner(pkg, inner, name, depth + 1) : undefined;
+    if (owner) return owner;
+  }
+  return undefined;
+}
+
+/** Name of a package-declared named type, through one pointer. */
+export function namedLocal(t: GoType): string | undefined {
+  const base = t.kind === 'pointer' ? t.elem : t;
+  return base.kind === 'named' && !base.qualifier ? base.name : undefined;
+}
+
+/** The identity of a map expression (`m`, `s.cache`, `pkgVar.m`), or undefined when it cannot be seen. */
+export function mapIdentity(pkg: PackageModel, scopes: Scopes, expr: SyntaxNode): MapIdentity | undefined {
+  const e = unparen(expr);
+  if (e.type === 'identifier') {
+    const b = scopes.resolve(e);
+    if (!b) return undefined;
+    if (b.kind === 'package') return { kind: 'package', name: b.name, key: `var:${b.name}` };
+    if (b.kind === 'local' || b.kind === 'param' || b.kind === 'range' || b.kind === 'result') return { kind: 'local', binding: b, key: `local:${b.nameNode.id}` };
+    return undefined;
+  }
+  if (e.type !== 'selector_expression') return undefined;
+  const operand = field(e, 'operand');
+  const name = field(e, 'field')?.text;
+  if (!operand || !name) return undefined;
+  const op = unparen(operand);
+  if (op.type === 'identifier') {
+    const b = scopes.resolve(op);
+    if (!b) return undefined; // an imported package's variable: not ours
+    // A package variable of an anonymous struct type: `var state struct{ m map[K]V }`.
+    if (b.kind === 'package' && b.typeNode?.type === 'struct_type') return { kind: 'field', owner: `var ${b.name}`, field: name, key: `field:var ${b.name}.${name}` };
+  }
+  const typeName = namedLocal(scopes.typeOfExpr(op));
+  if (!typeName) return undefined;
+  const owner = fieldOwner(pkg, typeName, name);
+  return owner ? { kind: 'field', owner, field: name, key: `field:${owner}.${name}` } : undefined;
+}
+
+/** Human name of an identity: `cache`, `Server.sessions`. */
+export function identityLabel(id: MapIdentity): string {
+  if (id.kind === 'field') return id.owner.startsWith('var ') ? `${id.owner.slice(4)}.${id.field}` : `${id.owner}.${id.field}`;
+  return id.kind === 'package' ? id.name : id.binding.name;
+}
+
+const emptyUsage = (): MapUsage => ({ removals: [], resets: [], escapes: [], ranged: [] });
+
+/**
+ * Per-package summary of map uses, for package variables and fields. Fields are
+ * also summarised by bare name for selectors whose operand type cannot be seen,
+ * so an unresolved `x.m` that deletes still counts for every `m`.
+ */
+export class MapUsageIndex {
+  private built?: { byKey: Map<string, MapUsage>; byFieldName: Map<string, MapUsage>; resetTypes: Map<string, MapSite[]> };
+
+  constructor(private readonly pkg: PackageModel) {}
+
+  /** Uses of a package variable or field identity (locals: use `localUsage`). */
+  usage(id: MapIdentity): MapUsage {
+    const b = this.build();
+    const own = b.byKey.get(id.key) ?? emptyUsage();
+    if (id.kind !== 'field') return own;
+    const loose = b.byFieldName.get(id.field);
+    // Replacing the value that holds the map replaces the map too.
+    const ownerResets = id.owner.startsWith('var ') ? [] : (b.resetTypes.get(id.owner) ?? []);
+    if (!loose && !ownerResets.length) return own;
+    return {
+      removals: [...own.removals, ...(loose?.removals ?? [])],
+      resets: [...own.resets, ...(loose?.resets ?? []), ...ownerResets],
+      escapes: [...own.escapes, ...(loose?.escapes ?? [])],
+      ranged: [...own.ranged, ...(loose?.ranged ?? [])],
+    };
+  }
+
+  /** Uses of a local map within its declaring function. */
+  localUsage(binding: Binding): MapUsage {
+    const out = emptyUsage();
+    const scope = binding.func;
+    if (!scope) return out;
+    const scopes = this.pkg.fact(ScopesFact);
+    const file = fileOf(this.pkg, scope);
+    if (!file) return out;
+    walk(scope, (n) => {
+      if (n.type !== 'identifier' || n.text !== binding.name || n.id === binding.nameNode.id) return;
+      const b = scopes.resolve(n);
+      if (!b || b.nameNode.id !== binding.nameNode.id) return;
+      classify(this.pkg, scopes, file, n, out, undefined);
+    });
+    return out;
+  }
+
+  private build() {
+    if (this.built) return this.built;
+    const pkg = this.pkg;
+    const scopes = pkg.fact(ScopesFact);
+    const byKey = new Map<string, MapUsage>();
+    const byFieldName = new Map<string, MapUsage>();
+    const resetTypes = new Map<string, MapSite[]>();
+    const fieldNames = mapFieldNames(pkg);
+    const varNames = new Set<string>();
+    for (const v of pkg.values.values()) {
+      if (v.kind !== 'var') continue;
+      const b = scopes.resolve(v.nameNode);
+      if (b && (isMapLike(pkg, scopes.typeOfBinding(b)) || v.typeNode?.type === 'struct_type')) varNames.add(v.name);
+    }
+    const bucket = (m: Map<string, MapUsage>, k: string) => {
+      let u = m.get(k);
+      if (!u) m.set(k, (u = emptyUsage()));
+      return u;
+    };
+    for (const file of pkg.files) {
+      walk(file.root, (n) => {
+        if (n.type === 'assignment_statement') {
+          noteOwnerResets(pkg, scopes, file, n, resetTypes);
+          return;
+        }
+        if (n.type === 'selector_expression') {
+          const name = field(n, 'field')?.text;
+          if (!name || !fieldNames.has(name)) return;
+          const id = mapIdentity(pkg, scopes, n);
+          if (id) classify(pkg, scopes, file, n, bucket(byKey, id.key), id);
+          else if (operandIsValue(scopes, n)) classify(pkg, scopes, file, n, bucket(byFieldName, name), undefined);
+          return;
+        }
+        if (n.type === 'identifier' && varNames.has(n.text)) {
+          const b = scopes.resolve(n);
+          if (!b || b.kind !== 'package' || b.nameNode.id === n.id) return;
+          classify(pkg, scopes, file, n, bucket(byKey, `var:${b.name}`), { kind: 'package', name: b.name, key: `var:${b.name}` });
+        }
+      });
+    }
+    this.built = { byKey, byFieldName, resetTypes };
+    return this.built;
+  }
+}
+
+/** The package file holding a node. */
+export function fileOf(pkg: PackageModel, node: SyntaxNode): GoFile | undefined {
+  let root = node;
+  while (root.parent) root = root.parent;
+  return pkg.files.find((f) => f.root.id === root.id);
+}
+
+export const MapUsageFact = defineFact('map-usage', (pkg) => new MapUsageIndex(pkg));
+
+/** Names of struct fields (in any struct type written in the package) whose type is a map or sync.Map. */
+function mapFieldNames(pkg: PackageModel): Set<string> {
+  const out = new Set<string>();
+  for (const file of pkg.files) {
+    walk(file.root, (n) => {
+      if (n.type !== 'field_declaration') return;
+      const t = field(n, 'type');
+      if (!t || !isMapLike(pkg, pkg.typeOf(t))) return;
+      for (const name of n.childrenForFieldName('name')) if (name) out.add(name.text);
+      if (n.childrenForFieldName('name').length === 0 && t.type === 'qualified_type') out.add(field(t, 'name')?.text ?? '');
+    });
+  }
+  return out;
+}
+
+/** `x.f` where x is a value (not an imported package name). */
+function operandIsValue(scopes: Scopes, sel: SyntaxNode): boolean {
+  const op = field(sel, 'operand');
+  if (!op) return false;
+  const u = unparen(op);
+  return u.type !== 'identifier' || !!scopes.resolve(u);
+}
+
+/** Sorts one occurrence of a map expression into the usage buckets; plain reads and index accesses are ignored. */
+function classify(pkg: PackageModel, scopes: Scopes, file: GoFile, occurrence: SyntaxNode, into: MapUsage, id: MapIdentity | undefined): void {
+  let node = occurrence;
+  while (node.parent?.type === 'parenthesized_expression') node = node.parent;
+  const parent = node.parent;
+  if (!parent) return;
+  const site = { node, file };
+  switch (parent.type) {
+    case 'index_expression':
+    case 'binary_expression':
+    case 'if_statement':
+    case 'expression_switch_statement':
+      return;
+    case 'range_clause':
+      if (field(parent, 'right')?.id === node.id) into.ranged.push(site);
+      return;
+    case 'selector_expression': {
+      // sync.Map methods; on an ordinary map a selector cannot follow.
+      const call = parent.parent;
+      const method = field(parent, 'field')?.text ?? '';
+      if (call?.type !== 'call_expression') return;
+      if (REMOVE_METHODS.has(method)) into.removals.push(site);
+      else if (method === 'Range') into.ranged.push(site);
+      return;
+    }
+    case 'unary_expression':
+      if (parent.child(0)?.type === '&') into.escapes.push(site);
+      return;
+    case 'argument_list': {
+      const call = parent.parent;
+      const shape = call ? callShape(call) : null;
+      if (!shape || !call) return;
+      const fn = unparen(field(call, 'function')!);
+      const builtin = fn.type === 'identifier' && !scopes.resolve(fn);
+      if (builtin && (shape.callee === 'delete' || shape.callee === 'clear')) into.removals.push(site);
+      else if (builtin) return; // len, cap, append, copy, print
+      else if (shape.callee.endsWith('.DeleteFunc') && isImportCall(scopes, file, fn)) into.removals.push(site);
+      else if (!isImportCall(scopes, file, fn)) into.escapes.push(site); // package code may delete through its parameter
+      return;
+    }
+    case 'expression_list': {
+      const stmt = parent.parent;
+      if (stmt?.type === 'assignment_statement' && field(stmt, 'left')?.id === parent.id) {
+        (isInitialisation(pkg, scopes, stmt, node, id) ? [] : into.resets).push(site);
+        return;
+      }
+      into.escapes.push(site);
+      return;
+    }
+    case 'assignment_statement':
+      if (field(parent, 'left')?.id === node.id) {
+        (isInitialisation(pkg, scopes, parent, node, id) ? [] : into.resets).push(site);
+        return;
+      }
+      into.escapes.push(site);
+      return;
+    case 'inc_statement':
+    case 'dec_statement':
+    case 'expression_statement':
+    case 'go_statement':
+    case 'defer_statement':
+      return;
+    default:
+      // returned, sent, stored in a literal, bound to another name: someone else may shrink it.
+      into.escapes.push(site);
+  }
+}
+
+/** Call of a function from an imported package (`maps.Clone(m)`, `json.Marshal(m)`), which cannot reach our deletes. */
+function isImportCall(scopes: Scopes, file: GoFile, fn: SyntaxNode): boolean {
+  if (fn.type !== 'selector_expression') return false;
+  const op = field(fn, 'operand');
+  return op?.type === 'identifier' && file.imports.has(op.text) && !scopes.resolve(op);
+}
+
+const INIT_NAME = /^(init|new|make|setup|build|construct|must|open|load)/i;
+
+/**
+ * True when an assignment to the map (or its holder) builds it rather than
+ * replaces it: in a constructor-like function, in `init`, inside a `sync.Once`
+ * callback, under `if x == nil`, or on an object created in the same function.
+ */
+export function isInitialisation(pkg: PackageModel, scopes: Scopes, stmt: SyntaxNode, lhs: SyntaxNode, id: MapIdentity | undefined): boolean {
+  const key = exprKey(lhs);
+  let fn: SyntaxNode | null = enclosingFunction(stmt);
+  for (let p = stmt.parent; p; p = p.parent) {
+    if (p.type === 'if_statement') {
+      const cond = field(p, 'condition')?.text.replace(/\s+/g, '') ?? '';
+      if (cond.includes(`${key}==nil`)) return true;
+    }
+    if (p.type === 'func_literal') {
+      const call = p.parent?.parent;
+      const shape = call?.type === 'call_expression' ? callShape(call) : null;
+      if (shape?.method === 'Do') return true; // sync.Once
+    }
+    if (p.type === 'function_declaration' || p.type === 'method_declaration') {
+      fn = p;
+      break;
+    }
+  }
+  if (fn) {
+    const name = field(fn, 'name')?.text ?? '';
+    if (INIT_NAME.test(name)) return true;
+    if (fn.type === 'function_declaration' && id?.kind === 'field') {
+      const result = field(fn, 'result')?.text ?? '';
+      if (new RegExp(`\\b${id.owner.replace(/[^\w]/g, '')}\\b`).test(result)) return true;
+    }
+  }
+  // `x := &T{}` ... `x.m = make(...)`: building a fresh value.
+  const l = unparen(lhs);
+  if (l.type === 'selector_expression') {
+    let base = field(l, 'operand');
+    while (base && unparen(base).type === 'selector_expression') base = field(unparen(base), 'operand');
+    if (base && unparen(base).type === 'identifier') {
+      const b = scopes.resolve(unparen(base));
+      if (b && b.kind === 'local' && freshValue(pkg, b)) return true;
+    }
+  }
+  return false;
+}
+
+/** A local bound to a newly built value: `T{}`, `&T{}`, `new(T)`, `var x T`. */
+function freshValue(pkg: PackageModel, b: Binding): boolean {
+  if (!b.value) return b.declNode.type === 'var_spec' && !b.tupleValue && !!b.typeNode;
+  let v = unparen(b.value);
+  if (v.type === 'unary_expression' && v.child(0)?.type === '&') v = unparen(field(v, 'operand') ?? v);
+  if (v.type === 'composite_literal') return true;
+  const shape = callShape(v);
+  return !!shape && (shape.callee === 'new' || (!shape.method && INIT_NAME.test(shape.callee) && pkg.funcs.has(shape.callee)));
+}
+
+/** `s.cache = newCache()`, `*s = T{}` outside construction: every map field of the assigned type is replaced. */
+function noteOwnerResets(pkg: PackageModel, scopes: Scopes, file: GoFile, stmt: SyntaxNode, into: Map<string, MapSite[]>): void {
+  for (const lhs of expressionsOf(field(stmt, 'left'))) {
+    const l = unparen(lhs);
+    if (l.type !== 'selector_expression' && l.type !== 'unary_expression' && l.type !== 'identifier') continue;
+    if (l.type === 'identifier' && scopes.resolve(l)?.kind !== 'package') continue;
+    const name = namedLocal(scopes.typeOfExpr(l));
+    if (!name || !pkg.structFieldsOf(name)) continue;
+    if (isInitialisation(pkg, scopes, stmt, l, undefined)) continue;
+    let list = into.get(name);
+    if (!list) into.set(name, (list = []));
+    list.push({ node: l, file });
+  }
+}
+
+/** One place where a map may gain a key. */
+export interface MapInsertion {
+  /** The map expression (`s.m`, `cache`). */
+  map: SyntaxNode;
+  key: SyntaxNode;
+  /** The stored value, for plain `=` assignments and sync.Map stores. */
+  value?: SyntaxNode;
+  /** The statement or call to anchor a finding on. */
+  node: SyntaxNode;
+  syncMap: boolean;
+}
+
+const STORE_METHODS = new Set(['Store', 'LoadOrStore', 'Swap']);
+
+/**
+ * Insertions made by a statement or call: `m[k] = v`, `m[k] op= v`, `m[k]++`,
+ * and sync.Map `Store`/`LoadOrStore`/`Swap` (call expressions).
+ */
+export function insertionsAt(pkg: PackageModel, scopes: Scopes, node: SyntaxNode): MapInsertion[] {
+  if (node.type === 'call_expression') {
+    const shape = callShape(node);
+    if (!shape?.method || !STORE_METHODS.has(shape.method) || !shape.receiver || shape.args.length !== 2) return [];
+    if (!isSyncMap(scopes.typeOfExpr(shape.receiver))) return [];
+    return [{ map: unparen(shape.receiver), key: shape.args[0]!, value: shape.args[1], node, syncMap: true }];
+  }
+  const targets = writtenIndexExprs(node);
+  if (!targets.length) return [];
+  const plain = node.type === 'assignment_statement' && field(node, 'operator')?.text === '=';
+  const left = expressionsOf(field(node, 'left'));
+  const right = expressionsOf(field(node, 'right'));
+  const out: MapInsertion[] = [];
+  for (const t of targets) {
+    const operand = field(t, 'operand');
+    const key = field(t, 'index');
+    if (!operand || !key) continue;
+    if (pkg.underlying(scopes.typeOfExpr(operand)).kind !== 'map') continue;
+    const i = left.findIndex((l) => unparen(l).id === t.id);
+    const value = plain && right.length === left.length && i >= 0 ? right[i] : undefined;
+    out.push({ map: unparen(operand), key, value, node, syncMap: false });
+  }
+  return out;
+}
