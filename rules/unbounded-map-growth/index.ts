@@ -5,9 +5,27 @@
 // enums) are bounded and never reported; nor are maps handed to code that might
 // shrink them (passed to package functions, returned, aliased).
 import {
-  defineRule, ast, LifetimeFact, MapUsageFact, identityLabel, insertionsAt,
-  type MapInsertion, type RuleContext, type SyntaxNode, type GoType,
+  defineRule, defineFact, ast, LifetimeFact, MapUsageFact, identityLabel, insertionsAt,
+  type MapInsertion, type RuleContext, type SyntaxNode, type GoType, type GoFile,
 } from '../../src/engine/index.js';
+
+/** Calls in the package by callee name (`f(...)`, `x.f(...)`), to see what a parameter receives. */
+const CallsByName = defineFact('unbounded-map-growth/calls', (pkg) => {
+  const out = new Map<string, { call: SyntaxNode; file: GoFile }[]>();
+  for (const file of pkg.files) {
+    ast.walk(file.root, (n) => {
+      if (n.type !== 'call_expression') return;
+      const fn = ast.field(n, 'function');
+      const f = fn ? ast.unparen(fn) : null;
+      const name = f?.type === 'identifier' ? f.text : f?.type === 'selector_expression' ? ast.field(f, 'field')?.text : undefined;
+      if (!name) return;
+      let list = out.get(name);
+      if (!list) out.set(name, (list = []));
+      list.push({ call: n, file });
+    });
+  }
+  return out;
+});
 
 export default defineRule({
   meta: {
@@ -53,15 +71,10 @@ const SMALL_KEYS = new Set(['bool', 'int8', 'uint8', 'byte']);
 /** Keys drawn from a small or fixed set: literals, package-level names, bool/byte keys, enum types. */
 function boundedKey(ctx: RuleContext, ins: MapInsertion): boolean {
   const k = ast.unparen(ins.key);
-  if (/_literal$/.test(k.type) || k.type === 'true' || k.type === 'false' || k.type === 'nil') return true;
-  if (k.type === 'identifier') {
-    const b = ctx.scopes.resolve(k);
-    if (b && (b.kind === 'const' || b.kind === 'package' || b.kind === 'func')) return true;
-  }
-  if (k.type === 'selector_expression') {
-    const op = ast.field(k, 'operand');
-    if (op?.type === 'identifier' && ctx.file.imports.has(op.text) && !ctx.scopes.resolve(op)) return true; // http.MethodGet
-  }
+  if (fixedValue(ctx, k)) return true;
+  if (k.type === 'identifier' && paramAlwaysFixed(ctx, k)) return true;
+  const exprType = ctx.scopes.typeOfExpr(k);
+  if (exprType.kind === 'named' && exprType.qualifier === 'reflect' && exprType.name === 'Type') return true;
   const keyType = keyTypeOf(ctx, ins);
   if (!keyType) return false;
   if (keyType.kind === 'basic' && SMALL_KEYS.has(keyType.name)) return true;
@@ -70,6 +83,37 @@ function boundedKey(ctx: RuleContext, ins: MapInsertion): boolean {
     for (const v of ctx.pkg.values.values()) if (v.kind === 'const' && v.typeNode?.text === keyType.name) return true; // an enum
   }
   return false;
+}
+
+/** A literal, constant or package-level name: one key, whatever the traffic. */
+function fixedValue(ctx: RuleContext, e: SyntaxNode, file: GoFile = ctx.file): boolean {
+  const k = ast.unparen(e);
+  if (/_literal$/.test(k.type) || k.type === 'true' || k.type === 'false' || k.type === 'nil') return true;
+  if (k.type === 'identifier') {
+    const b = ctx.scopes.resolve(k);
+    return !!b && (b.kind === 'const' || b.kind === 'package' || b.kind === 'func');
+  }
+  if (k.type === 'selector_expression') {
+    const op = ast.field(k, 'operand');
+    return op?.type === 'identifier' && file.imports.has(op.text) && !ctx.scopes.resolve(op); // http.MethodGet
+  }
+  return false;
+}
+
+/** A parameter that every call site in the package fills with a fixed value (`newConn("server", c)`). */
+function paramAlwaysFixed(ctx: RuleContext, ident: SyntaxNode): boolean {
+  const b = ctx.scopes.resolve(ident);
+  if (!b || b.kind !== 'param' || !b.func || b.func.type === 'func_literal') return false;
+  const index = ast.parametersOf(b.func).findIndex((p) => p.name.id === b.nameNode.id);
+  const name = ast.field(b.func, 'name')?.text;
+  if (index < 0 || !name) return false;
+  const calls = ctx.fact(CallsByName).get(name) ?? [];
+  if (!calls.length) return false;
+  return calls.every(({ call, file }) => {
+    const args = ast.namedChildren(ast.field(call, 'arguments') ?? call).filter((a) => a.type !== 'comment');
+    const arg = args[index];
+    return !!arg && fixedValue(ctx, arg, file);
+  });
 }
 
 function keyTypeOf(ctx: RuleContext, ins: MapInsertion): GoType | undefined {

@@ -90,15 +90,20 @@ export class Lifetime {
 
   private computePerRequest(): void {
     const roots: { node: SyntaxNode; why: PerRequestReason }[] = [];
+    // Tests drive package code from test functions, not from traffic: roots in _test.go files do not count.
     for (const h of httpHandlers(this.pkg)) {
+      if (isTestFile(h.file)) continue;
       roots.push({ node: h.fn, why: { what: `${describeFn(h.fn)} is an HTTP handler, run for every request` } });
       this.servingRoots.add(h.fn.id);
     }
     const goStatements: { stmt: SyntaxNode; file: GoFile }[] = [];
     for (const file of this.pkg.files) {
+      if (isTestFile(file)) continue;
       const ctxName = file.importName('context');
       walk(file.root, (n) => {
-        if (ctxName && (n.type === 'function_declaration' || n.type === 'method_declaration' || n.type === 'func_literal') && firstParamIs(n, `${ctxName}.Context`)) {
+        // RPC style: a method taking a context first serves calls; a plain function
+        // taking one (a CLI command's run function) may run only once.
+        if (ctxName && n.type === 'method_declaration' && firstParamIs(n, `${ctxName}.Context`)) {
           roots.push({ node: n, why: { what: `${describeFn(n)} takes a context.Context, so it runs per request or call` } });
           this.servingRoots.add(n.id);
         } else if (n.type === 'for_statement') {
@@ -112,18 +117,17 @@ export class Lifetime {
       });
     }
     for (const r of roots) this.mark(r.node, r.why, 0);
-    // Goroutines started per request or per loop iteration run per request too; a
-    // goroutine started once (from a constructor) is not, unless it loops on events.
+    // Goroutines started per request or per event run per request too; a goroutine
+    // started once (from a constructor), or once per item of a finite list, is not.
     let changed = true;
     for (let round = 0; changed && round < 3; round++) {
       changed = false;
       for (const { stmt } of goStatements) {
         const body = this.goroutineBody(stmt);
         if (!body || this.perRequestFns.has(body.id)) continue;
-        const inLoop = !!ancestorWithin(stmt, 'for_statement');
         const outer = this.perRequest(stmt);
-        if (!inLoop && !outer) continue;
-        this.mark(body, { what: `the goroutine started at line ${stmt.startPosition.row + 1} runs this ${outer ? 'per request' : 'for each loop iteration'}` }, 0);
+        if (!outer) continue;
+        this.mark(body, { what: `the goroutine started at line ${stmt.startPosition.row + 1} runs this per request (${outer.what})` }, 0);
         changed = true;
       }
     }
@@ -313,10 +317,10 @@ function firstParamIs(fn: SyntaxNode, typeText: string): boolean {
   return field(first, 'type')?.text.replace(/\s+/g, '') === typeText;
 }
 
-/** A statement that receives from a channel or accepts a connection: `v := <-ch`, `<-ch`, `c, err := l.Accept()`. */
+/** A statement that takes a value from a channel or accepts a connection: `v := <-ch`, `c, err := l.Accept()`. A bare `<-done` only waits. */
 function receives(stmt: SyntaxNode): boolean {
-  if (stmt.type !== 'short_var_declaration' && stmt.type !== 'assignment_statement' && stmt.type !== 'expression_statement') return false;
-  const right = stmt.type === 'expression_statement' ? stmt.namedChild(0) : field(stmt, 'right');
+  if (stmt.type !== 'short_var_declaration' && stmt.type !== 'assignment_statement') return false;
+  const right = field(stmt, 'right');
   if (!right) return false;
   const e = unparen(right.type === 'expression_list' ? (right.namedChild(0) ?? right) : right);
   if (e.type === 'unary_expression' && e.child(0)?.type === '<-') return true;
@@ -324,10 +328,6 @@ function receives(stmt: SyntaxNode): boolean {
   return shape?.method === 'Accept' && shape.args.length === 0;
 }
 
-function ancestorWithin(node: SyntaxNode, type: string): SyntaxNode | undefined {
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.type === type) return p;
-    if ((FUNCTION_TYPES as readonly string[]).includes(p.type)) return undefined;
-  }
-  return undefined;
+function isTestFile(file: GoFile): boolean {
+  return file.path.endsWith('_test.go');
 }
