@@ -1,10 +1,10 @@
 // How long values live and how often code runs, as far as one package shows:
 // - long-lived: package-level variables; values of types held in package
 //   variables; service types (built by a constructor returning *T, with methods
-//   that serve requests: HTTP handlers, methods taking a context.Context first)
+//   that serve requests: HTTP handlers, RPC-style methods)
 //   and worker types (a method runs an event loop), unless the package builds
 //   them inside per-request code; and, transitively, struct fields of those.
-// - per request/event: HTTP handlers, functions taking a context.Context first,
+// - per request/event: HTTP handlers, RPC-style methods (ctx, *Req) (*Resp, error),
 //   the bodies of event loops (`for x := range ch`, `for { select {...} }`),
 //   goroutines started from a loop or from per-request code, and package
 //   functions they call, followed a few levels deep.
@@ -101,10 +101,10 @@ export class Lifetime {
       if (isTestFile(file)) continue;
       const ctxName = file.importName('context');
       walk(file.root, (n) => {
-        // RPC style: a method taking a context first serves calls; a plain function
-        // taking one (a CLI command's run function) may run only once.
-        if (ctxName && n.type === 'method_declaration' && firstParamIs(n, `${ctxName}.Context`)) {
-          roots.push({ node: n, why: { what: `${describeFn(n)} takes a context.Context, so it runs per request or call` } });
+        // RPC style (gRPC, Twirp): `func (s *S) Get(ctx context.Context, req *GetRequest) (*GetReply, error)`.
+        // Merely taking a context is not enough: a CLI's build step takes one too and runs once.
+        if (ctxName && n.type === 'method_declaration' && isRPCMethod(n, `${ctxName}.Context`)) {
+          roots.push({ node: n, why: { what: `${describeFn(n)} is an RPC-style method, run for every call` } });
           this.servingRoots.add(n.id);
         } else if (n.type === 'for_statement') {
           const kind = this.eventLoopKind(n);
@@ -309,12 +309,28 @@ function describeFn(fn: SyntaxNode): string {
   return `the function literal at line ${fn.startPosition.row + 1}`;
 }
 
-/** First parameter's type text equals `typeText` (named or unnamed parameter). */
-function firstParamIs(fn: SyntaxNode, typeText: string): boolean {
-  const params = field(fn, 'parameters');
-  const first = params ? namedChildren(params).find((c) => c.type === 'parameter_declaration' || c.type === 'variadic_parameter_declaration') : undefined;
-  if (!first) return false;
-  return field(first, 'type')?.text.replace(/\s+/g, '') === typeText;
+/** Exported method `(ctx context.Context, req *Req) (*Resp, error)`: the shape RPC frameworks dispatch to per call. */
+function isRPCMethod(fn: SyntaxNode, ctxType: string): boolean {
+  const name = field(fn, 'name')?.text ?? '';
+  if (!/^[A-Z]/.test(name)) return false;
+  const types = paramTypes(field(fn, 'parameters'));
+  if (types.length !== 2 || types[0]!.text.replace(/\s+/g, '') !== ctxType || types[1]!.type !== 'pointer_type') return false;
+  const result = field(fn, 'result');
+  const results = result?.type === 'parameter_list' ? paramTypes(result) : [];
+  return results.length === 2 && results[0]!.type === 'pointer_type' && results[1]!.text === 'error';
+}
+
+/** One type node per parameter (`a, b int` counts twice), named or not. */
+function paramTypes(list: SyntaxNode | null): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (const d of list ? namedChildren(list) : []) {
+    if (d.type !== 'parameter_declaration' && d.type !== 'variadic_parameter_declaration') continue;
+    const t = field(d, 'type');
+    if (!t) continue;
+    const names = d.childrenForFieldName('name').length;
+    for (let i = 0; i < Math.max(1, names); i++) out.push(t);
+  }
+  return out;
 }
 
 /** A statement that takes a value from a channel or accepts a connection: `v := <-ch`, `c, err := l.Accept()`. A bare `<-done` only waits. */

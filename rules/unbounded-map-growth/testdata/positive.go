@@ -67,33 +67,49 @@ func (t *Tracker) run() {
 	}
 }
 
-// Registry lives in a package variable; Remember runs per call with a context.
+// Registry lives in a package variable; Remember is an RPC-style method, run per call.
 type Registry struct {
 	byTrace sync.Map
 }
 
 var registry = &Registry{}
 
-func (g *Registry) Remember(ctx context.Context, traceID string, note string) {
-	g.byTrace.Store(traceID, note) // want "unbounded-map-growth"
-	_ = ctx
+type RememberRequest struct{ TraceID, Note string }
+
+type RememberReply struct{}
+
+func (g *Registry) Remember(ctx context.Context, req *RememberRequest) (*RememberReply, error) {
+	g.byTrace.Store(req.TraceID, req.Note) // want "unbounded-map-growth"
+	return &RememberReply{}, ctx.Err()
 }
 
-// results is filled by one goroutine per job.
+// results is filled by a goroutine that each request starts.
 var results = map[string]int{}
 
 var resultsMu sync.Mutex
 
-func runJobs(jobs []string) {
+func handleJob(w http.ResponseWriter, r *http.Request) {
+	go func(jobID string) {
+		resultsMu.Lock()
+		results[jobID] = len(jobID) // want "unbounded-map-growth"
+		resultsMu.Unlock()
+	}(r.URL.Query().Get("job"))
+}
+
+// A goroutine per item of a finite list is not per request.
+var sizes = map[string]int{}
+
+func measure(names []string) {
 	var wg sync.WaitGroup
-	for _, job := range jobs {
+	var mu sync.Mutex
+	for _, name := range names {
 		wg.Add(1)
-		go func(name string) {
+		go func(n string) {
 			defer wg.Done()
-			resultsMu.Lock()
-			results[name] = len(name) // want "unbounded-map-growth"
-			resultsMu.Unlock()
-		}(job)
+			mu.Lock()
+			sizes[n] = len(n)
+			mu.Unlock()
+		}(name)
 	}
 	wg.Wait()
 }

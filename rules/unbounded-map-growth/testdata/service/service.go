@@ -16,11 +16,15 @@ func New() *Store {
 	return &Store{byTenant: map[string][]string{}, locks: map[string]*sync.Mutex{}}
 }
 
+type AppendRequest struct{ Tenant, Item string }
+
+type AppendReply struct{ Count int }
+
 // Append runs for every RPC call.
-func (s *Store) Append(ctx context.Context, tenant, item string) error {
+func (s *Store) Append(ctx context.Context, req *AppendRequest) (*AppendReply, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.byTenant[tenant] = append(s.byTenant[tenant], item)
-	s.lockFor(tenant)
-	return ctx.Err()
+	s.byTenant[req.Tenant] = append(s.byTenant[req.Tenant], req.Item)
+	s.lockFor(req.Tenant)
+	return &AppendReply{Count: len(s.byTenant[req.Tenant])}, ctx.Err()
 }
