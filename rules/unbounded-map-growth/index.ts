@@ -9,22 +9,25 @@ import {
   type MapInsertion, type RuleContext, type SyntaxNode, type GoType, type GoFile,
 } from '../../src/engine/index.js';
 
-/** Calls in the package by callee name (`f(...)`, `x.f(...)`), to see what a parameter receives. */
+/** Calls in the package to a function or method of a given name, found on demand and cached per package. */
 const CallsByName = defineFact('unbounded-map-growth/calls', (pkg) => {
-  const out = new Map<string, { call: SyntaxNode; file: GoFile }[]>();
-  for (const file of pkg.files) {
-    ast.walk(file.root, (n) => {
-      if (n.type !== 'call_expression') return;
-      const fn = ast.field(n, 'function');
-      const f = fn ? ast.unparen(fn) : null;
-      const name = f?.type === 'identifier' ? f.text : f?.type === 'selector_expression' ? ast.field(f, 'field')?.text : undefined;
-      if (!name) return;
-      let list = out.get(name);
-      if (!list) out.set(name, (list = []));
-      list.push({ call: n, file });
-    });
-  }
-  return out;
+  const cache = new Map<string, { call: SyntaxNode; file: GoFile }[]>();
+  return (name: string) => {
+    let list = cache.get(name);
+    if (list) return list;
+    list = [];
+    for (const file of pkg.files) {
+      if (!file.text.includes(name)) continue;
+      for (const n of file.root.descendantsOfType('call_expression')) {
+        const fn = n ? ast.field(n, 'function') : null;
+        const f = fn ? ast.unparen(fn) : null;
+        const callee = f?.type === 'identifier' ? f.text : f?.type === 'selector_expression' ? ast.field(f, 'field')?.text : undefined;
+        if (n && callee === name) list.push({ call: n, file });
+      }
+    }
+    cache.set(name, list);
+    return list;
+  };
 });
 
 export default defineRule({
@@ -46,13 +49,14 @@ export default defineRule({
 function checkInsertion(ctx: RuleContext, ins: MapInsertion): void {
   const m = ins.map;
   if (m.type !== 'identifier' && m.type !== 'selector_expression') return;
-  if (boundedKey(ctx, ins)) return;
-  if (updatesExistingKey(ins)) return;
+  // Cheapest checks first: most insertions fail the lifetime tests.
   const lifetime = ctx.fact(LifetimeFact);
-  const owner = lifetime.longLivedMap(m);
-  if (!owner) return;
   const perRequest = lifetime.perRequest(ins.node);
   if (!perRequest) return;
+  const owner = lifetime.longLivedMap(m);
+  if (!owner) return;
+  if (boundedKey(ctx, ins)) return;
+  if (updatesExistingKey(ins)) return;
   const usage = ctx.fact(MapUsageFact).usage(owner.id);
   if (usage.removals.length || usage.resets.length || usage.escapes.length) return;
   const fresh = neverRepeatingKey(ctx, ins);
@@ -107,7 +111,7 @@ function paramAlwaysFixed(ctx: RuleContext, ident: SyntaxNode): boolean {
   const index = ast.parametersOf(b.func).findIndex((p) => p.name.id === b.nameNode.id);
   const name = ast.field(b.func, 'name')?.text;
   if (index < 0 || !name) return false;
-  const calls = ctx.fact(CallsByName).get(name) ?? [];
+  const calls = ctx.fact(CallsByName)(name);
   if (!calls.length) return false;
   return calls.every(({ call, file }) => {
     const args = ast.namedChildren(ast.field(call, 'arguments') ?? call).filter((a) => a.type !== 'comment');

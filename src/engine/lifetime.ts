@@ -15,7 +15,7 @@ import type { GoFile } from './source.js';
 import { defineFact, type PackageModel, type FuncDecl } from './model.js';
 import type { Scopes } from './scope.js';
 import { ScopesFact } from './run.js';
-import { callShape, field, namedChildren, statementsOf, unparen, walk, FUNCTION_TYPES } from './ast.js';
+import { callShape, field, namedChildren, statementsOf, unparen, FUNCTION_TYPES } from './ast.js';
 import { httpHandlers } from './handlers.js';
 import { namedLocal, mapIdentity, isMapLike, type MapIdentity } from './mapident.js';
 
@@ -43,6 +43,9 @@ export class Lifetime {
   private readonly eventLoops = new Map<number, PerRequestReason>();
   /** Function ids that serve requests themselves (handlers, context-taking), not via a caller. */
   private readonly servingRoots = new Set<number>();
+  private readonly eventLoopNodes: SyntaxNode[] = [];
+  /** Roots and functions marked per request, for scans limited to per-request code. */
+  private readonly perRequestNodes: SyntaxNode[] = [];
   private types?: Map<string, string>;
 
   constructor(private readonly pkg: PackageModel) {
@@ -96,25 +99,32 @@ export class Lifetime {
       roots.push({ node: h.fn, why: { what: `${describeFn(h.fn)} is an HTTP handler, run for every request` } });
       this.servingRoots.add(h.fn.id);
     }
-    const goStatements: { stmt: SyntaxNode; file: GoFile }[] = [];
+    const ctxTypeOf = new Map<GoFile, string | undefined>(this.pkg.files.map((f) => [f, f.importName('context')]));
+    // RPC style (gRPC, Twirp): `func (s *S) Get(ctx context.Context, req *GetRequest) (*GetReply, error)`.
+    // Merely taking a context is not enough: a CLI's build step takes one too and runs once.
+    for (const methods of this.pkg.methods.values()) {
+      for (const m of methods.values()) {
+        const ctxName = ctxTypeOf.get(m.file);
+        if (!ctxName || isTestFile(m.file) || !isRPCMethod(m.node, `${ctxName}.Context`)) continue;
+        roots.push({ node: m.node, why: { what: `${describeFn(m.node)} is an RPC-style method, run for every call` } });
+        this.servingRoots.add(m.node.id);
+      }
+    }
+    const goStatements: SyntaxNode[] = [];
     for (const file of this.pkg.files) {
       if (isTestFile(file)) continue;
-      const ctxName = file.importName('context');
-      walk(file.root, (n) => {
-        // RPC style (gRPC, Twirp): `func (s *S) Get(ctx context.Context, req *GetRequest) (*GetReply, error)`.
-        // Merely taking a context is not enough: a CLI's build step takes one too and runs once.
-        if (ctxName && n.type === 'method_declaration' && isRPCMethod(n, `${ctxName}.Context`)) {
-          roots.push({ node: n, why: { what: `${describeFn(n)} is an RPC-style method, run for every call` } });
-          this.servingRoots.add(n.id);
-        } else if (n.type === 'for_statement') {
-          const kind = this.eventLoopKind(n);
-          if (kind) {
-            const why = { what: `the ${kind} at line ${n.startPosition.row + 1} runs this for every event` };
-            this.eventLoops.set(n.id, why);
-            roots.push({ node: n, why });
-          }
-        } else if (n.type === 'go_statement') goStatements.push({ stmt: n, file });
-      });
+      for (const n of nodesOfType(file.root, ['for_statement', 'go_statement'])) {
+        if (n.type === 'go_statement') {
+          goStatements.push(n);
+          continue;
+        }
+        const kind = this.eventLoopKind(n);
+        if (!kind) continue;
+        const why = { what: `the ${kind} at line ${n.startPosition.row + 1} runs this for every event` };
+        this.eventLoops.set(n.id, why);
+        this.eventLoopNodes.push(n);
+        roots.push({ node: n, why });
+      }
     }
     for (const r of roots) this.mark(r.node, r.why, 0);
     // Goroutines started per request or per event run per request too; a goroutine
@@ -122,7 +132,7 @@ export class Lifetime {
     let changed = true;
     for (let round = 0; changed && round < 3; round++) {
       changed = false;
-      for (const { stmt } of goStatements) {
+      for (const stmt of goStatements) {
         const body = this.goroutineBody(stmt);
         if (!body || this.perRequestFns.has(body.id)) continue;
         const outer = this.perRequest(stmt);
@@ -166,15 +176,15 @@ export class Lifetime {
       if (prev || this.perRequestFns.size >= MAX_MARKED) return;
       this.perRequestFns.set(node.id, why);
     }
+    this.perRequestNodes.push(node);
     if (depth >= MAX_CALL_DEPTH) return;
     const body = field(node, 'body');
     if (!body) return;
     const callees: FuncDecl[] = [];
-    walk(body, (n) => {
-      if (n.type !== 'call_expression') return;
+    for (const n of nodesOfType(body, ['call_expression'])) {
       const target = this.resolveCall(n);
       if (target) callees.push(target);
-    });
+    }
     for (const c of callees) {
       if (!this.perRequestFns.has(c.node.id)) this.mark(c.node, why, depth + 1);
     }
@@ -224,16 +234,17 @@ export class Lifetime {
       const name = b ? namedLocal(this.scopes.typeOfBinding(b)) : undefined;
       if (name && pkg.structFieldsOf(name) && !out.has(name)) out.set(name, `which the package-level variable ${v.name} holds`);
     }
+    const looping = this.methodsWithEventLoops();
     for (const [typeName, methods] of pkg.methods) {
       if (out.has(typeName) || builtPerRequest.has(typeName) || !pkg.structFieldsOf(typeName)) continue;
       let serving: FuncDecl | undefined;
-      let looping: FuncDecl | undefined;
+      let worker: FuncDecl | undefined;
       for (const m of methods.values()) {
         if (!serving && this.servingRoots.has(m.node.id)) serving = m;
-        if (!looping && m.receiver?.pointer && this.hasEventLoop(m.node)) looping = m;
+        if (!worker && m.receiver?.pointer && looping.has(m.node.id)) worker = m;
       }
       if (serving && this.hasPointerConstructor(typeName)) out.set(typeName, `a long-lived service (built by a constructor, serves requests in ${serving.name})`);
-      else if (looping) out.set(typeName, `a long-lived worker (its ${looping.name} method runs an event loop)`);
+      else if (worker) out.set(typeName, `a long-lived worker (its ${worker.name} method runs an event loop)`);
     }
     // Whatever a long-lived value holds in its fields lives as long.
     const queue = [...out.keys()];
@@ -250,15 +261,19 @@ export class Lifetime {
     return out;
   }
 
-  private hasEventLoop(fn: SyntaxNode): boolean {
-    let found = false;
-    walk(fn, (n) => {
-      if (found) return false;
-      if (n.type === 'func_literal') return false;
-      if (n.type === 'for_statement' && this.eventLoops.has(n.id)) found = true;
-      return undefined;
-    });
-    return found;
+  /** Methods (by node id) whose own body, outside nested function literals, holds an event loop. */
+  private methodsWithEventLoops(): Set<number> {
+    const out = new Set<number>();
+    for (const loopId of this.eventLoopNodes) {
+      for (let p = loopId.parent; p; p = p.parent) {
+        if (p.type === 'func_literal' || p.type === 'function_declaration') break;
+        if (p.type === 'method_declaration') {
+          out.add(p.id);
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   private hasPointerConstructor(typeName: string): boolean {
@@ -280,17 +295,23 @@ export class Lifetime {
       const t = result && result.type !== 'parameter_list' ? namedLocal(this.pkg.typeOf(result)) : undefined;
       if (t) ctors.set(f.name, t);
     }
-    for (const file of this.pkg.files) {
-      walk(file.root, (n) => {
+    // Only code that runs per request can build per-request values: scan just those bodies.
+    for (const fn of this.perRequestNodes) {
+      const body = field(fn, 'body');
+      if (!body) continue;
+      for (const n of nodesOfType(body, ['composite_literal', 'call_expression'])) {
         let t: string | undefined;
         if (n.type === 'composite_literal') t = namedLocal(this.pkg.typeOf(field(n, 'type')));
-        else if (n.type === 'call_expression') {
-          const shape = callShape(n);
-          if (shape?.callee === 'new' && shape.args[0]) t = namedLocal(this.pkg.typeOf(shape.args[0]));
-          else if (shape && !shape.method) t = ctors.get(shape.callee);
+        else {
+          const f = field(n, 'function');
+          const name = f?.type === 'identifier' ? f.text : undefined;
+          if (name === 'new') {
+            const arg = field(n, 'arguments')?.namedChild(0) ?? null;
+            t = namedLocal(this.pkg.typeOf(arg));
+          } else if (name) t = ctors.get(name);
         }
-        if (t && !out.has(t) && this.perRequest(n)) out.add(t);
-      });
+        if (t) out.add(t);
+      }
     }
     return out;
   }
@@ -342,6 +363,11 @@ function receives(stmt: SyntaxNode): boolean {
   if (e.type === 'unary_expression' && e.child(0)?.type === '<-') return true;
   const shape = callShape(e);
   return shape?.method === 'Accept' && shape.args.length === 0;
+}
+
+/** Descendants of the given types, found natively by tree-sitter (far cheaper than a JS walk). */
+function nodesOfType(root: SyntaxNode, types: string[]): SyntaxNode[] {
+  return root.descendantsOfType(types).filter((n): n is SyntaxNode => n !== null);
 }
 
 function isTestFile(file: GoFile): boolean {

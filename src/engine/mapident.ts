@@ -9,7 +9,7 @@ import type { GoFile } from './source.js';
 import { defineFact, type PackageModel } from './model.js';
 import type { Binding, Scopes } from './scope.js';
 import { ScopesFact } from './run.js';
-import { callShape, enclosingFunction, exprKey, expressionsOf, field, unparen, walk } from './ast.js';
+import { callShape, enclosingFunction, exprKey, expressionsOf, field, unparen } from './ast.js';
 import { isSyncMap, type GoType } from './gotypes.js';
 import { writtenIndexExprs } from './uses.js';
 
@@ -101,92 +101,80 @@ export function identityLabel(id: MapIdentity): string {
 const emptyUsage = (): MapUsage => ({ removals: [], resets: [], escapes: [], ranged: [] });
 
 /**
- * Per-package summary of map uses, for package variables and fields. Fields are
- * also summarised by bare name for selectors whose operand type cannot be seen,
- * so an unresolved `x.m` that deletes still counts for every `m`.
+ * Per-package summary of map uses, for package variables and fields, computed
+ * per identity on first request (rules ask only about a few candidate maps).
+ * Selectors whose operand type cannot be seen count for every field of that
+ * name, so an unresolved `x.m` that deletes still silences rules about `m`.
  */
 export class MapUsageIndex {
-  private built?: { byKey: Map<string, MapUsage>; byFieldName: Map<string, MapUsage>; resetTypes: Map<string, MapSite[]> };
+  private readonly cache = new Map<string, MapUsage>();
+  private ownerResets?: Map<string, MapSite[]>;
 
   constructor(private readonly pkg: PackageModel) {}
 
   /** Uses of a package variable or field identity (locals: use `localUsage`). */
   usage(id: MapIdentity): MapUsage {
-    const b = this.build();
-    const own = b.byKey.get(id.key) ?? emptyUsage();
-    if (id.kind !== 'field') return own;
-    const loose = b.byFieldName.get(id.field);
-    // Replacing the value that holds the map replaces the map too.
-    const ownerResets = id.owner.startsWith('var ') ? [] : (b.resetTypes.get(id.owner) ?? []);
-    if (!loose && !ownerResets.length) return own;
-    return {
-      removals: [...own.removals, ...(loose?.removals ?? [])],
-      resets: [...own.resets, ...(loose?.resets ?? []), ...ownerResets],
-      escapes: [...own.escapes, ...(loose?.escapes ?? [])],
-      ranged: [...own.ranged, ...(loose?.ranged ?? [])],
-    };
+    const hit = this.cache.get(id.key);
+    if (hit) return hit;
+    const out = emptyUsage();
+    const scopes = this.pkg.fact(ScopesFact);
+    if (id.kind === 'package') {
+      const word = new RegExp(`\\b${id.name}\\b`);
+      for (const file of this.pkg.files) {
+        if (!word.test(file.text)) continue;
+        for (const n of nodesOfType(file.root, ['identifier'])) {
+          if (n.text !== id.name) continue;
+          const b = scopes.resolve(n);
+          if (b?.kind === 'package' && b.nameNode.id !== n.id) classify(this.pkg, scopes, file, n, out, id);
+        }
+      }
+    } else if (id.kind === 'field') {
+      for (const file of this.pkg.files) {
+        if (!file.text.includes(`.${id.field}`)) continue;
+        for (const n of nodesOfType(file.root, ['selector_expression'])) {
+          if (field(n, 'field')?.text !== id.field) continue;
+          const other = mapIdentity(this.pkg, scopes, n);
+          if (other ? other.key === id.key : operandIsValue(scopes, n)) classify(this.pkg, scopes, file, n, out, id);
+        }
+      }
+      // Replacing the value that holds the map replaces the map too.
+      if (!id.owner.startsWith('var ')) out.resets.push(...(this.resetsOfOwners().get(id.owner) ?? []));
+    }
+    this.cache.set(id.key, out);
+    return out;
   }
 
   /** Uses of a local map within its declaring function. */
   localUsage(binding: Binding): MapUsage {
     const out = emptyUsage();
     const scope = binding.func;
-    if (!scope) return out;
+    const file = scope ? fileOf(this.pkg, scope) : undefined;
+    if (!scope || !file) return out;
     const scopes = this.pkg.fact(ScopesFact);
-    const file = fileOf(this.pkg, scope);
-    if (!file) return out;
-    walk(scope, (n) => {
-      if (n.type !== 'identifier' || n.text !== binding.name || n.id === binding.nameNode.id) return;
+    for (const n of nodesOfType(scope, ['identifier'])) {
+      if (n.text !== binding.name || n.id === binding.nameNode.id) continue;
       const b = scopes.resolve(n);
-      if (!b || b.nameNode.id !== binding.nameNode.id) return;
-      classify(this.pkg, scopes, file, n, out, undefined);
-    });
+      if (b && b.nameNode.id === binding.nameNode.id) classify(this.pkg, scopes, file, n, out, undefined);
+    }
     return out;
   }
 
-  private build() {
-    if (this.built) return this.built;
-    const pkg = this.pkg;
-    const scopes = pkg.fact(ScopesFact);
-    const byKey = new Map<string, MapUsage>();
-    const byFieldName = new Map<string, MapUsage>();
-    const resetTypes = new Map<string, MapSite[]>();
-    const fieldNames = mapFieldNames(pkg);
-    const varNames = new Set<string>();
-    for (const v of pkg.values.values()) {
-      if (v.kind !== 'var') continue;
-      const b = scopes.resolve(v.nameNode);
-      if (b && (isMapLike(pkg, scopes.typeOfBinding(b)) || v.typeNode?.type === 'struct_type')) varNames.add(v.name);
+  /** Package types whose values are replaced wholesale somewhere (`s.cache = newCache()` outside construction). */
+  private resetsOfOwners(): Map<string, MapSite[]> {
+    if (this.ownerResets) return this.ownerResets;
+    const scopes = this.pkg.fact(ScopesFact);
+    const out = new Map<string, MapSite[]>();
+    for (const file of this.pkg.files) {
+      for (const stmt of nodesOfType(file.root, ['assignment_statement'])) noteOwnerResets(this.pkg, scopes, file, stmt, out);
     }
-    const bucket = (m: Map<string, MapUsage>, k: string) => {
-      let u = m.get(k);
-      if (!u) m.set(k, (u = emptyUsage()));
-      return u;
-    };
-    for (const file of pkg.files) {
-      walk(file.root, (n) => {
-        if (n.type === 'assignment_statement') {
-          noteOwnerResets(pkg, scopes, file, n, resetTypes);
-          return;
-        }
-        if (n.type === 'selector_expression') {
-          const name = field(n, 'field')?.text;
-          if (!name || !fieldNames.has(name)) return;
-          const id = mapIdentity(pkg, scopes, n);
-          if (id) classify(pkg, scopes, file, n, bucket(byKey, id.key), id);
-          else if (operandIsValue(scopes, n)) classify(pkg, scopes, file, n, bucket(byFieldName, name), undefined);
-          return;
-        }
-        if (n.type === 'identifier' && varNames.has(n.text)) {
-          const b = scopes.resolve(n);
-          if (!b || b.kind !== 'package' || b.nameNode.id === n.id) return;
-          classify(pkg, scopes, file, n, bucket(byKey, `var:${b.name}`), { kind: 'package', name: b.name, key: `var:${b.name}` });
-        }
-      });
-    }
-    this.built = { byKey, byFieldName, resetTypes };
-    return this.built;
+    this.ownerResets = out;
+    return out;
   }
+}
+
+/** Descendants of the given types, found natively by tree-sitter (far cheaper than a JS walk). */
+export function nodesOfType(root: SyntaxNode, types: string[]): SyntaxNode[] {
+  return root.descendantsOfType(types).filter((n): n is SyntaxNode => n !== null);
 }
 
 /** The package file holding a node. */
@@ -197,21 +185,6 @@ export function fileOf(pkg: PackageModel, node: SyntaxNode): GoFile | undefined 
 }
 
 export const MapUsageFact = defineFact('map-usage', (pkg) => new MapUsageIndex(pkg));
-
-/** Names of struct fields (in any struct type written in the package) whose type is a map or sync.Map. */
-function mapFieldNames(pkg: PackageModel): Set<string> {
-  const out = new Set<string>();
-  for (const file of pkg.files) {
-    walk(file.root, (n) => {
-      if (n.type !== 'field_declaration') return;
-      const t = field(n, 'type');
-      if (!t || !isMapLike(pkg, pkg.typeOf(t))) return;
-      for (const name of n.childrenForFieldName('name')) if (name) out.add(name.text);
-      if (n.childrenForFieldName('name').length === 0 && t.type === 'qualified_type') out.add(field(t, 'name')?.text ?? '');
-    });
-  }
-  return out;
-}
 
 /** `x.f` where x is a value (not an imported package name). */
 function operandIsValue(scopes: Scopes, sel: SyntaxNode): boolean {
@@ -386,7 +359,20 @@ const STORE_METHODS = new Set(['Store', 'LoadOrStore', 'Swap']);
  * and sync.Map `Store`/`LoadOrStore`/`Swap` (call expressions).
  */
 export function insertionsAt(pkg: PackageModel, scopes: Scopes, node: SyntaxNode): MapInsertion[] {
+  // Several rules ask about the same statements; compute each once per package.
+  const cache = pkg.fact(InsertionCache);
+  let hit = cache.get(node.id);
+  if (!hit) cache.set(node.id, (hit = computeInsertions(pkg, scopes, node)));
+  return hit;
+}
+
+const InsertionCache = defineFact('map-insertions', () => new Map<number, MapInsertion[]>());
+
+function computeInsertions(pkg: PackageModel, scopes: Scopes, node: SyntaxNode): MapInsertion[] {
   if (node.type === 'call_expression') {
+    // Cheap syntactic gate first: this runs for every call in the package.
+    const fn = field(node, 'function');
+    if (fn?.type !== 'selector_expression' || !STORE_METHODS.has(field(fn, 'field')?.text ?? '')) return [];
     const shape = callShape(node);
     if (!shape?.method || !STORE_METHODS.has(shape.method) || !shape.receiver || shape.args.length !== 2) return [];
     if (!isSyncMap(scopes.typeOfExpr(shape.receiver))) return [];
