@@ -5,7 +5,7 @@
 // can never be looked up or deleted. Maps that are ranged over (or handed to
 // code that might range) are not reported: ranging is how such entries are found.
 import {
-  defineRule, ast, MapUsageFact, mapIdentity, insertionsAt, usesOf,
+  defineRule, ast, MapUsageFact, mapIdentity, insertionsAt, isMapInsertion, usesOf,
   type MapInsertion, type MapUsage, type RuleContext, type SyntaxNode,
 } from '../../src/engine/index.js';
 
@@ -19,7 +19,7 @@ export default defineRule({
   },
   create(ctx) {
     const check = (node: SyntaxNode) => {
-      for (const ins of insertionsAt(ctx.pkg, ctx.scopes, node)) checkInsertion(ctx, ins);
+      for (const ins of insertionsAt(node)) checkInsertion(ctx, ins);
     };
     return { assignment_statement: check, inc_statement: check, dec_statement: check, call_expression: check };
   },
@@ -27,7 +27,7 @@ export default defineRule({
 
 function checkInsertion(ctx: RuleContext, ins: MapInsertion): void {
   const fresh = freshAddress(ctx, ins);
-  if (!fresh) return;
+  if (!fresh || !isMapInsertion(ctx.pkg, ctx.scopes, ins)) return;
   const usage = usageOf(ctx, ins.map);
   if (!usage || usage.ranged.length || usage.escapes.length) return;
   ctx.report({

@@ -5,7 +5,7 @@
 // Maps that drop their entries (`delete`, `clear`, replaced, or handed to code
 // that might) are not reported: the request is then held only while in flight.
 import {
-  defineRule, ast, LifetimeFact, MapUsageFact, identityLabel, insertionsAt,
+  defineRule, ast, LifetimeFact, MapUsageFact, identityLabel, insertionsAt, isMapInsertion,
   type MapInsertion, type RuleContext, type SyntaxNode, type GoType, type Binding,
 } from '../../src/engine/index.js';
 
@@ -18,8 +18,10 @@ export default defineRule({
     needs: ['scopes', 'types'],
   },
   create(ctx) {
+    // Request-scoped values are typed with these imports; a file without them has none to store.
+    if (!ctx.file.importName('net/http') && !ctx.file.importName('context')) return {};
     const check = (node: SyntaxNode) => {
-      for (const ins of insertionsAt(ctx.pkg, ctx.scopes, node)) checkInsertion(ctx, ins);
+      for (const ins of insertionsAt(node)) checkInsertion(ctx, ins);
     };
     return { assignment_statement: check, call_expression: check };
   },
@@ -32,7 +34,7 @@ function checkInsertion(ctx: RuleContext, ins: MapInsertion): void {
   const what = requestScope(ctx, ins.value);
   if (!what) return;
   const owner = ctx.fact(LifetimeFact).longLivedMap(m);
-  if (!owner) return;
+  if (!owner || !isMapInsertion(ctx.pkg, ctx.scopes, ins)) return;
   const usage = ctx.fact(MapUsageFact).usage(owner.id);
   if (usage.removals.length || usage.resets.length || usage.escapes.length) return;
   ctx.report({

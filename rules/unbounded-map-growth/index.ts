@@ -5,7 +5,7 @@
 // enums) are bounded and never reported; nor are maps handed to code that might
 // shrink them (passed to package functions, returned, aliased).
 import {
-  defineRule, defineFact, ast, LifetimeFact, MapUsageFact, identityLabel, insertionsAt,
+  defineRule, defineFact, ast, LifetimeFact, MapUsageFact, identityLabel, insertionsAt, isMapInsertion,
   type MapInsertion, type RuleContext, type SyntaxNode, type GoType, type GoFile,
 } from '../../src/engine/index.js';
 
@@ -40,7 +40,7 @@ export default defineRule({
   },
   create(ctx) {
     const check = (node: SyntaxNode) => {
-      for (const ins of insertionsAt(ctx.pkg, ctx.scopes, node)) checkInsertion(ctx, ins);
+      for (const ins of insertionsAt(node)) checkInsertion(ctx, ins);
     };
     return { assignment_statement: check, inc_statement: check, dec_statement: check, call_expression: check };
   },
@@ -54,7 +54,7 @@ function checkInsertion(ctx: RuleContext, ins: MapInsertion): void {
   const perRequest = lifetime.perRequest(ins.node);
   if (!perRequest) return;
   const owner = lifetime.longLivedMap(m);
-  if (!owner) return;
+  if (!owner || !isMapInsertion(ctx.pkg, ctx.scopes, ins)) return;
   if (boundedKey(ctx, ins)) return;
   if (updatesExistingKey(ins)) return;
   const usage = ctx.fact(MapUsageFact).usage(owner.id);
@@ -64,7 +64,7 @@ function checkInsertion(ctx: RuleContext, ins: MapInsertion): void {
   ctx.report({
     node: ins.node,
     message:
-      `${label} (${owner.why}) gains a key here on every request or event (${perRequest.what}), and nothing in this package ever deletes its keys or replaces it, so it only grows` +
+      `${label} (${owner.why}) gains a key here per request or event (${perRequest.what}), and nothing in this package ever deletes its keys or replaces it, so it only grows` +
       (fresh ? `; its keys are ${fresh}, which never repeat, so every event adds an entry.` : '.') +
       ` Bound it (an LRU such as hashicorp/golang-lru, a TTL eviction loop, or a periodic rebuild) or delete the entry when its owner ends; \`delete\` alone keeps the bucket memory, only a rebuilt map releases it (golang/go#20135).`,
   });

@@ -20,5 +20,5 @@ export { httpHandlers, hasHandlerSignature, resolveFuncValue } from './handlers.
 export type { HandlerSite } from './handlers.js';
 export { LifetimeFact, Lifetime } from './lifetime.js';
 export type { PerRequestReason, LongLivedMap } from './lifetime.js';
-export { MapUsageFact, MapUsageIndex, mapIdentity, identityLabel, isMapLike, namedLocal, fieldOwner, isInitialisation, insertionsAt } from './mapident.js';
+export { MapUsageFact, MapUsageIndex, mapIdentity, identityLabel, isMapLike, namedLocal, fieldOwner, isInitialisation, insertionsAt, isMapInsertion } from './mapident.js';
 export type { MapIdentity, MapUsage, MapSite, MapInsertion } from './mapident.js';

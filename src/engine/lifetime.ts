@@ -21,7 +21,10 @@ import { namedLocal, mapIdentity, isMapLike, type MapIdentity } from './mapident
 
 /** Why code runs once per request or event, for messages: "HTTP handler handleGet". */
 export interface PerRequestReason {
+  /** "in method (*Server).ServeHTTP, an HTTP handler" / "reached from ...". */
   what: string;
+  /** The root alone: "method (*Server).ServeHTTP, an HTTP handler". */
+  root: string;
 }
 
 export interface LongLivedMap {
@@ -48,8 +51,11 @@ export class Lifetime {
   private readonly perRequestNodes: SyntaxNode[] = [];
   private types?: Map<string, string>;
 
+  private readonly pkgHasChan: boolean;
+
   constructor(private readonly pkg: PackageModel) {
     this.scopes = pkg.fact(ScopesFact);
+    this.pkgHasChan = pkg.files.some((f) => /\bchan\b/.test(f.text));
     this.computePerRequest();
   }
 
@@ -96,7 +102,7 @@ export class Lifetime {
     // Tests drive package code from test functions, not from traffic: roots in _test.go files do not count.
     for (const h of httpHandlers(this.pkg)) {
       if (isTestFile(h.file)) continue;
-      roots.push({ node: h.fn, why: { what: `${describeFn(h.fn)} is an HTTP handler, run for every request` } });
+      roots.push({ node: h.fn, why: reason(`${describeFn(h.fn)}, an HTTP handler`) });
       this.servingRoots.add(h.fn.id);
     }
     const ctxTypeOf = new Map<GoFile, string | undefined>(this.pkg.files.map((f) => [f, f.importName('context')]));
@@ -106,13 +112,14 @@ export class Lifetime {
       for (const m of methods.values()) {
         const ctxName = ctxTypeOf.get(m.file);
         if (!ctxName || isTestFile(m.file) || !isRPCMethod(m.node, `${ctxName}.Context`)) continue;
-        roots.push({ node: m.node, why: { what: `${describeFn(m.node)} is an RPC-style method, run for every call` } });
+        roots.push({ node: m.node, why: reason(`${describeFn(m.node)}, an RPC-style method`) });
         this.servingRoots.add(m.node.id);
       }
     }
     const goStatements: SyntaxNode[] = [];
     for (const file of this.pkg.files) {
-      if (isTestFile(file)) continue;
+      // Event loops and goroutines need these words; most files have none, so skip the tree query.
+      if (isTestFile(file) || !/\bchan\b|\bselect\b|\bgo\b|Accept\(/.test(file.text)) continue;
       for (const n of nodesOfType(file.root, ['for_statement', 'go_statement'])) {
         if (n.type === 'go_statement') {
           goStatements.push(n);
@@ -120,7 +127,7 @@ export class Lifetime {
         }
         const kind = this.eventLoopKind(n);
         if (!kind) continue;
-        const why = { what: `the ${kind} at line ${n.startPosition.row + 1} runs this for every event` };
+        const why = reason(`the ${kind} at ${baseName(file.path)}:${n.startPosition.row + 1}`);
         this.eventLoops.set(n.id, why);
         this.eventLoopNodes.push(n);
         roots.push({ node: n, why });
@@ -137,7 +144,7 @@ export class Lifetime {
         if (!body || this.perRequestFns.has(body.id)) continue;
         const outer = this.perRequest(stmt);
         if (!outer) continue;
-        this.mark(body, { what: `the goroutine started at line ${stmt.startPosition.row + 1} runs this per request (${outer.what})` }, 0);
+        this.mark(body, reason(`a goroutine started per request at ${this.where(stmt)}`), 0);
         changed = true;
       }
     }
@@ -149,7 +156,7 @@ export class Lifetime {
     const cond = namedChildren(loop).find((c) => c.type !== 'block' && c.type !== 'range_clause' && c.type !== 'for_clause' && c.type !== 'comment');
     if (clause?.type === 'range_clause') {
       const right = field(clause, 'right');
-      if (!right) return undefined;
+      if (!right || !this.pkgHasChan) return undefined; // a channel type must be written somewhere in the package to be seen
       const t = this.pkg.underlying(this.scopes.typeOfExpr(right));
       return t.kind === 'chan' ? 'loop over a channel' : undefined;
     }
@@ -159,6 +166,14 @@ export class Lifetime {
       if (receives(s)) return 'receive loop';
     }
     return undefined;
+  }
+
+  /** "file.go:42" for a node of this package. */
+  private where(node: SyntaxNode): string {
+    let root = node;
+    while (root.parent) root = root.parent;
+    const file = this.pkg.files.find((f) => f.root.id === root.id);
+    return `${file ? baseName(file.path) : ''}:${node.startPosition.row + 1}`;
   }
 
   private goroutineBody(stmt: SyntaxNode): SyntaxNode | undefined {
@@ -186,7 +201,7 @@ export class Lifetime {
       if (target) callees.push(target);
     }
     for (const c of callees) {
-      if (!this.perRequestFns.has(c.node.id)) this.mark(c.node, why, depth + 1);
+      if (!this.perRequestFns.has(c.node.id)) this.mark(c.node, { what: `reached from ${why.root}`, root: why.root }, depth + 1);
     }
   }
 
@@ -232,7 +247,7 @@ export class Lifetime {
       if (v.kind !== 'var') continue;
       const b = this.scopes.resolve(v.nameNode);
       const name = b ? namedLocal(this.scopes.typeOfBinding(b)) : undefined;
-      if (name && pkg.structFieldsOf(name) && !out.has(name)) out.set(name, `which the package-level variable ${v.name} holds`);
+      if (name && pkg.structFieldsOf(name) && !out.has(name)) out.set(name, `held by the package-level variable ${v.name}`);
     }
     const looping = this.methodsWithEventLoops();
     for (const [typeName, methods] of pkg.methods) {
@@ -243,8 +258,8 @@ export class Lifetime {
         if (!serving && this.servingRoots.has(m.node.id)) serving = m;
         if (!worker && m.receiver?.pointer && looping.has(m.node.id)) worker = m;
       }
-      if (serving && this.hasPointerConstructor(typeName)) out.set(typeName, `a long-lived service (built by a constructor, serves requests in ${serving.name})`);
-      else if (worker) out.set(typeName, `a long-lived worker (its ${worker.name} method runs an event loop)`);
+      if (serving && this.hasPointerConstructor(typeName)) out.set(typeName, `a long-lived service: a constructor builds it and ${serving.name} serves requests`);
+      else if (worker) out.set(typeName, `a long-lived worker: its ${worker.name} method runs an event loop`);
     }
     // Whatever a long-lived value holds in its fields lives as long.
     const queue = [...out.keys()];
@@ -253,7 +268,7 @@ export class Lifetime {
       for (const f of pkg.structFieldsOf(t) ?? []) {
         const inner = namedLocal(pkg.typeOf(f.typeNode));
         if (!inner || out.has(inner) || builtPerRequest.has(inner) || !pkg.structFieldsOf(inner)) continue;
-        out.set(inner, `held by ${t}, which is long-lived`);
+        out.set(inner, `held by ${t}, which lives as long`);
         queue.push(inner);
       }
     }
@@ -365,9 +380,17 @@ function receives(stmt: SyntaxNode): boolean {
   return shape?.method === 'Accept' && shape.args.length === 0;
 }
 
+function reason(root: string): PerRequestReason {
+  return { what: `in ${root}`, root };
+}
+
 /** Descendants of the given types, found natively by tree-sitter (far cheaper than a JS walk). */
 function nodesOfType(root: SyntaxNode, types: string[]): SyntaxNode[] {
   return root.descendantsOfType(types).filter((n): n is SyntaxNode => n !== null);
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 function isTestFile(file: GoFile): boolean {

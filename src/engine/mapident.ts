@@ -355,27 +355,17 @@ export interface MapInsertion {
 const STORE_METHODS = new Set(['Store', 'LoadOrStore', 'Swap']);
 
 /**
- * Insertions made by a statement or call: `m[k] = v`, `m[k] op= v`, `m[k]++`,
- * and sync.Map `Store`/`LoadOrStore`/`Swap` (call expressions).
+ * Insertions a statement or call may make, by syntax alone: `m[k] = v`,
+ * `m[k] op= v`, `m[k]++`, and `x.Store(k, v)` / `LoadOrStore` / `Swap`. No type
+ * is checked yet: rules filter these cheaply by their own criteria first, then
+ * call `isMapInsertion` (which looks types up) on the few that remain.
  */
-export function insertionsAt(pkg: PackageModel, scopes: Scopes, node: SyntaxNode): MapInsertion[] {
-  // Several rules ask about the same statements; compute each once per package.
-  const cache = pkg.fact(InsertionCache);
-  let hit = cache.get(node.id);
-  if (!hit) cache.set(node.id, (hit = computeInsertions(pkg, scopes, node)));
-  return hit;
-}
-
-const InsertionCache = defineFact('map-insertions', () => new Map<number, MapInsertion[]>());
-
-function computeInsertions(pkg: PackageModel, scopes: Scopes, node: SyntaxNode): MapInsertion[] {
+export function insertionsAt(node: SyntaxNode): MapInsertion[] {
   if (node.type === 'call_expression') {
-    // Cheap syntactic gate first: this runs for every call in the package.
     const fn = field(node, 'function');
     if (fn?.type !== 'selector_expression' || !STORE_METHODS.has(field(fn, 'field')?.text ?? '')) return [];
     const shape = callShape(node);
-    if (!shape?.method || !STORE_METHODS.has(shape.method) || !shape.receiver || shape.args.length !== 2) return [];
-    if (!isSyncMap(scopes.typeOfExpr(shape.receiver))) return [];
+    if (!shape?.receiver || shape.args.length !== 2) return [];
     return [{ map: unparen(shape.receiver), key: shape.args[0]!, value: shape.args[1], node, syncMap: true }];
   }
   const targets = writtenIndexExprs(node);
@@ -388,10 +378,15 @@ function computeInsertions(pkg: PackageModel, scopes: Scopes, node: SyntaxNode):
     const operand = field(t, 'operand');
     const key = field(t, 'index');
     if (!operand || !key) continue;
-    if (pkg.underlying(scopes.typeOfExpr(operand)).kind !== 'map') continue;
     const i = left.findIndex((l) => unparen(l).id === t.id);
     const value = plain && right.length === left.length && i >= 0 ? right[i] : undefined;
     out.push({ map: unparen(operand), key, value, node, syncMap: false });
   }
   return out;
+}
+
+/** True when the insertion's target is known to be a map (or, for Store calls, a sync.Map). */
+export function isMapInsertion(pkg: PackageModel, scopes: Scopes, ins: MapInsertion): boolean {
+  const t = scopes.typeOfExpr(ins.map);
+  return ins.syncMap ? isSyncMap(t) : pkg.underlying(t).kind === 'map';
 }
