@@ -112,16 +112,33 @@ export function groupPackages(files: GoFile[], goMods: { dir: string; text: stri
 }
 
 export async function analyzeSources(inputs: SourceInput[], options: AnalyzeOptions): Promise<AnalysisResult> {
-  const { files, problems } = await parseSources(inputs, options.maxFileChars);
-  const packages = groupPackages(files, options.goMods);
+  // One directory at a time: parse, analyse, free the trees. Peak memory is one
+  // directory's trees, not the whole input's.
+  const byDir = new Map<string, SourceInput[]>();
+  for (const input of inputs) {
+    const dir = dirOf(input.path);
+    let list = byDir.get(dir);
+    if (!list) byDir.set(dir, (list = []));
+    list.push(input);
+  }
   const findings: Finding[] = [];
-  try {
-    for (const pkg of packages) findings.push(...(await analyzePackage(pkg, options, problems)));
-  } finally {
-    for (const f of files) f.tree.delete();
+  const problems: FileProblem[] = [];
+  let fileCount = 0;
+  let packageCount = 0;
+  for (const dirInputs of byDir.values()) {
+    const parsed = await parseSources(dirInputs, options.maxFileChars);
+    problems.push(...parsed.problems);
+    fileCount += parsed.files.length;
+    try {
+      const packages = groupPackages(parsed.files, options.goMods);
+      packageCount += packages.length;
+      for (const pkg of packages) findings.push(...(await analyzePackage(pkg, options, problems)));
+    } finally {
+      for (const f of parsed.files) f.tree.delete();
+    }
   }
   findings.sort(compareFindings);
-  return { findings, problems, files: files.length, packages: packages.length };
+  return { findings, problems, files: fileCount, packages: packageCount };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
