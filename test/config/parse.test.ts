@@ -126,6 +126,12 @@ describe('parseConfig: every problem is one line naming file, line and key', () 
       line: 3,
     },
     {
+      name: 'unknown key whose value is a block on the following lines: the key line',
+      text: 'filter: added\nescape:\n  enabled: true\n',
+      message: 'mapguard.yml:2: escape: unknown key (expected one of rules, paths, filter, fail_on, comments, max_comments, review_drafts, escape_analysis)',
+      line: 2,
+    },
+    {
       name: 'bad enum value',
       text: '\n\nfilter: changed\n',
       message: 'mapguard.yml:3: filter: must be one of added, diff_context, file, nofilter (got "changed")',

@@ -124,6 +124,14 @@ describe('parseUnifiedDiff on real git output', () => {
     expect(byPath(diff, 'old.bin')).toMatchObject({ status: 'deleted', binary: true });
   });
 
+  it('reads new/deleted state from a Binary files line when no mode line says it', () => {
+    const text = ['diff --git a/x.bin b/x.bin', 'Binary files a/x.bin and /dev/null differ', 'diff --git a/y.bin b/y.bin', 'Binary files /dev/null and b/y.bin differ'].join('\n');
+    expect(parseUnifiedDiff(text)).toEqual([
+      { path: 'x.bin', status: 'deleted', binary: true, added: [], hunks: [] },
+      { path: 'y.bin', status: 'added', binary: true, added: [], hunks: [] },
+    ]);
+  });
+
   it('skips a GIT binary patch body and still parses the file after it', () => {
     // Binary data chosen so its base85 lines are long; the next file sorts after it.
     const data = new Uint8Array(300).map((_, i) => (i * 37) % 256);
