@@ -169,7 +169,7 @@ function consumeHunk(lines: string[], start: number, m: RegExpExecArray, st: Fil
     }
     i++;
   }
-  // A trailing "\\ No newline at end of file" after the last counted line is left to the caller, which ignores it.
+  // A trailing "\ No newline at end of file" after the last counted line is left to the caller, which ignores it.
   return i;
 }
 
