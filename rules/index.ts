@@ -2,10 +2,12 @@
 import type { Rule } from '../src/engine/index.js';
 import mapClearLoop from './map-clear-loop/index.js';
 import mapLargeValue from './map-large-value/index.js';
+import mapMissingSizeHint from './map-missing-size-hint/index.js';
 import nilMapWrite from './nil-map-write/index.js';
 
 export const allRules: readonly Rule[] = [
   mapClearLoop,
   mapLargeValue,
+  mapMissingSizeHint,
   nilMapWrite,
 ];
