@@ -4,6 +4,7 @@ import mapAllocInLoop from './map-alloc-in-loop/index.js';
 import mapClearLoop from './map-clear-loop/index.js';
 import mapLargeValue from './map-large-value/index.js';
 import mapMissingSizeHint from './map-missing-size-hint/index.js';
+import mapRuntimeLinkname from './map-runtime-linkname/index.js';
 import nilMapWrite from './nil-map-write/index.js';
 
 export const allRules: readonly Rule[] = [
@@ -11,5 +12,6 @@ export const allRules: readonly Rule[] = [
   mapClearLoop,
   mapLargeValue,
   mapMissingSizeHint,
+  mapRuntimeLinkname,
   nilMapWrite,
 ];
