@@ -5,6 +5,7 @@ import mapClearLoop from './map-clear-loop/index.js';
 import mapLargeValue from './map-large-value/index.js';
 import mapMissingSizeHint from './map-missing-size-hint/index.js';
 import mapRuntimeLinkname from './map-runtime-linkname/index.js';
+import mapUnsafePointer from './map-unsafe-pointer/index.js';
 import nilMapWrite from './nil-map-write/index.js';
 
 export const allRules: readonly Rule[] = [
@@ -13,5 +14,6 @@ export const allRules: readonly Rule[] = [
   mapLargeValue,
   mapMissingSizeHint,
   mapRuntimeLinkname,
+  mapUnsafePointer,
   nilMapWrite,
 ];
