@@ -5,7 +5,7 @@
 // only useful to read that header, whose layout changes between releases.
 // Types must be known: an unknown operand type is never reported. One finding
 // per line (the anchor), however many conversions it holds.
-import { defineRule, ast, type RuleContext, type SyntaxNode } from '../../src/engine/index.js';
+import { defineRule, ast, type RuleContext, type SyntaxNode, type Visitor } from '../../src/engine/index.js';
 
 export default defineRule({
   meta: {
@@ -15,7 +15,7 @@ export default defineRule({
     fixable: false,
     needs: ['scopes', 'types'],
   },
-  create(ctx) {
+  create(ctx): Visitor {
     const unsafeName = ctx.file.importName('unsafe');
     const reported = new Set<number>();
     if (!unsafeName) return {};
