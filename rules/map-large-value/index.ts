@@ -43,17 +43,25 @@ export default defineRule({
         const line = node.startPosition.row;
         if (reportedLines.has(line)) return;
         reportedLines.add(line);
+        const mapText = compact(node.text, 'this map type');
+        const keyText = compact(keyNode.text, 'K');
+        const valueText = compact(valueNode.text, 'V');
         const what = bigKey && bigValue
           ? `keys are ${keySize} bytes and values are ${valueSize} bytes`
           : bigKey ? `keys are ${keySize} bytes` : `values are ${valueSize} bytes`;
         const fix = bigValue
-          ? `Store pointers (map[${keyNode.text}]*${valueNode.text}) or keep the values in a slice indexed through a map[${keyNode.text}]int.`
-          : `Key the map by a smaller value (an ID or a string) derived from ${keyNode.text}.`;
+          ? `Store pointers (map[${keyText}]*${valueText}) or keep the values in a slice indexed through a map[${keyText}]int.`
+          : `Key the map by a smaller value (an ID or a string) derived from ${keyText}.`;
         ctx.report({
           node,
-          message: `In ${node.text} the ${what}; the runtime stores keys and values over ${INLINE_LIMIT} bytes out of line, so each entry is a separate heap allocation and every read or range copies the whole ${bigValue ? 'value' : 'key'}. ${fix}`,
+          message: `In ${mapText} the ${what}; the runtime stores keys and values over ${INLINE_LIMIT} bytes out of line, so each entry is a separate heap allocation and every read or range copies the whole ${bigValue ? 'value' : 'key'}. ${fix}`,
         });
       },
     };
   },
 });
+
+/** Type text for a one-line message; long or multi-line types (struct literals) get a placeholder. */
+function compact(text: string, placeholder: string): string {
+  return text.includes('\n') || text.length > 60 ? placeholder : text;
+}

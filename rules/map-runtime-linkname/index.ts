@@ -12,7 +12,13 @@
 // Layout copies: a struct type whose fields match the runtime's map header,
 // bucket or iterator field sets, or a struct named hmap/bmap with some of those
 // fields. Anchored on the type's name line (there is no directive to anchor on).
-import { defineRule, ast, type RuleContext, type SyntaxNode } from '../../src/engine/index.js';
+//
+// The map implementation itself is not a user of its internals: package
+// runtime and the packages under internal/runtime (where the Swiss-table map
+// lives since Go 1.24) define these layouts and link their own symbols, and
+// the linker allows it. They are recognised by package name (runtime, maps)
+// plus a bare `internal/...` import, which only the standard library can have.
+import { defineRule, ast, type RuleContext, type SyntaxNode, type Visitor } from '../../src/engine/index.js';
 
 const DIRECTIVE = /^\/\/go:linkname[ \t]+(\S+)[ \t]+(\S+)/;
 const MAP_FUNC = /^(map\w*|makemap\w*)$/;
@@ -46,7 +52,8 @@ export default defineRule({
     description: 'go:linkname to runtime map internals, or copies of the runtime map layouts, which change between Go releases.',
     fixable: false,
   },
-  create(ctx) {
+  create(ctx): Visitor {
+    if (isMapImplementation(ctx)) return {};
     return {
       source_file() {
         checkDirectives(ctx);
@@ -68,10 +75,21 @@ function mapTarget(target: string): { pkg: string; name: string } | undefined {
   return undefined;
 }
 
-/** True when `local` is implemented here: the directive pushes the symbol instead of pulling it. */
+function isMapImplementation(ctx: RuleContext): boolean {
+  if (ctx.pkg.name !== 'runtime' && ctx.pkg.name !== 'maps') return false;
+  // Bare `internal/...` import paths resolve only inside the standard library's own tree.
+  return ctx.pkg.files.some((f) => [...f.imports.values()].some((p) => p.startsWith('internal/')));
+}
+
+/**
+ * True when `local` is implemented here: the directive pushes the symbol
+ * instead of pulling it (a function with a body, or a variable with an initialiser).
+ */
 function definedHere(ctx: RuleContext, local: string): boolean {
   const f = ctx.pkg.funcs.get(local);
-  return !!f && !!ast.field(f.node, 'body');
+  if (f) return !!ast.field(f.node, 'body');
+  const v = ctx.pkg.values.get(local);
+  return !!v && v.kind === 'var' && !!v.value;
 }
 
 function checkDirectives(ctx: RuleContext): void {

@@ -36,7 +36,7 @@ export default defineRule({
         reported.add(line);
         ctx.report({
           node: call,
-          message: `${call.text} converts the address of the map ${mapExpr} to an unsafe.Pointer, which is only useful to read the runtime's map header. Map internals change between releases (Swiss tables replaced the bucket layout in Go 1.24); use len, range, the maps package or reflect instead.`,
+          message: `${call.text} converts the address of the map ${mapExpr} to an unsafe.Pointer, exposing the runtime's map representation (the pointer to its header, and through it the header itself). Map internals change between releases (Swiss tables replaced the bucket layout in Go 1.24); use len, range, the maps package or reflect instead.`,
         });
       },
     };
