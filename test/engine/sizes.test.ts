@@ -117,6 +117,14 @@ type StdOnce sync.Once
 type StdI64 atomic.Int64
 type StdU32 atomic.Uint32
 type StdVal atomic.Value
+type StdMonth time.Month
+type StdWeekday time.Weekday
+type StdBool atomic.Bool
+type StdI32 atomic.Int32
+type StdU64 atomic.Uint64
+type StdUptr atomic.Uintptr
+type StdCtx context.Context
+type StdUnsafe unsafe.Pointer
 `;
 
 // Declared in the program but not sizable by the engine.
