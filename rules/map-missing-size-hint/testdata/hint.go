@@ -1,6 +1,9 @@
 package testdata
 
-import "maps"
+import (
+	"crypto/tls"
+	"maps"
+)
 
 type User struct {
 	ID   string
@@ -59,4 +62,14 @@ func array(xs *[32]int) map[int]int {
 		sq[i] = x * x
 	}
 	return sq
+}
+
+// The field's type is not visible (another package), but two iteration
+// variables rule out channels and integers.
+func protos(c *tls.Config) map[string]bool {
+	m := make(map[string]bool) // want "map-missing-size-hint"
+	for _, p := range c.NextProtos {
+		m[p] = true
+	}
+	return m
 }

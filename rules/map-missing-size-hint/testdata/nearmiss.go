@@ -1,5 +1,7 @@
 package testdata
 
+import "crypto/tls"
+
 // Near misses: filtering loops, small constant collections, maps used before
 // the loop, channels, hinted makes, sources declared after the make, and
 // collections changed between the make and the loop.
@@ -90,4 +92,13 @@ func fromCall(load func() []User) map[string]User {
 		out[u.ID] = u
 	}
 	return out
+}
+
+// One iteration variable over a type mapguard cannot see: it could be a channel.
+func oneVar(c *tls.Config) map[int]bool {
+	m := make(map[int]bool)
+	for i := range c.NextProtos {
+		m[i] = true
+	}
+	return m
 }
