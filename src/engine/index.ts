@@ -18,3 +18,5 @@ export { usesOf, isWriteTarget, writtenIndexExprs, AssignedNamesFact } from './u
 export type { Use, UseKind } from './uses.js';
 export { httpHandlers, hasHandlerSignature, resolveFuncValue } from './handlers.js';
 export type { HandlerSite } from './handlers.js';
+export { TypeSizes, TypeSizesFact, sizeOfType } from './sizes.js';
+export type { TypeLayout } from './sizes.js';
