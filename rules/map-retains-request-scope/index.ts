@@ -6,8 +6,10 @@
 // that might) are not reported: the request is then held only while in flight.
 import {
   defineRule, ast, LifetimeFact, MapUsageFact, identityLabel, insertionsAt, isMapInsertion,
-  type MapInsertion, type RuleContext, type SyntaxNode, type GoType, type Binding,
+  type MapInsertion, type RuleContext, type SyntaxNode, type GoType, type Binding, type Visitor,
 } from '../../src/engine/index.js';
+
+const NONE: Visitor = {};
 
 export default defineRule({
   meta: {
@@ -19,7 +21,7 @@ export default defineRule({
   },
   create(ctx) {
     // Request-scoped values are typed with these imports; a file without them has none to store.
-    if (!ctx.file.importName('net/http') && !ctx.file.importName('context')) return {};
+    if (!ctx.file.importName('net/http') && !ctx.file.importName('context')) return NONE;
     const check = (node: SyntaxNode) => {
       for (const ins of insertionsAt(node)) checkInsertion(ctx, ins);
     };
