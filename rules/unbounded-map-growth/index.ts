@@ -139,14 +139,17 @@ function updatesExistingKey(ins: MapInsertion): boolean {
       if (right && ast.exprKey(right) === mapKey && left[0]?.text === key) return true;
     }
     if (p.type === 'if_statement') {
+      // `if v, ok := m[k]; ok { m[k] = ... }` or `if _, ok := m[k]; !ok { ... } else { m[k] = ... }`
       const init = ast.field(p, 'initializer');
       const cond = ast.field(p, 'condition');
-      const cons = ast.field(p, 'consequence');
-      if (!init || !cond || !cons || !ast.contains(cons, ins.node)) continue;
+      if (!init || !cond) continue;
       const right = ast.expressionsOf(ast.field(init, 'right'));
       const left = ast.expressionsOf(ast.field(init, 'left'));
       const r = right[0] ? ast.unparen(right[0]) : undefined;
-      if (r?.type === 'index_expression' && ast.exprKey(ast.field(r, 'operand') ?? r) === mapKey && left[1] && cond.text.trim() === left[1].text) return true;
+      if (r?.type !== 'index_expression' || ast.exprKey(ast.field(r, 'operand') ?? r) !== mapKey || !left[1]) continue;
+      const c = cond.text.replace(/\s+/g, '');
+      const branch = c === left[1].text ? ast.field(p, 'consequence') : c === `!${left[1].text}` ? ast.field(p, 'alternative') : null;
+      if (branch && ast.contains(branch, ins.node)) return true;
     }
   }
   return false;
@@ -163,6 +166,12 @@ function neverRepeatingKey(ctx: RuleContext, ins: MapInsertion): string | undefi
   if (k.type === 'unary_expression' && k.child(0)?.type === '&') return 'pointers to new values';
   const keyType = keyTypeOf(ctx, ins);
   if (keyType?.kind === 'pointer') return 'pointers';
+  // `tk := ts.Unix()` ... `m[tk] = v`: look one step through a local.
+  if (k.type === 'identifier') {
+    const b = ctx.scopes.resolve(k);
+    const v = b?.kind === 'local' && b.value ? ast.unparen(b.value).text : '';
+    if (time && (v.includes(`${time}.Now()`) || /\.Unix(Nano|Milli|Micro)?\(\)$/.test(v))) return 'timestamps';
+  }
   const last = k.type === 'selector_expression' ? ast.field(k, 'field')?.text : k.type === 'identifier' ? k.text : undefined;
   if (last && ID_NAME.test(last)) return `IDs (${last})`;
   const shape = ast.callShape(k);

@@ -158,7 +158,8 @@ export class Lifetime {
       const right = field(clause, 'right');
       if (!right || !this.pkgHasChan) return undefined; // a channel type must be written somewhere in the package to be seen
       const t = this.pkg.underlying(this.scopes.typeOfExpr(right));
-      return t.kind === 'chan' ? 'loop over a channel' : undefined;
+      if (t.kind !== 'chan' || this.localPipe(right)) return undefined;
+      return 'loop over a channel';
     }
     if (clause || cond) return undefined; // bounded loops
     for (const s of statementsOf(field(loop, 'body'))) {
@@ -174,6 +175,18 @@ export class Lifetime {
     while (root.parent) root = root.parent;
     const file = this.pkg.files.find((f) => f.root.id === root.id);
     return `${file ? baseName(file.path) : ''}:${node.startPosition.row + 1}`;
+  }
+
+  /**
+   * `ch := make(chan T)` in the same function: a pipeline over a finite batch
+   * (a producer goroutine fills it and closes it), not a stream of events.
+   */
+  private localPipe(expr: SyntaxNode): boolean {
+    const e = unparen(expr);
+    if (e.type !== 'identifier') return false;
+    const b = this.scopes.resolve(e);
+    if (!b || b.kind !== 'local' || !b.value) return false;
+    return callShape(unparen(b.value))?.callee === 'make';
   }
 
   private goroutineBody(stmt: SyntaxNode): SyntaxNode | undefined {

@@ -134,3 +134,25 @@ func prune(m map[string]time.Time) {
 }
 
 var _ = currentWindow.rotate
+
+// A pipeline over a finite batch: the channel is made here and closed by its producer.
+type scanner struct {
+	seenFiles map[string]bool
+}
+
+var theScanner = &scanner{seenFiles: map[string]bool{}}
+
+func (s *scanner) scan(paths []string) {
+	ch := make(chan string)
+	go func() {
+		for _, p := range paths {
+			ch <- p
+		}
+		close(ch)
+	}()
+	for p := range ch {
+		s.seenFiles[p] = true
+	}
+}
+
+var _ = theScanner.scan

@@ -113,3 +113,22 @@ func measure(names []string) {
 	}
 	wg.Wait()
 }
+
+// perSecond counts requests per second: one new key every second, forever.
+type perSecond struct {
+	mu     sync.Mutex
+	counts map[int64]int
+}
+
+var rates = &perSecond{counts: map[int64]int{}}
+
+func handleRate(w http.ResponseWriter, r *http.Request) {
+	rates.mu.Lock()
+	defer rates.mu.Unlock()
+	sec := time.Now().Unix()
+	if n, ok := rates.counts[sec]; !ok {
+		rates.counts[sec] = 1 // want "unbounded-map-growth"
+	} else {
+		rates.counts[sec] = n + 1
+	}
+}
