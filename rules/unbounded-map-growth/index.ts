@@ -126,10 +126,16 @@ function keyTypeOf(ctx: RuleContext, ins: MapInsertion): GoType | undefined {
   return t.kind === 'map' ? t.key : undefined;
 }
 
-/** Inside `for k := range m` over the same map, or under `if _, ok := m[k]; ok`: the key already exists. */
+/**
+ * The key already exists: inside `for k := range m` over the same map, under
+ * `if _, ok := m[k]; ok`, or storing a re-slice of the same entry
+ * (`m[k] = m[k][:n]`, which would panic on a missing key unless n is 0).
+ */
 function updatesExistingKey(ins: MapInsertion): boolean {
   const mapKey = ast.exprKey(ins.map);
   const key = ast.exprKey(ins.key);
+  const v = ins.value ? ast.unparen(ins.value) : undefined;
+  if (v?.type === 'slice_expression' && ast.exprKey(ast.field(v, 'operand') ?? v) === `${mapKey}[${key}]`) return true;
   for (let p = ins.node.parent; p; p = p.parent) {
     if (p.type === 'func_literal' || p.type === 'function_declaration' || p.type === 'method_declaration') return false;
     if (p.type === 'for_statement') {

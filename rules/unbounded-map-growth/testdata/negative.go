@@ -156,3 +156,27 @@ func (s *scanner) scan(paths []string) {
 }
 
 var _ = theScanner.scan
+
+// A pool keyed by shard: taking one out re-slices the existing entry.
+type pool struct {
+	mu    sync.Mutex
+	conns map[string][]int
+}
+
+var connPool = &pool{conns: map[string][]int{}}
+
+func (p *pool) take(shard string) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n := len(p.conns[shard])
+	if n == 0 {
+		return -1
+	}
+	c := p.conns[shard][n-1]
+	p.conns[shard] = p.conns[shard][:n-1]
+	return c
+}
+
+func handleTake(w http.ResponseWriter, r *http.Request) {
+	_ = connPool.take(r.URL.Query().Get("shard"))
+}
