@@ -5,9 +5,10 @@
 //   and worker types (a method runs an event loop), unless the package builds
 //   them inside per-request code; and, transitively, struct fields of those.
 // - per request/event: HTTP handlers, RPC-style methods (ctx, *Req) (*Resp, error),
-//   the bodies of event loops (`for x := range ch`, `for { select {...} }`),
-//   goroutines started from a loop or from per-request code, and package
-//   functions they call, followed a few levels deep.
+//   the bodies of event loops (`for x := range ch` over a channel not made in
+//   the same function, `for { select {...} }`, receive and Accept loops),
+//   goroutines started from per-request code, and the package functions they
+//   call, followed three levels deep. Roots in _test.go files do not count.
 // Deliberately conservative: what the package cannot show is neither
 // long-lived nor per-request, so rules built on it stay quiet.
 import type { SyntaxNode } from './types.js';
