@@ -5,8 +5,8 @@
 // enums) are bounded and never reported; nor are maps handed to code that might
 // shrink them (passed to package functions, returned, aliased).
 import {
-  defineRule, defineFact, ast, LifetimeFact, MapUsageFact, identityLabel, insertionsAt, isMapInsertion,
-  type MapInsertion, type RuleContext, type SyntaxNode, type GoType, type GoFile,
+  defineRule, defineFact, ast, LifetimeFact, mapIdentity, MapUsageFact, identityLabel, insertionsAt, isMapInsertion, mayStoreInSyncMap,
+  type MapInsertion, type Visitor, type RuleContext, type SyntaxNode, type GoType, type GoFile,
 } from '../../src/engine/index.js';
 
 /** Calls in the package to a function or method of a given name, found on demand and cached per package. */
@@ -40,16 +40,21 @@ export default defineRule({
   },
   create(ctx) {
     const check = (node: SyntaxNode) => {
-      for (const ins of insertionsAt(node)) checkInsertion(ctx, ins);
+      for (const ins of insertionsAt(ctx.pkg, node)) checkInsertion(ctx, ins);
     };
-    return { assignment_statement: check, inc_statement: check, dec_statement: check, call_expression: check };
+    const visitor: Visitor = { assignment_statement: check, inc_statement: check, dec_statement: check };
+    // Listening to every call is costly; only files that mention a store need it.
+    if (mayStoreInSyncMap(ctx.file)) visitor.call_expression = check;
+    return visitor;
   },
 });
 
 function checkInsertion(ctx: RuleContext, ins: MapInsertion): void {
   const m = ins.map;
   if (m.type !== 'identifier' && m.type !== 'selector_expression') return;
-  // Cheapest checks first: most insertions fail the lifetime tests.
+  // Cheapest checks first: most insertions go into local maps and never need the lifetime model.
+  const id = mapIdentity(ctx.pkg, ctx.scopes, m);
+  if (!id || id.kind === 'local') return;
   const lifetime = ctx.fact(LifetimeFact);
   const perRequest = lifetime.perRequest(ins.node);
   if (!perRequest) return;

@@ -24,5 +24,5 @@ export { TypeSizes, TypeSizesFact, sizeOfType } from './sizes.js';
 export type { TypeLayout } from './sizes.js';
 export { LifetimeFact, Lifetime } from './lifetime.js';
 export type { PerRequestReason, LongLivedMap } from './lifetime.js';
-export { MapUsageFact, MapUsageIndex, mapIdentity, identityLabel, isMapLike, namedLocal, fieldOwner, isInitialisation, insertionsAt, isMapInsertion } from './mapident.js';
+export { MapUsageFact, MapUsageIndex, mapIdentity, identityLabel, isMapLike, namedLocal, fieldOwner, isInitialisation, insertionsAt, isMapInsertion, mayStoreInSyncMap } from './mapident.js';
 export type { MapIdentity, MapUsage, MapSite, MapInsertion } from './mapident.js';

@@ -119,8 +119,9 @@ export class Lifetime {
     }
     const goStatements: SyntaxNode[] = [];
     for (const file of this.pkg.files) {
-      // Event loops and goroutines need these words; most files have none, so skip the tree query.
-      if (isTestFile(file) || !/\bchan\b|\bselect\b|\bgo\b|Accept\(/.test(file.text)) continue;
+      // Event loops and goroutines need one of these; most files have none, so skip the tree query.
+      // (`select` cases and receives hold `<-`; ranging over a channel needs a channel type in the package.)
+      if (isTestFile(file) || !(/<-|\.Accept\(|\bgo\s+(func\b|[\w.]+\()/.test(file.text) || (this.pkgHasChan && /\brange\b/.test(file.text)))) continue;
       for (const n of nodesOfType(file.root, ['for_statement', 'go_statement'])) {
         if (n.type === 'go_statement') {
           goStatements.push(n);

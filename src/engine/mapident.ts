@@ -360,7 +360,22 @@ const STORE_METHODS = new Set(['Store', 'LoadOrStore', 'Swap']);
  * is checked yet: rules filter these cheaply by their own criteria first, then
  * call `isMapInsertion` (which looks types up) on the few that remain.
  */
-export function insertionsAt(node: SyntaxNode): MapInsertion[] {
+export function insertionsAt(pkg: PackageModel, node: SyntaxNode): MapInsertion[] {
+  // Three rules ask about every assignment; find each statement's insertions once per package.
+  const cache = pkg.fact(InsertionCache);
+  let hit = cache.get(node.id);
+  if (!hit) cache.set(node.id, (hit = syntacticInsertions(node)));
+  return hit;
+}
+
+const InsertionCache = defineFact('map-insertions', () => new Map<number, MapInsertion[]>());
+
+/** True when a file's text may hold a sync.Map store, so rules need to listen to calls at all. */
+export function mayStoreInSyncMap(file: GoFile): boolean {
+  return /\.(Store|LoadOrStore|Swap)\(/.test(file.text);
+}
+
+function syntacticInsertions(node: SyntaxNode): MapInsertion[] {
   if (node.type === 'call_expression') {
     const fn = field(node, 'function');
     if (fn?.type !== 'selector_expression' || !STORE_METHODS.has(field(fn, 'field')?.text ?? '')) return [];
