@@ -70,7 +70,7 @@ function checkInsertion(ctx: RuleContext, ins: MapInsertion): void {
     node: ins.node,
     message:
       `${label} (${owner.why}) gains a key here per request or event (${perRequest.what}), and nothing in this package ever deletes its keys or replaces it, so it only grows` +
-      (fresh ? `; its keys are ${fresh}, which never repeat, so every event adds an entry.` : '.') +
+      (fresh ? `; its keys are ${fresh}, which rarely repeat, so nearly every request or event adds an entry.` : '.') +
       ` Bound it (an LRU such as hashicorp/golang-lru, a TTL eviction loop, or a periodic rebuild) or delete the entry when its owner ends; \`delete\` alone keeps the bucket memory, only a rebuilt map releases it (golang/go#20135).`,
   });
 }
