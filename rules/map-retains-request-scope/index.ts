@@ -102,7 +102,11 @@ function scopeKindOfType(ctx: RuleContext, t: GoType): ScopeKind | undefined {
 function scopeKindOfBinding(ctx: RuleContext, b: Binding, depth: number): ScopeKind | undefined {
   if (depth > 4) return undefined;
   const byType = scopeKindOfType(ctx, ctx.scopes.typeOfBinding(b));
-  if (byType) return byType;
+  if (byType === 'request' || byType === 'writer') return byType;
+  // A context is the request's only when it comes from one: a parameter of code that
+  // runs per request, or derived from such a context or from r.Context(). A service's
+  // lifecycle context handed to a constructor is not.
+  if (byType === 'context' && b.kind === 'param' && ctx.fact(LifetimeFact).perRequest(b.nameNode)) return 'context';
   if (b.value) return scopeKindOfExpr(ctx, b.value, depth + 1);
   // ctx, cancel := context.WithCancel(parent): a derived context is as request-scoped as its parent.
   if (b.tupleValue?.index === 0) {

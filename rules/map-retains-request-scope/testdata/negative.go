@@ -68,3 +68,23 @@ func serveState(w http.ResponseWriter, r *http.Request) {
 }
 
 var _ = sched.add
+
+// A service's lifecycle context, handed over once at start-up, is not a request's.
+type runner struct {
+	mu   sync.Mutex
+	ctxs map[string]context.Context
+}
+
+func newRunner(ctx context.Context) *runner {
+	r := &runner{ctxs: map[string]context.Context{}}
+	r.attach(ctx, "root")
+	return r
+}
+
+func (r *runner) attach(ctx context.Context, name string) {
+	r.mu.Lock()
+	r.ctxs[name] = ctx
+	r.mu.Unlock()
+}
+
+func (r *runner) ServeHTTP(w http.ResponseWriter, req *http.Request) {}

@@ -48,11 +48,16 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.pending[id] = &pendingCall{req: r, note: "queued"} // want "map-retains-request-scope"
 }
 
+type SubscribeRequest struct{ Topic string }
+
+type SubscribeReply struct{}
+
 // Subscribe is called per RPC; the derived context keeps the caller's values alive.
-func (h *Hub) Subscribe(ctx context.Context, topic string) {
+func (h *Hub) Subscribe(ctx context.Context, req *SubscribeRequest) (*SubscribeReply, error) {
 	sub, cancel := context.WithCancel(ctx)
 	_ = cancel
 	h.mu.Lock()
-	h.contexts[topic] = sub // want "map-retains-request-scope"
+	h.contexts[req.Topic] = sub // want "map-retains-request-scope"
 	h.mu.Unlock()
+	return &SubscribeReply{}, nil
 }
