@@ -2,8 +2,8 @@
 // package ever does to that map besides reading it: deleting keys, clearing,
 // replacing it with a fresh map, ranging over it, or handing it to code that
 // might do any of those. Rules about a map's whole life ("does anything ever
-// remove keys?") key on this identity, so the summary is computed once per
-// package and shared.
+// remove keys?") key on this identity; each map's summary is computed on first
+// request and cached for the package, so rules share it.
 import type { SyntaxNode } from './types.js';
 import type { GoFile } from './source.js';
 import { defineFact, type PackageModel } from './model.js';
@@ -237,7 +237,7 @@ function classify(pkg: PackageModel, scopes: Scopes, file: GoFile, occurrence: S
     case 'expression_list': {
       const stmt = parent.parent;
       if (stmt?.type === 'assignment_statement' && field(stmt, 'left')?.id === parent.id) {
-        (isInitialisation(pkg, scopes, stmt, node, id) ? [] : into.resets).push(site);
+        if (!isInitialisation(pkg, scopes, stmt, node, id)) into.resets.push(site);
         return;
       }
       into.escapes.push(site);
@@ -245,7 +245,7 @@ function classify(pkg: PackageModel, scopes: Scopes, file: GoFile, occurrence: S
     }
     case 'assignment_statement':
       if (field(parent, 'left')?.id === node.id) {
-        (isInitialisation(pkg, scopes, parent, node, id) ? [] : into.resets).push(site);
+        if (!isInitialisation(pkg, scopes, parent, node, id)) into.resets.push(site);
         return;
       }
       into.escapes.push(site);
@@ -269,7 +269,9 @@ function isImportCall(scopes: Scopes, file: GoFile, fn: SyntaxNode): boolean {
   return op?.type === 'identifier' && file.imports.has(op.text) && !scopes.resolve(op);
 }
 
-const INIT_NAME = /^(init|new|make|setup|build|construct|must|open|load)/i;
+// Names that build a value once. `load`, `open`, `setup` and the like are left out on
+// purpose: they often run again to reload, and a reload that replaces the map is a reset.
+const INIT_NAME = /^(init|new|make|construct|must)/i;
 
 /**
  * True when an assignment to the map (or its holder) builds it rather than
