@@ -30,7 +30,7 @@ export interface PerRequestReason {
 
 export interface LongLivedMap {
   id: MapIdentity;
-  /** Why the map outlives requests: "package-level variable", "field of Server, which is a service type ...". */
+  /** Why the map outlives requests: "a package-level variable", "a field of Server, a long-lived service: ...". */
   why: string;
 }
 
@@ -45,7 +45,7 @@ export class Lifetime {
   private readonly perRequestFns = new Map<number, PerRequestReason>();
   /** for_statement node id -> event loop reason. */
   private readonly eventLoops = new Map<number, PerRequestReason>();
-  /** Function ids that serve requests themselves (handlers, context-taking), not via a caller. */
+  /** Function ids that serve requests themselves (HTTP handlers, RPC-style methods), not via a caller. */
   private readonly servingRoots = new Set<number>();
   private readonly eventLoopNodes: SyntaxNode[] = [];
   /** Roots and functions marked per request, for scans limited to per-request code. */
