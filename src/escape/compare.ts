@@ -118,7 +118,7 @@ function withFunc(d: RepoDiag): string {
 export function findingMessage(d: RepoDiag, maxLines: number): string {
   let msg = `New heap allocation: the compiler reports "${d.message}"${d.func ? ` in ${d.func}` : ''}, which the base revision did not.`;
   if (d.explanation.length > 0) {
-    const shown = d.explanation.slice(0, maxLines);
+    const shown = d.explanation.slice(0, maxLines).map((l) => l.replace(/:$/, ''));
     const more = d.explanation.length - shown.length;
     msg += ` Why (-m=2): ${shown.join('; ')}${more > 0 ? `; … (${more} more)` : ''}`;
   }

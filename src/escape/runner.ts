@@ -1,0 +1,315 @@
+// The escape comparison: compile the changed packages at base and head with
+// `go build -gcflags='-m -m'` inside a sandbox, parse the verdicts, diff them,
+// and turn new heap verdicts on changed lines into escape-new-heap findings.
+import { chmodSync, existsSync, lchownSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, posix } from 'node:path';
+import type { Severity } from '../engine/types.js';
+import type { FileDiff } from '../diff/types.js';
+import type { EscapeComparison, EscapeRunner } from '../review/types.js';
+import { buildComparison, diffEscapes, type RepoDiag } from './compare.js';
+import { parseEscapeOutput } from './parse.js';
+import { allDirs, changedDirs, compareVersions, goModVersions, groupByModule, hasRequirements, type ModuleBuild, type PackageSelection } from './packages.js';
+import { createSandbox, DEFAULT_LIMITS, type Mount, type Sandbox, type SandboxLimits, type SandboxName, type SandboxResult } from './sandbox/index.js';
+import { UNPRIVILEGED_UID } from './sandbox/bwrap.js';
+import { findToolchain, type Toolchain } from './toolchain.js';
+import { makeTempRoot } from './workspace.js';
+import { parseGoVersion } from '../engine/gomod.js';
+
+export interface EscapeRunnerOptions {
+  /** Source tree at the base revision (host path). */
+  baseDir: string;
+  /** Source tree at the head revision (host path); findings' lines refer to it. */
+  headDir: string;
+  /** A backend name or a ready Sandbox (tests, custom backends). */
+  sandbox: SandboxName | Sandbox;
+  /** Whole comparison, both revisions: past it the summary says "incomplete". Default 300. */
+  timeoutSeconds?: number;
+  /** Default 'changed'. */
+  packages?: PackageSelection;
+  /** GOPROXY for the network-allowed `go mod download` step. Default https://proxy.golang.org (never `direct`: no VCS). */
+  goproxy?: string;
+  /** False for code from someone else (the App): refuses the `none` backend. Default false. */
+  trusted?: boolean;
+  /** Module cache: read-write for the download step, read-only for compiling. */
+  modCacheDir?: string;
+  /** Per-command limits (wall clock is also capped by what is left of timeoutSeconds). */
+  limits?: Partial<SandboxLimits>;
+  severity?: Severity;
+  goBinary?: string;
+  /** Progress and notices, one line each (the CLI prints them on stderr). */
+  log?: (line: string) => void;
+}
+
+/** Inside-sandbox layout for isolating backends. */
+const IN = {
+  src: '/mg/src',
+  goroot: '/mg/goroot',
+  gomod: '/mg/gomod',
+  gocache: '/mg/gocache',
+  home: '/mg/home',
+  tmp: '/tmp',
+};
+
+export function createEscapeRunner(opts: EscapeRunnerOptions): EscapeRunner {
+  return { compare: (diff) => runComparison(opts, diff) };
+}
+
+class Deadline {
+  private readonly end: number;
+  constructor(seconds: number) {
+    this.end = Date.now() + seconds * 1000;
+  }
+  left(): number {
+    return Math.max(0, Math.floor((this.end - Date.now()) / 1000));
+  }
+}
+
+interface SideResult {
+  diags: RepoDiag[];
+  problems: string[];
+}
+
+async function runComparison(opts: EscapeRunnerOptions, diff: FileDiff[]): Promise<EscapeComparison> {
+  const empty = (incomplete?: string): EscapeComparison => ({ findings: [], summary: { packages: [], removed: [], ...(incomplete ? { incomplete } : {}) } });
+  const timeout = opts.timeoutSeconds ?? 300;
+  const deadline = new Deadline(timeout);
+  const log = opts.log ?? (() => undefined);
+
+  const sandbox = typeof opts.sandbox === 'string' ? createSandbox(opts.sandbox, { trusted: opts.trusted ?? false }) : opts.sandbox;
+  if (sandbox.name === 'none' && !(opts.trusted ?? false)) return empty('escape analysis refused: the "none" sandbox is only for your own checkout');
+  const avail = await sandbox.available();
+  if (!avail.ok) return empty(`escape analysis skipped: ${avail.reason ?? `${sandbox.name} sandbox unavailable`}`);
+
+  let tc: Toolchain;
+  try {
+    tc = await findToolchain(opts.goBinary);
+  } catch (e) {
+    return empty(`escape analysis skipped: ${(e as Error).message}`);
+  }
+
+  const selection = opts.packages ?? 'changed';
+  const dirsFor = (root: string) => (selection === 'all' ? allDirs(root) : changedDirs(diff));
+  const runDir = makeTempRoot('mapguard-escape-run-');
+  try {
+    const ctx = prepareRun(opts, sandbox, tc, runDir);
+    const problems: string[] = [];
+    // Base first: a head that times out still leaves the summary honest ("incomplete").
+    const base = await compileSide('base', opts.baseDir, dirsFor(opts.baseDir), ctx, deadline, log);
+    const head = await compileSide('head', opts.headDir, dirsFor(opts.headDir), ctx, deadline, log);
+    problems.push(...base.problems, ...head.problems);
+
+    const renamedFrom = new Map<string, string>();
+    for (const f of diff) if (f.status === 'renamed' && f.oldPath) renamedFrom.set(f.path, f.oldPath);
+    const result = diffEscapes(base.diags, head.diags, renamedFrom);
+    const comparison = buildComparison(result, diff, {
+      severity: opts.severity ?? 'notice',
+      readHead: (p) => {
+        try {
+          return readFileSync(join(opts.headDir, ...p.split('/')), 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
+    });
+    if (problems.length > 0) comparison.summary.incomplete = problems.join('; ');
+    return comparison;
+  } finally {
+    rmSync(runDir, { recursive: true, force: true });
+  }
+}
+
+interface RunContext {
+  sandbox: Sandbox;
+  tc: Toolchain;
+  limits: SandboxLimits;
+  goproxy: string;
+  modCache: string;
+  /** Host dirs for `none` (no tmpfs there). */
+  host: { home: string; tmp: string; gocache: string };
+  dropToNobody: boolean;
+}
+
+function prepareRun(opts: EscapeRunnerOptions, sandbox: Sandbox, tc: Toolchain, runDir: string): RunContext {
+  const isRoot = process.getuid?.() === 0;
+  // Root drops to an unprivileged user inside bwrap/docker: the files it must write have to be that user's.
+  const dropToNobody = isRoot && sandbox.isolatesPaths;
+  const host = { home: join(runDir, 'home'), tmp: join(runDir, 'tmp'), gocache: join(runDir, 'gocache') };
+  for (const d of Object.values(host)) mkdirSync(d, { mode: 0o755 });
+  let modCache = opts.modCacheDir ?? (dropToNobody ? join(tmpdir(), 'mapguard-gomod') : tc.modCache);
+  if (!modCache) modCache = join(runDir, 'gomod');
+  mkdirSync(modCache, { recursive: true, mode: 0o755 });
+  if (dropToNobody) {
+    for (const d of Object.values(host)) chownTree(d);
+    chownTree(opts.baseDir);
+    chownTree(opts.headDir);
+    if (opts.modCacheDir === undefined) chownTree(modCache, false);
+  }
+  return {
+    sandbox,
+    tc,
+    limits: { ...DEFAULT_LIMITS, ...opts.limits },
+    goproxy: opts.goproxy ?? 'https://proxy.golang.org',
+    modCache,
+    host,
+    dropToNobody,
+  };
+}
+
+/** Hands a tree to the unprivileged sandbox user (root only). */
+function chownTree(dir: string, recursive = true): void {
+  const walk = (p: string) => {
+    lchownSync(p, UNPRIVILEGED_UID, UNPRIVILEGED_UID);
+    if (!recursive) return;
+    let names: string[] = [];
+    try {
+      names = readdirSync(p);
+    } catch {
+      return; // not a directory
+    }
+    for (const n of names) walk(join(p, n));
+  };
+  walk(dir);
+}
+
+async function compileSide(side: 'base' | 'head', root: string, dirs: string[], ctx: RunContext, deadline: Deadline, log: (l: string) => void): Promise<SideResult> {
+  const { modules, orphans } = groupByModule(root, dirs);
+  const problems: string[] = [];
+  const diags: RepoDiag[] = [];
+  if (orphans.length > 0) problems.push(`${side}: no go.mod above ${orphans.join(', ')} (GOPATH mode is not supported)`);
+  const local = parseGoVersion(ctx.tc.version);
+  for (const mod of modules) {
+    const where = mod.root || '.';
+    const { go } = goModVersions(mod.goMod);
+    if (go && local && compareVersions(go, local) > 0) {
+      // GOTOOLCHAIN=local would refuse too; saying it here avoids even starting the go command.
+      problems.push(`${side}: ${posix.join(where, 'go.mod')} requires go ${go.raw}, newer than the local toolchain ${ctx.tc.version}; mapguard never downloads toolchains (GOTOOLCHAIN=local)`);
+      continue;
+    }
+    const vendored = existsSync(join(root, mod.root, 'vendor', 'modules.txt'));
+    if (hasRequirements(mod.goMod) && !vendored) {
+      if (deadline.left() <= 0) return timedOut(side, problems, diags);
+      log(`escape: ${side}: go mod download in ${where}`);
+      const dl = await runGo(ctx, root, mod, ['mod', 'download'], true, vendored, deadline);
+      if (dl.limit === 'wall') return timedOut(side, problems, diags);
+      if (dl.exitCode !== 0) {
+        problems.push(`${side}: go mod download failed in ${where}: ${excerpt(dl)}`);
+        continue;
+      }
+    }
+    if (deadline.left() <= 0) return timedOut(side, problems, diags);
+    log(`escape: ${side}: go build -gcflags='-m -m' ${mod.packages.length} package(s) in ${where}`);
+    let res = await runGo(ctx, root, mod, ['build', '-o', '/dev/null', '-gcflags=-m -m', ...mod.packages.map(asPattern)], false, vendored, deadline);
+    if (res.limit === 'wall') return timedOut(side, problems, diags);
+    if (res.limit) {
+      problems.push(`${side}: go build in ${where} stopped at the ${limitName(res.limit)} limit`);
+      continue;
+    }
+    let outputs = [res];
+    if (res.exitCode !== 0 && mod.packages.length > 1) {
+      // One broken package makes go build give up on all: retry each alone so the others still count.
+      outputs = [];
+      for (const pkg of mod.packages) {
+        if (deadline.left() <= 0) return timedOut(side, problems, diags);
+        res = await runGo(ctx, root, mod, ['build', '-o', '/dev/null', '-gcflags=-m -m', asPattern(pkg)], false, vendored, deadline);
+        if (res.limit === 'wall') return timedOut(side, problems, diags);
+        outputs.push(res);
+        if (res.exitCode !== 0) problems.push(`${side}: go build ${posix.join(where, pkg)} failed: ${excerpt(res)}`);
+      }
+    } else if (res.exitCode !== 0) {
+      problems.push(`${side}: go build in ${where} failed: ${excerpt(res)}`);
+    }
+    for (const o of outputs) diags.push(...parseEscapeOutput(o.stderr + '\n' + o.stdout).map((d) => toRepo(d, mod.root, ctx)).filter((d): d is RepoDiag => d !== undefined));
+  }
+  return { diags, problems };
+}
+
+function timedOut(side: string, problems: string[], diags: RepoDiag[]): SideResult {
+  return { diags, problems: [...problems, `${side}: timed out (escape_analysis.timeout_seconds)`] };
+}
+
+function asPattern(pkg: string): string {
+  return pkg === '.' ? '.' : `./${pkg}`;
+}
+
+function limitName(l: string): string {
+  return l === 'output' ? 'output-size' : l === 'filesize' ? 'file-size' : l === 'cpu' ? 'CPU-time' : l === 'processes' ? 'process-count' : l;
+}
+
+function excerpt(r: SandboxResult): string {
+  const lines = (r.stderr + '\n' + r.stdout)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#') && !/: (can inline|inlining call|.* does not escape|.*escapes to heap|moved to heap|leaking param)/.test(l) && !/^\S+\.go:\d+:\d+:\s{2,}/.test(l));
+  const shown = lines.slice(0, 3).join(' | ');
+  return shown.length > 400 ? `${shown.slice(0, 400)}…` : shown || `exit ${r.exitCode ?? r.signal}`;
+}
+
+/** Module-relative compiler paths -> repo-relative; verdicts about files outside the tree are dropped. */
+function toRepo(d: RepoDiag, moduleRoot: string, ctx: RunContext): RepoDiag | undefined {
+  const fix = (p: string): string | undefined => {
+    let rel = p;
+    if (posix.isAbsolute(rel)) {
+      const prefix = ctx.sandbox.isolatesPaths ? `${IN.src}/` : undefined;
+      if (!prefix || !rel.startsWith(prefix)) return undefined;
+      return posix.normalize(rel.slice(prefix.length));
+    }
+    rel = posix.normalize(posix.join(moduleRoot, rel));
+    return rel.startsWith('../') ? undefined : rel;
+  };
+  const file = fix(d.file);
+  if (!file) return undefined;
+  const explanation = d.explanation.map((l) => l.replace(/ at (\S+\.go)(:\d+:\d+)/g, (all, p: string, pos: string) => ` at ${fix(p) ?? p}${pos}`));
+  return { ...d, file, explanation };
+}
+
+function runGo(ctx: RunContext, root: string, mod: ModuleBuild, args: string[], network: boolean, vendored: boolean, deadline: Deadline): Promise<SandboxResult> {
+  const iso = ctx.sandbox.isolatesPaths;
+  const paths = iso
+    ? { src: IN.src, goroot: IN.goroot, gomod: IN.gomod, gocache: IN.gocache, home: IN.home, tmp: IN.tmp }
+    : { src: root, goroot: ctx.tc.goroot, gomod: ctx.modCache, gocache: ctx.host.gocache, home: ctx.host.home, tmp: ctx.host.tmp };
+  const mounts: Mount[] = [
+    { host: ctx.tc.goroot, target: paths.goroot, writable: false },
+    { host: ctx.modCache, target: paths.gomod, writable: network },
+    { host: ctx.host.gocache, target: paths.gocache, writable: true },
+    { host: root, target: paths.src, writable: true },
+  ];
+  const env = goEnv(paths, network ? ctx.goproxy : 'off', vendored);
+  const cwd = mod.root ? posix.join(paths.src, mod.root) : paths.src;
+  return ctx.sandbox.run({
+    argv: [posix.join(paths.goroot, 'bin', 'go'), ...args],
+    cwd,
+    env,
+    mounts,
+    scratch: ctx.sandbox.providesScratch ? [paths.home, paths.tmp] : [],
+    network,
+    limits: { ...ctx.limits, wallSeconds: Math.max(1, Math.min(ctx.limits.wallSeconds, deadline.left())) },
+  });
+}
+
+/**
+ * The whole environment of every Go command, built from nothing: no variable of
+ * mapguard's own process (tokens, keys, app settings) can reach the build.
+ */
+export function goEnv(p: { goroot: string; gomod: string; gocache: string; home: string; tmp: string }, goproxy: string, vendored: boolean): Record<string, string> {
+  return {
+    PATH: posix.join(p.goroot, 'bin'),
+    HOME: p.home,
+    TMPDIR: p.tmp,
+    GOROOT: p.goroot,
+    GOPATH: posix.join(p.home, 'go'),
+    GOMODCACHE: p.gomod,
+    GOCACHE: p.gocache,
+    GOENV: 'off',
+    GOWORK: 'off',
+    GOTOOLCHAIN: 'local',
+    CGO_ENABLED: '0',
+    GOFLAGS: `${vendored ? '-mod=vendor' : '-mod=readonly'} -buildvcs=false`,
+    GOPROXY: goproxy,
+    GONOSUMDB: '',
+    GONOPROXY: '',
+    GOINSECURE: '',
+    GOPRIVATE: '',
+    GOTELEMETRY: 'off',
+  };
+}
