@@ -69,7 +69,7 @@ export class DockerSandbox implements Sandbox {
       '--user', this.opts.user,
       '--cap-drop', 'ALL',
       '--security-opt', 'no-new-privileges',
-      '--ulimit', `cpu=${l.cpuSeconds}:${l.cpuSeconds + 5}`,
+      '--ulimit', `cpu=${l.cpuSeconds}:${l.cpuSeconds}`,
       '--ulimit', `fsize=${l.fileSizeBytes}:${l.fileSizeBytes}`,
       '--ulimit', 'core=0:0',
       '--hostname', 'mapguard',

@@ -3,12 +3,13 @@
 import type { SandboxLimits } from './types.js';
 
 /**
- * The Go runtime ignores SIGXCPU, so the hard CPU limit (SIGKILL) sits a few
- * seconds above the soft one; the go command then reports "signal: killed".
+ * Soft and hard CPU limits are equal: the Go runtime ignores SIGXCPU (sent at
+ * the soft limit), so only the hard limit's SIGKILL stops a compiler; the go
+ * command then reports "signal: killed".
  */
 export function prlimitArgs(l: SandboxLimits, withProcesses: boolean): string[] {
   const args = [
-    `--cpu=${l.cpuSeconds}:${l.cpuSeconds + 5}`,
+    `--cpu=${l.cpuSeconds}`,
     `--as=${l.memoryBytes}`,
     `--fsize=${l.fileSizeBytes}`,
     '--core=0',

@@ -71,7 +71,8 @@ export function runCapped(cmd: string, args: string[], opts: SpawnOptions): Prom
  * go command reports a killed compiler in its output ("signal: killed").
  */
 export function limitFromOutput(stderr: string, signal: NodeJS.Signals | null): LimitHit | undefined {
-  if (signal === 'SIGXCPU' || /signal: CPU time limit exceeded/i.test(stderr)) return 'cpu';
+  // SIGKILL from inside comes from RLIMIT_CPU's hard limit (memory limits fail allocations instead).
+  if (signal === 'SIGXCPU' || /signal: (CPU time limit exceeded|killed)/i.test(stderr)) return 'cpu';
   if (signal === 'SIGXFSZ' || /signal: file size limit exceeded/i.test(stderr)) return 'filesize';
   if (/fatal error: out of memory|runtime: out of memory|cannot allocate memory/i.test(stderr)) return 'memory';
   if (/resource temporarily unavailable|pthread_create failed|fork\/exec .*: resource temporarily unavailable/i.test(stderr)) return 'processes';
