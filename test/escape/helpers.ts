@@ -138,3 +138,17 @@ export function gitDiff(repo: string, base: string): import('../../src/diff/type
   }
   return files;
 }
+
+/** A two-commit repository from a base fixture, head overlays (fixture folders) and generated files. */
+export function repoWith(baseFixture: string, headFixtures: string[], generated: Record<string, string> = {}): string {
+  const dir = tempDir('repo');
+  git(dir, 'init', '-q');
+  cpSync(join(TESTDATA, baseFixture), dir, { recursive: true });
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-qm', 'base');
+  for (const f of headFixtures) cpSync(join(TESTDATA, f), dir, { recursive: true });
+  writeTree(dir, generated);
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-qm', 'head');
+  return dir;
+}
