@@ -129,3 +129,23 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+// Messages -m/-m=2 prints besides the verdicts parsed above.
+const DIAGNOSTIC_TEXT =
+  /^(?:\s|can inline |cannot inline |inlining call to |.+ does not escape$|.+ escapes to heap|moved to heap: |leaking param|parameter .+ leaks to |.+ capturing by (?:value|ref): |function .+ considered 'big'|devirtualizing |.+ ignoring self-assignment|mark escaped )/;
+
+/** True for a line that is part of normal -m output (a verdict, explanation, inlining note or package header). */
+export function isDiagnosticLine(line: string): boolean {
+  if (line.trim() === '' || line.startsWith('# ')) return true;
+  const m = POSITION.exec(line.replace(/\r$/, ''));
+  return m !== null && DIAGNOSTIC_TEXT.test(m[4]!);
+}
+
+/**
+ * A failed build whose output is nothing but -m diagnostics was killed, not
+ * refused: when a compiler that printed diagnostics dies (RLIMIT_CPU's SIGKILL),
+ * the go command shows its output instead of "signal: killed".
+ */
+export function looksKilled(output: string): boolean {
+  return output.split('\n').every(isDiagnosticLine);
+}

@@ -8,7 +8,7 @@ import type { Severity } from '../engine/types.js';
 import type { FileDiff } from '../diff/types.js';
 import type { EscapeComparison, EscapeRunner } from '../review/types.js';
 import { buildComparison, diffEscapes, type RepoDiag } from './compare.js';
-import { parseEscapeOutput } from './parse.js';
+import { isDiagnosticLine, looksKilled, parseEscapeOutput } from './parse.js';
 import { allDirs, changedDirs, compareVersions, goModVersions, groupByModule, hasRequirements, type ModuleBuild, type PackageSelection } from './packages.js';
 import { createSandbox, DEFAULT_LIMITS, type Mount, type Sandbox, type SandboxLimits, type SandboxName, type SandboxResult } from './sandbox/index.js';
 import { UNPRIVILEGED_UID } from './sandbox/bwrap.js';
@@ -199,26 +199,26 @@ async function compileSide(side: 'base' | 'head', root: string, dirs: string[], 
     }
     if (deadline.left() <= 0) return timedOut(side, problems, diags);
     log(`escape: ${side}: go build -gcflags='-m -m' ${mod.packages.length} package(s) in ${where}`);
-    let res = await runGo(ctx, root, mod, ['build', '-o', '/dev/null', '-gcflags=-m -m', ...mod.packages.map(asPattern)], false, vendored, deadline);
-    if (res.limit === 'wall') return timedOut(side, problems, diags);
-    if (res.limit) {
-      problems.push(`${side}: go build in ${where} stopped at the ${limitName(res.limit)} limit`);
-      continue;
-    }
-    let outputs = [res];
-    if (res.exitCode !== 0 && mod.packages.length > 1) {
-      // One broken package makes go build give up on all: retry each alone so the others still count.
-      outputs = [];
+    const all = killedAsLimit(await runGo(ctx, root, mod, ['build', '-o', '/dev/null', '-gcflags=-m -m', ...mod.packages.map(asPattern)], false, vendored, deadline));
+    if (all.limit === 'wall') return timedOut(side, problems, diags);
+    const outputs: SandboxResult[] = [];
+    const failure = (what: string, r: SandboxResult) => (r.limit ? `${side}: go build ${what} stopped at the ${limitName(r.limit)} limit` : `${side}: go build ${what} failed: ${excerpt(r)}`);
+    if (all.exitCode === 0 && !all.limit) {
+      outputs.push(all);
+    } else if (mod.packages.length === 1) {
+      problems.push(failure(`in ${where}`, all));
+    } else {
+      // One broken or runaway package makes go build give up on all: retry each
+      // alone so the others still count (the deadline bounds the extra work).
       for (const pkg of mod.packages) {
         if (deadline.left() <= 0) return timedOut(side, problems, diags);
-        res = await runGo(ctx, root, mod, ['build', '-o', '/dev/null', '-gcflags=-m -m', asPattern(pkg)], false, vendored, deadline);
-        if (res.limit === 'wall') return timedOut(side, problems, diags);
-        outputs.push(res);
-        if (res.exitCode !== 0) problems.push(`${side}: go build ${posix.join(where, pkg)} failed: ${excerpt(res)}`);
+        const one = killedAsLimit(await runGo(ctx, root, mod, ['build', '-o', '/dev/null', '-gcflags=-m -m', asPattern(pkg)], false, vendored, deadline));
+        if (one.limit === 'wall') return timedOut(side, problems, diags);
+        if (one.exitCode === 0 && !one.limit) outputs.push(one);
+        else problems.push(failure(posix.join(where, pkg), one));
       }
-    } else if (res.exitCode !== 0) {
-      problems.push(`${side}: go build in ${where} failed: ${excerpt(res)}`);
     }
+    // Output of a failed or killed build is left out: partial verdicts would show as removed or new escapes.
     for (const o of outputs) diags.push(...parseEscapeOutput(o.stderr + '\n' + o.stdout).map((d) => toRepo(d, mod.root, ctx)).filter((d): d is RepoDiag => d !== undefined));
   }
   return { diags, problems };
@@ -236,11 +236,17 @@ function limitName(l: string): string {
   return l === 'output' ? 'output-size' : l === 'filesize' ? 'file-size' : l === 'cpu' ? 'CPU-time' : l === 'processes' ? 'process-count' : l;
 }
 
+/** A failed build that printed only diagnostics had its compiler killed at the CPU limit (see looksKilled). */
+function killedAsLimit(r: SandboxResult): SandboxResult {
+  if (r.exitCode === 0 || r.limit) return r;
+  return looksKilled(r.stderr + '\n' + r.stdout) ? { ...r, limit: 'cpu' } : r;
+}
+
 function excerpt(r: SandboxResult): string {
   const lines = (r.stderr + '\n' + r.stdout)
     .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#') && !/: (can inline|inlining call|.* does not escape|.*escapes to heap|moved to heap|leaking param)/.test(l) && !/^\S+\.go:\d+:\d+:\s{2,}/.test(l));
+    .filter((l) => !isDiagnosticLine(l))
+    .map((l) => l.trim());
   const shown = lines.slice(0, 3).join(' | ');
   return shown.length > 400 ? `${shown.slice(0, 400)}…` : shown || `exit ${r.exitCode ?? r.signal}`;
 }
