@@ -68,6 +68,9 @@ class Deadline {
 interface SideResult {
   diags: RepoDiag[];
   problems: string[];
+  /** Repo-relative package dirs that produced no trustworthy output (failed, killed, refused). */
+  failed: Set<string>;
+  timedOut: boolean;
 }
 
 async function runComparison(opts: EscapeRunnerOptions, diff: FileDiff[]): Promise<EscapeComparison> {
@@ -76,8 +79,9 @@ async function runComparison(opts: EscapeRunnerOptions, diff: FileDiff[]): Promi
   const deadline = new Deadline(timeout);
   const log = opts.log ?? (() => undefined);
 
+  const name = typeof opts.sandbox === 'string' ? opts.sandbox : opts.sandbox.name;
+  if (name === 'none' && !(opts.trusted ?? false)) return empty('escape analysis refused: the "none" sandbox is only for your own checkout');
   const sandbox = typeof opts.sandbox === 'string' ? createSandbox(opts.sandbox, { trusted: opts.trusted ?? false }) : opts.sandbox;
-  if (sandbox.name === 'none' && !(opts.trusted ?? false)) return empty('escape analysis refused: the "none" sandbox is only for your own checkout');
   const avail = await sandbox.available();
   if (!avail.ok) return empty(`escape analysis skipped: ${avail.reason ?? `${sandbox.name} sandbox unavailable`}`);
 
@@ -98,10 +102,14 @@ async function runComparison(opts: EscapeRunnerOptions, diff: FileDiff[]): Promi
     const base = await compileSide('base', opts.baseDir, dirsFor(opts.baseDir), ctx, deadline, log);
     const head = await compileSide('head', opts.headDir, dirsFor(opts.headDir), ctx, deadline, log);
     problems.push(...base.problems, ...head.problems);
+    // A half-finished comparison would report every uncompiled escape as new or removed: report none.
+    if (base.timedOut || head.timedOut) return empty(problems.join('; '));
+    const failed = new Set([...base.failed, ...head.failed]);
+    const usable = (d: RepoDiag) => !failed.has(posix.dirname(d.file) === '.' ? '' : posix.dirname(d.file));
 
     const renamedFrom = new Map<string, string>();
     for (const f of diff) if (f.status === 'renamed' && f.oldPath) renamedFrom.set(f.path, f.oldPath);
-    const result = diffEscapes(base.diags, head.diags, renamedFrom);
+    const result = diffEscapes(base.diags.filter(usable), head.diags.filter(usable), renamedFrom);
     const comparison = buildComparison(result, diff, {
       severity: opts.severity ?? 'notice',
       readHead: (p) => {
@@ -176,7 +184,12 @@ async function compileSide(side: 'base' | 'head', root: string, dirs: string[], 
   const { modules, orphans } = groupByModule(root, dirs);
   const problems: string[] = [];
   const diags: RepoDiag[] = [];
-  if (orphans.length > 0) problems.push(`${side}: no go.mod above ${orphans.join(', ')} (GOPATH mode is not supported)`);
+  const failed = new Set<string>(orphans);
+  const fail = (mod: ModuleBuild, pkgs: string[] = mod.packages) => {
+    for (const p of pkgs) failed.add(posix.normalize(posix.join(mod.root || '.', p)).replace(/^\.$/, ''));
+  };
+  const timedOut = (): SideResult => ({ diags, failed, timedOut: true, problems: [...problems, `${side}: timed out (escape_analysis.timeout_seconds)`] });
+  if (orphans.length > 0) problems.push(`${side}: no go.mod above ${orphans.map((o) => o || '.').join(', ')} (GOPATH mode is not supported)`);
   const local = parseGoVersion(ctx.tc.version);
   for (const mod of modules) {
     const where = mod.root || '.';
@@ -184,48 +197,50 @@ async function compileSide(side: 'base' | 'head', root: string, dirs: string[], 
     if (go && local && compareVersions(go, local) > 0) {
       // GOTOOLCHAIN=local would refuse too; saying it here avoids even starting the go command.
       problems.push(`${side}: ${posix.join(where, 'go.mod')} requires go ${go.raw}, newer than the local toolchain ${ctx.tc.version}; mapguard never downloads toolchains (GOTOOLCHAIN=local)`);
+      fail(mod);
       continue;
     }
     const vendored = existsSync(join(root, mod.root, 'vendor', 'modules.txt'));
     if (hasRequirements(mod.goMod) && !vendored) {
-      if (deadline.left() <= 0) return timedOut(side, problems, diags);
+      if (deadline.left() <= 0) return timedOut();
       log(`escape: ${side}: go mod download in ${where}`);
       const dl = await runGo(ctx, root, mod, ['mod', 'download'], true, vendored, deadline);
-      if (dl.limit === 'wall') return timedOut(side, problems, diags);
+      if (dl.limit === 'wall') return timedOut();
       if (dl.exitCode !== 0) {
         problems.push(`${side}: go mod download failed in ${where}: ${excerpt(dl)}`);
+        fail(mod);
         continue;
       }
     }
-    if (deadline.left() <= 0) return timedOut(side, problems, diags);
+    if (deadline.left() <= 0) return timedOut();
     log(`escape: ${side}: go build -gcflags='-m -m' ${mod.packages.length} package(s) in ${where}`);
     const all = killedAsLimit(await runGo(ctx, root, mod, ['build', '-o', '/dev/null', '-gcflags=-m -m', ...mod.packages.map(asPattern)], false, vendored, deadline));
-    if (all.limit === 'wall') return timedOut(side, problems, diags);
+    if (all.limit === 'wall') return timedOut();
     const outputs: SandboxResult[] = [];
     const failure = (what: string, r: SandboxResult) => (r.limit ? `${side}: go build ${what} stopped at the ${limitName(r.limit)} limit` : `${side}: go build ${what} failed: ${excerpt(r)}`);
     if (all.exitCode === 0 && !all.limit) {
       outputs.push(all);
     } else if (mod.packages.length === 1) {
       problems.push(failure(`in ${where}`, all));
+      fail(mod);
     } else {
       // One broken or runaway package makes go build give up on all: retry each
       // alone so the others still count (the deadline bounds the extra work).
       for (const pkg of mod.packages) {
-        if (deadline.left() <= 0) return timedOut(side, problems, diags);
+        if (deadline.left() <= 0) return timedOut();
         const one = killedAsLimit(await runGo(ctx, root, mod, ['build', '-o', '/dev/null', '-gcflags=-m -m', asPattern(pkg)], false, vendored, deadline));
-        if (one.limit === 'wall') return timedOut(side, problems, diags);
+        if (one.limit === 'wall') return timedOut();
         if (one.exitCode === 0 && !one.limit) outputs.push(one);
-        else problems.push(failure(posix.join(where, pkg), one));
+        else {
+          problems.push(failure(posix.join(where, pkg), one));
+          fail(mod, [pkg]);
+        }
       }
     }
     // Output of a failed or killed build is left out: partial verdicts would show as removed or new escapes.
     for (const o of outputs) diags.push(...parseEscapeOutput(o.stderr + '\n' + o.stdout).map((d) => toRepo(d, mod.root, ctx)).filter((d): d is RepoDiag => d !== undefined));
   }
-  return { diags, problems };
-}
-
-function timedOut(side: string, problems: string[], diags: RepoDiag[]): SideResult {
-  return { diags, problems: [...problems, `${side}: timed out (escape_analysis.timeout_seconds)`] };
+  return { diags, problems, failed, timedOut: false };
 }
 
 function asPattern(pkg: string): string {

@@ -147,6 +147,9 @@ describe('sandboxed runner security', () => {
       const started = Date.now();
       const { result } = await compareRepo(repo, { timeoutSeconds: 8 });
       expect(result.summary.incomplete).toMatch(/head: timed out/);
+      // Nothing half-compared is reported.
+      expect(result.findings).toEqual([]);
+      expect(result.summary.removed).toEqual([]);
       expect(Date.now() - started).toBeLessThan(30000);
     } finally {
       remove(repo);
