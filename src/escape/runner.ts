@@ -1,7 +1,7 @@
 // The escape comparison: compile the changed packages at base and head with
 // `go build -gcflags='-m -m'` inside a sandbox, parse the verdicts, diff them,
 // and turn new heap verdicts on changed lines into escape-new-heap findings.
-import { chmodSync, existsSync, lchownSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lchownSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import type { Severity } from '../engine/types.js';
@@ -17,7 +17,11 @@ import { makeTempRoot } from './workspace.js';
 import { parseGoVersion } from '../engine/gomod.js';
 
 export interface EscapeRunnerOptions {
-  /** Source tree at the base revision (host path). */
+  /**
+   * Source tree at the base revision (host path), normally from prepareGitWorkspaces or
+   * prepareArchiveWorkspaces. Running as root with bwrap/docker, those prepared trees are
+   * handed to the unprivileged sandbox user; any other directory must be world-readable.
+   */
   baseDir: string;
   /** Source tree at the head revision (host path); findings' lines refer to it. */
   headDir: string;
@@ -27,7 +31,7 @@ export interface EscapeRunnerOptions {
   timeoutSeconds?: number;
   /** Default 'changed'. */
   packages?: PackageSelection;
-  /** GOPROXY for the network-allowed `go mod download` step. Default https://proxy.golang.org (never `direct`: no VCS). */
+  /** GOPROXY for the network-allowed `go mod download` step. Default https://proxy.golang.org; `direct` entries are dropped (no VCS). */
   goproxy?: string;
   /** False for code from someone else (the App): refuses the `none` backend. Default false. */
   trusted?: boolean;
@@ -149,19 +153,44 @@ function prepareRun(opts: EscapeRunnerOptions, sandbox: Sandbox, tc: Toolchain, 
   mkdirSync(modCache, { recursive: true, mode: 0o755 });
   if (dropToNobody) {
     for (const d of Object.values(host)) chownTree(d);
-    chownTree(opts.baseDir);
-    chownTree(opts.headDir);
+    // Only trees mapguard prepared itself change owner; anything else stays as it is (readable, not writable, inside).
+    for (const dir of [opts.baseDir, opts.headDir]) if (isPreparedWorkspace(dir)) chownTree(dir);
     if (opts.modCacheDir === undefined) chownTree(modCache, false);
   }
   return {
     sandbox,
     tc,
     limits: { ...DEFAULT_LIMITS, ...opts.limits },
-    goproxy: opts.goproxy ?? 'https://proxy.golang.org',
+    goproxy: proxyOnly(opts.goproxy ?? 'https://proxy.golang.org'),
     modCache,
     host,
     dropToNobody,
   };
+}
+
+/** GOPROXY without `direct` (which would run git and other VCS tools on URLs from go.mod). */
+export function proxyOnly(goproxy: string): string {
+  const kept = goproxy
+    .split(/([,|])/)
+    .reduce<string[]>((acc, part, i, all) => {
+      if (i % 2 === 1) return acc;
+      if (part.trim() === '' || part.trim() === 'direct') return acc;
+      if (acc.length > 0) acc.push(all[i - 1]!);
+      acc.push(part.trim());
+      return acc;
+    }, []);
+  return kept.length > 0 ? kept.join('') : 'off';
+}
+
+/** True for directories made by prepareGitWorkspaces / prepareArchiveWorkspaces (under a mapguard temp root). */
+function isPreparedWorkspace(dir: string): boolean {
+  try {
+    const real = realpathSync(dir);
+    const tmp = realpathSync(tmpdir());
+    return real.startsWith(`${tmp}/mapguard-escape-`) && real.split('/').length === tmp.split('/').length + 2;
+  } catch {
+    return false;
+  }
 }
 
 /** Hands a tree to the unprivileged sandbox user (root only). */
@@ -332,5 +361,7 @@ export function goEnv(p: { goroot: string; gomod: string; gocache: string; home:
     GOINSECURE: '',
     GOPRIVATE: '',
     GOTELEMETRY: 'off',
+    // Even if a proxy answered with a VCS redirect, no version-control tool may run.
+    GOVCS: '*:off',
   };
 }

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { BwrapSandbox, DockerSandbox, NoSandbox, DEFAULT_LIMITS, createSandbox, type SandboxRequest, type Sandbox } from '../../src/escape/sandbox/index.js';
-import { goEnv } from '../../src/escape/runner.js';
+import { goEnv, proxyOnly } from '../../src/escape/runner.js';
 import { createEscapeRunner } from '../../src/escape/index.js';
 import { bwrapGate, bwrapIt, remove, tempDir, TESTDATA } from './helpers.js';
 
@@ -74,6 +74,14 @@ describe('environment', () => {
     const env = goEnv({ goroot: '/g', gomod: '/m', gocache: '/c', home: '/h', tmp: '/t' }, 'off', false);
     expect(env).toMatchObject({ CGO_ENABLED: '0', GOTOOLCHAIN: 'local', GOFLAGS: '-mod=readonly -buildvcs=false', GOPROXY: 'off', GOENV: 'off', GOWORK: 'off', PATH: '/g/bin' });
     expect(Object.keys(env).some((k) => /TOKEN|KEY|SECRET|APP_|GITHUB|WEBHOOK/.test(k))).toBe(false);
+    expect(env.GOVCS).toBe('*:off');
+  });
+
+  it('never lets GOPROXY fall back to direct (version-control) fetches', () => {
+    expect(proxyOnly('https://proxy.golang.org,direct')).toBe('https://proxy.golang.org');
+    expect(proxyOnly('direct')).toBe('off');
+    expect(proxyOnly('https://a.example|https://b.example,direct')).toBe('https://a.example|https://b.example');
+    expect(proxyOnly('off')).toBe('off');
   });
 });
 
