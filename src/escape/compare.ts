@@ -2,9 +2,8 @@
 // Verdicts are matched by package directory + function + kind + normalised
 // verdict text (a multiset, so two identical escapes in one function need two
 // matches); line numbers never take part, so code that merely moved does not count.
-import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
-import { normaliseLine } from '../engine/fingerprint.js';
+import { Fingerprinter, normaliseLine } from '../engine/fingerprint.js';
 import type { Finding, Severity } from '../engine/types.js';
 import type { FileDiff } from '../diff/types.js';
 import type { EscapeComparison, EscapeSummary } from '../review/types.js';
@@ -71,16 +70,14 @@ export function buildComparison(result: DiffResult, diff: FileDiff[], opts: Find
   for (const f of diff) if (f.status !== 'deleted') addedLines.set(f.path, f.added);
   const onChangedLine = (d: RepoDiag) => (addedLines.get(d.file) ?? []).some((r) => d.line >= r.start && d.line <= r.end);
 
-  const seen = new Map<string, number>();
+  // The engine's fingerprint (rule + path + normalised line + occurrence), so re-runs never duplicate comments.
+  const fingerprints = new Fingerprinter();
   const findings: Finding[] = [];
   for (const d of result.added) {
     if (!isHeapVerdict(d) || !onChangedLine(d)) continue;
     const text = opts.readHead(d.file);
     const lineText = text?.split('\n')[d.line - 1] ?? '';
     const column = utf16Column(lineText, d.column);
-    const key = `${ESCAPE_RULE_ID}\0${d.file}\0${normaliseLine(lineText)}`;
-    const occurrence = seen.get(key) ?? 0;
-    seen.set(key, occurrence + 1);
     findings.push({
       ruleId: ESCAPE_RULE_ID,
       severity: opts.severity,
@@ -90,7 +87,7 @@ export function buildComparison(result: DiffResult, diff: FileDiff[], opts: Find
       endLine: d.line,
       endColumn: Math.max(column + 1, lineText.replace(/\s+$/, '').length + 1),
       message: findingMessage(d, opts.maxExplanationLines ?? 8),
-      fingerprint: createHash('sha256').update(`${key}\0${occurrence}`).digest('hex').slice(0, 16),
+      fingerprint: fingerprints.next(ESCAPE_RULE_ID, d.file, lineText),
     });
   }
 
