@@ -6,7 +6,17 @@
 // line, to the next line.
 import type { SyntaxNode } from './types.js';
 
+import type { RuleMeta } from './types.js';
+
 export const SUPPRESSION_RULE_ID = 'mapguard-suppression';
+
+/** Not a RULES.md rule: the engine's own notice about suppression comments, listed so SARIF consumers know it. */
+export const SUPPRESSION_RULE_META: RuleMeta = {
+  id: SUPPRESSION_RULE_ID,
+  severity: 'notice',
+  description: 'A mapguard suppression comment without a reason, naming no known rule, or matching no finding.',
+  fixable: false,
+};
 
 export interface Suppression {
   line: number;

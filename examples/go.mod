@@ -1,0 +1,3 @@
+module example.com/mapguard-examples
+
+go 1.23
