@@ -203,7 +203,8 @@ export async function prepareArchiveWorkspaces(
 }
 
 /**
- * CLI: base = `git archive <baseRef>` (committed state at the ref); head = the
+ * CLI: base = `git archive` of the merge base of <baseRef> and HEAD (the ref itself when
+ * there is none), matching `git diff --merge-base`; head = the
  * working tree as it is now (tracked files with uncommitted edits, plus
  * untracked files that are not ignored), because the CLI analyses and diffs the
  * files on disk. Nothing in the repository (index, objects, worktrees) is touched.
@@ -211,8 +212,12 @@ export async function prepareArchiveWorkspaces(
 export async function prepareGitWorkspaces(repoDir: string, baseRef: string, opts: ExtractOptions = {}): Promise<PreparedWorkspaces> {
   if (baseRef.startsWith('-')) throw new Error(`invalid git ref: ${baseRef}`);
   const top = (await git(repoDir, ['rev-parse', '--show-toplevel'])).trim();
-  const tree = (await git(top, ['rev-parse', '--verify', '--quiet', `${baseRef}^{tree}`]).catch(() => '')).trim();
-  if (!/^[0-9a-f]{40,64}$/.test(tree)) throw new Error(`cannot resolve git ref "${baseRef}" in ${repoDir}`);
+  const commit = (await git(top, ['rev-parse', '--verify', '--quiet', `${baseRef}^{commit}`]).catch(() => '')).trim();
+  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new Error(`cannot resolve git ref "${baseRef}" in ${repoDir}`);
+  // Like the CLI's diff (and a pull request): compare with the merge base of the ref and HEAD, so
+  // commits that landed on the base branch meanwhile are not counted as this change's.
+  const mergeBase = (await git(top, ['merge-base', commit, 'HEAD']).catch(() => '')).trim();
+  const tree = /^[0-9a-f]{40,64}$/.test(mergeBase) ? mergeBase : commit;
   const root = makeTempRoot();
   const cleanup = cleanupOf(root);
   try {

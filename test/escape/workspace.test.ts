@@ -129,3 +129,32 @@ describe('prepareGitWorkspaces', () => {
     }
   });
 });
+
+describe('prepareGitWorkspaces and the merge base', () => {
+  it('archives the merge base of the ref and HEAD, like the diff a pull request shows', async () => {
+    const repo = tempDir('mergebase');
+    try {
+      git(repo, 'init', '-q', '-b', 'main');
+      writeTree(repo, { 'a.go': 'package a // fork point\n' });
+      git(repo, 'add', '-A');
+      git(repo, 'commit', '-qm', 'fork point');
+      git(repo, 'checkout', '-qb', 'feature');
+      writeTree(repo, { 'b.go': 'package a // feature\n' });
+      git(repo, 'add', '-A');
+      git(repo, 'commit', '-qm', 'feature');
+      git(repo, 'checkout', '-q', 'main');
+      writeTree(repo, { 'a.go': 'package a // main moved on\n' });
+      git(repo, 'commit', '-qam', 'main moves');
+      git(repo, 'checkout', '-q', 'feature');
+      const ws = await prepareGitWorkspaces(repo, 'main');
+      try {
+        expect(readFileSync(join(ws.baseDir, 'a.go'), 'utf8')).toBe('package a // fork point\n');
+        expect(readFileSync(join(ws.headDir, 'b.go'), 'utf8')).toBe('package a // feature\n');
+      } finally {
+        await ws.cleanup();
+      }
+    } finally {
+      remove(repo);
+    }
+  });
+});
