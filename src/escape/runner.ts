@@ -35,7 +35,11 @@ export interface EscapeRunnerOptions {
   goproxy?: string;
   /** False for code from someone else (the App): refuses the `none` backend. Default false. */
   trusted?: boolean;
-  /** Module cache: read-write for the download step, read-only for compiling. */
+  /**
+   * Module cache: read-write for the download step, read-only for compiling. Default: the
+   * user's GOMODCACHE, or (root with bwrap/docker) a mapguard cache in the temp dir owned
+   * by uid 65534. As root, a given non-empty cache must already belong to uid 65534.
+   */
   modCacheDir?: string;
   /** Per-command limits (wall clock is also capped by what is left of timeoutSeconds). */
   limits?: Partial<SandboxLimits>;
@@ -155,7 +159,9 @@ function prepareRun(opts: EscapeRunnerOptions, sandbox: Sandbox, tc: Toolchain, 
     for (const d of Object.values(host)) chownTree(d);
     // Only trees mapguard prepared itself change owner; anything else stays as it is (readable, not writable, inside).
     for (const dir of [opts.baseDir, opts.headDir]) if (isPreparedWorkspace(dir)) chownTree(dir);
-    if (opts.modCacheDir === undefined) chownTree(modCache, false);
+    // mapguard's default cache, or a caller's empty one, becomes the sandbox user's; a filled
+    // cache is left as it is (it must already belong to uid 65534 for downloads to work).
+    if (opts.modCacheDir === undefined || readdirSync(modCache).length === 0) chownTree(modCache, false);
   }
   return {
     sandbox,
