@@ -14,6 +14,7 @@ import { createSandbox, DEFAULT_LIMITS, type Mount, type Sandbox, type SandboxLi
 import { UNPRIVILEGED_UID } from './sandbox/bwrap.js';
 import { findToolchain, type Toolchain } from './toolchain.js';
 import { makeTempRoot } from './workspace.js';
+import { buildStdSeed, populateFromSeed, seedDirFor, seedReady, type StdSeedContext } from './stdcache.js';
 import { parseGoVersion } from '../engine/gomod.js';
 
 export interface EscapeRunnerOptions {
@@ -43,6 +44,14 @@ export interface EscapeRunnerOptions {
   modCacheDir?: string;
   /** Per-command limits (wall clock is also capped by what is left of timeoutSeconds). */
   limits?: Partial<SandboxLimits>;
+  /**
+   * Optional base directory of a trusted standard-library build cache (see stdcache.ts). When
+   * set, the first comparison builds it (`go build std` in the sandbox, minutes once; or call
+   * warmStdCache ahead of time) and every run starts from it instead of an empty GOCACHE.
+   */
+  stdCacheDir?: string;
+  /** Packages built into a new standard-library cache (default: all of std). */
+  stdCachePackages?: string[];
   severity?: Severity;
   goBinary?: string;
   /** Progress and notices, one line each (the CLI prints them on stderr). */
@@ -106,6 +115,15 @@ async function runComparison(opts: EscapeRunnerOptions, diff: FileDiff[]): Promi
   try {
     const ctx = prepareRun(opts, sandbox, tc, runDir);
     const problems: string[] = [];
+    if (opts.stdCacheDir) {
+      const seedDir = seedDirFor(opts.stdCacheDir, ctx);
+      if (!seedReady(seedDir, tc)) {
+        log(`escape: building the standard-library cache once (go build std) in ${seedDir}`);
+        const problem = await buildStdSeed(seedDir, { ...seedContext(ctx, deadline), ...(opts.stdCachePackages ? { packages: opts.stdCachePackages } : {}) });
+        if (problem) log(`escape: ${problem}; continuing with an empty cache`);
+      }
+      if (seedReady(seedDir, tc)) populateFromSeed(seedDir, ctx.host.gocache, { link: ctx.dropToNobody, ...(ctx.dropToNobody ? { owner: UNPRIVILEGED_UID } : {}) });
+    }
     // Base first: a head that times out still leaves the summary honest ("incomplete").
     const base = await compileSide('base', opts.baseDir, dirsFor(opts.baseDir), ctx, deadline, log);
     const head = await compileSide('head', opts.headDir, dirsFor(opts.headDir), ctx, deadline, log);
@@ -130,6 +148,36 @@ async function runComparison(opts: EscapeRunnerOptions, diff: FileDiff[]): Promi
     });
     if (problems.length > 0) comparison.summary.incomplete = problems.join('; ');
     return comparison;
+  } finally {
+    rmSync(runDir, { recursive: true, force: true });
+  }
+}
+
+function seedContext(ctx: RunContext, deadline?: Deadline): StdSeedContext {
+  return {
+    sandbox: ctx.sandbox,
+    tc: ctx.tc,
+    dropToNobody: ctx.dropToNobody,
+    limits: deadline ? { ...ctx.limits, wallSeconds: Math.max(1, Math.min(ctx.limits.wallSeconds, deadline.left())) } : ctx.limits,
+    goEnv: (p) => goEnv(p, 'off', false),
+  };
+}
+
+/**
+ * Builds the standard-library cache ahead of time (App start-up, benchmarks), so no
+ * comparison pays for it. Returns a problem sentence, or undefined when the cache is ready.
+ */
+export async function warmStdCache(opts: Pick<EscapeRunnerOptions, 'sandbox' | 'stdCacheDir' | 'goBinary' | 'limits' | 'trusted'> & { stdCacheDir: string }): Promise<string | undefined> {
+  const name = typeof opts.sandbox === 'string' ? opts.sandbox : opts.sandbox.name;
+  if (name === 'none' && !(opts.trusted ?? false)) return 'the "none" sandbox is only for your own checkout';
+  const sandbox = typeof opts.sandbox === 'string' ? createSandbox(opts.sandbox, { trusted: opts.trusted ?? false }) : opts.sandbox;
+  const avail = await sandbox.available();
+  if (!avail.ok) return avail.reason ?? `${sandbox.name} sandbox unavailable`;
+  const tc = await findToolchain(opts.goBinary);
+  const runDir = makeTempRoot('mapguard-escape-run-');
+  try {
+    const ctx = prepareRun({ baseDir: runDir, headDir: runDir, ...opts, limits: { wallSeconds: 1800, cpuSeconds: 1800, ...opts.limits } }, sandbox, tc, runDir);
+    return await buildStdSeed(seedDirFor(opts.stdCacheDir, ctx), seedContext(ctx));
   } finally {
     rmSync(runDir, { recursive: true, force: true });
   }
