@@ -59,3 +59,18 @@ describe('module download step', () => {
     }
   });
 });
+
+describe('vendored modules', () => {
+  live('compile with -mod=vendor and need no download', async () => {
+    const repo = repoWith('vendor-base', ['dep-head']);
+    const ws = await prepareGitWorkspaces(repo, 'HEAD~1');
+    try {
+      const r = await createEscapeRunner({ baseDir: ws.baseDir, headDir: ws.headDir, sandbox: 'bwrap', goproxy: 'off' }).compare(gitDiff(repo, 'HEAD~1'));
+      expect(r.summary.incomplete).toBeUndefined();
+      expect(r.findings.map((f) => `${f.path}:${f.line}`)).toEqual(['reg/reg.go:10']);
+    } finally {
+      await ws.cleanup();
+      remove(repo);
+    }
+  });
+});
