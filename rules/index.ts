@@ -2,8 +2,12 @@
 import type { Rule } from '../src/engine/index.js';
 import mapClearLoop from './map-clear-loop/index.js';
 import nilMapWrite from './nil-map-write/index.js';
+import syncmapCheckThenAct from './syncmap-check-then-act/index.js';
+import syncmapUncheckedAssertion from './syncmap-unchecked-assertion/index.js';
 
 export const allRules: readonly Rule[] = [
   mapClearLoop,
   nilMapWrite,
+  syncmapCheckThenAct,
+  syncmapUncheckedAssertion,
 ];

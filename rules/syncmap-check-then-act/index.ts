@@ -1,0 +1,321 @@
+// syncmap-check-then-act: `m.Load(k)` followed, in the same function, by
+// `m.Store(k, ...)` or `m.Delete(k)` that acts on what the Load saw:
+// - Store of a value computed from the loaded one (taint through locals);
+// - Store on the path where the Load missed (`if !ok {...}`, the else of
+//   `if ok {...}`, or after `if ok { return }`);
+// - Delete that depends on the Load (under a condition on its results, or
+//   with the loaded value used afterwards: a non-atomic LoadAndDelete).
+// Each sync.Map call is atomic, so the race detector sees nothing; the lost
+// update is a logic race. Not findings: Load then LoadOrStore, other keys or
+// maps, a Load in another function (closures included), or both calls under
+// one held `x.Lock()`. The receiver must be a sync.Map by type.
+import {
+  defineRule, ast, syncMapCall, tupleTargets,
+  type Binding, type RuleContext, type Scopes, type SyncMapCall, type SyntaxNode,
+} from '../../src/engine/index.js';
+
+type Verdict = 'derived' | 'miss' | 'delete';
+
+interface LoadSite {
+  call: SyncMapCall;
+  receiverKey: string;
+  keyKey: string;
+  /** Binding of the loaded value (first result), when named. */
+  value?: Binding;
+  /** Binding of `ok` (second result), when named. */
+  ok?: Binding;
+}
+
+export default defineRule({
+  meta: {
+    id: 'syncmap-check-then-act',
+    severity: 'warning',
+    description: 'sync.Map Load followed by a Store/Delete of the same key that depends on what the Load saw: another goroutine\'s update in between is lost.',
+    fixable: false,
+    needs: ['scopes', 'types'],
+  },
+  create(ctx) {
+    const loadsByFunc = new Map<number, LoadSite[]>();
+    return {
+      call_expression(node: SyntaxNode) {
+        const act = syncMapCall(ctx.scopes, node);
+        if (!act || (act.method !== 'Store' && act.method !== 'Delete') || act.args.length === 0) return;
+        const fn = ast.enclosingFunction(node);
+        if (!fn) return;
+        let loads = loadsByFunc.get(fn.id);
+        if (!loads) loadsByFunc.set(fn.id, (loads = loadsIn(ctx.scopes, fn)));
+        const receiverKey = ast.exprKey(act.receiver);
+        const keyKey = ast.exprKey(act.args[0]!);
+        const candidates = loads.filter((l) => l.call.call.endIndex <= node.startIndex && l.receiverKey === receiverKey && l.keyKey === keyKey).reverse();
+        for (const load of candidates) {
+          const verdict = judge(ctx.scopes, fn, load, act);
+          if (!verdict || lockHeldAcross(fn, load.call.call, node)) continue;
+          ctx.report({ node, message: messageFor(ctx, verdict, load, act) });
+          return;
+        }
+      },
+    };
+  },
+});
+
+/** Every `m.Load(k)` on a sync.Map directly in `fn` (not in nested function literals). */
+function loadsIn(scopes: Scopes, fn: SyntaxNode): LoadSite[] {
+  const out: LoadSite[] = [];
+  const body = ast.field(fn, 'body');
+  if (!body) return out;
+  ast.walk(body, (n) => {
+    if (n.type === 'func_literal') return false;
+    if (n.type !== 'call_expression') return;
+    const call = syncMapCall(scopes, n);
+    if (call?.method !== 'Load' || call.args.length !== 1) return;
+    const site: LoadSite = { call, receiverKey: ast.exprKey(call.receiver), keyKey: ast.exprKey(call.args[0]!) };
+    const targets = tupleTargets(n) ?? [];
+    const bind = (t: SyntaxNode | undefined) => (t?.type === 'identifier' && t.text !== '_' ? scopes.resolve(t) : undefined);
+    site.value = bind(targets[0]);
+    site.ok = bind(targets[1]);
+    out.push(site);
+  });
+  return out;
+}
+
+function judge(scopes: Scopes, fn: SyntaxNode, load: LoadSite, act: SyncMapCall): Verdict | undefined {
+  const tainted = taintFrom(scopes, fn, load, act.call);
+  const cond = new Conditions(scopes, load, tainted);
+  if (act.method === 'Store') {
+    const value = act.args[1];
+    if (value && mentions(scopes, value, tainted)) return 'derived';
+    return onMissPath(act.call, fn, load, cond) ? 'miss' : undefined;
+  }
+  if (controlDependent(act.call, fn, load, cond)) return 'delete';
+  // A Load whose results are still used after the Delete: a non-atomic LoadAndDelete.
+  const used = new Set(tainted);
+  if (load.ok) used.add(load.ok.nameNode.id);
+  let after = false;
+  ast.walk(fn, (n) => {
+    if (after || n.endIndex <= act.call.endIndex) return false;
+    if (n.type === 'identifier' && n.startIndex >= act.call.endIndex && used.has(scopes.resolve(n)?.nameNode.id ?? -1)) after = true;
+  });
+  return after ? 'delete' : undefined;
+}
+
+/** Bindings whose value derives from the loaded value, between the Load and `until`. */
+function taintFrom(scopes: Scopes, fn: SyntaxNode, load: LoadSite, until: SyntaxNode): Set<number> {
+  const tainted = new Set<number>();
+  if (!load.value) return tainted;
+  tainted.add(load.value.nameNode.id);
+  const from = load.call.call.endIndex;
+  const flows: { lhs: SyntaxNode[]; rhs: SyntaxNode[] }[] = [];
+  ast.walk(fn, (n) => {
+    // Only statements after the Load (or holding it) and before the act matter.
+    if (n.endIndex <= from || n.startIndex >= until.startIndex) return false;
+    switch (n.type) {
+      case 'short_var_declaration':
+      case 'assignment_statement':
+        flows.push({ lhs: ast.expressionsOf(ast.field(n, 'left')), rhs: ast.expressionsOf(ast.field(n, 'right')) });
+        break;
+      case 'var_spec':
+        flows.push({ lhs: n.childrenForFieldName('name').filter((x): x is SyntaxNode => x !== null), rhs: ast.expressionsOf(ast.field(n, 'value')) });
+        break;
+      case 'range_clause':
+        flows.push({ lhs: ast.expressionsOf(ast.field(n, 'left')), rhs: ast.expressionsOf(ast.field(n, 'right')) });
+        break;
+      case 'type_switch_statement':
+        flows.push({ lhs: ast.expressionsOf(ast.field(n, 'alias')), rhs: ast.expressionsOf(ast.field(n, 'value')) });
+        break;
+    }
+  });
+  for (let changed = true, rounds = 0; changed && rounds < 5; rounds++) {
+    changed = false;
+    for (const f of flows) {
+      if (!f.rhs.some((r) => mentions(scopes, r, tainted))) continue;
+      for (const l of f.lhs) {
+        if (l.type !== 'identifier' || l.text === '_') continue;
+        const b = scopes.resolve(l);
+        if (b && !tainted.has(b.nameNode.id)) {
+          tainted.add(b.nameNode.id);
+          changed = true;
+        }
+      }
+    }
+  }
+  return tainted;
+}
+
+/** True when an identifier under `node` resolves to one of the bindings. */
+function mentions(scopes: Scopes, node: SyntaxNode, ids: ReadonlySet<number>): boolean {
+  if (ids.size === 0) return false;
+  let hit = false;
+  ast.walk(node, (n) => {
+    if (hit) return false;
+    if (n.type === 'identifier') {
+      const b = scopes.resolve(n);
+      if (b && ids.has(b.nameNode.id)) hit = true;
+    }
+  });
+  return hit;
+}
+
+/** Classifies if-conditions over a Load's results: "true only after a hit" / "true after a miss". */
+class Conditions {
+  constructor(private readonly scopes: Scopes, private readonly load: LoadSite, private readonly tainted: ReadonlySet<number>) {}
+
+  private is(node: SyntaxNode, b: Binding | undefined): boolean {
+    const n = ast.unparen(node);
+    return !!b && n.type === 'identifier' && this.scopes.resolve(n)?.nameNode.id === b.nameNode.id;
+  }
+
+  /** When the condition is true, the Load found the key (at least in the tested case). */
+  hit(node: SyntaxNode): boolean {
+    const c = ast.unparen(node);
+    if (this.is(c, this.load.ok)) return true;
+    if (c.type === 'unary_expression' && c.child(0)?.type === '!') return this.miss(ast.field(c, 'operand') ?? c);
+    if (c.type !== 'binary_expression') return false;
+    const op = ast.field(c, 'operator')?.text;
+    const l = ast.field(c, 'left');
+    const r = ast.field(c, 'right');
+    if (!l || !r) return false;
+    if (op === '&&' || op === '||') return this.hit(l) || this.hit(r);
+    return this.compare(l, r, op === '!=' ? 'nonnil' : op === '==' ? 'nil' : undefined) === 'hit';
+  }
+
+  /** When the condition is true, the Load missed (at least in the tested case). */
+  miss(node: SyntaxNode): boolean {
+    const c = ast.unparen(node);
+    if (c.type === 'unary_expression' && c.child(0)?.type === '!') return this.hit(ast.field(c, 'operand') ?? c);
+    if (c.type !== 'binary_expression') return false;
+    const op = ast.field(c, 'operator')?.text;
+    const l = ast.field(c, 'left');
+    const r = ast.field(c, 'right');
+    if (!l || !r) return false;
+    if (op === '&&' || op === '||') return this.miss(l) || this.miss(r);
+    return this.compare(l, r, op === '!=' ? 'nonnil' : op === '==' ? 'nil' : undefined) === 'miss';
+  }
+
+  /** `v == nil`, `v != nil`, `ok == false`, `ok == true` (either operand order). */
+  private compare(l: SyntaxNode, r: SyntaxNode, op: 'nil' | 'nonnil' | undefined): 'hit' | 'miss' | undefined {
+    if (!op) return undefined;
+    for (const [a, b] of [[l, r], [r, l]] as const) {
+      const other = ast.unparen(b);
+      if (this.is(a, this.load.value) && other.type === 'nil') return op === 'nil' ? 'miss' : 'hit';
+      if (this.is(a, this.load.ok) && (other.type === 'true' || other.type === 'false')) {
+        const isTrue = (other.type === 'true') === (op === 'nil');
+        return isTrue ? 'hit' : 'miss';
+      }
+    }
+    return undefined;
+  }
+
+  /** The condition reads the Load's results (either polarity). */
+  depends(node: SyntaxNode): boolean {
+    const ids = new Set(this.tainted);
+    if (this.load.ok) ids.add(this.load.ok.nameNode.id);
+    return mentions(this.scopes, node, ids);
+  }
+}
+
+/** Walks from `node` up to `fn`, yielding each ancestor and the child on the path. */
+function* pathUp(node: SyntaxNode, fn: SyntaxNode): Generator<{ parent: SyntaxNode; child: SyntaxNode }> {
+  for (let child = node, parent = node.parent; parent && parent.id !== fn.id; child = parent, parent = parent.parent) {
+    yield { parent, child };
+  }
+}
+
+function onMissPath(act: SyntaxNode, fn: SyntaxNode, load: LoadSite, cond: Conditions): boolean {
+  return guardedBy(act, fn, load, (c, branch) => (branch === 'consequence' ? cond.miss(c) : cond.hit(c)), (c) => cond.hit(c));
+}
+
+function controlDependent(act: SyntaxNode, fn: SyntaxNode, load: LoadSite, cond: Conditions): boolean {
+  return guardedBy(act, fn, load, (c) => cond.depends(c), (c) => cond.depends(c));
+}
+
+/**
+ * True when `act` sits in a branch of an if (after the Load) whose condition
+ * satisfies `branchTest`, or after an earlier `if cond { return }` (no else,
+ * after the Load) whose condition satisfies `exitTest`.
+ */
+function guardedBy(
+  act: SyntaxNode, fn: SyntaxNode, load: LoadSite,
+  branchTest: (cond: SyntaxNode, branch: 'consequence' | 'alternative') => boolean,
+  exitTest: (cond: SyntaxNode) => boolean,
+): boolean {
+  const loadAt = load.call.call.startIndex;
+  for (const { parent, child } of pathUp(act, fn)) {
+    if (parent.type === 'if_statement' && parent.endIndex > loadAt) {
+      const c = ast.field(parent, 'condition');
+      const consequence = ast.field(parent, 'consequence');
+      const alternative = ast.field(parent, 'alternative');
+      if (c && consequence?.id === child.id && branchTest(c, 'consequence')) return true;
+      if (c && alternative?.id === child.id && branchTest(c, 'alternative')) return true;
+    }
+    if (parent.type === 'statement_list' || parent.type === 'block') {
+      for (const st of ast.namedChildren(parent)) {
+        if (st.startIndex >= child.startIndex) break;
+        if (st.endIndex <= loadAt || st.type !== 'if_statement' || ast.field(st, 'alternative')) continue;
+        const c = ast.field(st, 'condition');
+        if (c && exitTest(c) && terminates(ast.field(st, 'consequence'))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** A block whose last statement leaves it: return, break, continue, goto, panic(...). */
+function terminates(block: SyntaxNode | null): boolean {
+  const last = ast.statementsOf(block).at(-1);
+  if (!last) return false;
+  if (['return_statement', 'break_statement', 'continue_statement', 'goto_statement'].includes(last.type)) return true;
+  if (last.type === 'expression_statement') {
+    const shape = ast.callShape(last.namedChild(0) ?? last);
+    return shape?.callee === 'panic';
+  }
+  return false;
+}
+
+/**
+ * True when some `x.Lock()` before the Load in the same function is still
+ * held at `act`: no `x.Unlock()` (other than deferred) in between.
+ */
+function lockHeldAcross(fn: SyntaxNode, load: SyntaxNode, act: SyntaxNode): boolean {
+  const locks: string[] = [];
+  const unlocks: { key: string; at: number }[] = [];
+  const lockAt = new Map<string, number>();
+  ast.walk(fn, (n) => {
+    if (n.type === 'func_literal' && n.id !== fn.id) return false;
+    if (n.startIndex >= act.startIndex) return false;
+    if (n.type !== 'call_expression') return;
+    const shape = ast.callShape(n);
+    if (!shape?.receiver || shape.args.length !== 0) return;
+    const key = ast.exprKey(shape.receiver);
+    if (shape.method === 'Lock' && n.startIndex < load.startIndex) {
+      locks.push(key);
+      lockAt.set(key, n.startIndex);
+    } else if (shape.method === 'Unlock' && n.parent?.type !== 'defer_statement') {
+      unlocks.push({ key, at: n.startIndex });
+    }
+  });
+  return locks.some((key) => !unlocks.some((u) => u.key === key && u.at > lockAt.get(key)!));
+}
+
+function messageFor(ctx: RuleContext, verdict: Verdict, load: LoadSite, act: SyncMapCall): string {
+  const m = ast.exprKey(act.receiver);
+  const k = act.args[0]!.text;
+  const line = load.call.call.startPosition.row + 1;
+  const logic = 'the race detector cannot see this, because each sync.Map call is atomic on its own (a logic race, not a data race)';
+  switch (verdict) {
+    case 'miss':
+      return `This ${m}.Store runs only when the ${m}.Load(${k}) at line ${line} missed, so a value another goroutine stores for the key between the two calls is overwritten and lost; ${logic}. ` +
+        `Store only if absent in one step: actual, loaded := ${m}.LoadOrStore(${k}, v).`;
+    case 'derived': {
+      const inPlace = /^append\s*\(/.test(ast.unparen(act.args[1]!).text);
+      const fix = inPlace
+        ? `Guard a plain map with a sync.Mutex when the value is updated in place (as with this append), or store a pointer once with ${m}.LoadOrStore and lock inside it.`
+        : ctx.atLeastGo('1.20')
+          ? `Retry with ${m}.CompareAndSwap(${k}, old, new) until it succeeds (the old value must be comparable), or guard a plain map with a sync.Mutex.`
+          : `Guard a plain map with a sync.Mutex (or, from Go 1.20, retry with ${m}.CompareAndSwap(${k}, old, new) until it succeeds).`;
+      return `This ${m}.Store writes a value computed from the ${m}.Load(${k}) at line ${line}, so an update another goroutine makes between the two calls is lost; ${logic}. ${fix}`;
+    }
+    case 'delete':
+      return `This ${m}.Delete acts on the ${m}.Load(${k}) at line ${line}, so a value another goroutine stores for the key between the two calls is deleted unseen; ${logic}. ` +
+        `Load and delete in one step: v, loaded := ${m}.LoadAndDelete(${k})${ctx.atLeastGo('1.20') ? `, or ${m}.CompareAndDelete(${k}, old) to delete only the value you saw` : ''}.`;
+  }
+}

@@ -1,0 +1,105 @@
+package testdata
+
+import "sync"
+
+// Near misses: Load then LoadOrStore, other keys, other functions, a held
+// mutex, values that do not depend on the Load, and maps that are not sync.Map.
+
+var cache sync.Map
+
+// The hit path avoids allocating; LoadOrStore settles races on the miss path.
+func lookup(key string) *conn {
+	if v, ok := cache.Load(key); ok {
+		return v.(*conn)
+	}
+	v, _ := cache.LoadOrStore(key, &conn{id: key})
+	return v.(*conn)
+}
+
+// Store under a different key than the Load.
+func copyKey(from, to string) {
+	if v, ok := cache.Load(from); ok {
+		cache.Store(to, v)
+	}
+}
+
+// Load in one function, Store in another (even a closure).
+func loadOnly(key string) bool {
+	_, ok := cache.Load(key)
+	return ok
+}
+
+func storeOnly(key string, c *conn) {
+	cache.Store(key, c)
+}
+
+func later(key string) func() {
+	_, ok := cache.Load(key)
+	return func() {
+		if !ok {
+			cache.Store(key, &conn{id: key})
+		}
+	}
+}
+
+// One mutex held across both calls serialises the writers.
+type guarded struct {
+	mu sync.Mutex
+	m  sync.Map
+}
+
+func (g *guarded) incr(key string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	n := 0
+	if v, ok := g.m.Load(key); ok {
+		n = v.(int)
+	}
+	g.m.Store(key, n+1)
+}
+
+// Store of an unrelated value that does not depend on the Load.
+func overwrite(key string, c *conn) *conn {
+	var old *conn
+	if v, ok := cache.Load(key); ok {
+		old = v.(*conn)
+	}
+	cache.Store(key, c)
+	return old
+}
+
+// Atomic alternatives.
+func atomicOnes(key string) {
+	if v, loaded := cache.LoadAndDelete(key); loaded {
+		_ = v
+	}
+	for {
+		v, _ := cache.Load(key)
+		n, _ := v.(int)
+		if cache.CompareAndSwap(key, v, n+1) {
+			break
+		}
+	}
+}
+
+// A type with Load/Store methods that is not a sync.Map.
+type store struct{ m map[string]int }
+
+func (s *store) Load(k string) (int, bool) { v, ok := s.m[k]; return v, ok }
+func (s *store) Store(k string, v int)     { s.m[k] = v }
+
+func plain(s *store, key string) {
+	if n, ok := s.Load(key); ok {
+		s.Store(key, n+1)
+	}
+}
+
+// Unknown receiver type: never a finding.
+func unknown(m interface {
+	Load(any) (any, bool)
+	Store(any, any)
+}, key string) {
+	if v, ok := m.Load(key); ok {
+		m.Store(key, v)
+	}
+}
