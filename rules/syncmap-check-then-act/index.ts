@@ -10,7 +10,7 @@
 // maps, a Load in another function (closures included), or both calls under
 // one held `x.Lock()`. The receiver must be a sync.Map by type.
 import {
-  defineRule, ast, syncMapCall, tupleTargets,
+  defineRule, ast, syncMapCall, tupleTargets, usesOf,
   type Binding, type RuleContext, type Scopes, type SyncMapCall, type SyntaxNode,
 } from '../../src/engine/index.js';
 
@@ -48,7 +48,8 @@ export default defineRule({
         const keyKey = ast.exprKey(act.args[0]!);
         const candidates = loads.filter((l) => l.call.call.endIndex <= node.startIndex && l.receiverKey === receiverKey && l.keyKey === keyKey).reverse();
         for (const load of candidates) {
-          const verdict = judge(ctx.scopes, fn, load, act);
+          if (settledBetween(ctx.scopes, fn, load, act)) break;
+          const verdict = judge(ctx, fn, load, act);
           if (!verdict || lockHeldAcross(fn, load.call.call, node)) continue;
           ctx.report({ node, message: messageFor(ctx, verdict, load, act) });
           return;
@@ -78,13 +79,37 @@ function loadsIn(scopes: Scopes, fn: SyntaxNode): LoadSite[] {
   return out;
 }
 
-function judge(scopes: Scopes, fn: SyntaxNode, load: LoadSite, act: SyncMapCall): Verdict | undefined {
+/**
+ * True when an atomic call on the same map and key (LoadOrStore, Swap,
+ * CompareAndSwap, ...) sits between the Load and the act: that call settled
+ * the race, and a later Store is a deliberate update, not a check-then-act.
+ */
+function settledBetween(scopes: Scopes, fn: SyntaxNode, load: LoadSite, act: SyncMapCall): boolean {
+  let settled = false;
+  const from = load.call.call.endIndex;
+  ast.walk(fn, (n) => {
+    if (settled || n.endIndex <= from || n.startIndex >= act.call.startIndex) return false;
+    if (n.type !== 'call_expression') return;
+    const c = syncMapCall(scopes, n);
+    if (!c || !ATOMIC_METHODS.has(c.method) || c.args.length === 0) return;
+    if (ast.exprKey(c.receiver) === load.receiverKey && ast.exprKey(c.args[0]!) === load.keyKey) settled = true;
+  });
+  return settled;
+}
+
+const ATOMIC_METHODS = new Set(['LoadOrStore', 'LoadAndDelete', 'Swap', 'CompareAndSwap', 'CompareAndDelete']);
+
+function judge(ctx: RuleContext, fn: SyntaxNode, load: LoadSite, act: SyncMapCall): Verdict | undefined {
+  const scopes = ctx.scopes;
   const tainted = taintFrom(scopes, fn, load, act.call);
   const cond = new Conditions(scopes, load, tainted);
   if (act.method === 'Store') {
     const value = act.args[1];
     if (value && mentions(scopes, value, tainted)) return 'derived';
-    return onMissPath(act.call, fn, load, cond) ? 'miss' : undefined;
+    // On the miss path, a value every goroutine computes alike (a cache fill of
+    // a string or size) loses nothing when overwritten; a fresh object does:
+    // callers keep using the copy that is no longer in the map.
+    return value && freshObject(ctx, value) && onMissPath(act.call, fn, load, cond) ? 'miss' : undefined;
   }
   if (controlDependent(act.call, fn, load, cond)) return 'delete';
   // A Load whose results are still used after the Delete: a non-atomic LoadAndDelete.
@@ -96,6 +121,52 @@ function judge(scopes: Scopes, fn: SyntaxNode, load: LoadSite, act: SyncMapCall)
     if (n.type === 'identifier' && n.startIndex >= act.call.endIndex && used.has(scopes.resolve(n)?.nameNode.id ?? -1)) after = true;
   });
   return after ? 'delete' : undefined;
+}
+
+/**
+ * A freshly allocated object with identity: `&T{...}`, `new(T)`, `make(...)`, a
+ * slice or map literal, a `newX(...)`/`NewX(...)` constructor call, or a
+ * local whose only value is one of those.
+ */
+function freshObject(ctx: RuleContext, expr: SyntaxNode, depth = 0): boolean {
+  const e = ast.unparen(expr);
+  if (depth > 3) return false;
+  if (e.type === 'unary_expression' && e.child(0)?.type === '&') {
+    const operand = ast.field(e, 'operand');
+    return !!operand && ast.unparen(operand).type === 'composite_literal';
+  }
+  if (e.type === 'composite_literal') {
+    const t = ctx.pkg.underlying(ctx.pkg.typeOf(ast.field(e, 'type')));
+    return t.kind === 'slice' || t.kind === 'map';
+  }
+  if (e.type === 'call_expression') {
+    const fn = ast.field(e, 'function');
+    if (!fn) return false;
+    if (fn.type === 'identifier' && (fn.text === 'new' || fn.text === 'make')) return !ctx.scopes.resolve(fn);
+    const name = fn.type === 'selector_expression' ? ast.field(fn, 'field')?.text : fn.type === 'identifier' ? fn.text : undefined;
+    return !!name && /^[nN]ew([A-Z_]|$)/.test(name);
+  }
+  if (e.type === 'identifier') {
+    const b = ctx.scopes.resolve(e);
+    if (!b || (b.kind !== 'local') || !b.func) return false;
+    // Every value the local gets in the function must be fresh.
+    const values: SyntaxNode[] = [];
+    if (b.value) values.push(b.value);
+    else if (b.tupleValue) return false;
+    let other = false;
+    for (const u of usesOf(ctx.scopes, b, b.func)) {
+      if (u.kind === 'address') other = true;
+      if (u.kind !== 'assign') continue;
+      const stmt = u.node.parent?.type === 'expression_list' ? u.node.parent.parent : u.node.parent;
+      const left = stmt ? ast.expressionsOf(ast.field(stmt, 'left')) : [];
+      const right = stmt ? ast.expressionsOf(ast.field(stmt, 'right')) : [];
+      const i = left.findIndex((l) => l.id === u.node.id);
+      if (i < 0 || right.length !== left.length || (stmt?.type === 'assignment_statement' && stmt.child(1)?.type !== '=')) other = true;
+      else values.push(right[i]!);
+    }
+    return !other && values.length > 0 && values.every((v) => freshObject(ctx, v, depth + 1));
+  }
+  return false;
 }
 
 /** Bindings whose value derives from the loaded value, between the Load and `until`. */
@@ -276,6 +347,15 @@ function terminates(block: SyntaxNode | null): boolean {
  * held at `act`: no `x.Unlock()` (other than deferred) in between.
  */
 function lockHeldAcross(fn: SyntaxNode, load: SyntaxNode, act: SyntaxNode): boolean {
+  if (lockHeldIn(fn, load, act)) return true;
+  // A closure called while its creator holds a lock (`mu.Lock(); defer mu.Unlock(); add := func() {...}`).
+  for (let inner = fn, outer = ast.enclosingFunction(fn); inner.type === 'func_literal' && outer; inner = outer, outer = ast.enclosingFunction(outer)) {
+    if (lockHeldIn(outer, inner, inner)) return true;
+  }
+  return false;
+}
+
+function lockHeldIn(fn: SyntaxNode, load: SyntaxNode, act: SyntaxNode): boolean {
   const locks: string[] = [];
   const unlocks: { key: string; at: number }[] = [];
   const lockAt = new Map<string, number>();

@@ -82,6 +82,53 @@ func atomicOnes(key string) {
 	}
 }
 
+// A cache fill of a value every caller computes alike: overwriting it with an
+// equal value loses nothing.
+var names sync.Map // int -> string
+
+func nameOf(id int, lookup func(int) string) string {
+	if v, ok := names.Load(id); ok {
+		return v.(string)
+	}
+	name := lookup(id)
+	names.Store(id, name)
+	return name
+}
+
+// LoadOrStore settled the race; the later Store replaces its own placeholder.
+func settle(key string, build func() *conn) *conn {
+	if v, ok := cache.Load(key); ok {
+		return v.(*conn)
+	}
+	placeholder := &conn{}
+	if v, loaded := cache.LoadOrStore(key, placeholder); loaded {
+		return v.(*conn)
+	}
+	c := build()
+	cache.Store(key, c)
+	return c
+}
+
+// A closure called while its creator holds the lock.
+type lookupCache struct {
+	sync.Mutex
+	m sync.Map
+}
+
+func (l *lookupCache) add(hash uint32, s string) []string {
+	l.Lock()
+	defer l.Unlock()
+	addToCache := func() []string {
+		var list []string
+		if v, ok := l.m.Load(hash); ok {
+			list = v.([]string)
+		}
+		l.m.Store(hash, append(list, s))
+		return list
+	}
+	return addToCache()
+}
+
 // A type with Load/Store methods that is not a sync.Map.
 type store struct{ m map[string]int }
 

@@ -59,15 +59,43 @@ func (r *registry) drop(id string) error {
 	return v.(*conn).Close()
 }
 
-// Store guarded by a nil check on the loaded value, through a pointer to the map.
-func remember(m *sync.Map, key string, build func() string) string {
-	v, _ := m.Load(key)
+// A per-key lock created on a miss, through a pointer to the map: two
+// goroutines can each create and lock their own mutex.
+func lockFor(locks *sync.Map, key string) *sync.Mutex {
+	v, _ := locks.Load(key)
 	if v == nil {
-		s := build()
-		m.Store(key, s) // want "syncmap-check-then-act"
-		return s
+		mu := new(sync.Mutex)
+		locks.Store(key, mu) // want "syncmap-check-then-act"
+		return mu
 	}
-	return v.(string)
+	return v.(*sync.Mutex)
+}
+
+// The else of an if-chain on the hit flag; a channel made per caller.
+func waitFor(m *sync.Map, key string) <-chan struct{} {
+	if v, ok := m.Load(key); ok == true {
+		return v.(chan struct{})
+	} else if key == "" {
+		return nil
+	} else {
+		ch := make(chan struct{})
+		m.Store(key, ch) // want "syncmap-check-then-act"
+		return ch
+	}
+}
+
+// A mutex released before the Store does not cover it.
+type released struct {
+	mu sync.Mutex
+	m  sync.Map
+}
+
+func (r *released) add(key string, n int) {
+	r.mu.Lock()
+	v, _ := r.m.Load(key)
+	r.mu.Unlock()
+	total, _ := v.(int)
+	r.m.Store(key, total+n) // want "syncmap-check-then-act"
 }
 
 // A non-atomic LoadAndDelete: a value stored between the calls is deleted unseen.
