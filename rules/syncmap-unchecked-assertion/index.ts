@@ -30,7 +30,7 @@ export default defineRule({
         const src = syncMapValueSource(ctx.scopes, b, node);
         if (!src) return;
         if (isTypeParameter(node, type) || alreadyChecked(node, v.text, type)) return;
-        ctx.report({ node, message: messageFor(v.text, type.text, src, missYieldsNil(src)) });
+        ctx.report({ node, message: messageFor(v.text, type.text, src, missYieldsNil(src) && !nilChecked(node, v.text)) });
       },
     };
   },
@@ -52,21 +52,35 @@ function missYieldsNil(src: SyncMapValueSource): boolean {
   return !!targets && targets.length === 2 && targets[1]!.text === '_';
 }
 
-/** `v.(V)` inside a generic function or a method of a generic type, where V is a type parameter. */
+/** A `v == nil` / `v != nil` test earlier in the function: the author handles the miss. */
+function nilChecked(at: SyntaxNode, v: string): boolean {
+  const fn = ast.enclosingFunction(at);
+  if (!fn) return false;
+  const before = fn.text.slice(0, at.startIndex - fn.startIndex);
+  return new RegExp(`(^|[^\\w.])${v}\\s*[!=]=\\s*nil\\b|\\bnil\\s*[!=]=\\s*${v}\\b`).test(before);
+}
+
+/**
+ * `v.(V)`, `v.(*V)`, `v.(*entry[V])` inside a generic function or a method of a
+ * generic type, where V is a type parameter: the code is a typed wrapper, whose
+ * own methods decide what is stored.
+ */
 function isTypeParameter(at: SyntaxNode, type: SyntaxNode): boolean {
-  if (type.type !== 'type_identifier') return false;
+  const names = new Set<string>();
   for (let p = at.parent; p; p = p.parent) {
     if (p.type === 'function_declaration') {
       const params = ast.field(p, 'type_parameters');
-      if (params && ast.descendants(params, ['identifier']).some((n) => n.text === type.text && n.parent?.type === 'type_parameter_declaration')) return true;
+      for (const n of params ? ast.descendants(params, ['identifier']) : []) if (n.parent?.type === 'type_parameter_declaration') names.add(n.text);
     }
     if (p.type === 'method_declaration') {
       // Receiver `(m *Map[K, V])`: the type arguments name the type parameters.
       const recv = ast.field(p, 'receiver');
-      if (recv && ast.descendants(recv, ['type_arguments']).some((a) => ast.descendants(a, ['type_identifier']).some((n) => n.text === type.text))) return true;
+      for (const a of recv ? ast.descendants(recv, ['type_arguments']) : []) for (const n of ast.descendants(a, ['type_identifier'])) names.add(n.text);
     }
   }
-  return false;
+  if (names.size === 0) return false;
+  const used = type.type === 'type_identifier' ? [type] : ast.descendants(type, ['type_identifier']);
+  return used.some((n) => names.has(n.text));
 }
 
 /** Inside `if _, ok := v.(T); ok {...}` or a type switch on v: the assertion cannot fail. */

@@ -81,3 +81,16 @@ func loadAs[V any](m *sync.Map, k string) V {
 	v, _ := m.Load(k)
 	return v.(V)
 }
+
+// A generic cache whose entries mention the type parameter.
+type entry[V any] struct{ v V }
+
+type Cache[K comparable, V any] struct{ m sync.Map }
+
+func (c *Cache[K, V]) Get(k K) (V, bool) {
+	e, ok := c.m.Load(k)
+	if !ok {
+		return *new(V), false
+	}
+	return e.(*entry[V]).v, true
+}
