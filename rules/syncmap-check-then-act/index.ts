@@ -13,11 +13,14 @@ import {
   defineRule, ast, syncMapCall, tupleTargets, usesOf,
   type Binding, type RuleContext, type Scopes, type SyncMapCall, type SyntaxNode,
 } from '../../src/engine/index.js';
+import { Taint, exclusive } from './taint.js';
 
 type Verdict = 'derived' | 'miss' | 'delete';
 
 interface LoadSite {
   call: SyncMapCall;
+  /** The statement binding its results (`v, ok := m.Load(k)`), if any. */
+  stmt?: SyntaxNode;
   receiverKey: string;
   keyKey: string;
   /** Binding of the loaded value (first result), when named. */
@@ -50,7 +53,9 @@ export default defineRule({
         for (const load of candidates) {
           if (settledBetween(ctx.scopes, fn, load, act)) break;
           const verdict = judge(ctx, fn, load, act);
-          if (!verdict || lockHeldAcross(fn, load.call.call, node)) continue;
+          if (!verdict) continue;
+          // Double-checked locking: the nearest Load under a held lock decides.
+          if (lockHeldAcross(fn, load.call.call, node)) return;
           ctx.report({ node, message: messageFor(ctx, verdict, load, act) });
           return;
         }
@@ -73,6 +78,7 @@ function loadsIn(scopes: Scopes, fn: SyntaxNode): LoadSite[] {
     const targets = tupleTargets(n) ?? [];
     const bind = (t: SyntaxNode | undefined) => (t?.type === 'identifier' && t.text !== '_' ? scopes.resolve(t) : undefined);
     site.value = bind(targets[0]);
+    site.stmt = ast.ancestor(n, ['short_var_declaration', 'assignment_statement', 'var_spec']) ?? undefined;
     site.ok = bind(targets[1]);
     out.push(site);
   });
@@ -101,26 +107,36 @@ const ATOMIC_METHODS = new Set(['LoadOrStore', 'LoadAndDelete', 'Swap', 'Compare
 
 function judge(ctx: RuleContext, fn: SyntaxNode, load: LoadSite, act: SyncMapCall): Verdict | undefined {
   const scopes = ctx.scopes;
-  const tainted = taintFrom(scopes, fn, load, act.call);
-  const cond = new Conditions(scopes, load, tainted);
+  const taintUntil = (end: number) => new Taint(scopes, fn, load.call.call, load.value?.nameNode.id, load.stmt, end);
+  const taint = taintUntil(act.call.startIndex);
+  const cond = new Conditions(scopes, load, taint);
   if (act.method === 'Store') {
     const value = act.args[1];
-    if (value && mentions(scopes, value, tainted)) return 'derived';
+    if (value && taint.reaches(value)) return 'derived';
     // On the miss path, a value every goroutine computes alike (a cache fill of
     // a string or size) loses nothing when overwritten; a fresh object does:
     // callers keep using the copy that is no longer in the map.
     return value && freshObject(ctx, value) && onMissPath(act.call, fn, load, cond) ? 'miss' : undefined;
   }
   if (controlDependent(act.call, fn, load, cond)) return 'delete';
-  // A Load whose results are still used after the Delete: a non-atomic LoadAndDelete.
-  const used = new Set(tainted);
-  if (load.ok) used.add(load.ok.nameNode.id);
+  // The Load's results read after the Delete: a non-atomic LoadAndDelete.
+  const later = taintUntil(fn.endIndex);
   let after = false;
   ast.walk(fn, (n) => {
     if (after || n.endIndex <= act.call.endIndex) return false;
-    if (n.type === 'identifier' && n.startIndex >= act.call.endIndex && used.has(scopes.resolve(n)?.nameNode.id ?? -1)) after = true;
+    if (n.type !== 'identifier' || n.startIndex < act.call.endIndex || isAssigned(n) || exclusive(n, act.call)) return;
+    const b = scopes.resolve(n);
+    if (b && (b.nameNode.id === load.ok?.nameNode.id || later.taintedAt(n))) after = true;
   });
   return after ? 'delete' : undefined;
+}
+
+/** An identifier on the left of `=` or `:=` (written, not read). */
+function isAssigned(ident: SyntaxNode): boolean {
+  const list = ident.parent?.type === 'expression_list' ? ident.parent : ident;
+  const stmt = list.parent;
+  if (!stmt || ast.field(stmt, 'left')?.id !== list.id) return false;
+  return stmt.type === 'short_var_declaration' || (stmt.type === 'assignment_statement' && stmt.child(1)?.type === '=');
 }
 
 /**
@@ -169,66 +185,9 @@ function freshObject(ctx: RuleContext, expr: SyntaxNode, depth = 0): boolean {
   return false;
 }
 
-/** Bindings whose value derives from the loaded value, between the Load and `until`. */
-function taintFrom(scopes: Scopes, fn: SyntaxNode, load: LoadSite, until: SyntaxNode): Set<number> {
-  const tainted = new Set<number>();
-  if (!load.value) return tainted;
-  tainted.add(load.value.nameNode.id);
-  const from = load.call.call.endIndex;
-  const flows: { lhs: SyntaxNode[]; rhs: SyntaxNode[] }[] = [];
-  ast.walk(fn, (n) => {
-    // Only statements after the Load (or holding it) and before the act matter.
-    if (n.endIndex <= from || n.startIndex >= until.startIndex) return false;
-    switch (n.type) {
-      case 'short_var_declaration':
-      case 'assignment_statement':
-        flows.push({ lhs: ast.expressionsOf(ast.field(n, 'left')), rhs: ast.expressionsOf(ast.field(n, 'right')) });
-        break;
-      case 'var_spec':
-        flows.push({ lhs: n.childrenForFieldName('name').filter((x): x is SyntaxNode => x !== null), rhs: ast.expressionsOf(ast.field(n, 'value')) });
-        break;
-      case 'range_clause':
-        flows.push({ lhs: ast.expressionsOf(ast.field(n, 'left')), rhs: ast.expressionsOf(ast.field(n, 'right')) });
-        break;
-      case 'type_switch_statement':
-        flows.push({ lhs: ast.expressionsOf(ast.field(n, 'alias')), rhs: ast.expressionsOf(ast.field(n, 'value')) });
-        break;
-    }
-  });
-  for (let changed = true, rounds = 0; changed && rounds < 5; rounds++) {
-    changed = false;
-    for (const f of flows) {
-      if (!f.rhs.some((r) => mentions(scopes, r, tainted))) continue;
-      for (const l of f.lhs) {
-        if (l.type !== 'identifier' || l.text === '_') continue;
-        const b = scopes.resolve(l);
-        if (b && !tainted.has(b.nameNode.id)) {
-          tainted.add(b.nameNode.id);
-          changed = true;
-        }
-      }
-    }
-  }
-  return tainted;
-}
-
-/** True when an identifier under `node` resolves to one of the bindings. */
-function mentions(scopes: Scopes, node: SyntaxNode, ids: ReadonlySet<number>): boolean {
-  if (ids.size === 0) return false;
-  let hit = false;
-  ast.walk(node, (n) => {
-    if (hit) return false;
-    if (n.type === 'identifier') {
-      const b = scopes.resolve(n);
-      if (b && ids.has(b.nameNode.id)) hit = true;
-    }
-  });
-  return hit;
-}
-
 /** Classifies if-conditions over a Load's results: "true only after a hit" / "true after a miss". */
 class Conditions {
-  constructor(private readonly scopes: Scopes, private readonly load: LoadSite, private readonly tainted: ReadonlySet<number>) {}
+  constructor(private readonly scopes: Scopes, private readonly load: LoadSite, private readonly taint: Taint) {}
 
   private is(node: SyntaxNode, b: Binding | undefined): boolean {
     const n = ast.unparen(node);
@@ -278,9 +237,9 @@ class Conditions {
 
   /** The condition reads the Load's results (either polarity). */
   depends(node: SyntaxNode): boolean {
-    const ids = new Set(this.tainted);
+    const ids = new Set(this.taint.ids);
     if (this.load.ok) ids.add(this.load.ok.nameNode.id);
-    return mentions(this.scopes, node, ids);
+    return this.taint.mentions(node, ids);
   }
 }
 
@@ -355,6 +314,12 @@ function lockHeldAcross(fn: SyntaxNode, load: SyntaxNode, act: SyntaxNode): bool
   return false;
 }
 
+/** An unlock on an early-exit path (`if err { mu.Unlock(); return }`) that never reaches `act`. */
+function leavesBefore(unlock: SyntaxNode, act: SyntaxNode): boolean {
+  const block = ast.ancestor(unlock, ['block']);
+  return !!block && !ast.contains(block, act) && terminates(block);
+}
+
 function lockHeldIn(fn: SyntaxNode, load: SyntaxNode, act: SyntaxNode): boolean {
   const locks: string[] = [];
   const unlocks: { key: string; at: number }[] = [];
@@ -369,7 +334,7 @@ function lockHeldIn(fn: SyntaxNode, load: SyntaxNode, act: SyntaxNode): boolean 
     if (shape.method === 'Lock' && n.startIndex < load.startIndex) {
       locks.push(key);
       lockAt.set(key, n.startIndex);
-    } else if (shape.method === 'Unlock' && n.parent?.type !== 'defer_statement') {
+    } else if (shape.method === 'Unlock' && n.parent?.type !== 'defer_statement' && !leavesBefore(n, act)) {
       unlocks.push({ key, at: n.startIndex });
     }
   });

@@ -150,3 +150,77 @@ func unknown(m interface {
 		m.Store(key, v)
 	}
 }
+
+// The loaded value taints a local only in the hit branch; the Store in the
+// miss branch stores a value computed from the key alone.
+var splitCache sync.Map
+
+func parts(key string) []string {
+	var p []string
+	v, ok := splitCache.Load(key)
+	if ok {
+		p = v.([]string)
+	} else {
+		p = splitKey(key)
+		splitCache.Store(key, p)
+	}
+	return p
+}
+
+func splitKey(s string) []string { return []string{s} }
+
+// The local is overwritten before the Store: the loaded value does not reach it.
+type counter struct{ n int }
+
+var counters sync.Map
+
+func refresh(label string, n int, fresh bool) {
+	c := &counter{}
+	if existing, ok := counters.Load(label); ok {
+		c = existing.(*counter)
+		_ = c.n
+	}
+	if fresh {
+		c = &counter{n: n}
+		counters.Store(label, c)
+	}
+}
+
+// Double-checked locking: the second Load runs under the lock held until the Store.
+var (
+	initMu   sync.Mutex
+	channels sync.Map
+)
+
+func channelFor(key string) chan int {
+	if c, ok := channels.Load(key); ok {
+		return c.(chan int)
+	}
+	initMu.Lock()
+	defer initMu.Unlock()
+	if c, ok := channels.Load(key); ok {
+		return c.(chan int)
+	}
+	ch := make(chan int)
+	channels.Store(key, ch)
+	return ch
+}
+
+// An Unlock on an early-return path does not release the lock on the Store's path.
+type client struct {
+	mu     sync.Mutex
+	closed bool
+	subs   sync.Map
+}
+
+func (c *client) sub(name string) {
+	c.mu.Lock()
+	if c.closed {
+		c.mu.Unlock()
+		return
+	}
+	defer c.mu.Unlock()
+	if _, ok := c.subs.Load(name); !ok {
+		c.subs.Store(name, &counter{})
+	}
+}

@@ -104,3 +104,24 @@ func take(m *sync.Map, key string) any {
 	m.Delete(key) // want "syncmap-check-then-act"
 	return v
 }
+
+// Read-modify-write of a struct value, guarded by ok and a nil check.
+type nodeInfo struct{ stats, cfg int }
+
+func updateStats(nodes *sync.Map, node string, stats int) {
+	if v, ok := nodes.Load(node); ok && v != nil {
+		ni := v.(nodeInfo)
+		ni.stats = stats
+		nodes.Store(node, ni) // want "syncmap-check-then-act"
+	}
+}
+
+// Delete when a counter read through the Load drops to zero: an increment
+// between the calls is deleted with the entry.
+func release(inFlight *sync.Map, addr string, dec func(any) int) {
+	if v, ok := inFlight.Load(addr); ok {
+		if dec(v) <= 0 {
+			inFlight.Delete(addr) // want "syncmap-check-then-act"
+		}
+	}
+}
