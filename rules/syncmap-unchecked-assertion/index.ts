@@ -16,8 +16,11 @@ export default defineRule({
     needs: ['scopes', 'types'],
   },
   create(ctx) {
+    // One finding per line (the anchor): `k, v := ki.(K), vi.(V)` is one site to fix.
+    const lines = new Set<number>();
     return {
       type_assertion_expression(node: SyntaxNode) {
+        if (lines.has(node.startPosition.row)) return;
         const operand = ast.field(node, 'operand');
         const type = ast.field(node, 'type');
         if (!operand || !type) return;
@@ -30,6 +33,7 @@ export default defineRule({
         const src = syncMapValueSource(ctx.scopes, b, node);
         if (!src) return;
         if (isTypeParameter(node, type) || alreadyChecked(node, v.text, type)) return;
+        lines.add(node.startPosition.row);
         ctx.report({ node, message: messageFor(v.text, type.text, src, missYieldsNil(src) && !nilChecked(node, v.text)) });
       },
     };

@@ -55,3 +55,14 @@ func swap(m *sync.Map, key string, n int) int {
 	prev, _ = m.Swap(key, n)
 	return prev.(int) + 1 // want "syncmap-unchecked-assertion"
 }
+
+// Two assertions on one line are one finding.
+func dump(m *sync.Map) map[string]int {
+	out := map[string]int{}
+	m.Range(func(k, v any) bool {
+		ks, n := k.(string), v.(int) // want "syncmap-unchecked-assertion"
+		out[ks] = n
+		return true
+	})
+	return out
+}
