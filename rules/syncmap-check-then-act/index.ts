@@ -13,7 +13,7 @@ import {
   defineRule, ast, syncMapCall, tupleTargets, usesOf,
   type Binding, type RuleContext, type Scopes, type SyncMapCall, type SyntaxNode,
 } from '../../src/engine/index.js';
-import { Taint, exclusive } from './taint.js';
+import { Taint, exclusive, rootsOf } from './taint.js';
 
 type Verdict = 'derived' | 'miss' | 'delete';
 
@@ -113,10 +113,12 @@ function judge(ctx: RuleContext, fn: SyntaxNode, load: LoadSite, act: SyncMapCal
   if (act.method === 'Store') {
     const value = act.args[1];
     if (value && taint.reaches(value)) return 'derived';
-    // On the miss path, a value every goroutine computes alike (a cache fill of
-    // a string or size) loses nothing when overwritten; a fresh object does:
-    // callers keep using the copy that is no longer in the map.
-    return value && freshObject(ctx, value) && onMissPath(act.call, fn, load, cond) ? 'miss' : undefined;
+    // On the miss path, a value every goroutine computes alike from the key (a
+    // cache fill of a string or size) loses nothing when overwritten. A fresh
+    // object does (callers keep using the copy no longer in the map), and so
+    // does a value built from other inputs (another caller's data).
+    if (!value || !onMissPath(act.call, fn, load, cond)) return undefined;
+    return freshObject(ctx, value) || !fromKeyAlone(scopes, value, act) ? 'miss' : undefined;
   }
   if (controlDependent(act.call, fn, load, cond)) return 'delete';
   // The Load's results read after the Delete: a non-atomic LoadAndDelete.
@@ -129,6 +131,14 @@ function judge(ctx: RuleContext, fn: SyntaxNode, load: LoadSite, act: SyncMapCal
     if (b && (b.nameNode.id === load.ok?.nameNode.id || later.taintedAt(n))) after = true;
   });
   return after ? 'delete' : undefined;
+}
+
+/** The value is computed only from what the key and the map expression are computed from. */
+function fromKeyAlone(scopes: Scopes, value: SyntaxNode, act: SyncMapCall): boolean {
+  const allowed = rootsOf(scopes, act.args[0]!);
+  rootsOf(scopes, act.receiver, allowed);
+  for (const r of rootsOf(scopes, value)) if (!allowed.has(r)) return false;
+  return true;
 }
 
 /** An identifier on the left of `=` or `:=` (written, not read). */

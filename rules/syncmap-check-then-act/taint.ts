@@ -3,7 +3,7 @@
 // excludes the use (the other arm of an if, another switch case) do not reach
 // it, and a later definition in a block enclosing the use replaces earlier
 // ones (`c = &counter{...}` right before `m.Store(k, c)`).
-import { ast, type Scopes, type SyntaxNode } from '../../src/engine/index.js';
+import { ast, usesOf, type Scopes, type SyntaxNode } from '../../src/engine/index.js';
 
 interface Def {
   /** Binding (name node id) defined. */
@@ -114,4 +114,55 @@ export function exclusive(a: SyntaxNode, b: SyntaxNode): boolean {
     return CASES.has(fromA.type) && CASES.has(child.type);
   }
   return false;
+}
+
+/**
+ * The data a value is computed from: the parameters, receivers and range or
+ * unresolved locals its identifiers lead to, following local definitions.
+ * Package-level names, constants, imports and called functions add nothing.
+ */
+export function rootsOf(scopes: Scopes, expr: SyntaxNode, out = new Set<number>(), seen = new Set<number>(), depth = 0): Set<number> {
+  ast.walk(expr, (n) => {
+    if (n.type === 'call_expression') {
+      // The callee is code, not data: only its arguments (and a method's receiver) count.
+      const fn = ast.field(n, 'function');
+      const operand = fn?.type === 'selector_expression' ? ast.field(fn, 'operand') : null;
+      if (operand) rootsOf(scopes, operand, out, seen, depth);
+      const args = ast.field(n, 'arguments');
+      if (args) rootsOf(scopes, args, out, seen, depth);
+      return false;
+    }
+    if (n.type !== 'identifier') return;
+    const b = scopes.resolve(n);
+    if (!b || b.kind === 'package' || b.kind === 'const' || b.kind === 'func') return;
+    const id = b.nameNode.id;
+    if (seen.has(id)) return;
+    seen.add(id);
+    const defs: SyntaxNode[] = [];
+    if ((b.kind === 'local' || b.kind === 'result') && depth < 4 && b.func) {
+      if (b.value) defs.push(b.value);
+      else if (b.tupleValue) defs.push(b.tupleValue.expr);
+      for (const u of usesOf(scopes, b, b.func)) {
+        if (u.kind === 'address') return void out.add(id);
+        if (u.kind !== 'assign') continue;
+        const list = u.node.parent?.type === 'expression_list' ? u.node.parent : u.node;
+        const stmt = list.parent;
+        const right = stmt ? ast.expressionsOf(ast.field(stmt, 'right')) : [];
+        const left = ast.expressionsOf(list);
+        const i = left.findIndex((l) => l.id === u.node.id);
+        const r = right.length === left.length ? right[i] : right.length === 1 ? right[0] : undefined;
+        if (!r) return void out.add(id);
+        defs.push(r);
+      }
+      if (defs.length === 0 && !b.typeNode) return void out.add(id);
+      for (const d of defs) rootsOf(scopes, d, out, seen, depth + 1);
+      return;
+    }
+    if (b.kind === 'range' && b.range && depth < 4) {
+      rootsOf(scopes, b.range.expr, out, seen, depth + 1);
+      return;
+    }
+    out.add(id);
+  });
+  return out;
 }

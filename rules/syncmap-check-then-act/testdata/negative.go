@@ -224,3 +224,21 @@ func (c *client) sub(name string) {
 		c.subs.Store(name, &counter{})
 	}
 }
+
+// A named result built from the key and the map's owner only: a cache fill.
+type wrappers struct {
+	prefix   string
+	handlers sync.Map
+}
+
+func (w *wrappers) wrap(name string) (h string) {
+	if v, ok := w.handlers.Load(name); ok {
+		return v.(string)
+	}
+	h = w.prefix + name
+	if name == "" {
+		h = w.prefix
+	}
+	w.handlers.Store(name, h)
+	return h
+}

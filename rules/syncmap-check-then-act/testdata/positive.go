@@ -125,3 +125,13 @@ func release(inFlight *sync.Map, addr string, dec func(any) int) {
 		}
 	}
 }
+
+// Register-if-absent with a value from another input: when two goroutines
+// register one name, both see it missing and the first registration is lost.
+func register(names *sync.Map, name, addr string) bool {
+	if _, ok := names.Load(name); !ok {
+		names.Store(name, addr) // want "syncmap-check-then-act"
+		return true
+	}
+	return false
+}
