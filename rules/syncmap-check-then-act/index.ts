@@ -353,13 +353,13 @@ function lockHeldIn(fn: SyntaxNode, load: SyntaxNode, act: SyntaxNode): boolean 
 
 function messageFor(ctx: RuleContext, verdict: Verdict, load: LoadSite, act: SyncMapCall): string {
   const m = ast.exprKey(act.receiver);
-  const k = act.args[0]!.text;
+  const k = shortText(act.args[0], 'key');
   const line = load.call.call.startPosition.row + 1;
   const logic = 'the race detector cannot see this, because each sync.Map call is atomic on its own (a logic race, not a data race)';
   switch (verdict) {
     case 'miss':
       return `This ${m}.Store runs only when the ${m}.Load(${k}) at line ${line} missed, so a value another goroutine stores for the key between the two calls is overwritten and lost; ${logic}. ` +
-        `Store only if absent in one step: actual, loaded := ${m}.LoadOrStore(${k}, v).`;
+        `Store only if absent in one step: actual, loaded := ${m}.LoadOrStore(${k}, ${shortText(act.args[1], 'v')}).`;
     case 'derived': {
       const inPlace = /^append\s*\(/.test(ast.unparen(act.args[1]!).text);
       const fix = inPlace
@@ -373,4 +373,10 @@ function messageFor(ctx: RuleContext, verdict: Verdict, load: LoadSite, act: Syn
       return `This ${m}.Delete acts on the ${m}.Load(${k}) at line ${line}, so a value another goroutine stores for the key between the two calls is deleted unseen; ${logic}. ` +
         `Load and delete in one step: v, loaded := ${m}.LoadAndDelete(${k})${ctx.atLeastGo('1.20') ? `, or ${m}.CompareAndDelete(${k}, old) to delete only the value you saw` : ''}.`;
   }
+}
+
+/** Source text of a short single-line expression, else a placeholder. */
+function shortText(node: SyntaxNode | undefined, placeholder: string): string {
+  const t = node?.text ?? '';
+  return t && t.length <= 40 && !t.includes('\n') ? t : placeholder;
 }

@@ -45,7 +45,8 @@ function messageFor(v: string, t: string, src: SyncMapValueSource, nilOnMiss: bo
   const line = src.call.call.startPosition.row + 1;
   const from = src.via === 'result' ? `${m}.${src.call.method} at line ${line}` : `the ${src.via === 'range-key' ? 'key' : 'value'} ${m}.Range passes at line ${line}`;
   const nil = nilOnMiss ? `, and after a miss ${v} is a nil interface, which panics too` : '';
-  return `${v} comes from ${from} and is typed any, so ${v}.(${t}) panics if the map holds a value of another type${nil}. ` +
+  const what = src.via === 'range-key' ? 'a key' : 'a value';
+  return `${v} comes from ${from} and is typed any, so ${v}.(${t}) panics if the map holds ${what} of another type${nil}. ` +
     `Use the comma-ok form (x, ok := ${v}.(${t})) and handle !ok, or wrap the sync.Map in a small generic type whose methods take and return ${t}.`;
 }
 
