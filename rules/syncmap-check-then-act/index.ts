@@ -10,7 +10,7 @@
 // maps, a Load in another function (closures included), or both calls under
 // one held `x.Lock()`. The receiver must be a sync.Map by type.
 import {
-  defineRule, ast, syncMapCall, tupleTargets, usesOf,
+  defineRule, ast, docAbove, syncMapCall, syncMapIdentity, tupleTargets, usesOf, SyncMapSwappedFact,
   type Binding, type RuleContext, type Scopes, type SyncMapCall, type SyntaxNode,
 } from '../../src/engine/index.js';
 import { Taint, exclusive, rootsOf } from './taint.js';
@@ -118,7 +118,10 @@ function judge(ctx: RuleContext, fn: SyntaxNode, load: LoadSite, act: SyncMapCal
     // object does (callers keep using the copy no longer in the map), and so
     // does a value built from other inputs (another caller's data).
     if (!value || !onMissPath(act.call, fn, load, cond)) return undefined;
-    return freshObject(ctx, value) || !fromKeyAlone(scopes, value, act) ? 'miss' : undefined;
+    if (freshObject(ctx, value) || !fromKeyAlone(scopes, value, act)) return 'miss';
+    // A key-derived initial value still erases updates when the package swaps values in place.
+    const id = syncMapIdentity(scopes, act.receiver);
+    return id && ctx.fact(SyncMapSwappedFact).has(id) ? 'miss' : undefined;
   }
   if (controlDependent(act.call, fn, load, cond)) return 'delete';
   // The Load's results read after the Delete: a non-atomic LoadAndDelete.
@@ -317,11 +320,21 @@ function terminates(block: SyntaxNode | null): boolean {
  */
 function lockHeldAcross(fn: SyntaxNode, load: SyntaxNode, act: SyntaxNode): boolean {
   if (lockHeldIn(fn, load, act)) return true;
+  // Helpers documented as running under the caller's lock (`fooLocked`, "Lock should be held").
+  const decl = fn.type === 'func_literal' ? ast.ancestor(fn, ['function_declaration', 'method_declaration']) : fn;
+  if (decl && callerHoldsLock(decl)) return true;
   // A closure called while its creator holds a lock (`mu.Lock(); defer mu.Unlock(); add := func() {...}`).
   for (let inner = fn, outer = ast.enclosingFunction(fn); inner.type === 'func_literal' && outer; inner = outer, outer = ast.enclosingFunction(outer)) {
     if (lockHeldIn(outer, inner, inner)) return true;
   }
   return false;
+}
+
+function callerHoldsLock(decl: SyntaxNode): boolean {
+  if (/Locked$/.test(ast.field(decl, 'name')?.text ?? '')) return true;
+  const doc = docAbove(decl);
+  if (/\bnot\s+(be\s+)?held\b|\bnot\s+hold\b|\bwithout\b[^.\n]*\block/i.test(doc)) return false;
+  return /\b(lock|mutex|mu)\b[^.\n]*\b(is|be)\s+held|\bmust hold\b|\bwith [\w.]*\s*(lock|mutex|mu)\s+held|\bcaller holds\b/i.test(doc);
 }
 
 /** An unlock on an early-exit path (`if err { mu.Unlock(); return }`) that never reaches `act`. */

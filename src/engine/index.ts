@@ -18,5 +18,5 @@ export { usesOf, isWriteTarget, writtenIndexExprs } from './uses.js';
 export type { Use, UseKind } from './uses.js';
 export { httpHandlers, hasHandlerSignature, resolveFuncValue } from './handlers.js';
 export type { HandlerSite } from './handlers.js';
-export { syncMapCall, syncMapValueSource, tupleTargets, SYNC_MAP_VALUE_METHODS } from './syncmap.js';
+export { syncMapCall, syncMapValueSource, syncMapIdentity, tupleTargets, SyncMapSwappedFact, SYNC_MAP_VALUE_METHODS } from './syncmap.js';
 export type { SyncMapCall, SyncMapValueSource } from './syncmap.js';

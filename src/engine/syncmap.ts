@@ -6,6 +6,8 @@ import type { SyntaxNode } from './types.js';
 import type { Binding, Scopes } from './scope.js';
 import { callShape, enclosingFunction, expressionsOf, field, namedChildren, unparen, walk } from './ast.js';
 import { isSyncMap } from './gotypes.js';
+import { defineFact, type Fact } from './model.js';
+import { ScopesFact } from './run.js';
 
 /** Methods of sync.Map whose first result is a value read from the map. */
 export const SYNC_MAP_VALUE_METHODS: ReadonlySet<string> = new Set(['Load', 'LoadOrStore', 'LoadAndDelete', 'Swap']);
@@ -157,3 +159,48 @@ function rangeParamSource(scopes: Scopes, b: Binding): SyncMapValueSource | unde
   if (i < 0 || i > 1) return undefined;
   return { call: sm, via: i === 0 ? 'range-key' : 'range-value' };
 }
+
+/**
+ * Identity of a sync.Map operand across functions of the package: `var:m` for
+ * a package variable, `field:T.f` for field f of named type T, `local:<id>`
+ * for a local or parameter. Undefined when it cannot be named.
+ */
+export function syncMapIdentity(scopes: Scopes, receiver: SyntaxNode): string | undefined {
+  let e = unparen(receiver);
+  if (e.type === 'unary_expression' && e.child(0)?.type === '&') e = unparen(field(e, 'operand') ?? e);
+  if (e.type === 'identifier') {
+    const b = scopes.resolve(e);
+    if (!b) return undefined;
+    return b.kind === 'package' ? `var:${b.name}` : `local:${b.nameNode.id}`;
+  }
+  if (e.type === 'selector_expression') {
+    const operand = field(e, 'operand');
+    const name = field(e, 'field')?.text;
+    if (!operand || !name) return undefined;
+    let t = scopes.typeOfExpr(operand);
+    if (t.kind === 'pointer') t = t.elem;
+    return t.kind === 'named' && !t.qualifier ? `field:${t.name}.${name}` : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * sync.Maps (by identity) whose values the package replaces in place with
+ * CompareAndSwap or Swap: their values evolve after the first Store, so a
+ * later "initial" Store can erase an update.
+ */
+export const SyncMapSwappedFact: Fact<ReadonlySet<string>> = defineFact('syncmap-swapped', (pkg) => {
+  const scopes = pkg.fact(ScopesFact);
+  const out = new Set<string>();
+  for (const f of pkg.files) {
+    walk(f.root, (n) => {
+      if (n.type !== 'call_expression') return;
+      const shape = callShape(n);
+      if (shape?.method !== 'CompareAndSwap' && shape?.method !== 'Swap') return;
+      const call = syncMapCall(scopes, n);
+      const id = call ? syncMapIdentity(scopes, call.receiver) : undefined;
+      if (id) out.add(id);
+    });
+  }
+  return out;
+});

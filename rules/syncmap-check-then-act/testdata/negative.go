@@ -242,3 +242,16 @@ func (w *wrappers) wrap(name string) (h string) {
 	w.handlers.Store(name, h)
 	return h
 }
+
+// Documented to run under the caller's lock.
+type peers struct {
+	mu    sync.Mutex
+	infos sync.Map
+}
+
+// addPeerLocked records a new peer. Lock should be held.
+func (p *peers) addPeerLocked(name string, info *counter) {
+	if _, ok := p.infos.Load(name); !ok {
+		p.infos.Store(name, info)
+	}
+}

@@ -135,3 +135,37 @@ func register(names *sync.Map, name, addr string) bool {
 	}
 	return false
 }
+
+// An initial value stored on a miss, for a map whose values are then updated
+// with CompareAndSwap: a goroutine that missed can reset a counter another
+// goroutine has already advanced.
+type hitCounter struct{ hits sync.Map }
+
+func (h *hitCounter) init(page string) {
+	if _, ok := h.hits.Load(page); !ok {
+		h.hits.Store(page, 0) // want "syncmap-check-then-act"
+	}
+}
+
+func (h *hitCounter) bump(page string) {
+	for {
+		v, _ := h.hits.Load(page)
+		n, _ := v.(int)
+		if h.hits.CompareAndSwap(page, v, n+1) {
+			return
+		}
+	}
+}
+
+// Documented to run without the lock: no exemption.
+type accounts struct {
+	mu         sync.Mutex
+	incomplete sync.Map
+}
+
+// refresh updates dependent accounts. Lock MUST NOT be held upon entry.
+func (a *accounts) refresh(name string) {
+	if _, ok := a.incomplete.Load(name); ok {
+		a.incomplete.Delete(name) // want "syncmap-check-then-act"
+	}
+}
