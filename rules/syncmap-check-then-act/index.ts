@@ -119,9 +119,12 @@ function judge(ctx: RuleContext, fn: SyntaxNode, load: LoadSite, act: SyncMapCal
     // does a value built from other inputs (another caller's data).
     if (!value || !onMissPath(act.call, fn, load, cond)) return undefined;
     if (freshObject(ctx, value) || !fromKeyAlone(scopes, value, act)) return 'miss';
-    // A key-derived initial value still erases updates when the package swaps values in place.
+    // A key-derived initial value still erases updates when values evolve: the
+    // package swaps them in place, or this function's hit path stores a value
+    // computed from the loaded one (`else { m.Store(k, 1) }` of a counter).
     const id = syncMapIdentity(scopes, act.receiver);
-    return id && ctx.fact(SyncMapSwappedFact).has(id) ? 'miss' : undefined;
+    if (id && ctx.fact(SyncMapSwappedFact).has(id)) return 'miss';
+    return derivedStoreAlongside(scopes, fn, load, act) ? 'miss' : undefined;
   }
   if (controlDependent(act.call, fn, load, cond)) return 'delete';
   // The Load's results read after the Delete: a non-atomic LoadAndDelete.
@@ -134,6 +137,22 @@ function judge(ctx: RuleContext, fn: SyntaxNode, load: LoadSite, act: SyncMapCal
     if (b && (b.nameNode.id === load.ok?.nameNode.id || later.taintedAt(n))) after = true;
   });
   return after ? 'delete' : undefined;
+}
+
+/** Another Store of the same key after the Load writes a value computed from the loaded one. */
+function derivedStoreAlongside(scopes: Scopes, fn: SyntaxNode, load: LoadSite, act: SyncMapCall): boolean {
+  let found = false;
+  ast.walk(fn, (n) => {
+    if (found || n.endIndex <= load.call.call.endIndex) return false;
+    if (n.type === 'func_literal') return false;
+    if (n.type !== 'call_expression' || n.id === act.call.id) return;
+    const other = syncMapCall(scopes, n);
+    if (other?.method !== 'Store' || other.args.length !== 2) return;
+    if (ast.exprKey(other.receiver) !== load.receiverKey || ast.exprKey(other.args[0]!) !== load.keyKey) return;
+    const taint = new Taint(scopes, fn, load.call.call, load.value?.nameNode.id, load.stmt, n.startIndex);
+    if (taint.reaches(other.args[1]!)) found = true;
+  });
+  return found;
 }
 
 /** The value is computed only from what the key and the map expression are computed from. */

@@ -169,3 +169,15 @@ func (a *accounts) refresh(name string) {
 		a.incomplete.Delete(name) // want "syncmap-check-then-act"
 	}
 }
+
+// Both arms of a counter update lose increments: two goroutines that miss
+// both store 1.
+var visits sync.Map
+
+func visit(page string) {
+	if v, ok := visits.Load(page); ok {
+		visits.Store(page, v.(int)+1) // want "syncmap-check-then-act"
+	} else {
+		visits.Store(page, 1) // want "syncmap-check-then-act"
+	}
+}
