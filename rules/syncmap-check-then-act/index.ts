@@ -221,9 +221,14 @@ function freshObject(ctx: RuleContext, expr: SyntaxNode, depth = 0): boolean {
 class Conditions {
   constructor(private readonly scopes: Scopes, private readonly load: LoadSite, private readonly taint: Taint) {}
 
+  /** `node` names `b` and still holds what the Load gave it (no assignment in between). */
   private is(node: SyntaxNode, b: Binding | undefined): boolean {
     const n = ast.unparen(node);
-    return !!b && n.type === 'identifier' && this.scopes.resolve(n)?.nameNode.id === b.nameNode.id;
+    if (!b || n.type !== 'identifier' || this.scopes.resolve(n)?.nameNode.id !== b.nameNode.id) return false;
+    const from = this.load.call.call.endIndex;
+    const fn = b.func ?? ast.enclosingFunction(n);
+    if (!fn) return true;
+    return !usesOf(this.scopes, b, fn).some((u) => u.kind === 'assign' && u.node.startIndex > from && u.node.startIndex < n.startIndex && !exclusive(u.node, n));
   }
 
   /** When the condition is true, the Load found the key (at least in the tested case). */
