@@ -307,6 +307,13 @@ function guardedBy(
 ): boolean {
   const loadAt = load.call.call.startIndex;
   for (const { parent, child } of pathUp(act, fn)) {
+    if (parent.type === 'expression_case' && child.type === 'statement_list' && parent.endIndex > loadAt) {
+      // `switch { case !ok: ... }`: a tagless switch's case expressions are conditions.
+      const sw = parent.parent;
+      if (sw?.type === 'expression_switch_statement' && !ast.field(sw, 'value')) {
+        if (ast.expressionsOf(ast.field(parent, 'value')).some((c) => branchTest(c, 'consequence'))) return true;
+      }
+    }
     if (parent.type === 'if_statement' && parent.endIndex > loadAt) {
       const c = ast.field(parent, 'condition');
       const consequence = ast.field(parent, 'consequence');

@@ -181,3 +181,14 @@ func visit(page string) {
 		visits.Store(page, 1) // want "syncmap-check-then-act"
 	}
 }
+
+// A tagless switch on the Load's result.
+func ensureQueue(queues *sync.Map, name string) {
+	q, ok := queues.Load(name)
+	switch {
+	case !ok:
+		queues.Store(name, make(chan string, 8)) // want "syncmap-check-then-act"
+	case q == nil:
+		return
+	}
+}
