@@ -2,13 +2,18 @@
 // `m.Store(k, ...)` or `m.Delete(k)` that acts on what the Load saw:
 // - Store of a value computed from the loaded one (taint through locals);
 // - Store on the path where the Load missed (`if !ok {...}`, the else of
-//   `if ok {...}`, or after `if ok { return }`);
+//   `if ok {...}`, a switch case, or after `if ok { return }`) of a fresh
+//   object, of a value built from more than the key, or into a map whose
+//   values evolve (a cache fill computed from the key alone loses nothing);
 // - Delete that depends on the Load (under a condition on its results, or
 //   with the loaded value used afterwards: a non-atomic LoadAndDelete).
 // Each sync.Map call is atomic, so the race detector sees nothing; the lost
 // update is a logic race. Not findings: Load then LoadOrStore, other keys or
-// maps, a Load in another function (closures included), or both calls under
-// one held `x.Lock()`. The receiver must be a sync.Map by type.
+// maps, a Load in another function (closures included), a race already
+// settled by LoadOrStore/Swap/CompareAndSwap in between, or both calls under
+// one held `x.Lock()` (also a creator's lock around a closure, and helpers
+// documented as running under the caller's lock). The receiver must be a
+// sync.Map by type.
 import {
   defineRule, ast, docAbove, syncMapCall, syncMapIdentity, tupleTargets, usesOf, SyncMapSwappedFact,
   type Binding, type RuleContext, type Scopes, type SyncMapCall, type SyntaxNode,
