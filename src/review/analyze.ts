@@ -8,6 +8,7 @@ import { pathIncluded } from '../config/paths.js';
 import type { Config } from '../config/types.js';
 import type { ReviewInput, ReviewResult } from './types.js';
 import { analyzeInWorkers, workerCount } from './parallel.js';
+import { ruleCatalogue } from './catalogue.js';
 
 export function severityFor(config: Config, ruleId: string, fallback: Finding['severity']): RuleSeverity {
   return config.rules[ruleId] ?? fallback;
@@ -24,6 +25,7 @@ export async function analyze(input: ReviewInput, rules: readonly Rule[] = allRu
       ? await analyzeInWorkers(files, workspace.goMods ?? [], Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)])), workers)
       : await analyzeSources(files, {
           rules,
+          knownRuleIds: ruleCatalogue().map((r) => r.id),
           goMods: workspace.goMods,
           severityOf: (rule) => severityFor(config, rule.meta.id, rule.meta.severity),
         });
