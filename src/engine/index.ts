@@ -22,3 +22,5 @@ export { httpHandlers, hasHandlerSignature, resolveFuncValue } from './handlers.
 export type { HandlerSite } from './handlers.js';
 export { TypeSizes, TypeSizesFact, sizeOfType } from './sizes.js';
 export type { TypeLayout } from './sizes.js';
+export { syncMapCall, syncMapValueSource, syncMapIdentity, tupleTargets, SyncMapSwappedFact, SYNC_MAP_VALUE_METHODS } from './syncmap.js';
+export type { SyncMapCall, SyncMapValueSource } from './syncmap.js';
