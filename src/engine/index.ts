@@ -12,7 +12,7 @@ export * from './gotypes.js';
 export { atLeast, parseGoVersion, goVersionFromGoMod } from './gomod.js';
 export { analyzeSources, analyzePackage, parseSources, groupPackages, compareFindings, ScopesFact } from './run.js';
 export type { AnalyzeOptions, AnalysisResult, FileProblem, RuleSeverity } from './run.js';
-export { SUPPRESSION_RULE_ID, SUPPRESSION_RULE_META } from './suppress.js';
+export { SUPPRESSION_RULE_ID, SUPPRESSION_RULE_META, textSuppresses } from './suppress.js';
 export { normaliseLine } from './fingerprint.js';
 export { usesOf, isWriteTarget, writtenIndexExprs, AssignedNamesFact, InitialisedFieldsFact } from './uses.js';
 export type { Use, UseKind, InitialisedFields } from './uses.js';

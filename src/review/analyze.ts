@@ -1,7 +1,7 @@
 // analyze(): the one pipeline every front end runs. Engine over the workspace
 // (config paths and rule severities applied), optional escape comparison, then
 // the diff filter. Pure apart from what the injected escape runner does.
-import { analyzeSources, compareFindings, type Finding, type Rule, type RuleSeverity } from '../engine/index.js';
+import { analyzeSources, compareFindings, textSuppresses, type Finding, type Rule, type RuleSeverity } from '../engine/index.js';
 import { allRules } from '../../rules/index.js';
 import { filterFindings } from '../diff/index.js';
 import { pathIncluded } from '../config/paths.js';
@@ -34,9 +34,13 @@ export async function analyze(input: ReviewInput, rules: readonly Rule[] = allRu
   if (input.escape && diff) {
     const comparison = await input.escape.compare(diff);
     escape = comparison.summary;
+    const texts = new Map(workspace.files.map((f) => [f.path, f.text.split('\n')]));
     for (const f of comparison.findings) {
       const severity = severityFor(config, f.ruleId, f.severity);
-      if (severity !== 'off' && pathIncluded(f.path, config)) findings.push({ ...f, severity });
+      if (severity === 'off' || !pathIncluded(f.path, config)) continue;
+      const lines = texts.get(f.path);
+      if (lines && textSuppresses((n) => lines[n - 1] ?? '', f.line, f.ruleId)) continue;
+      findings.push({ ...f, severity });
     }
   }
   const before = findings.length;
