@@ -11,7 +11,7 @@
 // never match either shape. A function whose doc comment says its result is in
 // no particular order is taken at its word.
 import {
-  defineRule, ast, docAbove, flowOf, rangeClauseOf, sinkName, shapeOf, addImportsEdit,
+  defineRule, ast, docAbove, flowOf, rootIdentifier, sortedFieldNames, rangeClauseOf, sinkName, shapeOf, addImportsEdit,
   type RuleContext, type SyntaxNode, type Binding, type FunctionFlow, type GoType,
 } from '../../src/engine/index.js';
 
@@ -140,6 +140,10 @@ function collectedAndLeaked(ctx: RuleContext, flow: FunctionFlow, loop: SyntaxNo
     if (target.type === 'selector_expression') {
       const key = ast.exprKey(target);
       if (!/^[A-Za-z_][\w.]*$/.test(key)) continue;
+      const root = rootIdentifier(target);
+      const rb = root && ctx.scopes.resolve(root);
+      if (rb && ast.contains(loop, rb.nameNode)) continue; // a struct built per iteration
+      if (sortedFieldNames(ctx.pkg).has(ast.field(target, 'field')?.text ?? '')) continue;
       if (flow.sortAfter(key, loop)) continue;
       if (ctx.scopes.typeOfExpr(target).kind === 'unknown') continue;
       return { subject: key, how: 'a field, which outlives the loop', collected: true };

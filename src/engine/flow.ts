@@ -6,9 +6,9 @@
 // a loop that also encloses the point counts as "after" (the next iteration).
 import type { SyntaxNode } from './types.js';
 import type { Binding, Scopes } from './scope.js';
-import type { PackageModel } from './model.js';
+import { defineFact, type PackageModel } from './model.js';
 import type { GoType } from './gotypes.js';
-import { ancestor, callShape, contains, enclosingFunction, exprKey, field, unparen, walk } from './ast.js';
+import { ancestor, callShape, contains, enclosingFunction, expressionsOf, exprKey, field, unparen, walk } from './ast.js';
 import { useKindOf, type Use } from './uses.js';
 
 const LOOP_TYPES = ['for_statement'] as const;
@@ -69,9 +69,26 @@ export class FunctionFlow {
    * or any helper whose name says it sorts (`sortKeys(s)`).
    */
   sortAfter(target: Binding | string, point: SyntaxNode): SyntaxNode | undefined {
+    // Aliases: `hs.kvs = kvs` (or `other := kvs`) after the point, then a sort of
+    // `hs.kvs`, or of `hs` itself (a sort.Interface holding the slice).
+    const targets: (Binding | string)[] = [target];
+    if (typeof target !== 'string') {
+      for (const u of this.usesAfter(target, point)) {
+        const alias = aliasOf(u.node);
+        if (!alias) continue;
+        if (alias.type === 'identifier') {
+          const b = this.scopes.resolve(alias);
+          if (b) targets.push(b);
+        } else {
+          targets.push(exprKey(alias));
+          const root = rootIdentifier(alias);
+          if (root) targets.push(root.text);
+        }
+      }
+    }
     for (const call of this.allCalls()) {
       if (!isAfter(call, point, this.fn) || !isSortCall(call)) continue;
-      if (mentions(call, target, this.scopes)) return call;
+      if (targets.some((t) => mentions(call, t, this.scopes))) return call;
     }
     return undefined;
   }
@@ -125,6 +142,53 @@ export function isAfter(node: SyntaxNode, point: SyntaxNode, fn: SyntaxNode): bo
   }
   return false;
 }
+
+/** For `x = s` / `x := s` / `s.f = s` with `ident` alone on the right: the left-hand side. */
+function aliasOf(ident: SyntaxNode): SyntaxNode | undefined {
+  const list = ident.parent;
+  const stmt = list?.type === 'expression_list' ? list.parent : list;
+  if (!stmt || (stmt.type !== 'assignment_statement' && stmt.type !== 'short_var_declaration')) return undefined;
+  const right = field(stmt, 'right');
+  const left = field(stmt, 'left');
+  const rs = expressionsOf(right);
+  const ls = expressionsOf(left);
+  if (rs.length !== 1 || ls.length !== 1 || unparen(rs[0]!).id !== ident.id) return undefined;
+  const lhs = unparen(ls[0]!);
+  return lhs.type === 'identifier' || lhs.type === 'selector_expression' ? lhs : undefined;
+}
+
+/** `a` for `a.b.c`. */
+export function rootIdentifier(expr: SyntaxNode): SyntaxNode | undefined {
+  let e = unparen(expr);
+  while (e.type === 'selector_expression') {
+    const op = field(e, 'operand');
+    if (!op) return undefined;
+    e = unparen(op);
+  }
+  return e.type === 'identifier' ? e : undefined;
+}
+
+/**
+ * Field names that some sort call in the package mentions (`sort.Sort(byName(r.values))`,
+ * `sortedValues(r.values)`): a slice field collected in map order and sorted by
+ * another method before use.
+ */
+export function sortedFieldNames(pkg: PackageModel): Set<string> {
+  return pkg.fact(SortedFieldsFact);
+}
+
+const SortedFieldsFact = defineFact('flow:sortedFieldNames', (pkg) => {
+  const out = new Set<string>();
+  for (const f of pkg.files) {
+    walk(f.root, (n) => {
+      if (n.type !== 'call_expression' || !isSortCall(n)) return;
+      walk(n, (c) => {
+        if (c.type === 'field_identifier') out.add(c.text);
+      });
+    });
+  }
+  return out;
+});
 
 const SORT_NAME = /sort/i;
 const NOT_SORT = /search|issorted/i;

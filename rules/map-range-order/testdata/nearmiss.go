@@ -212,3 +212,52 @@ func sortedOf(m map[string]int) []string {
 	slices.Sort(keys)
 	return keys
 }
+
+type keySorter struct{ v []string }
+
+func (s *keySorter) Len() int           { return len(s.v) }
+func (s *keySorter) Less(i, j int) bool { return s.v[i] < s.v[j] }
+func (s *keySorter) Swap(i, j int)      { s.v[i], s.v[j] = s.v[j], s.v[i] }
+
+// The slice is sorted through the sorter that holds it.
+func (s *keySorter) Keys(m map[string]int) []string {
+	keys := s.v[:0]
+	for k := range m {
+		keys = append(keys, k)
+	}
+	s.v = keys
+	sort.Sort(s)
+	return keys
+}
+
+type group struct {
+	name  string
+	files []string
+}
+
+// Each group is built per iteration: its slice does not carry the outer map's order.
+func groups(m map[string][]string) map[string]group {
+	out := map[string]group{}
+	for name, files := range m {
+		g := group{name: name}
+		for _, f := range files {
+			g.files = append(g.files, f)
+		}
+		out[name] = g
+	}
+	return out
+}
+
+type index struct {
+	byName map[string]int
+	names  []string
+}
+
+// names is collected here and sorted by another method before anyone reads it.
+func (x *index) collect() {
+	for name := range x.byName {
+		x.names = append(x.names, name)
+	}
+}
+
+func (x *index) finish() { sort.Strings(x.names) }
