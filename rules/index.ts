@@ -2,10 +2,12 @@
 import type { Rule } from '../src/engine/index.js';
 import mapClearLoop from './map-clear-loop/index.js';
 import mapRangeOrder from './map-range-order/index.js';
+import mapRangeValueCopy from './map-range-value-copy/index.js';
 import nilMapWrite from './nil-map-write/index.js';
 
 export const allRules: readonly Rule[] = [
   mapClearLoop,
   mapRangeOrder,
+  mapRangeValueCopy,
   nilMapWrite,
 ];
