@@ -92,7 +92,8 @@ function check(ctx: RuleContext, b: Binding, boundary: SyntaxNode, origin: Origi
     }
   }
   if (mutations.length === 0) return;
-  const reads = uses.filter((u) => !lvalueRoots.has(u.node.id) && u.kind === 'read');
+  // Comparing the whole copy (`v == zero`) decides something but keeps nothing: not a use of the update.
+  const reads = uses.filter((u) => !lvalueRoots.has(u.node.id) && u.kind === 'read' && !wholeComparison(u.node));
   const lost = mutations.filter((m) => !reads.some((r) => isAfter(r.node, m.stmt, boundary)));
   if (lost.length === 0) return;
   const fix = origin.loop ? storeBackFix(ctx, b, origin, mutations) : undefined;
@@ -104,7 +105,7 @@ function check(ctx: RuleContext, b: Binding, boundary: SyntaxNode, origin: Origi
       : `Declare the key (for k, ${b.name} := range ${origin.map.text}) and store it back with ${origin.map.text}[k] = ${b.name}, or keep pointers in the map (map[K]*T).`;
     ctx.report({
       node: m.stmt,
-      message: `${m.what} changes ${b.name}, which is ${how}, and ${b.name} is not used afterwards, so ${origin.map.text} keeps the old value. ${advice}`,
+      message: `${m.what} changes ${b.name}, which is ${how}, and the changed copy is never stored or passed on, so ${origin.map.text} keeps the old value. ${advice}`,
       fix,
     });
   }
@@ -236,4 +237,13 @@ function storeBackFix(ctx: RuleContext, b: Binding, origin: Origin, mutations: M
     // Through the end of the line, so a trailing comment stays with its statement.
     edits: [{ startIndex: top.startIndex, endIndex: lineEnd, text: `${ctx.file.text.slice(top.startIndex, lineEnd)}\n${indent}${map.text}[${key.text}] = ${b.name}` }],
   };
+}
+
+function wholeComparison(ident: SyntaxNode): boolean {
+  let n = ident;
+  while (n.parent?.type === 'parenthesized_expression') n = n.parent;
+  const p = n.parent;
+  if (p?.type !== 'binary_expression') return false;
+  const op = ast.field(p, 'operator')?.text;
+  return op === '==' || op === '!=';
 }

@@ -69,3 +69,22 @@ func inner(m map[string]Stats, words []string) {
 		}
 	}
 }
+
+type Limits struct{ Max, Min int }
+
+func (l *Limits) Normalise() {
+	if l.Max == 0 {
+		l.Max = 100
+	}
+}
+
+// The normalised copy is only compared, never stored: the map keeps the raw values.
+func dropDefaults(m map[string]Limits) {
+	def := Limits{Max: 100}
+	for name, l := range m {
+		l.Normalise() // want "map-range-value-copy"
+		if l == def {
+			delete(m, name)
+		}
+	}
+}
