@@ -3,11 +3,13 @@ import type { Rule } from '../src/engine/index.js';
 import mapClearLoop from './map-clear-loop/index.js';
 import mapRangeOrder from './map-range-order/index.js';
 import mapRangeValueCopy from './map-range-value-copy/index.js';
+import mapSliceIndexUnchecked from './map-slice-index-unchecked/index.js';
 import nilMapWrite from './nil-map-write/index.js';
 
 export const allRules: readonly Rule[] = [
   mapClearLoop,
   mapRangeOrder,
   mapRangeValueCopy,
+  mapSliceIndexUnchecked,
   nilMapWrite,
 ];

@@ -8,6 +8,7 @@ import type { SyntaxNode } from './types.js';
 import type { Binding, Scopes } from './scope.js';
 import { defineFact, type PackageModel } from './model.js';
 import type { GoType } from './gotypes.js';
+import type { GoFile } from './source.js';
 import { ancestor, callShape, contains, enclosingFunction, expressionsOf, exprKey, field, unparen, walk } from './ast.js';
 import { useKindOf, type Use } from './uses.js';
 
@@ -327,4 +328,48 @@ export function localBinding(scopes: Scopes, ident: SyntaxNode): Binding | undef
   if (ident.type !== 'identifier') return undefined;
   const b = scopes.resolve(ident);
   return b && b.func ? b : undefined;
+}
+
+// Fields of net/http values that are map[string][]string (http.Header or url.Values).
+const HTTP_MAP_FIELDS: Record<string, readonly string[]> = {
+  Request: ['Header', 'Trailer', 'Form', 'PostForm'],
+  Response: ['Header', 'Trailer'],
+};
+const HTTP_RESPONSE_FUNCS = new Set(['Get', 'Head', 'Post', 'PostForm']);
+
+/**
+ * True when `expr` is a standard map of string slices the engine cannot see
+ * declared: a value of type http.Header / url.Values / textproto.MIMEHeader,
+ * `r.Header` / `r.Form` of an *http.Request, or `resp.Header` of a response
+ * from http.Get/Head/Post/PostForm or an http.Client's Do/Get.
+ */
+export function isStringSliceMapExpr(scopes: Scopes, file: GoFile, expr: SyntaxNode): boolean {
+  const e = unparen(expr);
+  if (isStdStringSliceMap(scopes.typeOfExpr(e))) return true;
+  if (e.type !== 'selector_expression') return false;
+  const name = field(e, 'field')?.text ?? '';
+  const operand = field(e, 'operand');
+  if (!operand) return false;
+  const http = file.importName('net/http');
+  if (!http) return false;
+  const owner = httpTypeOf(scopes, operand, http);
+  return !!owner && (HTTP_MAP_FIELDS[owner] ?? []).includes(name);
+}
+
+/** 'Request' / 'Response' / 'Client' when `expr` is (a pointer to) that net/http type. */
+function httpTypeOf(scopes: Scopes, expr: SyntaxNode, http: string): string | undefined {
+  let t = scopes.typeOfExpr(expr);
+  if (t.kind === 'pointer') t = t.elem;
+  if (t.kind === 'named' && t.qualifier === http) return t.name;
+  const e = unparen(expr);
+  if (e.type !== 'identifier') return undefined;
+  const b = scopes.resolve(e);
+  const call = b?.tupleValue?.index === 0 ? unparen(b.tupleValue.expr) : b?.value ? unparen(b.value) : undefined;
+  if (!call || call.type !== 'call_expression') return undefined;
+  const shape = callShape(call);
+  if (!shape?.receiver || !shape.method) return undefined;
+  const recv = exprKey(shape.receiver);
+  if (recv === http && HTTP_RESPONSE_FUNCS.has(shape.method)) return 'Response';
+  if ((shape.method === 'Do' || HTTP_RESPONSE_FUNCS.has(shape.method)) && (recv === `${http}.DefaultClient` || httpTypeOf(scopes, shape.receiver, http) === 'Client')) return 'Response';
+  return undefined;
 }
