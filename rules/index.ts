@@ -2,6 +2,7 @@
 import type { Rule } from '../src/engine/index.js';
 import mapClearLoop from './map-clear-loop/index.js';
 import mapParamReassign from './map-param-reassign/index.js';
+import mapPointer from './map-pointer/index.js';
 import mapRangeOrder from './map-range-order/index.js';
 import mapRangeValueCopy from './map-range-value-copy/index.js';
 import mapSliceIndexUnchecked from './map-slice-index-unchecked/index.js';
@@ -10,6 +11,7 @@ import nilMapWrite from './nil-map-write/index.js';
 export const allRules: readonly Rule[] = [
   mapClearLoop,
   mapParamReassign,
+  mapPointer,
   mapRangeOrder,
   mapRangeValueCopy,
   mapSliceIndexUnchecked,
