@@ -12,6 +12,8 @@ import {
 // Uses of the rebound map that keep it inside the function.
 const LOCAL_BUILTINS = new Set(['len', 'delete', 'clear']);
 
+const NEW_MAP_TEXT = /^[\w\s()]+=\s*(?:make\s*\(|nil\s*$|map\s*\[|[\w.]+\s*\{)/;
+
 export default defineRule({
   meta: {
     id: 'map-param-reassign',
@@ -23,6 +25,7 @@ export default defineRule({
   create(ctx) {
     return {
       assignment_statement(stmt: SyntaxNode) {
+        if (!NEW_MAP_TEXT.test(stmt.text)) return; // cheap pre-filter before any tree or type work
         const left = ast.expressionsOf(ast.field(stmt, 'left'));
         const right = ast.expressionsOf(ast.field(stmt, 'right'));
         const op = ast.field(stmt, 'operator')?.text ?? stmt.child(1)?.text;

@@ -17,6 +17,9 @@ import {
 
 const ORDER_DOC = /\b(unspecified|undefined|no particular|no specific|arbitrary|random|any|indeterminate|nondeterministic|unsorted|not sorted)\s+order\b|\bnot (?:in any|guaranteed to be in)\b|\border is (?:unspecified|undefined|random|arbitrary|not)/i;
 
+// Text that any finding's loop body must contain: an append, a +=, or an output call.
+const SHAPES_TEXT = /\bappend\(|\+=|\bF?[Pp]rint|\bWrite|\bEncode|\blog\./;
+
 export default defineRule({
   meta: {
     id: 'map-range-order',
@@ -32,6 +35,7 @@ export default defineRule({
         const ranged = clause && ast.field(clause, 'right');
         const body = ast.field(loop, 'body');
         if (!clause || !ranged || !body) return;
+        if (!SHAPES_TEXT.test(body.text)) return; // cheap pre-filter before any type work
         const mapType = mapTypeOf(ctx, ranged);
         if (!mapType) return;
         const flow = flowOf(ctx.scopes, loop);

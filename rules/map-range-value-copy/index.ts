@@ -10,6 +10,8 @@ import {
   type RuleContext, type SyntaxNode, type Binding, type GoType, type Use,
 } from '../../src/engine/index.js';
 
+const INDEX_INIT_TEXT = /^\w+(?:\s*,\s*\w+)?\s*:=\s*[\w.()]+\[[^\n]*\]\s*$/;
+
 export default defineRule({
   meta: {
     id: 'map-range-value-copy',
@@ -31,18 +33,22 @@ export default defineRule({
         if (!isMapExpr(ctx, ranged)) return;
         const b = ctx.scopes.resolve(value);
         if (!b || b.nameNode.id !== value.id) return;
+        if (!mutatedInText(value.text, body.text)) return;
         const key = left[0]?.type === 'identifier' && left[0].text !== '_' ? left[0] : undefined;
         check(ctx, b, body, { map: ranged, key, loop });
       },
       short_var_declaration(stmt: SyntaxNode) {
+        if (!INDEX_INIT_TEXT.test(stmt.text)) return; // cheap pre-filter: `x := m[...]` or `x, ok := m[...]`
         const left = ast.expressionsOf(ast.field(stmt, 'left'));
         const right = ast.expressionsOf(ast.field(stmt, 'right'));
         if (right.length !== 1 || left.length < 1 || left.length > 2) return;
         const init = ast.unparen(right[0]!);
         const operand = init.type === 'index_expression' ? ast.field(init, 'operand') : null;
-        if (!operand || !isMapExpr(ctx, operand)) return;
         const name = left[0]!;
-        if (name.type !== 'identifier' || name.text === '_') return;
+        if (!operand || name.type !== 'identifier' || name.text === '_') return;
+        // A bounded window after the statement: a superset of the variable's scope in practice, and no parent lookups.
+        const rest = ctx.file.text.slice(stmt.endIndex, stmt.endIndex + 4000);
+        if (!mutatedInText(name.text, rest) || !isMapExpr(ctx, operand)) return;
         const b = ctx.scopes.resolve(name);
         const scope = stmt.parent;
         if (!b || b.nameNode.id !== name.id || !scope) return;
@@ -51,6 +57,26 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * Cheap text pre-filter run before any type work: does `text` contain something
+ * shaped like a mutation of `name` (`name.f =`, `name.f++`, `name[i] op=`, `name.M(`)?
+ */
+function mutatedInText(name: string, text: string): boolean {
+  // Statement-initial `name.f.g[i] op= ...`, `name.f++`, or `name.f.M(...)`; found by
+  // indexOf, and only candidate lines are tested with a small anchored pattern.
+  const line = new RegExp(`^${name}(?:\\s*(?:\\.\\s*\\w+|\\[[^\\]\\n]*\\]))+\\s*(?:(?:[-+*/%&|^]|<<|>>|&\\^)?=(?!=)|\\+\\+|--|\\()`);
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+    const next = text[i + name.length];
+    if (next !== '.' && next !== '[') continue;
+    let j = i - 1;
+    while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+    if (j >= 0 && text[j] !== '\n' && text[j] !== '{' && text[j] !== ';') continue;
+    const nl = text.indexOf('\n', i);
+    if (line.test(text.slice(i, nl < 0 ? undefined : nl))) return true;
+  }
+  return false;
+}
 
 interface Origin {
   map: SyntaxNode;
