@@ -165,6 +165,8 @@ function writtenInLoop(ctx: RuleContext, body: SyntaxNode, derived: (n: SyntaxNo
     const m = shape.method ?? '';
     // Sprint*/Errorf/Append* and Join/Marshal return a value; shape 1 follows values.
     if (/^(Sprint|Sprintf|Sprintln|Errorf|Append|Appendf|Appendln|Join)$/.test(m) || /^Marshal/.test(m)) continue;
+    // log.Fatal*/Panic* end the program (or the goroutine) at the first write: no sequence to order.
+    if (/^(Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln)$/.test(m)) continue;
     let dest: SyntaxNode | undefined;
     let payload: SyntaxNode[];
     if (/^Fprint/.test(m) || sink.name === 'io.WriteString') {
@@ -177,10 +179,35 @@ function writtenInLoop(ctx: RuleContext, body: SyntaxNode, derived: (n: SyntaxNo
       payload = shape.args;
     }
     if (!payload.some(derived)) continue;
+    if (leavesLoopAfter(call, body)) continue;
     if (dest && (derived(dest) || !sharedDestination(ctx, dest, body))) continue;
     return { subject: 'the output', how: `written by ${sink.name} at line ${call.startPosition.row + 1}`, collected: false };
   }
   return undefined;
+}
+
+/**
+ * The write is followed, in its own block, by a statement that ends the loop
+ * (return, os.Exit, panic, log.Fatal*, or a break that belongs to the loop):
+ * at most one iteration writes, so there is no sequence to order.
+ */
+function leavesLoopAfter(call: SyntaxNode, body: SyntaxNode): boolean {
+  let stmt: SyntaxNode | null = call;
+  while (stmt && stmt.parent && stmt.parent.type !== 'statement_list') stmt = stmt.parent;
+  if (!stmt || !ast.contains(body, stmt)) return false;
+  for (let s = stmt.nextNamedSibling; s; s = s.nextNamedSibling) {
+    if (s.type === 'return_statement') return true;
+    if (s.type === 'break_statement' && s.namedChildCount === 0) {
+      const target = ast.ancestor(s, ['expression_switch_statement', 'type_switch_statement', 'select_statement', 'for_statement']);
+      if (target && body.parent && target.id === body.parent.id) return true;
+    }
+    if (s.type === 'expression_statement') {
+      const c = s.namedChild(0);
+      const callee = c?.type === 'call_expression' ? ast.callShape(c)?.callee : undefined;
+      if (callee && /^(os\.Exit|panic|log\.Fatal\w*|log\.Panic\w*)$/.test(callee)) return true;
+    }
+  }
+  return false;
 }
 
 /** A writer that outlives one iteration: declared outside the loop body (or a field/global), with a known non-map type. */
@@ -195,7 +222,9 @@ function sharedDestination(ctx: RuleContext, dest: SyntaxNode, body: SyntaxNode)
   if (root.type !== 'identifier') return false;
   const b = ctx.scopes.resolve(root);
   if (!b) return ['os'].includes(root.text); // os.Stdout
-  return !ast.contains(body, b.nameNode);
+  if (ast.contains(body, b.nameNode)) return false;
+  // A buffer emptied in the loop (`buf.Reset()`) holds one iteration's output.
+  return !new RegExp(`\\b${b.name}\\s*\\.\\s*(?:Reset|Truncate)\\s*\\(`).test(body.text);
 }
 
 function report(ctx: RuleContext, loop: SyntaxNode, clause: SyntaxNode, ranged: SyntaxNode, mapType: Extract<GoType, { kind: 'map' }>, leak: Leak): void {

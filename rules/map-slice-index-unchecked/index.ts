@@ -27,7 +27,12 @@ export default defineRule({
         const m = ast.field(lookup, 'operand');
         const key = ast.field(lookup, 'index');
         if (!m || !key) return;
-        if (!slicesOfMap(ctx, m)) return;
+        const external = isStringSliceMapExpr(ctx.scopes, ctx.file, m);
+        if (!external && !slicesOfMap(ctx, m)) return;
+        // Keys the map's owner does not control: a constant, or a parameter (the caller's
+        // choice). Keys computed from the program's own data usually come with an invariant
+        // that they are present; headers and form values come from outside and need checks.
+        if (!external && !uncontrolledKey(ctx, key)) return;
         const fn = ast.enclosingFunction(outer);
         if (!fn) return;
         if (checkedBefore(fn, outer, lookup)) return;
@@ -97,4 +102,12 @@ function literalEntry(ctx: RuleContext, m: SyntaxNode, key: SyntaxNode): boolean
   if (!body) return false;
   const k = key.text;
   return ast.namedChildren(body).some((el) => el.type === 'keyed_element' && el.namedChild(0)?.text === k);
+}
+
+function uncontrolledKey(ctx: RuleContext, key: SyntaxNode): boolean {
+  const k = ast.unparen(key);
+  if (['interpreted_string_literal', 'raw_string_literal', 'int_literal', 'rune_literal'].includes(k.type)) return true;
+  if (k.type !== 'identifier') return false;
+  const b = ctx.scopes.resolve(k);
+  return b?.kind === 'param' || b?.kind === 'const';
 }

@@ -261,3 +261,25 @@ func (x *index) collect() {
 }
 
 func (x *index) finish() { sort.Strings(x.names) }
+
+func firstFailure(m map[string]string) {
+	for name, path := range m {
+		if _, err := os.Stat(path); err != nil {
+			fmt.Fprintln(os.Stderr, "missing", name)
+			os.Exit(1)
+		}
+	}
+}
+
+func perKeyBuffer(m map[string][]string) map[string]string {
+	out := map[string]string{}
+	var buf strings.Builder
+	for k, parts := range m {
+		buf.Reset()
+		for _, p := range parts {
+			buf.WriteString(p)
+		}
+		out[k] = buf.String()
+	}
+	return out
+}
