@@ -11,7 +11,7 @@
 // never match either shape. A function whose doc comment says its result is in
 // no particular order is taken at its word.
 import {
-  defineRule, ast, docAbove, flowOf, rootIdentifier, sortedFieldNames, rangeClauseOf, sinkName, shapeOf, addImportsEdit,
+  defineRule, ast, docAbove, flowOf, rootIdentifier, sortedFieldNames, callersSortResult, rangeClauseOf, sinkName, shapeOf, addImportsEdit,
   type RuleContext, type SyntaxNode, type Binding, type FunctionFlow, type GoType,
 } from '../../src/engine/index.js';
 
@@ -43,7 +43,7 @@ export default defineRule({
         const vars = rangeVars(ctx, clause);
         if (vars.length === 0) return;
         const derived = (n: SyntaxNode) => mentionsDerived(ctx, n, vars, body);
-        const leak = collectedAndLeaked(ctx, flow, loop, body, derived) ?? writtenInLoop(ctx, body, derived);
+        const leak = collectedAndLeaked(ctx, flow, loop, body, derived, vars) ?? writtenInLoop(ctx, body, derived);
         if (!leak) return;
         report(ctx, loop, clause, ranged, mapType, leak);
       },
@@ -113,7 +113,7 @@ function bodyNodes(body: SyntaxNode, types: readonly string[]): SyntaxNode[] {
 }
 
 /** Shape 1: `s = append(s, derived)` / `s += derived` in the loop, then `s` leaves unsorted. */
-function collectedAndLeaked(ctx: RuleContext, flow: FunctionFlow, loop: SyntaxNode, body: SyntaxNode, derived: (n: SyntaxNode) => boolean): Leak | undefined {
+function collectedAndLeaked(ctx: RuleContext, flow: FunctionFlow, loop: SyntaxNode, body: SyntaxNode, derived: (n: SyntaxNode) => boolean, vars: Binding[]): Leak | undefined {
   for (const stmt of bodyNodes(body, ['assignment_statement'])) {
     const left = ast.expressionsOf(ast.field(stmt, 'left'));
     const right = ast.expressionsOf(ast.field(stmt, 'right'));
@@ -132,12 +132,15 @@ function collectedAndLeaked(ctx: RuleContext, flow: FunctionFlow, loop: SyntaxNo
       collects = t.kind === 'basic' && t.name === 'string' && derived(value);
     }
     if (!collects) continue;
+    if (dispatchedOnKey(ctx, stmt, body, vars)) continue;
     if (target.type === 'identifier') {
       const b = ctx.scopes.resolve(target);
       if (!b || !b.func || ast.contains(loop, b.nameNode)) continue; // per-iteration slice: order stays inside
       if (flow.sortAfter(b, loop)) continue;
       const leaves = flow.leavesAfter(b, loop);
       if (!leaves) continue;
+      // Every caller in the package sorts (or heapifies) the result: the order is restored there.
+      if (leaves.kind === 'return' && callersSortResult(ctx.scopes, ctx.pkg, flow.fn)) continue;
       const line = leaves.node.startPosition.row + 1;
       return { subject: b.name, how: `${leaves.what} at line ${line}`, collected: true };
     }
@@ -154,6 +157,27 @@ function collectedAndLeaked(ctx: RuleContext, flow: FunctionFlow, loop: SyntaxNo
     }
   }
   return undefined;
+}
+
+/**
+ * Inside `switch k { case "urls": ... }` (or `if k == "urls"`) on the range key:
+ * each key is handled by its own branch, the config-parsing pattern, so the
+ * branch's appends do not interleave keys.
+ */
+function dispatchedOnKey(ctx: RuleContext, stmt: SyntaxNode, body: SyntaxNode, vars: Binding[]): boolean {
+  const key = vars.find((v) => v.range?.index === 0);
+  if (!key) return false;
+  for (let p = stmt.parent; p && p.id !== body.id; p = p.parent) {
+    const cond = p.type === 'expression_switch_statement' ? ast.field(p, 'value') : p.type === 'if_statement' ? ast.field(p, 'condition') : null;
+    if (!cond) continue;
+    let mentions = false;
+    ast.walk(cond, (n) => {
+      if (n.type === 'identifier' && n.text === key.name && ctx.scopes.resolve(n)?.nameNode.id === key.nameNode.id) mentions = true;
+      return !mentions;
+    });
+    if (mentions && (p.type === 'expression_switch_statement' || /==/.test(cond.text))) return true;
+  }
+  return false;
 }
 
 /** Shape 2: the body writes something derived from the key or value to an output shared across iterations. */

@@ -203,6 +203,8 @@ export function isSortCall(call: SyntaxNode): boolean {
   const qualifier = f.type === 'selector_expression' ? exprKey(field(f, 'operand') ?? f) : '';
   if (NOT_SORT.test(name)) return false;
   if (SORT_NAME.test(name)) return true;
+  // heap.Init orders by Less: with a total Less the input order no longer matters.
+  if (qualifier === 'heap' && name === 'Init') return true;
   // sort.Strings(s), sort.Ints(s), sort.Float64s(s), sort.Slice(s, less), sort.Stable(x)
   return qualifier === 'sort' && /^(Strings|Ints|Float64s|Slice|SliceStable|Stable)$/.test(name);
 }
@@ -372,4 +374,61 @@ function httpTypeOf(scopes: Scopes, expr: SyntaxNode, http: string): string | un
   if (recv === http && HTTP_RESPONSE_FUNCS.has(shape.method)) return 'Response';
   if ((shape.method === 'Do' || HTTP_RESPONSE_FUNCS.has(shape.method)) && (recv === `${http}.DefaultClient` || httpTypeOf(scopes, shape.receiver, http) === 'Client')) return 'Response';
   return undefined;
+}
+
+/** Call expressions of the package by callee name (`f(...)`, `x.f(...)`), computed once per package. */
+export function callSitesByName(pkg: PackageModel): Map<string, SyntaxNode[]> {
+  return pkg.fact(CallSitesFact);
+}
+
+const CallSitesFact = defineFact('flow:callSitesByName', (pkg) => {
+  const out = new Map<string, SyntaxNode[]>();
+  for (const f of pkg.files) {
+    walk(f.root, (n) => {
+      if (n.type !== 'call_expression') return;
+      const fn = field(n, 'function');
+      const u = fn ? unparen(fn) : null;
+      const name = u?.type === 'identifier' ? u.text : u?.type === 'selector_expression' ? field(u, 'field')?.text : undefined;
+      if (!name) return;
+      let list = out.get(name);
+      if (!list) out.set(name, (list = []));
+      list.push(n);
+    });
+  }
+  return out;
+});
+
+/**
+ * True when every caller in the package sorts what an unexported function
+ * returns: `x := f(); sort.Strings(x)`, `pq := queue(f()); heap.Init(&pq)`,
+ * `sort.Sort(byName(f()))`. False when there is no caller, or the function is exported.
+ */
+export function callersSortResult(scopes: Scopes, pkg: PackageModel, fn: SyntaxNode): boolean {
+  if (fn.type !== 'function_declaration' && fn.type !== 'method_declaration') return false;
+  const name = field(fn, 'name')?.text;
+  if (!name || /^[A-Z]/.test(name)) return false;
+  const sites = callSitesByName(pkg).get(name) ?? [];
+  if (sites.length === 0) return false;
+  return sites.every((call) => sortedAtCaller(scopes, call));
+}
+
+function sortedAtCaller(scopes: Scopes, call: SyntaxNode): boolean {
+  let n = call;
+  for (let p = n.parent; p; n = p, p = p.parent) {
+    if (p.type === 'parenthesized_expression' || p.type === 'argument_list') continue;
+    if (p.type === 'call_expression') {
+      if (isSortCall(p)) return true;
+      continue; // a conversion or wrapper: nodeQueue(f())
+    }
+    if (p.type === 'expression_list') continue;
+    if (p.type === 'short_var_declaration' || p.type === 'assignment_statement') {
+      const left = expressionsOf(field(p, 'left'));
+      if (left.length !== 1 || left[0]!.type !== 'identifier') return false;
+      const b = scopes.resolve(left[0]!);
+      const flow = b && flowOf(scopes, p);
+      return !!b && !!flow && !!flow.sortAfter(b, p);
+    }
+    return false;
+  }
+  return false;
 }

@@ -283,3 +283,49 @@ func perKeyBuffer(m map[string][]string) map[string]string {
 	}
 	return out
 }
+
+type options struct {
+	urls  []string
+	hosts []string
+}
+
+// Each key is handled by its own case: the appends do not interleave keys.
+func parseOptions(m map[string][]string) options {
+	var o options
+	for k, vs := range m {
+		switch strings.ToLower(k) {
+		case "urls":
+			o.urls = append(o.urls, vs...)
+		case "hosts":
+			for _, h := range vs {
+				o.hosts = append(o.hosts, h)
+			}
+		}
+	}
+	return o
+}
+
+// Every caller sorts what collectNames returns.
+func collectNames(m map[string]int) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func useNames(m map[string]int) string {
+	names := collectNames(m)
+	sort.Strings(names)
+	return strings.Join(names, ",")
+}
+
+func useNamesAgain(m map[string]int) []string {
+	return sortedCopy(collectNames(m))
+}
+
+func sortedCopy(s []string) []string {
+	out := slices.Clone(s)
+	slices.Sort(out)
+	return out
+}

@@ -3,6 +3,7 @@ package fixture
 import (
 	"fmt"
 	"os"
+	"sort"
 	"strings"
 )
 
@@ -27,4 +28,23 @@ func header(m map[string]string) string {
 		fmt.Fprintf(&b, "%s;", k)
 	}
 	return b.String()
+}
+
+// One caller sorts, the other prints: the order still escapes.
+func ids(m map[int]bool) []int {
+	var out []int
+	for id := range m { // want "map-range-order"
+		out = append(out, id)
+	}
+	return out
+}
+
+func printIDs(m map[int]bool) {
+	fmt.Println(ids(m))
+}
+
+func sortedIDs(m map[int]bool) []int {
+	s := ids(m)
+	sort.Ints(s)
+	return s
 }
