@@ -92,7 +92,11 @@ function rangedKey(ctx: RuleContext, key: SyntaxNode, m: SyntaxNode): boolean {
   return !!b?.range && b.range.index === 0 && ast.exprKey(b.range.expr) === ast.exprKey(m);
 }
 
-/** `table["x"][0]` where table is a package-level map literal that has the key "x". */
+/**
+ * A package-level map literal used as a lookup table: a constant key it lists
+ * (`table["x"][0]`), or any non-constant key (`table[kind][i]` with an enum
+ * parameter): tables are written to cover the values their callers pass.
+ */
 function literalEntry(ctx: RuleContext, m: SyntaxNode, key: SyntaxNode): boolean {
   const e = ast.unparen(m);
   if (e.type !== 'identifier') return false;
@@ -100,8 +104,9 @@ function literalEntry(ctx: RuleContext, m: SyntaxNode, key: SyntaxNode): boolean
   if (b?.kind !== 'package' || !b.value || ast.unparen(b.value).type !== 'composite_literal') return false;
   const body = ast.field(ast.unparen(b.value), 'body');
   if (!body) return false;
-  const k = key.text;
-  return ast.namedChildren(body).some((el) => el.type === 'keyed_element' && el.namedChild(0)?.text === k);
+  const k = ast.unparen(key);
+  if (!['interpreted_string_literal', 'raw_string_literal', 'int_literal', 'rune_literal'].includes(k.type)) return true;
+  return ast.namedChildren(body).some((el) => el.type === 'keyed_element' && el.namedChild(0)?.text === k.text);
 }
 
 function uncontrolledKey(ctx: RuleContext, key: SyntaxNode): boolean {

@@ -59,3 +59,12 @@ func viaClient(c *http.Client, req *http.Request) (string, error) {
 	defer resp.Body.Close()
 	return resp.Header["Etag"][0], nil // want "map-slice-index-unchecked"
 }
+
+var aliases = map[string][]string{
+	"colour": {"color"},
+}
+
+// A constant key the table does not list.
+func firstAlias() string {
+	return aliases["size"][0] // want "map-slice-index-unchecked"
+}
