@@ -342,12 +342,24 @@ const HTTP_RESPONSE_FUNCS = new Set(['Get', 'Head', 'Post', 'PostForm']);
 /**
  * True when `expr` is a standard map of string slices the engine cannot see
  * declared: a value of type http.Header / url.Values / textproto.MIMEHeader,
- * `r.Header` / `r.Form` of an *http.Request, or `resp.Header` of a response
- * from http.Get/Head/Post/PostForm or an http.Client's Do/Get.
+ * `r.Header` / `r.Form` / `r.URL.Query()` of an *http.Request, a result of
+ * url.ParseQuery, or `resp.Header` of a response from http.Get/Head/Post/PostForm
+ * or an http.Client's Do/Get.
  */
 export function isStringSliceMapExpr(scopes: Scopes, file: GoFile, expr: SyntaxNode): boolean {
   const e = unparen(expr);
   if (isStdStringSliceMap(scopes.typeOfExpr(e))) return true;
+  if (e.type === 'call_expression') return isQueryCall(scopes, file, e);
+  if (e.type === 'identifier') {
+    // `q := r.URL.Query()`, `q, err := url.ParseQuery(s)`
+    const b = scopes.resolve(e);
+    const init = b?.value ? unparen(b.value) : b?.tupleValue?.index === 0 ? unparen(b.tupleValue.expr) : undefined;
+    if (!init || init.type !== 'call_expression') return false;
+    const shape = callShape(init);
+    const urlPkg = file.importName('net/url');
+    if (urlPkg && shape?.callee === `${urlPkg}.ParseQuery`) return true;
+    return isQueryCall(scopes, file, init);
+  }
   if (e.type !== 'selector_expression') return false;
   const name = field(e, 'field')?.text ?? '';
   const operand = field(e, 'operand');
@@ -431,4 +443,15 @@ function sortedAtCaller(scopes: Scopes, call: SyntaxNode): boolean {
     return false;
   }
   return false;
+}
+
+/** `r.URL.Query()` for an *http.Request r: a url.Values. */
+function isQueryCall(scopes: Scopes, file: GoFile, call: SyntaxNode): boolean {
+  const shape = callShape(call);
+  if (shape?.method !== 'Query' || shape.args.length !== 0 || !shape.receiver) return false;
+  const recv = unparen(shape.receiver);
+  if (recv.type !== 'selector_expression' || field(recv, 'field')?.text !== 'URL') return false;
+  const http = file.importName('net/http');
+  const owner = field(recv, 'operand');
+  return !!http && !!owner && httpTypeOf(scopes, owner, http) === 'Request';
 }

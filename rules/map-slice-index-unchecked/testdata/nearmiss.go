@@ -105,3 +105,11 @@ var columns = map[kind][]string{
 func column(k kind, i int) string {
 	return columns[k][i]
 }
+
+func queryChecked(r *http.Request) string {
+	q := r.URL.Query()
+	if len(q["id"]) > 0 {
+		return q["id"][0]
+	}
+	return q.Get("name")
+}

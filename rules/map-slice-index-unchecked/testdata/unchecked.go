@@ -68,3 +68,16 @@ var aliases = map[string][]string{
 func firstAlias() string {
 	return aliases["size"][0] // want "map-slice-index-unchecked"
 }
+
+func queryID(w http.ResponseWriter, r *http.Request) {
+	id := r.URL.Query()["id"][0] // want "map-slice-index-unchecked"
+	w.Write([]byte(id))
+}
+
+func parsed(raw string) (string, error) {
+	q, err := url.ParseQuery(raw)
+	if err != nil {
+		return "", err
+	}
+	return q["token"][0], nil // want "map-slice-index-unchecked"
+}
