@@ -9,8 +9,8 @@ import type { Binding, Scopes } from './scope.js';
 import { defineFact, type PackageModel } from './model.js';
 import type { GoType } from './gotypes.js';
 import type { GoFile } from './source.js';
-import { ancestor, callShape, contains, enclosingFunction, expressionsOf, exprKey, field, unparen, walk } from './ast.js';
-import { useKindOf, type Use } from './uses.js';
+import { callShape, contains, enclosingFunction, expressionsOf, exprKey, field, unparen, walk } from './ast.js';
+import { usesOf, type Use } from './uses.js';
 
 const LOOP_TYPES = ['for_statement'] as const;
 const FUNC_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
@@ -41,7 +41,8 @@ export class FunctionFlow {
     const out: Use[] = [];
     for (const n of this.byName.get(b.name) ?? []) {
       const r = this.scopes.resolve(n);
-      if (r && r.nameNode.id === b.nameNode.id) out.push({ node: n, kind: useKindOf(n, r) });
+      // usesOf on the identifier alone classifies it (read/assign/address/decl) the shared way.
+      if (r && r.nameNode.id === b.nameNode.id) out.push(...usesOf(this.scopes, b, n));
     }
     this.useCache.set(b.nameNode.id, out);
     return out;
@@ -278,12 +279,6 @@ export function sinkName(call: SyntaxNode): { kind: EscapeKind; name: string } |
   return undefined;
 }
 
-/** The innermost loop (within the function) enclosing `node`, if any. */
-export function enclosingLoop(node: SyntaxNode): SyntaxNode | null {
-  const loop = ancestor(node, [...LOOP_TYPES, ...FUNC_TYPES]);
-  return loop && (LOOP_TYPES as readonly string[]).includes(loop.type) ? loop : null;
-}
-
 /** The range clause of a `for ... range x` statement. */
 export function rangeClauseOf(loop: SyntaxNode): SyntaxNode | undefined {
   return loop.namedChildren.find((c): c is SyntaxNode => c?.type === 'range_clause');
@@ -325,12 +320,6 @@ export function isStdStringSliceMap(t: GoType): boolean {
   return t.kind === 'named' && !!t.qualifier && ['http.Header', 'url.Values', 'textproto.MIMEHeader'].includes(`${t.qualifier}.${t.name}`);
 }
 
-/** The binding declared by an identifier node, when it is a local (or range/param/result) of a function. */
-export function localBinding(scopes: Scopes, ident: SyntaxNode): Binding | undefined {
-  if (ident.type !== 'identifier') return undefined;
-  const b = scopes.resolve(ident);
-  return b && b.func ? b : undefined;
-}
 
 // Fields of net/http values that are map[string][]string (http.Header or url.Values).
 const HTTP_MAP_FIELDS: Record<string, readonly string[]> = {

@@ -18,7 +18,7 @@ export { usesOf, isWriteTarget, writtenIndexExprs } from './uses.js';
 export type { Use, UseKind } from './uses.js';
 export { httpHandlers, hasHandlerSignature, resolveFuncValue } from './handlers.js';
 export type { HandlerSite } from './handlers.js';
-export { FunctionFlow, flowOf, rootIdentifier, sortedFieldNames, callSitesByName, callersSortResult, isAfter, isSortCall, sinkName, enclosingLoop, rangeClauseOf, shapeOf, isStdStringSliceMap, isStringSliceMapExpr, localBinding } from './flow.js';
+export { FunctionFlow, flowOf, rootIdentifier, sortedFieldNames, callSitesByName, callersSortResult, isAfter, isSortCall, sinkName, rangeClauseOf, shapeOf, isStdStringSliceMap, isStringSliceMapExpr } from './flow.js';
 export type { Escape, EscapeKind, ValueShape } from './flow.js';
 export { addImportsEdit } from './imports.js';
 export type { ImportEdit } from './imports.js';

@@ -59,6 +59,3 @@ export function writtenIndexExprs(stmt: SyntaxNode): SyntaxNode[] {
   if (stmt.type === 'assignment_statement') return expressionsOf(field(stmt, 'left')).map(unparen).filter((e) => e.type === 'index_expression');
   return [];
 }
-
-/** How one identifier occurrence of `binding` is used (read, assigned, address taken, declared). */
-export { useKind as useKindOf };
