@@ -4,7 +4,12 @@ import mapAllocInLoop from './map-alloc-in-loop/index.js';
 import mapClearLoop from './map-clear-loop/index.js';
 import mapLargeValue from './map-large-value/index.js';
 import mapMissingSizeHint from './map-missing-size-hint/index.js';
+import mapParamReassign from './map-param-reassign/index.js';
+import mapPointer from './map-pointer/index.js';
+import mapRangeOrder from './map-range-order/index.js';
+import mapRangeValueCopy from './map-range-value-copy/index.js';
 import mapRuntimeLinkname from './map-runtime-linkname/index.js';
+import mapSliceIndexUnchecked from './map-slice-index-unchecked/index.js';
 import mapUnsafePointer from './map-unsafe-pointer/index.js';
 import nilMapWrite from './nil-map-write/index.js';
 import syncmapCheckThenAct from './syncmap-check-then-act/index.js';
@@ -15,7 +20,12 @@ export const allRules: readonly Rule[] = [
   mapClearLoop,
   mapLargeValue,
   mapMissingSizeHint,
+  mapParamReassign,
+  mapPointer,
+  mapRangeOrder,
+  mapRangeValueCopy,
   mapRuntimeLinkname,
+  mapSliceIndexUnchecked,
   mapUnsafePointer,
   nilMapWrite,
   syncmapCheckThenAct,
