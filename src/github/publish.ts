@@ -80,6 +80,9 @@ export interface PublishResult {
   fixed: number;
 }
 
+/** Longer suggestions are left to the fix description: a wall of replaced code reviews badly. */
+const MAX_SUGGESTION_LINES = 12;
+
 function status(e: unknown): number | undefined {
   return (e as { status?: number }).status;
 }
@@ -101,9 +104,10 @@ export function placeComment(f: Finding, diff: Map<string, FileDiff>, wholeFile:
   let suggestion: Suggestion | undefined;
   const text = texts.get(f.path);
   if (f.fix && text !== undefined) {
-    const s = suggestionFromEdits(text, f.fix.edits);
-    // GitHub applies a suggestion to the commented lines: they must hold the finding and sit in one hunk.
-    if (s && s.startLine >= hunk.start && s.endLine <= hunk.end && f.line >= s.startLine && f.line <= s.endLine) suggestion = s;
+    // GitHub applies a suggestion to the commented lines: they span the fix and the
+    // finding's line, inside one hunk, and stay short enough to read.
+    const s = suggestionFromEdits(text, f.fix.edits, { start: f.line, end: f.line });
+    if (s && s.startLine >= hunk.start && s.endLine <= hunk.end && s.endLine - s.startLine < MAX_SUGGESTION_LINES) suggestion = s;
   }
   const body = renderComment(f, { ...(docsBase !== undefined ? { docsBase } : {}), ...(suggestion ? { suggestion } : {}) });
   if (suggestion && suggestion.startLine < suggestion.endLine) {
@@ -263,7 +267,8 @@ export async function publish(input: PublishInput): Promise<PublishResult> {
   let fixed = 0;
   const notes = [...input.notes];
 
-  if (config.comments === 'review') {
+  // Existing comments matter for dedupe (new findings) and for closing fixed threads (analysed files).
+  if (config.comments === 'review' && (input.findings.length > 0 || input.covered.size > 0)) {
     const { comments, replied, known } = await existingState(octokit, pr);
     checkpoint(input.signal);
     const diff = new Map(input.diff.filter((d) => d.status !== 'deleted').map((d) => [d.path, d]));

@@ -86,7 +86,8 @@ async function listPullFiles(octokit: Octokit, pr: PullRef): Promise<{ files: Ch
     if (f.patch !== undefined) c.patch = f.patch;
     return c;
   });
-  const capped = files.length >= FILES_API_CAP || (pr.changedFiles !== undefined && pr.changedFiles > files.length);
+  // changed_files may be stale against a newer push, so only the documented cap decides.
+  const capped = files.length >= FILES_API_CAP;
   return { files, capped };
 }
 

@@ -80,13 +80,14 @@ function lineStarts(text: string): number[] {
 
 /**
  * Turns a mechanical fix into whole-line replacement text, as GitHub suggestions
- * replace whole lines. Undefined when the edits do not match the file text.
+ * replace whole lines (the commented ones). Undefined when the edits do not match the file text.
  */
-export function suggestionFromEdits(fileText: string, edits: readonly TextEdit[]): Suggestion | undefined {
+export function suggestionFromEdits(fileText: string, edits: readonly TextEdit[], cover?: { start: number; end: number }): Suggestion | undefined {
   if (edits.length === 0) return undefined;
   const starts = lineStarts(fileText);
-  let startLine = Infinity;
-  let endLine = 0;
+  // `cover` widens the replaced range, e.g. to the finding's own line when the fix edits a declaration above it.
+  let startLine = cover?.start ?? Infinity;
+  let endLine = cover?.end ?? 0;
   for (const e of edits) {
     if (e.startIndex < 0 || e.endIndex < e.startIndex || e.endIndex > fileText.length) return undefined;
     startLine = Math.min(startLine, e.line);

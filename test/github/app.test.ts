@@ -66,11 +66,12 @@ test('pull_request.opened: check run, one review with inline comments, completed
   expect(review).toMatchObject({ commit_id: HEAD, event: 'COMMENT' });
   const comments = review.comments as Json[];
   expect(comments).toHaveLength(2);
-  // Errors first; the mechanical fix becomes a suggestion on the line it replaces.
-  expect(comments[0]).toMatchObject({ path: 'shop/a.go', line: 3, side: 'RIGHT' });
+  // Errors first; the fix (on the declaration) and the finding's line make one multi-line suggestion.
+  expect(comments[0]).toMatchObject({ path: 'shop/a.go', start_line: 3, start_side: 'RIGHT', line: 6, side: 'RIGHT' });
   expect(comments[1]).toMatchObject({ path: 'shop/a.go', line: 3, side: 'RIGHT' });
-  const nil = comments.find((c) => String(c.body).includes('nil-map-write'))!;
-  expect(nil.body).toContain('```suggestion\nvar hits = map[string]int{}\n```');
+  expect(comments[1]).not.toHaveProperty('start_line');
+  const nil = comments[0]!;
+  expect(nil.body).toContain('```suggestion\nvar hits = map[string]int{}\n\nfunc Hit(k string) {\n\thits[k]++\n```');
   expect(nil.body).toContain('rules/nil-map-write/README.md');
   expect(nil.body).toContain(fingerprintMarker(finding('shop/a.go', 6).fingerprint));
 
@@ -244,7 +245,7 @@ test('drafts are skipped unless review_drafts is set', async () => {
   await app.queue.idle();
   expect(calls).toHaveLength(0);
 
-  const m = new Mocks().config('review_drafts: true\n').createCheck().files([{ filename: 'shop/a.go', status: 'added', patch: addedPatch(A_GO) }]).repo(FILES, ['shop']).existing().updateCheck();
+  const m = new Mocks().config('review_drafts: true\n').createCheck().files([{ filename: 'shop/a.go', status: 'added', patch: addedPatch(A_GO) }]).repo(FILES, ['shop'], 'd'.repeat(40)).existing().updateCheck();
   await deliver(probot, 'pull_request', prPayload('opened', { draft: true, head: { sha: 'd'.repeat(40) } }));
   await app.queue.idle();
   expect(calls).toHaveLength(1);

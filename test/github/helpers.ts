@@ -7,11 +7,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nock from 'nock';
 import Bottleneck from 'bottleneck';
-import { Probot, ProbotOctokit } from 'probot';
+import { Probot, type ProbotOctokit } from 'probot';
 import type { Finding } from '../../src/engine/index.js';
 import type { ReviewInput, ReviewResult } from '../../src/review/types.js';
 import { createApp, type AppOptions, type MapguardApp } from '../../src/github/app.js';
-import { onRateLimit, onSecondaryRateLimit } from '../../src/github/octokit.js';
+import { octokitClass } from '../../src/github/octokit.js';
 import { DEFAULT_LIMITS } from '../../src/github/source.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -44,13 +44,10 @@ export function prPayload(action: string, pr: Json = {}): Json {
 
 /** Retries and rate-limit waits in milliseconds instead of seconds; writes not paced. */
 export function fastOctokit(): typeof ProbotOctokit {
-  return ProbotOctokit.defaults({
+  return octokitClass({
     retry: { retryAfterBaseValue: 1 },
     throttle: {
-      enabled: true,
       retryAfterBaseValue: 1,
-      onRateLimit,
-      onSecondaryRateLimit,
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
       notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
     },
@@ -64,7 +61,7 @@ export function resultOf(findings: Finding[]): ReviewResult {
 }
 
 export async function setup(analyze: Analyze, options: Partial<AppOptions> = {}): Promise<{ probot: Probot; app: MapguardApp }> {
-  const probot = new Probot({ appId: 123, privateKey, Octokit: fastOctokit(), logLevel: 'fatal' });
+  const probot = new Probot({ appId: 123, privateKey, Octokit: fastOctokit(), logLevel: (process.env.TEST_LOG_LEVEL as 'error' | undefined) ?? 'fatal' });
   const app = createApp({ analyze, ruleIds: ['nil-map-write', 'map-clear-loop', 'concurrent-map-access'], concurrency: 2, limits: DEFAULT_LIMITS, ...options });
   await probot.load(app.appFn, { cwd: process.cwd(), addHandler: () => {} });
   return { probot, app };
