@@ -3,9 +3,7 @@
 // HOST, LOG_LEVEL, GHE_HOST / GHE_PROTOCOL); without APP_ID it serves Probot's
 // setup flow, which registers the App from app.yml.
 import { run, type Server } from 'probot';
-import { analyze } from '../review/analyze.js';
-import { allRules } from '../../rules/index.js';
-import { SUPPRESSION_RULE_ID } from '../engine/index.js';
+import { analyze, ruleCatalogue } from '../review/index.js';
 import { createApp, type AppOptions, type MapguardApp } from './app.js';
 import { DEFAULT_LIMITS } from './source.js';
 import { MapguardOctokit } from './octokit.js';
@@ -20,8 +18,8 @@ function positiveInt(value: string | undefined, name: string, fallback: number):
 /** App options from the environment (MAPGUARD_* variables, all optional). */
 export function optionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
   return {
-    analyze,
-    ruleIds: [...allRules.map((r) => r.meta.id), SUPPRESSION_RULE_ID],
+    analyze: (input) => analyze(input),
+    ruleIds: ruleCatalogue().map((r) => r.id),
     concurrency: positiveInt(env.MAPGUARD_CONCURRENCY, 'MAPGUARD_CONCURRENCY', 2),
     limits: {
       ...DEFAULT_LIMITS,

@@ -5,6 +5,7 @@ import type { Finding, Severity, TextEdit } from '../engine/index.js';
 import { severityRank } from '../engine/index.js';
 import type { FailOn } from '../config/types.js';
 import type { EscapeSummary, FileProblem } from '../review/types.js';
+import { ruleHelpUri } from './links.js';
 
 /** GitHub refuses check-run output fields (summary, text) over 65,535 bytes. */
 export const MAX_OUTPUT_BYTES = 65535;
@@ -14,9 +15,9 @@ export const MAX_ANNOTATION_TITLE = 255;
 /** Annotation messages are limited to 64 KB. */
 export const MAX_ANNOTATION_MESSAGE_BYTES = 64 * 1024 - 1;
 export const ANNOTATIONS_PER_REQUEST = 50;
-export const DEFAULT_DOCS_BASE = 'https://github.com/mapguard/mapguard/blob/main/rules';
-
-export function ruleUrl(ruleId: string, docsBase = DEFAULT_DOCS_BASE): string {
+/** The rule's page; `docsBase` (MAPGUARD_DOCS_URL) points a deployment at its own copy of rules/. */
+export function ruleUrl(ruleId: string, docsBase?: string): string {
+  if (docsBase === undefined) return ruleHelpUri(ruleId);
   return `${docsBase.replace(/\/+$/, '')}/${encodeURIComponent(ruleId)}/README.md`;
 }
 
