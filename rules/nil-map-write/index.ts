@@ -5,7 +5,7 @@
 // address-of, method call or hand-off of the variable before the write (in
 // source order, or anywhere in an enclosing loop) means "maybe initialised":
 // no finding. Reads, len, range and delete on a nil map are fine: never flagged.
-import { defineRule, ast, usesOf, writtenIndexExprs, type RuleContext, type SyntaxNode, type Binding, type GoType } from '../../src/engine/index.js';
+import { defineRule, ast, usesOf, AssignedNamesFact, writtenIndexExprs, type RuleContext, type SyntaxNode, type Binding, type GoType } from '../../src/engine/index.js';
 
 const LOOPS = ['for_statement'];
 
@@ -45,9 +45,7 @@ function checkVariable(ctx: RuleContext, stmt: SyntaxNode, ident: SyntaxNode): v
   const scope = b.kind === 'package' ? null : b.func;
   if (b.kind === 'package') {
     // Package-level: nil only if nothing in the package ever assigns it or takes its address.
-    for (const f of ctx.pkg.files) {
-      if (usesOf(ctx.scopes, b, f.root).some((u) => u.kind === 'assign' || u.kind === 'address')) return;
-    }
+    if (ctx.fact(AssignedNamesFact).has(b.name)) return;
   } else {
     if (!scope) return;
     if (!nilUntil(ctx, b, scope, stmt, (u) => u.kind === 'assign' || u.kind === 'address')) return;

@@ -14,7 +14,9 @@ export { analyzeSources, analyzePackage, parseSources, groupPackages, compareFin
 export type { AnalyzeOptions, AnalysisResult, FileProblem, RuleSeverity } from './run.js';
 export { SUPPRESSION_RULE_ID, SUPPRESSION_RULE_META } from './suppress.js';
 export { normaliseLine } from './fingerprint.js';
-export { usesOf, isWriteTarget, writtenIndexExprs } from './uses.js';
+export { usesOf, isWriteTarget, writtenIndexExprs, AssignedNamesFact } from './uses.js';
 export type { Use, UseKind } from './uses.js';
 export { httpHandlers, hasHandlerSignature, resolveFuncValue } from './handlers.js';
 export type { HandlerSite } from './handlers.js';
+export { TypeSizes, TypeSizesFact, sizeOfType } from './sizes.js';
+export type { TypeLayout } from './sizes.js';

@@ -6,6 +6,7 @@ import type { Rule, RuleContext, ReportDescriptor, Listener, EditSpec } from './
 import { GoFile } from './source.js';
 import { PackageModel, type Fact } from './model.js';
 import { Scopes } from './scope.js';
+import { Query } from 'web-tree-sitter';
 import { parseGo, goParser } from './parser.js';
 import { spanOf } from './ast.js';
 import { atLeast, goVersionFromGoMod } from './gomod.js';
@@ -164,13 +165,12 @@ export async function analyzePackage(pkg: PackageModel, options: AnalyzeOptions,
     .filter((r) => !r.rule.meta.minGo || !pkg.goVersion || atLeast(pkg.goVersion, r.rule.meta.minGo));
   const scopes = pkg.fact(ScopesFact);
   const out: Finding[] = [];
-  const commentType = language.idForNodeType('comment', true);
 
   for (const file of pkg.files) {
     const raw: RawFinding[] = [];
-    // type id -> listeners (enter / exit)
-    const enter = new Map<number, Listener[]>();
-    const exit = new Map<number, Listener[]>();
+    // node type -> listeners (enter / exit)
+    const enter = new Map<string, Listener[]>();
+    const exit = new Map<string, Listener[]>();
     for (const { rule, severity } of enabled) {
       const ctx = makeContext(rule, severity, file, pkg, scopes, raw);
       let visitor;
@@ -193,16 +193,14 @@ export async function analyzePackage(pkg: PackageModel, options: AnalyzeOptions,
           }
         };
         const table = isExit ? exit : enter;
-        // A named node type can have several ids (aliases); register all of them.
-        for (const tid of typeIds(language, type)) {
-          let list = table.get(tid);
-          if (!list) table.set(tid, (list = []));
-          list.push(safe);
-        }
+        let list = table.get(type);
+        if (!list) table.set(type, (list = []));
+        list.push(safe);
       }
     }
     const comments: SyntaxNode[] = [];
-    dispatch(file.root, enter, exit, commentType ?? -1, comments);
+    const types = [...new Set(['comment', ...enter.keys(), ...exit.keys()])].sort();
+    dispatch(file.root, dispatchQuery(language, types), enter, exit, comments);
     const suppressions = comments
       .filter((c) => c.text.includes('mapguard'))
       .map((c) => parseSuppression(c, (l) => file.lineText(l)))
@@ -247,60 +245,50 @@ export async function analyzePackage(pkg: PackageModel, options: AnalyzeOptions,
   return out;
 }
 
-const typeIdCache = new WeakMap<object, Map<string, number[]>>();
-function typeIds(language: NonNullable<Awaited<ReturnType<typeof goParser>>['language']>, type: string): number[] {
-  let cache = typeIdCache.get(language);
-  if (!cache) typeIdCache.set(language, (cache = new Map()));
-  let ids = cache.get(type);
-  if (!ids) {
-    ids = [];
-    for (let id = 0; id < language.nodeTypeCount; id++) {
-      if (language.nodeTypeForId(id) === type && language.nodeTypeIsNamed(id)) ids.push(id);
-    }
-    cache.set(type, ids);
+type GoLanguage = NonNullable<Awaited<ReturnType<typeof goParser>>['language']>;
+
+const queryCache = new Map<string, Query>();
+
+/** One query per set of listened node types (plus comments), compiled once per process. */
+function dispatchQuery(language: GoLanguage, types: string[]): Query {
+  const key = types.join(' ');
+  let q = queryCache.get(key);
+  if (!q) {
+    q = new Query(language, `[${types.map((t) => `(${t})`).join(' ')}] @node`);
+    queryCache.set(key, q);
   }
-  return ids;
+  return q;
 }
 
-/** One cursor walk of the tree: node objects are only materialised where a listener wants them. */
-function dispatch(root: SyntaxNode, enter: Map<number, Listener[]>, exit: Map<number, Listener[]>, commentType: number, comments: SyntaxNode[]): void {
-  const cursor = root.walk();
-  const exitStack: { node: SyntaxNode; listeners: Listener[] }[] = [];
-  const depthStack: number[] = [];
-  let depth = 0;
-  try {
-    for (;;) {
-      const typeId = cursor.nodeTypeId;
-      const onEnter = enter.get(typeId);
-      const onExit = exit.get(typeId);
-      if (onEnter || onExit || typeId === commentType) {
-        const node = cursor.currentNode;
-        if (typeId === commentType) comments.push(node);
-        if (onEnter) for (const fn of onEnter) fn(node);
-        if (onExit) {
-          exitStack.push({ node, listeners: onExit });
-          depthStack.push(depth);
-        }
-      }
-      if (cursor.gotoFirstChild()) {
-        depth++;
-        continue;
-      }
-      for (;;) {
-        // Leaving the node at `depth`.
-        while (depthStack.length && depthStack[depthStack.length - 1] === depth) {
-          const { node, listeners } = exitStack.pop()!;
-          depthStack.pop();
-          for (const fn of listeners) fn(node);
-        }
-        if (depth === 0) return;
-        if (cursor.gotoNextSibling()) break;
-        cursor.gotoParent();
-        depth--;
-      }
+/**
+ * Visits the nodes rules listen to, in document order, with exit listeners run
+ * when the walk has passed a node's end. The matching runs inside the wasm
+ * query engine, so only wanted nodes become JS objects.
+ */
+function dispatch(root: SyntaxNode, query: Query, enter: Map<string, Listener[]>, exit: Map<string, Listener[]>, comments: SyntaxNode[]): void {
+  const open: { node: SyntaxNode; listeners: Listener[] }[] = [];
+  const closeUpTo = (index: number) => {
+    while (open.length && open[open.length - 1]!.node.endIndex <= index) {
+      const { node, listeners } = open.pop()!;
+      for (const fn of listeners) fn(node);
     }
-  } finally {
-    cursor.delete();
+  };
+  for (const { node } of query.captures(root)) {
+    closeUpTo(node.startIndex);
+    const type = node.type;
+    if (type === 'comment') comments.push(node);
+    const onEnter = enter.get(type);
+    if (onEnter) for (const fn of onEnter) fn(node);
+    const onExit = exit.get(type);
+    if (onExit) {
+      // A node nested in an open one closes first; keep the stack ordered by end.
+      closeUpTo(node.startIndex);
+      open.push({ node, listeners: onExit });
+    }
+  }
+  while (open.length) {
+    const { node, listeners } = open.pop()!;
+    for (const fn of listeners) fn(node);
   }
 }
 

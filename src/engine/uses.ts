@@ -1,6 +1,8 @@
 // Where a resolved name is used inside a subtree, and how: read, assigned,
 // address taken. Shared by rules that reason about a local's value over time.
+import { Query, type Language } from 'web-tree-sitter';
 import type { SyntaxNode } from './types.js';
+import { defineFact, type Fact } from './model.js';
 import type { Binding, Scopes } from './scope.js';
 import { expressionsOf, field, walk, unparen } from './ast.js';
 
@@ -58,4 +60,36 @@ export function writtenIndexExprs(stmt: SyntaxNode): SyntaxNode[] {
   }
   if (stmt.type === 'assignment_statement') return expressionsOf(field(stmt, 'left')).map(unparen).filter((e) => e.type === 'index_expression');
   return [];
+}
+
+/**
+ * Names that are assigned (`x = ...`, `x, y = ...`, `x op= ...`, `for x = range`) or
+ * address-taken (`&x`) anywhere in the package, whatever they resolve to. Rules use it
+ * to ask "could this package-level variable ever be set?" without walking the package
+ * per question; counting shadowed locals too only makes them more cautious.
+ */
+export const AssignedNamesFact: Fact<Set<string>> = defineFact('assigned-names', (pkg) => {
+  const names = new Set<string>();
+  for (const file of pkg.files) {
+    const query = assignedNamesQuery(file.tree.language);
+    for (const { node } of query.captures(file.root)) names.add(node.text);
+  }
+  return names;
+});
+
+let assignedQuery: { language: Language; query: Query } | undefined;
+function assignedNamesQuery(language: Language): Query {
+  if (assignedQuery?.language !== language) {
+    assignedQuery = {
+      language,
+      query: new Query(
+        language,
+        `(assignment_statement left: (expression_list (identifier) @n))
+         (range_clause left: (expression_list (identifier) @n))
+         (unary_expression operator: "&" operand: (identifier) @n)
+         (unary_expression operator: "&" operand: (parenthesized_expression (identifier) @n))`,
+      ),
+    };
+  }
+  return assignedQuery.query;
 }

@@ -1,0 +1,3 @@
+module example.com/mapguard/bench
+
+go 1.24

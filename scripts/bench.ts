@@ -1,0 +1,56 @@
+// `npm run bench`: analyses the Go standard library ($(go env GOROOT)/src) with
+// every rule and prints files, MB, wall time, MB/s, peak RSS, and the time of a
+// bare parse of the same files (the floor for this design), so the ratio shows.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { analyzeSources, parseSources } from '../src/engine/index.js';
+import { allRules } from '../rules/index.js';
+import { findGoFiles, readSources } from '../src/cli/files.js';
+
+function goroot(): string {
+  const arg = process.argv[2];
+  if (arg) return arg;
+  const r = spawnSync('go', ['env', 'GOROOT'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error('go env GOROOT failed: is Go installed?');
+  return join(r.stdout.trim(), 'src');
+}
+
+async function main(): Promise<void> {
+  const root = goroot();
+  const found = findGoFiles([root]);
+  const { files } = readSources(found.paths, root);
+  const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+  const mb = bytes / 1024 / 1024;
+
+  // Warm the parser (wasm load) so neither timing includes it.
+  await parseSources([{ path: 'warm.go', text: 'package warm\n' }]).then((r) => r.files.forEach((f) => f.tree.delete()));
+
+  let t = performance.now();
+  for (const f of files) {
+    const r = await parseSources([f]);
+    for (const p of r.files) p.tree.delete();
+  }
+  const parseMs = performance.now() - t;
+
+  t = performance.now();
+  const result = await analyzeSources(files, { rules: allRules });
+  const analyseMs = performance.now() - t;
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+
+  const perRule = new Map<string, number>();
+  for (const f of result.findings) perRule.set(f.ruleId, (perRule.get(f.ruleId) ?? 0) + 1);
+  console.log(`tree: Go standard library (${files.length} files, ${result.packages} packages, ${mb.toFixed(1)} MB)`);
+  console.log(`rules: ${allRules.length}`);
+  console.log(`bare parse: ${(parseMs / 1000).toFixed(2)} s (${(mb / (parseMs / 1000)).toFixed(2)} MB/s)`);
+  console.log(`analysis (parse + model + rules): ${(analyseMs / 1000).toFixed(2)} s (${(mb / (analyseMs / 1000)).toFixed(2)} MB/s)`);
+  console.log(`ratio analysis / bare parse: ${(analyseMs / parseMs).toFixed(2)}x`);
+  console.log(`peak RSS: ${rssMb.toFixed(0)} MB`);
+  console.log(`findings: ${result.findings.length}; problems: ${result.problems.length}`);
+  for (const [id, n] of [...perRule].sort()) console.log(`  ${id}: ${n}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench: ${(e as Error).message}`);
+  process.exit(1);
+});

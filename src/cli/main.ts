@@ -1,0 +1,210 @@
+// The `mapguard` command line: check, rules, explain. User mistakes exit 2
+// with one line on stderr, never a stack trace.
+import { readFileSync, existsSync } from 'node:fs';
+import { join, resolve, relative, isAbsolute, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import { severityRank, type Severity } from '../engine/index.js';
+import { analyze, ruleCatalogue, type ReviewResult } from '../review/index.js';
+import { DEFAULT_CONFIG, parseConfig, mergeConfig, ConfigError, type Config } from '../config/index.js';
+import { parseUnifiedDiff, FILTER_MODES, type FilterMode } from '../diff/index.js';
+import { renderText, renderProblems, renderJson, renderSarif, renderWorkflowCommands, ruleHelpUri } from '../report/index.js';
+import { findGoFiles, readSources } from './files.js';
+import { gitTopLevel, gitDiffSince, UsageError } from './git.js';
+
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+const FAIL_ON = ['error', 'warning', 'notice', 'never'] as const;
+
+/** The mapguard package folder (holds package.json and rules/), from src/cli or dist/src/cli alike. */
+const packageRoot = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'rules'))) {
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return dir;
+})();
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export interface CheckOptions {
+  format: Format;
+  base?: string;
+  filter?: FilterMode;
+  escape?: boolean;
+  sandbox?: string;
+  repoDir?: string;
+  failOn?: (typeof FAIL_ON)[number];
+  config?: string;
+  rules?: string;
+  disable?: string;
+}
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+}
+
+const csv = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []);
+
+function loadConfig(opts: CheckOptions, cwd: string, knownIds: string[]): Config {
+  let config = DEFAULT_CONFIG;
+  const path = opts.config ? resolve(cwd, opts.config) : [join(cwd, 'mapguard.yml'), join(cwd, '.github', 'mapguard.yml')].find(existsSync);
+  if (path) {
+    if (!existsSync(path)) throw new ConfigError(`${opts.config}: no such file`);
+    config = parseConfig(readFileSync(path, 'utf8'), relative(cwd, path) || path, knownIds);
+  }
+  const only = csv(opts.rules);
+  const disabled = csv(opts.disable);
+  for (const id of [...only, ...disabled]) if (!knownIds.includes(id)) throw new UsageError(`unknown rule id "${id}" (see \`mapguard rules\`)`);
+  const rules: Config['rules'] = { ...config.rules };
+  if (only.length) for (const id of knownIds) if (!only.includes(id)) rules[id] = 'off';
+  for (const id of disabled) rules[id] = 'off';
+  return mergeConfig(config, { rules, ...(opts.filter ? { filter: opts.filter } : {}), ...(opts.failOn ? { fail_on: opts.failOn } : {}) });
+}
+
+/** Runs `mapguard check`; returns the exit code. */
+export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
+  const catalogue = ruleCatalogue();
+  const knownIds = catalogue.map((r) => r.id);
+  const config = loadConfig(opts, io.cwd, knownIds);
+  const targets = (paths.length ? paths : ['.']).map((p) => resolve(io.cwd, p));
+  let root: string;
+  let diff;
+  if (opts.base) {
+    const repo = gitTopLevel(opts.repoDir ? resolve(io.cwd, opts.repoDir) : io.cwd);
+    if (!repo) throw new UsageError('--base needs a git repository (run inside one or pass --repo-dir)');
+    root = repo;
+    diff = parseUnifiedDiff(gitDiffSince(repo, opts.base));
+  } else {
+    root = commonRoot(io.cwd, targets);
+  }
+  if (opts.escape && !opts.base) throw new UsageError('--escape needs --base <ref>');
+  if (opts.escape) throw new UsageError('--escape is not available in this build');
+  const found = findGoFiles(targets);
+  const collected = readSources(found.paths, root);
+  const result = await analyze({ workspace: { files: collected.files, goMods: collected.goMods }, diff, config });
+  result.problems.unshift(...found.problems, ...collected.problems);
+  write(result, opts.format, io, catalogue);
+  const failOn = config.fail_on;
+  if (failOn === 'never') return 0;
+  const threshold = severityRank(failOn as Severity);
+  return result.findings.some((f) => severityRank(f.severity) >= threshold) ? 1 : 0;
+}
+
+function commonRoot(cwd: string, targets: string[]): string {
+  const under = (p: string) => {
+    const r = relative(cwd, p);
+    return r === '' || (!r.startsWith('..') && !isAbsolute(r));
+  };
+  if (targets.every(under)) return cwd;
+  // Outside the working directory: the deepest directory holding every target.
+  const dirs = targets.map((t) => (existsSync(t) && !t.endsWith('.go') ? t : dirname(t)));
+  let root = dirs[0]!;
+  while (!dirs.every((d) => d === root || d.startsWith(root.endsWith('/') ? root : root + '/'))) root = dirname(root);
+  return root;
+}
+
+function write(result: ReviewResult, format: Format, io: Io, catalogue: ReturnType<typeof ruleCatalogue>): void {
+  const problems = renderProblems(result);
+  if (problems) io.stderr(problems.endsWith('\n') ? problems : problems + '\n');
+  let out: string;
+  switch (format) {
+    case 'json':
+      out = renderJson(result);
+      break;
+    case 'sarif':
+      out = renderSarif(result, catalogue, { toolVersion: version(), helpUri: ruleHelpUri });
+      break;
+    case 'github':
+      out = renderWorkflowCommands(result);
+      break;
+    default:
+      out = renderText(result);
+  }
+  if (out) io.stdout(out.endsWith('\n') ? out : out + '\n');
+}
+
+export function rulePage(id: string): string | undefined {
+  const p = join(packageRoot, 'rules', id, 'README.md');
+  return existsSync(p) ? readFileSync(p, 'utf8') : undefined;
+}
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('mapguard')
+    .description('Finds misuse of Go maps: concurrent access, nil-map writes, lost range-copy updates, leaked iteration order, unbounded growth, costly layouts.')
+    .version(version())
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, w) => w(s.split('\n')[0] + '\n') })
+    .showSuggestionAfterError(false);
+
+  program
+    .command('check')
+    .description('analyse the .go files under the paths (default .)')
+    .argument('[paths...]', 'files or directories')
+    .addOption(new Option('--format <format>', 'output format').choices([...FORMATS]).default('text'))
+    .option('--base <ref>', 'report only lines changed since this git ref, as a pull request would')
+    .addOption(new Option('--filter <mode>', 'which changed lines count with --base').choices([...FILTER_MODES]))
+    .option('--escape', 'with --base: compare compiler escape analysis of base and head')
+    .addOption(new Option('--sandbox <backend>', 'sandbox for --escape').choices(['bwrap', 'docker', 'none']))
+    .option('--repo-dir <dir>', 'the git repository for --base (default: the one holding the working directory)')
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity').choices([...FAIL_ON]))
+    .option('--config <file>', 'configuration file (default: mapguard.yml or .github/mapguard.yml if present)')
+    .option('--rules <ids>', 'run only these rules (comma-separated)')
+    .option('--disable <ids>', 'do not run these rules (comma-separated)')
+    .action(async (paths: string[], opts: CheckOptions) => {
+      setExit(await runCheck(paths, opts, io));
+    });
+
+  program
+    .command('rules')
+    .description('list the rules')
+    .action(() => {
+      const rows = ruleCatalogue().map((r) => `${r.id.padEnd(30)} ${r.severity.padEnd(8)} ${r.fixable ? 'fix ' : '    '} ${r.description}`);
+      io.stdout(rows.join('\n') + '\n');
+      setExit(0);
+    });
+
+  program
+    .command('explain')
+    .description("print a rule's page")
+    .argument('<rule-id>')
+    .action((id: string) => {
+      const page = rulePage(id);
+      if (!page) throw new UsageError(`unknown rule id "${id}" (see \`mapguard rules\`)`);
+      io.stdout(page);
+      setExit(0);
+    });
+  return program;
+}
+
+/** Entry point: returns the exit code. */
+export async function main(argv: string[], io: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() }): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with code 0; usage mistakes were already printed as one line.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof UsageError || e instanceof ConfigError) {
+      io.stderr(`mapguard: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr(`mapguard: internal error: ${(e as Error).message}\n`);
+    if (process.env.MAPGUARD_DEBUG) io.stderr(`${(e as Error).stack}\n`);
+    return 2;
+  }
+}

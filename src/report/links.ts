@@ -1,0 +1,13 @@
+// Where each rule's page lives; every comment, annotation and SARIF rule links here.
+import { SUPPRESSION_RULE_ID } from '../engine/suppress.js';
+
+export const RULE_DOCS_BASE = 'https://github.com/mapguard/mapguard/blob/main/rules/';
+export const PROJECT_URI = 'https://github.com/mapguard/mapguard';
+/** The README section on //mapguard:ignore, the page of the suppression pseudo-rule. */
+export const SUPPRESSION_DOCS_URI = `${PROJECT_URI}/blob/main/README.md#suppression`;
+
+/** The page of a rule: rules/<id>/README.md on the default branch. */
+export function ruleHelpUri(id: string): string {
+  if (id === SUPPRESSION_RULE_ID) return SUPPRESSION_DOCS_URI;
+  return `${RULE_DOCS_BASE}${encodeURIComponent(id)}/README.md`;
+}
