@@ -345,3 +345,26 @@ test('an unexpected failure completes the check run as failure with the reason',
   expect(m.checkUpdates[0]).toMatchObject({ conclusion: 'failure', output: { title: 'mapguard could not complete the review' } });
   expect(String((m.checkUpdates[0]!.output as Json).summary)).toContain('engine exploded');
 });
+
+test('a primary rate limit (403, x-ratelimit-remaining 0) waits for the reset and retries', async () => {
+  const { analyze } = recorder(() => []);
+  const { probot, app } = await setup(analyze);
+  const m = new Mocks().token().config().createCheck();
+  const reset = String(Math.floor(Date.now() / 1000));
+  m.scope.get(`${REPO_PATH}/pulls/7/files`).query(true).reply(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset });
+  m.files([{ filename: 'shop/a.go', status: 'added', patch: addedPatch(A_GO) }]).repo(FILES, ['shop']).existing().updateCheck();
+  await deliver(probot, 'pull_request', prPayload('opened'));
+  await app.queue.idle();
+  expect(m.checkUpdates[0]).toMatchObject({ status: 'completed', conclusion: 'success' });
+});
+
+test('comments: annotations posts no review; notices only conclude neutral', async () => {
+  const { analyze } = recorder(() => [finding('shop/a.go', 6, 'map-clear-loop', { severity: 'notice' })]);
+  const { probot, app } = await setup(analyze);
+  const m = new Mocks().token().config('comments: annotations\n').createCheck().files([{ filename: 'shop/a.go', status: 'added', patch: addedPatch(A_GO) }]).repo(FILES, ['shop']).updateCheck();
+  await deliver(probot, 'pull_request', prPayload('opened'));
+  await app.queue.idle();
+  expect(m.reviews).toHaveLength(0);
+  expect(m.checkUpdates[0]).toMatchObject({ conclusion: 'neutral', output: { title: '1 notice' } });
+  expect(((m.checkUpdates[0]!.output as Json).annotations as Json[])[0]).toMatchObject({ annotation_level: 'notice', start_line: 6 });
+});
