@@ -5,7 +5,7 @@
 // address-of, method call or hand-off of the variable before the write (in
 // source order, or anywhere in an enclosing loop) means "maybe initialised":
 // no finding. Reads, len, range and delete on a nil map are fine: never flagged.
-import { defineRule, ast, usesOf, AssignedNamesFact, writtenIndexExprs, type RuleContext, type SyntaxNode, type Binding, type GoType } from '../../src/engine/index.js';
+import { defineRule, ast, usesOf, AssignedNamesFact, InitialisedFieldsFact, writtenIndexExprs, type RuleContext, type SyntaxNode, type Binding, type GoType } from '../../src/engine/index.js';
 
 const LOOPS = ['for_statement'];
 
@@ -34,7 +34,39 @@ function isMap(ctx: RuleContext, t: GoType): t is Extract<GoType, { kind: 'map' 
 
 function checkWrite(ctx: RuleContext, stmt: SyntaxNode, operand: SyntaxNode): void {
   if (operand.type === 'identifier') checkVariable(ctx, stmt, operand);
-  else if (operand.type === 'selector_expression') checkField(ctx, stmt, operand);
+  else if (operand.type === 'selector_expression') {
+    if (!checkField(ctx, stmt, operand)) checkNeverInitialisedField(ctx, stmt, operand);
+  }
+}
+
+/**
+ * `s.cache[k] = v` where `cache` is an unexported map field of a struct declared in
+ * this package and nothing in the package ever sets it: no `x.cache = ...`, no
+ * `&x.cache`, no `cache:` in a literal, no positional literal of the type. Unexported
+ * fields cannot be set from other packages (encoding/json and friends skip them too),
+ * so the field is nil wherever the write runs.
+ */
+function checkNeverInitialisedField(ctx: RuleContext, stmt: SyntaxNode, sel: SyntaxNode): void {
+  const base = ast.field(sel, 'operand');
+  const fieldName = ast.field(sel, 'field')?.text;
+  if (!base || !fieldName || !/^[a-z_]/.test(fieldName)) return;
+  let owner = ctx.scopes.typeOfExpr(base);
+  if (owner.kind === 'pointer') owner = owner.elem;
+  if (owner.kind !== 'named' || owner.qualifier) return;
+  const decl = ctx.pkg.types.get(owner.name);
+  const fields = ctx.pkg.structFieldsOf(owner.name);
+  const f = fields?.find((x) => x.name === fieldName && !x.embedded);
+  if (!decl || !f) return;
+  if (ast.namedChildren(f.node).some((c) => c.type === 'raw_string_literal' || c.type === 'interpreted_string_literal')) return; // tagged
+  if (ctx.pkg.underlying(ctx.pkg.typeOf(f.typeNode)).kind !== 'map') return;
+  const init = ctx.fact(InitialisedFieldsFact);
+  if (init.fields.has(fieldName) || init.positional.has(owner.name)) return;
+  const fn = ast.enclosingFunction(stmt);
+  if (fn && guardedByNilCheck(stmt, sel.text.replace(/\s+/g, ''), fn)) return;
+  ctx.report({
+    node: stmt,
+    message: `${sel.text} is always a nil map: nothing in this package sets the unexported field ${owner.name}.${fieldName} (no assignment and no ${fieldName}: in a literal), so this write panics with "assignment to entry in nil map". Initialise it where ${owner.name} is built: ${fieldName}: make(${f.typeNode.text}).`,
+  });
 }
 
 /** `var m map[K]V` ... `m[k] = v` */
@@ -75,10 +107,13 @@ function nilUntil(ctx: RuleContext, b: Binding, scope: SyntaxNode, write: Syntax
   const uses = usesOf(ctx.scopes, b, scope);
   const loops: SyntaxNode[] = [];
   for (let p = write.parent; p && p.id !== scope.id; p = p.parent) if (LOOPS.includes(p.type)) loops.push(p);
+  // A write inside a closure runs whenever the closure is called, possibly after
+  // assignments that come later in the source: then any assignment counts.
+  const inClosure = ast.enclosingFunction(write)?.id !== scope.id;
   for (const u of uses) {
     if (u.kind === 'decl' || ast.contains(write, u.node)) continue;
     if (!initialises(u)) continue;
-    if (u.node.startIndex < write.startIndex) return false;
+    if (inClosure || u.node.startIndex < write.startIndex) return false;
     if (loops.some((l) => ast.contains(l, u.node))) return false;
   }
   // A closure declared before the write might run and assign it; usesOf already sees
@@ -98,14 +133,14 @@ function guardedByNilCheck(node: SyntaxNode, name: string, scope: SyntaxNode): b
 }
 
 /** `x.f[k] = v` where x was just built without f. */
-function checkField(ctx: RuleContext, stmt: SyntaxNode, sel: SyntaxNode): void {
+function checkField(ctx: RuleContext, stmt: SyntaxNode, sel: SyntaxNode): boolean {
   const base = ast.field(sel, 'operand');
   const fieldName = ast.field(sel, 'field')?.text;
-  if (!base || !fieldName || base.type !== 'identifier') return;
+  if (!base || !fieldName || base.type !== 'identifier') return false;
   const b = ctx.scopes.resolve(base);
-  if (!b || b.kind !== 'local' || !b.func) return;
+  if (!b || b.kind !== 'local' || !b.func) return false;
   const built = builtWithoutField(ctx, b, fieldName);
-  if (!built) return;
+  if (!built) return false;
   // Any use of x other than reading/writing a different field, or reading x.f, may initialise f
   // (x.init(), pass(&x), x.f = make(...), x = other): then no finding.
   const mayInit = (u: { node: SyntaxNode; kind: string }) => {
@@ -120,11 +155,12 @@ function checkField(ctx: RuleContext, stmt: SyntaxNode, sel: SyntaxNode): void {
     if (grand?.type === 'index_expression' && ast.field(grand, 'operand')?.id === parent.id) return false;
     return true;
   };
-  if (!nilUntil(ctx, b, b.func, stmt, mayInit)) return;
+  if (!nilUntil(ctx, b, b.func, stmt, mayInit)) return true;
   ctx.report({
     node: stmt,
     message: `${base.text}.${fieldName} is a nil map here: ${base.text} was built at line ${b.nameNode.startPosition.row + 1} without setting ${fieldName}, so this write panics with "assignment to entry in nil map". Set ${fieldName}: make(${built.mapText}) when building ${base.text}.`,
   });
+  return true;
 }
 
 /** When `b` holds a struct (or pointer to one) built without the map field `name`: that field's map type text. */

@@ -14,8 +14,10 @@ export { analyzeSources, analyzePackage, parseSources, groupPackages, compareFin
 export type { AnalyzeOptions, AnalysisResult, FileProblem, RuleSeverity } from './run.js';
 export { SUPPRESSION_RULE_ID, SUPPRESSION_RULE_META } from './suppress.js';
 export { normaliseLine } from './fingerprint.js';
-export { usesOf, isWriteTarget, writtenIndexExprs, AssignedNamesFact } from './uses.js';
-export type { Use, UseKind } from './uses.js';
+export { usesOf, isWriteTarget, writtenIndexExprs, AssignedNamesFact, InitialisedFieldsFact } from './uses.js';
+export type { Use, UseKind, InitialisedFields } from './uses.js';
+export { captures } from './query.js';
+export type { Capture } from './query.js';
 export { httpHandlers, hasHandlerSignature, resolveFuncValue } from './handlers.js';
 export type { HandlerSite } from './handlers.js';
 export { TypeSizes, TypeSizesFact, sizeOfType } from './sizes.js';

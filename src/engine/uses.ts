@@ -1,8 +1,8 @@
 // Where a resolved name is used inside a subtree, and how: read, assigned,
 // address taken. Shared by rules that reason about a local's value over time.
-import { Query, type Language } from 'web-tree-sitter';
 import type { SyntaxNode } from './types.js';
 import { defineFact, type Fact } from './model.js';
+import { captures } from './query.js';
 import type { Binding, Scopes } from './scope.js';
 import { expressionsOf, field, walk, unparen } from './ast.js';
 
@@ -71,25 +71,40 @@ export function writtenIndexExprs(stmt: SyntaxNode): SyntaxNode[] {
 export const AssignedNamesFact: Fact<Set<string>> = defineFact('assigned-names', (pkg) => {
   const names = new Set<string>();
   for (const file of pkg.files) {
-    const query = assignedNamesQuery(file.tree.language);
-    for (const { node } of query.captures(file.root)) names.add(node.text);
+    for (const { node } of captures(file, ASSIGNED_NAMES)) names.add(node.text);
   }
   return names;
 });
 
-let assignedQuery: { language: Language; query: Query } | undefined;
-function assignedNamesQuery(language: Language): Query {
-  if (assignedQuery?.language !== language) {
-    assignedQuery = {
-      language,
-      query: new Query(
-        language,
-        `(assignment_statement left: (expression_list (identifier) @n))
-         (range_clause left: (expression_list (identifier) @n))
-         (unary_expression operator: "&" operand: (identifier) @n)
-         (unary_expression operator: "&" operand: (parenthesized_expression (identifier) @n))`,
-      ),
-    };
-  }
-  return assignedQuery.query;
+const ASSIGNED_NAMES = `
+(assignment_statement left: (expression_list (identifier) @n))
+(range_clause left: (expression_list (identifier) @n))
+(unary_expression operator: "&" operand: (identifier) @n)
+(unary_expression operator: "&" operand: (parenthesized_expression (identifier) @n))`;
+
+export interface InitialisedFields {
+  /** Field names assigned (`x.f = ...`), address-taken (`&x.f`) or set in a keyed literal (`{f: ...}`). */
+  fields: Set<string>;
+  /** Type names built with positional literals (`T{a, b}`), which set every field. */
+  positional: Set<string>;
 }
+
+/** Which struct fields anything in the package may set: the evidence that a map field can be non-nil. */
+export const InitialisedFieldsFact: Fact<InitialisedFields> = defineFact('initialised-fields', (pkg) => {
+  const out: InitialisedFields = { fields: new Set(), positional: new Set() };
+  for (const file of pkg.files) {
+    for (const { name, node } of captures(file, INITIALISED_FIELDS)) {
+      if (name === 'type') out.positional.add(node.text);
+      else out.fields.add(node.text);
+    }
+  }
+  return out;
+});
+
+const INITIALISED_FIELDS = `
+(assignment_statement left: (expression_list (selector_expression field: (field_identifier) @f)))
+(range_clause left: (expression_list (selector_expression field: (field_identifier) @f)))
+(unary_expression operator: "&" operand: (selector_expression field: (field_identifier) @f))
+(keyed_element . (literal_element (identifier) @f))
+(composite_literal type: (type_identifier) @type body: (literal_value (literal_element)))
+(composite_literal type: (generic_type type: (type_identifier) @type) body: (literal_value (literal_element)))`;

@@ -7,6 +7,7 @@ import { filterFindings } from '../diff/index.js';
 import { pathIncluded } from '../config/paths.js';
 import type { Config } from '../config/types.js';
 import type { ReviewInput, ReviewResult } from './types.js';
+import { analyzeInWorkers, workerCount } from './parallel.js';
 
 export function severityFor(config: Config, ruleId: string, fallback: Finding['severity']): RuleSeverity {
   return config.rules[ruleId] ?? fallback;
@@ -16,11 +17,16 @@ export async function analyze(input: ReviewInput, rules: readonly Rule[] = allRu
   const started = Date.now();
   const { workspace, diff, config } = input;
   const files = workspace.files.filter((f) => pathIncluded(f.path, config));
-  const result = await analyzeSources(files, {
-    rules,
-    goMods: workspace.goMods,
-    severityOf: (rule) => severityFor(config, rule.meta.id, rule.meta.severity),
-  });
+  // Worker threads only run the registry's rules; a custom rule list stays on this thread.
+  const workers = rules === allRules ? workerCount(files.length) : 1;
+  const result =
+    workers > 1
+      ? await analyzeInWorkers(files, workspace.goMods ?? [], Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)])), workers)
+      : await analyzeSources(files, {
+          rules,
+          goMods: workspace.goMods,
+          severityOf: (rule) => severityFor(config, rule.meta.id, rule.meta.severity),
+        });
   let findings = result.findings;
   let escape: ReviewResult['escape'];
   if (input.escape && diff) {

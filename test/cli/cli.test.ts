@@ -229,4 +229,19 @@ describe('the installed bin', () => {
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).runs[0].results.length).toBeGreaterThan(0);
   });
+
+  it('worker threads give the same findings as one thread', () => {
+    const runWith = (workers: string) =>
+      spawnSync(process.execPath, [join(repoRoot, 'bin', 'mapguard.js'), 'check', '--format', 'json', '--fail-on', 'never', 'examples', 'rules'], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        env: { ...process.env, MAPGUARD_WORKERS: workers },
+      });
+    const one = runWith('1');
+    const two = runWith('2');
+    expect(two.status).toBe(0);
+    const findings = (r: typeof one) => (JSON.parse(r.stdout) as { findings: unknown[] }).findings;
+    expect(findings(one).length).toBeGreaterThan(0);
+    expect(findings(two)).toEqual(findings(one));
+  });
 });

@@ -111,3 +111,13 @@ func sliceNotMap() []int {
 	fmt.Println(s)
 	return s
 }
+
+func closureRunsLater(run func(func())) map[string]int {
+	var seen map[string]int
+	handler := func() {
+		seen["x"]++
+	}
+	seen = make(map[string]int)
+	run(handler)
+	return seen
+}

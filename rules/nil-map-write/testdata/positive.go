@@ -64,3 +64,10 @@ func namedMapType(word string, pos int) Index {
 	idx[word] = append(idx[word], pos) // want "nil-map-write"
 	return idx
 }
+
+func closureNeverAssigned(run func(func())) {
+	var seen map[string]int
+	run(func() {
+		seen["x"]++ // want "nil-map-write"
+	})
+}
