@@ -3,7 +3,7 @@
 // (run phase, when a queue slot is free).
 import { ConfigError, DEFAULT_CONFIG, parseConfig, type Config } from '../config/index.js';
 import { filterFindings } from '../diff/index.js';
-import type { ReviewInput, ReviewResult } from '../review/types.js';
+import type { EscapeRunner, ReviewInput, ReviewResult } from '../review/types.js';
 import { isSuperseded, checkpoint, type JobSpec } from './queue.js';
 import { CONFIG_PATH, loadConfigText, loadPull, type Limits, type PullRef } from './source.js';
 import { publish } from './publish.js';
@@ -11,8 +11,18 @@ import type { Log, Octokit } from './types.js';
 
 export const CHECK_NAME = 'mapguard';
 
+/**
+ * Builds the escape-analysis comparison for one pull request (base and head
+ * sources in a sandbox). Injected: without it, `escape_analysis.enabled` is
+ * answered with a note in the summary.
+ */
+export interface EscapeProvider {
+  prepare(octokit: Octokit, pr: PullRef, config: Config, log: Log): Promise<{ runner: EscapeRunner; cleanup: () => Promise<void> }>;
+}
+
 export interface JobDeps {
   analyze: (input: ReviewInput) => Promise<ReviewResult>;
+  escape?: EscapeProvider;
   /** Rule ids the config may name. */
   ruleIds: readonly string[];
   limits: Limits;
@@ -110,15 +120,31 @@ async function review(req: JobRequest, deps: JobDeps, started: Started, signal: 
   if (loaded.diff.length === 0) {
     notes.push(loaded.changedCount === 0 ? 'This pull request changes no files.' : 'This pull request changes no Go files.');
   } else {
-    // Analyse whole changed files, then filter here: fingerprints outside the diff
-    // lines still count as "present", so their threads are not declared fixed.
-    const result = await deps.analyze({ workspace: loaded.workspace, diff: loaded.diff, config: { ...config, filter: 'file' } });
-    checkpoint(signal);
-    present = new Set(result.findings.map((f) => f.fingerprint));
-    findings = filterFindings(result.findings, loaded.diff, config.filter);
-    problems = result.problems;
-    escape = result.escape;
-    if (config.escape_analysis.enabled && !escape) notes.push('Escape analysis is enabled in the configuration but not available in this deployment.');
+    let runner: EscapeRunner | undefined;
+    let cleanup: (() => Promise<void>) | undefined;
+    if (config.escape_analysis.enabled) {
+      if (!deps.escape) notes.push('Escape analysis is enabled in the configuration but not available in this deployment.');
+      else {
+        try {
+          ({ runner, cleanup } = await deps.escape.prepare(octokit, pr, config, log));
+        } catch (e) {
+          log.warn({ err: e }, 'escape analysis could not start');
+          notes.push(`Escape analysis could not run: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+    }
+    try {
+      // Analyse whole changed files, then filter here: fingerprints outside the diff
+      // lines still count as "present", so their threads are not declared fixed.
+      const result = await deps.analyze({ workspace: loaded.workspace, diff: loaded.diff, config: { ...config, filter: 'file' }, ...(runner ? { escape: runner } : {}) });
+      checkpoint(signal);
+      present = new Set(result.findings.map((f) => f.fingerprint));
+      findings = filterFindings(result.findings, loaded.diff, config.filter);
+      problems = result.problems;
+      escape = result.escape;
+    } finally {
+      await cleanup?.().catch((e: unknown) => log.warn({ err: e }, 'escape workspace cleanup failed'));
+    }
   }
   const failed = new Set(problems.map((p) => p.path));
   const covered = new Set(loaded.diff.filter((d) => !failed.has(d.path)).map((d) => d.path));

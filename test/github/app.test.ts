@@ -368,3 +368,29 @@ test('comments: annotations posts no review; notices only conclude neutral', asy
   expect(m.checkUpdates[0]).toMatchObject({ conclusion: 'neutral', output: { title: '1 notice' } });
   expect(((m.checkUpdates[0]!.output as Json).annotations as Json[])[0]).toMatchObject({ annotation_level: 'notice', start_line: 6 });
 });
+
+test('escape analysis: an injected provider feeds review(); its table lands in the summary and its workspace is cleaned up', async () => {
+  const calls: ReviewInput[] = [];
+  const analyze: Analyze = async (input) => {
+    calls.push(input);
+    const comparison = await input.escape!.compare(input.diff ?? []);
+    return { ...resultOf(comparison.findings), escape: comparison.summary };
+  };
+  let cleaned = false;
+  const escape = {
+    prepare: async () => ({
+      runner: { compare: async () => ({ findings: [finding('shop/a.go', 6, 'escape-new-heap', { severity: 'warning' })], summary: { packages: [{ pkg: 'shop', added: 1, removed: 0 }], removed: [] } }) },
+      cleanup: async () => void (cleaned = true),
+    }),
+  };
+  const { probot, app } = await setup(analyze, { escape });
+  const m = new Mocks().token().config('escape_analysis:\n  enabled: true\n').createCheck().files([{ filename: 'shop/a.go', status: 'added', patch: addedPatch(A_GO) }]).repo(FILES, ['shop']).existing().review().updateCheck();
+  await deliver(probot, 'pull_request', prPayload('opened'));
+  await app.queue.idle();
+  expect(calls[0]!.escape).toBeDefined();
+  expect(cleaned).toBe(true);
+  const summary = String((m.checkUpdates[0]!.output as Json).summary);
+  expect(summary).toContain('**Escape analysis** (base vs head)');
+  expect(summary).toContain('| `shop` | 1 | 0 |');
+  expect(m.checkUpdates[0]).toMatchObject({ conclusion: 'success', output: { title: '1 warning' } });
+});
