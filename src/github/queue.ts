@@ -116,16 +116,21 @@ export class ReviewQueue {
       entry.state = 'running';
       this.running++;
       const { spec, controller } = entry;
+      let startFailed = false;
       const job = entry.started
         .then(
           (s) => s,
-          () => undefined,
+          () => {
+            startFailed = true;
+            return undefined;
+          },
         )
         .then((s) => spec.run(controller.signal, s));
       job
         .then(
           () => {
-            if (!controller.signal.aborted) this.done.add(`${spec.key}@${spec.sha}`);
+            // A job that could not start (say, the check run was not created) may be tried again.
+            if (!controller.signal.aborted && !startFailed) this.done.add(`${spec.key}@${spec.sha}`);
           },
           (e) => {
             if (!isSuperseded(e)) this.onError(e, spec);

@@ -76,3 +76,23 @@ test('same delivery, or a SHA already queued or done, is a duplicate; force re-r
   await q.idle();
   expect(runs).toBe(2);
 });
+
+test('a job whose start failed is not remembered as done', async () => {
+  const q = new ReviewQueue(1);
+  let runs = 0;
+  const job = (deliveryId: string, fail: boolean) => ({
+    key: 'r#1',
+    sha: 'a',
+    deliveryId,
+    start: async () => {
+      if (fail) throw new Error('no check run');
+      return 1;
+    },
+    run: async (_s: AbortSignal, started: number | undefined) => void (runs += started ?? 0),
+  });
+  q.submit(job('d1', true));
+  await q.idle();
+  expect(q.submit(job('d2', false))).toBe('queued');
+  await q.idle();
+  expect(runs).toBe(1);
+});
