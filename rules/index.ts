@@ -7,6 +7,8 @@ import mapMissingSizeHint from './map-missing-size-hint/index.js';
 import mapRuntimeLinkname from './map-runtime-linkname/index.js';
 import mapUnsafePointer from './map-unsafe-pointer/index.js';
 import nilMapWrite from './nil-map-write/index.js';
+import syncmapCheckThenAct from './syncmap-check-then-act/index.js';
+import syncmapUncheckedAssertion from './syncmap-unchecked-assertion/index.js';
 
 export const allRules: readonly Rule[] = [
   mapAllocInLoop,
@@ -16,4 +18,6 @@ export const allRules: readonly Rule[] = [
   mapRuntimeLinkname,
   mapUnsafePointer,
   nilMapWrite,
+  syncmapCheckThenAct,
+  syncmapUncheckedAssertion,
 ];

@@ -12,7 +12,7 @@ export * from './gotypes.js';
 export { atLeast, parseGoVersion, goVersionFromGoMod } from './gomod.js';
 export { analyzeSources, analyzePackage, parseSources, groupPackages, compareFindings, ScopesFact } from './run.js';
 export type { AnalyzeOptions, AnalysisResult, FileProblem, RuleSeverity } from './run.js';
-export { SUPPRESSION_RULE_ID, SUPPRESSION_RULE_META } from './suppress.js';
+export { SUPPRESSION_RULE_ID, SUPPRESSION_RULE_META, textSuppresses } from './suppress.js';
 export { normaliseLine } from './fingerprint.js';
 export { usesOf, isWriteTarget, writtenIndexExprs, AssignedNamesFact, InitialisedFieldsFact } from './uses.js';
 export type { Use, UseKind, InitialisedFields } from './uses.js';
@@ -22,3 +22,5 @@ export { httpHandlers, hasHandlerSignature, resolveFuncValue } from './handlers.
 export type { HandlerSite } from './handlers.js';
 export { TypeSizes, TypeSizesFact, sizeOfType } from './sizes.js';
 export type { TypeLayout } from './sizes.js';
+export { syncMapCall, syncMapValueSource, syncMapIdentity, tupleTargets, SyncMapSwappedFact, SYNC_MAP_VALUE_METHODS } from './syncmap.js';
+export type { SyncMapCall, SyncMapValueSource } from './syncmap.js';

@@ -320,9 +320,16 @@ export class Scopes {
   typeOfBinding(b: Binding, depth = 0): GoType {
     if (b.typeNode) return this.pkg.typeOf(b.typeNode);
     if (b.value) return this.typeOfExpr(b.value, depth + 1);
-    if (b.tupleValue && b.tupleValue.index === 0) {
+    if (b.tupleValue && b.tupleValue.index <= 1) {
       const e = unparen(b.tupleValue.expr);
-      if (e.type === 'index_expression' || e.type === 'type_assertion_expression' || e.type === 'unary_expression') return this.typeOfExpr(e, depth + 1);
+      const commaOk = e.type === 'index_expression' || e.type === 'type_assertion_expression' || (e.type === 'unary_expression' && e.child(0)?.type === '<-');
+      if (commaOk && b.tupleValue.index === 1) {
+        // `v, ok := m[k]` / `x.(T)` / `<-ch`: ok is bool, but only when the first is really a comma-ok form (a map, not a slice).
+        if (e.type !== 'index_expression') return { kind: 'basic', name: 'bool' };
+        const operand = field(e, 'operand');
+        return operand && this.pkg.underlying(this.typeOfExpr(operand, depth + 1)).kind === 'map' ? { kind: 'basic', name: 'bool' } : UNKNOWN;
+      }
+      if (b.tupleValue.index === 0 && (commaOk || e.type === 'unary_expression')) return this.typeOfExpr(e, depth + 1);
     }
     if (b.range) {
       const t = this.pkg.underlying(this.typeOfExpr(b.range.expr, depth + 1));
@@ -333,6 +340,7 @@ export class Scopes {
         if (u.kind === 'array') return b.range.index === 0 ? { kind: 'basic', name: 'int' } : u.elem;
       }
       if (t.kind === 'basic' && t.name === 'string') return b.range.index === 0 ? { kind: 'basic', name: 'int' } : { kind: 'basic', name: 'rune' };
+      if (t.kind === 'chan' && b.range.index === 0) return t.elem;
     }
     return UNKNOWN;
   }
