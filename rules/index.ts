@@ -4,11 +4,18 @@ import mapAllocInLoop from './map-alloc-in-loop/index.js';
 import mapClearLoop from './map-clear-loop/index.js';
 import mapLargeValue from './map-large-value/index.js';
 import mapMissingSizeHint from './map-missing-size-hint/index.js';
+import mapParamReassign from './map-param-reassign/index.js';
+import mapPointer from './map-pointer/index.js';
 import mapPointerIdentityKey from './map-pointer-identity-key/index.js';
+import mapRangeOrder from './map-range-order/index.js';
+import mapRangeValueCopy from './map-range-value-copy/index.js';
 import mapRetainsRequestScope from './map-retains-request-scope/index.js';
 import mapRuntimeLinkname from './map-runtime-linkname/index.js';
+import mapSliceIndexUnchecked from './map-slice-index-unchecked/index.js';
 import mapUnsafePointer from './map-unsafe-pointer/index.js';
 import nilMapWrite from './nil-map-write/index.js';
+import syncmapCheckThenAct from './syncmap-check-then-act/index.js';
+import syncmapUncheckedAssertion from './syncmap-unchecked-assertion/index.js';
 import unboundedMapGrowth from './unbounded-map-growth/index.js';
 
 export const allRules: readonly Rule[] = [
@@ -16,10 +23,17 @@ export const allRules: readonly Rule[] = [
   mapClearLoop,
   mapLargeValue,
   mapMissingSizeHint,
+  mapParamReassign,
+  mapPointer,
   mapPointerIdentityKey,
+  mapRangeOrder,
+  mapRangeValueCopy,
   mapRetainsRequestScope,
   mapRuntimeLinkname,
+  mapSliceIndexUnchecked,
   mapUnsafePointer,
   nilMapWrite,
+  syncmapCheckThenAct,
+  syncmapUncheckedAssertion,
   unboundedMapGrowth,
 ];

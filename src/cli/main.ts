@@ -11,6 +11,7 @@ import { parseUnifiedDiff, FILTER_MODES, type FilterMode } from '../diff/index.j
 import { renderText, renderProblems, renderJson, renderSarif, renderWorkflowCommands, ruleHelpUri } from '../report/index.js';
 import { findGoFiles, readSources } from './files.js';
 import { gitTopLevel, gitDiffSince, UsageError } from './git.js';
+import { createEscapeRunner, prepareGitWorkspaces, type SandboxName } from '../escape/index.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -89,10 +90,31 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
     root = commonRoot(io.cwd, targets);
   }
   if (opts.escape && !opts.base) throw new UsageError('--escape needs --base <ref>');
-  if (opts.escape) throw new UsageError('--escape is not available in this build');
+  if (opts.sandbox && !opts.escape) throw new UsageError('--sandbox goes with --escape');
   const found = findGoFiles(targets);
   const collected = readSources(found.paths, root);
-  const result = await analyze({ workspace: { files: collected.files, goMods: collected.goMods }, diff, config });
+  const workspace = { files: collected.files, goMods: collected.goMods };
+  let result: ReviewResult;
+  if (opts.escape && opts.base) {
+    if (!opts.sandbox) io.stderr('mapguard: --escape compiles your own checkout without a sandbox (--sandbox none); pass --sandbox bwrap to isolate the build\n');
+    const prepared = await prepareGitWorkspaces(root, opts.base);
+    try {
+      const escape = createEscapeRunner({
+        baseDir: prepared.baseDir,
+        headDir: prepared.headDir,
+        sandbox: (opts.sandbox ?? 'none') as SandboxName,
+        trusted: true,
+        timeoutSeconds: config.escape_analysis.timeout_seconds,
+        packages: config.escape_analysis.packages,
+      });
+      result = await analyze({ workspace, diff, config, escape });
+    } finally {
+      await prepared.cleanup();
+    }
+    if (result.escape?.incomplete) io.stderr(`mapguard: escape analysis incomplete: ${result.escape.incomplete}\n`);
+  } else {
+    result = await analyze({ workspace, diff, config });
+  }
   result.problems.unshift(...found.problems, ...collected.problems);
   write(result, opts.format, io, catalogue);
   const failOn = config.fail_on;

@@ -25,6 +25,8 @@ export interface AnalyzeOptions {
   severityOf?: (rule: Rule) => RuleSeverity;
   /** Files over this many characters are skipped with a problem (default 5 MiB). */
   maxFileChars?: number;
+  /** Every rule id a suppression may name (default: the ids of `rules`); includes rules that are off. */
+  knownRuleIds?: readonly string[];
 }
 
 export interface FileProblem {
@@ -165,6 +167,8 @@ export async function analyzePackage(pkg: PackageModel, options: AnalyzeOptions,
     .filter((r) => !r.rule.meta.minGo || !pkg.goVersion || atLeast(pkg.goVersion, r.rule.meta.minGo));
   const scopes = pkg.fact(ScopesFact);
   const out: Finding[] = [];
+  const known = new Set(options.knownRuleIds ?? options.rules.map((r) => r.meta.id));
+  const ran = new Set(enabled.map((r) => r.rule.meta.id));
 
   for (const file of pkg.files) {
     const raw: RawFinding[] = [];
@@ -220,14 +224,15 @@ export async function analyzePackage(pkg: PackageModel, options: AnalyzeOptions,
         fingerprint: fp.next(r.rule.meta.id, file.path, file.lineText(r.span.line)),
       });
     }
-    const known = new Set(options.rules.map((r) => r.meta.id));
     for (const s of suppressions) {
       let problem: string | undefined;
       const unknown = s.ruleIds?.filter((id) => !known.has(id)) ?? [];
+      // "Unused" only when every rule it names ran: a rule turned off finds nothing to match.
+      const allRan = s.ruleIds ? s.ruleIds.every((id) => ran.has(id)) : enabled.length === options.rules.length;
       if (s.ruleIds && s.ruleIds.length === 0) problem = 'This suppression names no rule; write `//mapguard:ignore <rule-id> -- <reason>`.';
       else if (unknown.length) problem = `This suppression names ${unknown.join(', ')}, which ${unknown.length > 1 ? 'are not mapguard rules' : 'is not a mapguard rule'}.`;
       else if (!s.reason) problem = 'This suppression gives no reason; add one after `--` (or `//` for nolint) so reviewers know why the finding is safe.';
-      else if (!s.used) problem = 'This suppression matches no finding; remove it.';
+      else if (!s.used && allRan) problem = 'This suppression matches no finding; remove it.';
       if (!problem) continue;
       out.push({
         ruleId: SUPPRESSION_RULE_ID,

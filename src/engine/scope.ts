@@ -32,6 +32,7 @@ const FUNC_NODES = new Set(['function_declaration', 'method_declaration', 'func_
 
 export class Scopes {
   private readonly cache = new Map<number, Binding | null>();
+  private readonly typeCache = new Map<number, GoType>();
 
   constructor(private readonly pkg: PackageModel) {}
 
@@ -62,7 +63,17 @@ export class Scopes {
 
   /** Looks for `name` declared by `parent` and visible at its child `child`. */
   private declaredIn(parent: SyntaxNode, child: SyntaxNode, name: string, ident: SyntaxNode): Binding | undefined {
-    const func = FUNC_NODES.has(parent.type) ? parent : enclosingFunc(parent);
+    // The enclosing function is only needed once a declaration is found; finding it
+    // walks parents (costly in web-tree-sitter), so it is computed lazily.
+    let funcMemo: SyntaxNode | null | undefined;
+    const fnOf = (): SyntaxNode | undefined => {
+      if (funcMemo === undefined) funcMemo = FUNC_NODES.has(parent.type) ? parent : enclosingFunc(parent);
+      return funcMemo ?? undefined;
+    };
+    const bind = <T extends Binding | undefined>(b: T): T => {
+      if (b) b.func = fnOf();
+      return b;
+    };
     switch (parent.type) {
       case 'statement_list':
       case 'block':
@@ -76,12 +87,12 @@ export class Scopes {
           if (stmt.startIndex >= child.startIndex && stmt.id !== child.id) break;
           if (stmt.id === child.id) {
             // The identifier may be the declaring name of this very statement.
-            const self = this.declaredBy(stmt, name, func ?? undefined);
+            const self = bind(this.declaredBy(stmt, name, undefined));
             if (self && self.nameNode.id === ident.id) return self;
             if (parent.type === 'communication_case' && stmt.type === 'receive_statement' && self) return self;
             break;
           }
-          const b = this.declaredBy(stmt, name, func ?? undefined);
+          const b = bind(this.declaredBy(stmt, name, undefined));
           if (b) found = b;
         }
         return found;
@@ -92,22 +103,22 @@ export class Scopes {
           if (c.type === 'for_clause') {
             const init = field(c, 'initializer');
             if (init) {
-              const b = this.declaredBy(init, name, func ?? undefined);
+              const b = bind(this.declaredBy(init, name, undefined));
               if (b) return b;
             }
           } else if (c.type === 'range_clause') {
-            const b = this.rangeBinding(c, name, func ?? undefined);
+            const b = bind(this.rangeBinding(c, name, undefined));
             if (b) return b;
           }
         }
         if (child.type === 'for_clause' || child.type === 'range_clause') {
           if (child.type === 'range_clause') {
-            const b = this.rangeBinding(child, name, func ?? undefined);
+            const b = bind(this.rangeBinding(child, name, undefined));
             if (b && b.nameNode.id === ident.id) return b;
           } else {
             const init = field(child, 'initializer');
             if (init) {
-              const b = this.declaredBy(init, name, func ?? undefined);
+              const b = bind(this.declaredBy(init, name, undefined));
               if (b) return b;
             }
           }
@@ -119,17 +130,17 @@ export class Scopes {
       case 'type_switch_statement': {
         const init = field(parent, 'initializer');
         if (init && init.id !== child.id) {
-          const b = this.declaredBy(init, name, func ?? undefined);
+          const b = bind(this.declaredBy(init, name, undefined));
           if (b) return b;
         }
         if (init && init.id === child.id) {
-          const b = this.declaredBy(init, name, func ?? undefined);
+          const b = bind(this.declaredBy(init, name, undefined));
           if (b && b.nameNode.id === ident.id) return b;
         }
         if (parent.type === 'type_switch_statement') {
           const alias = field(parent, 'alias');
           for (const a of alias ? expressionsOf(alias) : []) {
-            if (a.text === name) return { name, kind: 'local', nameNode: a, declNode: parent, func: func ?? undefined };
+            if (a.text === name) return { name, kind: 'local', nameNode: a, declNode: parent, func: fnOf() };
           }
         }
         return undefined;
@@ -219,6 +230,18 @@ export class Scopes {
   /** Best-effort static type of an expression; `unknown` when not visible. */
   typeOfExpr(expr: SyntaxNode, depth = 0): GoType {
     if (depth > 12) return UNKNOWN;
+    // Rules often type the same expression (a ranged map, a write target); top-level results are memoised.
+    if (depth === 0) {
+      const hit = this.typeCache.get(expr.id);
+      if (hit) return hit;
+      const t = this.typeOfExprUncached(expr, 0);
+      this.typeCache.set(expr.id, t);
+      return t;
+    }
+    return this.typeOfExprUncached(expr, depth);
+  }
+
+  private typeOfExprUncached(expr: SyntaxNode, depth: number): GoType {
     const e = unparen(expr);
     switch (e.type) {
       case 'identifier': {
@@ -320,9 +343,16 @@ export class Scopes {
   typeOfBinding(b: Binding, depth = 0): GoType {
     if (b.typeNode) return this.pkg.typeOf(b.typeNode);
     if (b.value) return this.typeOfExpr(b.value, depth + 1);
-    if (b.tupleValue && b.tupleValue.index === 0) {
+    if (b.tupleValue && b.tupleValue.index <= 1) {
       const e = unparen(b.tupleValue.expr);
-      if (e.type === 'index_expression' || e.type === 'type_assertion_expression' || e.type === 'unary_expression') return this.typeOfExpr(e, depth + 1);
+      const commaOk = e.type === 'index_expression' || e.type === 'type_assertion_expression' || (e.type === 'unary_expression' && e.child(0)?.type === '<-');
+      if (commaOk && b.tupleValue.index === 1) {
+        // `v, ok := m[k]` / `x.(T)` / `<-ch`: ok is bool, but only when the first is really a comma-ok form (a map, not a slice).
+        if (e.type !== 'index_expression') return { kind: 'basic', name: 'bool' };
+        const operand = field(e, 'operand');
+        return operand && this.pkg.underlying(this.typeOfExpr(operand, depth + 1)).kind === 'map' ? { kind: 'basic', name: 'bool' } : UNKNOWN;
+      }
+      if (b.tupleValue.index === 0 && (commaOk || e.type === 'unary_expression')) return this.typeOfExpr(e, depth + 1);
     }
     if (b.range) {
       const t = this.pkg.underlying(this.typeOfExpr(b.range.expr, depth + 1));
@@ -333,6 +363,7 @@ export class Scopes {
         if (u.kind === 'array') return b.range.index === 0 ? { kind: 'basic', name: 'int' } : u.elem;
       }
       if (t.kind === 'basic' && t.name === 'string') return b.range.index === 0 ? { kind: 'basic', name: 'int' } : { kind: 'basic', name: 'rune' };
+      if (t.kind === 'chan' && b.range.index === 0) return t.elem;
     }
     return UNKNOWN;
   }

@@ -72,3 +72,23 @@ export function matchSuppression(suppressions: Suppression[], ruleId: string, li
   }
   return undefined;
 }
+
+/**
+ * Whether a suppression comment in the source text covers `line` for `ruleId`, for
+ * findings that do not come from the syntax tree (escape-analysis findings are compiler
+ * output matched to lines). Same forms and placement as comment-node suppression.
+ */
+export function textSuppresses(lineText: (line: number) => string, line: number, ruleId: string): boolean {
+  const matches = (text: string): boolean => {
+    const at = text.indexOf('//');
+    if (at < 0) return false;
+    const comment = text.slice(at).trim();
+    const ignore = IGNORE.exec(comment);
+    if (ignore) return ignore[1]!.split(',').map((s) => s.trim()).includes(ruleId);
+    const nolint = NOLINT.exec(comment);
+    return !!nolint && nolint[1]!.split(',').includes('mapguard');
+  };
+  if (matches(lineText(line))) return true;
+  const above = lineText(line - 1);
+  return above.trim().startsWith('//') && matches(above);
+}

@@ -1,13 +1,14 @@
 // analyze(): the one pipeline every front end runs. Engine over the workspace
 // (config paths and rule severities applied), optional escape comparison, then
 // the diff filter. Pure apart from what the injected escape runner does.
-import { analyzeSources, compareFindings, type Finding, type Rule, type RuleSeverity } from '../engine/index.js';
+import { analyzeSources, compareFindings, textSuppresses, type Finding, type Rule, type RuleSeverity } from '../engine/index.js';
 import { allRules } from '../../rules/index.js';
 import { filterFindings } from '../diff/index.js';
 import { pathIncluded } from '../config/paths.js';
 import type { Config } from '../config/types.js';
 import type { ReviewInput, ReviewResult } from './types.js';
 import { analyzeInWorkers, workerCount } from './parallel.js';
+import { ruleCatalogue } from './catalogue.js';
 
 export function severityFor(config: Config, ruleId: string, fallback: Finding['severity']): RuleSeverity {
   return config.rules[ruleId] ?? fallback;
@@ -24,6 +25,7 @@ export async function analyze(input: ReviewInput, rules: readonly Rule[] = allRu
       ? await analyzeInWorkers(files, workspace.goMods ?? [], Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)])), workers)
       : await analyzeSources(files, {
           rules,
+          knownRuleIds: ruleCatalogue().map((r) => r.id),
           goMods: workspace.goMods,
           severityOf: (rule) => severityFor(config, rule.meta.id, rule.meta.severity),
         });
@@ -32,9 +34,13 @@ export async function analyze(input: ReviewInput, rules: readonly Rule[] = allRu
   if (input.escape && diff) {
     const comparison = await input.escape.compare(diff);
     escape = comparison.summary;
+    const texts = new Map(workspace.files.map((f) => [f.path, f.text.split('\n')]));
     for (const f of comparison.findings) {
       const severity = severityFor(config, f.ruleId, f.severity);
-      if (severity !== 'off' && pathIncluded(f.path, config)) findings.push({ ...f, severity });
+      if (severity === 'off' || !pathIncluded(f.path, config)) continue;
+      const lines = texts.get(f.path);
+      if (lines && textSuppresses((n) => lines[n - 1] ?? '', f.line, f.ruleId)) continue;
+      findings.push({ ...f, severity });
     }
   }
   const before = findings.length;

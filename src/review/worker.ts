@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { analyzeSources, type RuleSeverity, type SourceInput } from '../engine/index.js';
 import { allRules } from '../../rules/index.js';
+import { ruleCatalogue } from './catalogue.js';
 
 export interface WorkerJob {
   id: number;
@@ -14,7 +15,7 @@ export interface WorkerJob {
 if (parentPort) {
   const port = parentPort;
   port.on('message', (job: WorkerJob) => {
-    analyzeSources(job.files, { rules: allRules, goMods: job.goMods, severityOf: (r) => job.severities[r.meta.id] ?? r.meta.severity })
+    analyzeSources(job.files, { rules: allRules, knownRuleIds: ruleCatalogue().map((r) => r.id), goMods: job.goMods, severityOf: (r) => job.severities[r.meta.id] ?? r.meta.severity })
       .then((result) => port.postMessage({ id: job.id, result }))
       .catch((e: unknown) => port.postMessage({ id: job.id, error: (e as Error).message }));
   });

@@ -1,0 +1,86 @@
+// The pull request as the Action sees it: changed lines from the REST API (with
+// the workflow token), sources from the checked-out workspace on disk.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parsePatch, type FileDiff, type FileStatus } from '../diff/index.js';
+import type { SourceInput } from '../engine/index.js';
+import type { Workspace } from '../review/types.js';
+
+/** The pull request files API lists at most this many files. */
+export const FILES_API_CAP = 3000;
+
+export interface PullFiles {
+  diff: FileDiff[];
+  capped: boolean;
+}
+
+interface ApiFile {
+  filename: string;
+  status: string;
+  patch?: string;
+  previous_filename?: string;
+}
+
+function mapStatus(s: string): FileStatus {
+  return s === 'added' || s === 'copied' ? 'added' : s === 'removed' ? 'deleted' : s === 'renamed' ? 'renamed' : 'modified';
+}
+
+function nextLink(link: string | null): string | undefined {
+  return link?.split(',').find((p) => /rel="next"/.test(p))?.match(/<([^>]+)>/)?.[1];
+}
+
+/** Every page of GET /pulls/{n}/files as FileDiffs (Go files only). */
+export async function fetchPullFiles(apiUrl: string, token: string, repo: string, number: number, fetchImpl: typeof fetch = fetch): Promise<PullFiles> {
+  const diff: FileDiff[] = [];
+  let url: string | undefined = `${apiUrl.replace(/\/+$/, '')}/repos/${repo}/pulls/${number}/files?per_page=100`;
+  let count = 0;
+  while (url) {
+    const res = await fetchImpl(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' } });
+    if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
+    const files = (await res.json()) as ApiFile[];
+    count += files.length;
+    for (const f of files) {
+      if (!f.filename.endsWith('.go') && !f.previous_filename?.endsWith('.go')) continue;
+      const status = mapStatus(f.status);
+      if (f.patch === undefined && status !== 'deleted') {
+        // No patch (diff too large): every line counts as changed.
+        diff.push({ path: f.filename, status, binary: false, added: [{ start: 1, end: Number.MAX_SAFE_INTEGER }], hunks: [{ start: 1, end: Number.MAX_SAFE_INTEGER }] });
+        continue;
+      }
+      diff.push(parsePatch(f.filename, f.patch ?? '', status, f.previous_filename));
+    }
+    url = nextLink(res.headers.get('link'));
+  }
+  return { diff, capped: count >= FILES_API_CAP };
+}
+
+function skipped(dir: string): boolean {
+  return dir.split('/').some((s) => s === 'vendor' || s === 'testdata' || s.startsWith('.') || s.startsWith('_'));
+}
+
+/** The .go files of every changed package (directory) and the go.mod files above them, from disk. */
+export function readWorkspace(root: string, diff: readonly FileDiff[]): Workspace {
+  const dirs = new Set<string>();
+  for (const d of diff) {
+    if (d.status === 'deleted') continue;
+    const dir = d.path.includes('/') ? d.path.slice(0, d.path.lastIndexOf('/')) : '';
+    if (!skipped(dir)) dirs.add(dir);
+  }
+  const files: SourceInput[] = [];
+  const mods = new Map<string, string>();
+  for (const dir of [...dirs].sort()) {
+    const abs = join(root, dir);
+    if (!existsSync(abs)) continue;
+    for (const name of readdirSync(abs).sort()) {
+      const p = join(abs, name);
+      if (name.endsWith('.go') && statSync(p).isFile()) files.push({ path: dir ? `${dir}/${name}` : name, text: readFileSync(p, 'utf8') });
+    }
+    const segs = dir === '' ? [] : dir.split('/');
+    for (let i = 0; i <= segs.length; i++) {
+      const d = segs.slice(0, i).join('/');
+      const mod = join(root, d, 'go.mod');
+      if (!mods.has(d) && existsSync(mod)) mods.set(d, readFileSync(mod, 'utf8'));
+    }
+  }
+  return { files, goMods: [...mods.entries()].map(([dir, text]) => ({ dir, text })) };
+}

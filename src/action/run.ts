@@ -1,0 +1,81 @@
+// The GitHub Action: the same review() as the App on a pull_request workflow run.
+// Changed lines come from the REST API with the workflow's GITHUB_TOKEN, sources
+// from the checkout; findings become workflow-command annotations (shown on the
+// pull request's diff), a SARIF file for code scanning upload, and the exit code.
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { ConfigError, DEFAULT_CONFIG, mergeConfig, parseConfig, type Config } from '../config/index.js';
+import type { RuleMeta } from '../engine/index.js';
+import { renderSarif, renderWorkflowCommands, ruleHelpUri } from '../report/index.js';
+import { checkTitle, conclusionFor, renderCheckSummary } from '../report/github.js';
+import type { ReviewInput, ReviewResult } from '../review/types.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+import { fetchPullFiles, readWorkspace, FILES_API_CAP } from './pull.js';
+
+export interface ActionDeps {
+  analyze: (input: ReviewInput) => Promise<ReviewResult>;
+  catalogue: readonly RuleMeta[];
+  version: string;
+  stdout: (s: string) => void;
+  fetch?: typeof fetch;
+}
+
+interface PullPayload {
+  pull_request?: { number: number; draft?: boolean };
+}
+
+function setOutput(env: NodeJS.ProcessEnv, name: string, value: string): void {
+  if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, `${name}=${value}\n`);
+}
+
+function loadConfig(root: string, inputs: ActionInputs, ruleIds: string[]): Config {
+  const path = isAbsolute(inputs.configFile) ? inputs.configFile : join(root, inputs.configFile);
+  const fromFile = existsSync(path) ? parseConfig(readFileSync(path, 'utf8'), inputs.configFile, ruleIds) : DEFAULT_CONFIG;
+  // Inputs go through the same schema (and messages) as the file.
+  return parseConfig(JSON.stringify(mergeConfig(fromFile, inputs.override)), 'action inputs', ruleIds);
+}
+
+/** Runs the review; returns the exit code: 0 pass, 1 findings at/above fail_on, 2 misuse. */
+export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promise<number> {
+  const root = env.GITHUB_WORKSPACE ?? process.cwd();
+  const inputs = readInputs(env);
+  const fail = (msg: string) => {
+    deps.stdout(`::error title=mapguard::${msg.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
+    return 2;
+  };
+  let config: Config;
+  try {
+    config = loadConfig(root, inputs, deps.catalogue.map((r) => r.id));
+  } catch (e) {
+    if (e instanceof ConfigError) return fail(e.message);
+    throw e;
+  }
+  const event = env.GITHUB_EVENT_NAME ?? '';
+  if (event !== 'pull_request' && event !== 'pull_request_target') return fail(`this action reviews pull requests: run it on pull_request events (got "${event}")`);
+  const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH ?? '', 'utf8')) as PullPayload;
+  const pull = payload.pull_request;
+  if (!pull || !env.GITHUB_REPOSITORY) return fail('no pull request in the event payload');
+  if (pull.draft && !config.review_drafts) {
+    deps.stdout('mapguard: draft pull request skipped (review-drafts: false)\n');
+    return 0;
+  }
+  if (!inputs.token) return fail('no token: pass github-token (default: the workflow GITHUB_TOKEN)');
+
+  const { diff, capped } = await fetchPullFiles(env.GITHUB_API_URL ?? 'https://api.github.com', inputs.token, env.GITHUB_REPOSITORY, pull.number, deps.fetch);
+  if (capped) deps.stdout(`::warning title=mapguard::GitHub lists only the first ${FILES_API_CAP} changed files of a pull request; files past that were not reviewed.\n`);
+  let result: ReviewResult = { findings: [], problems: [], stats: { files: 0, packages: 0, findingsBeforeFilter: 0, durationMs: 0 } };
+  if (diff.length > 0) result = await deps.analyze({ workspace: readWorkspace(root, diff), diff, config });
+
+  const sarifPath = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : join(root, inputs.sarifFile);
+  writeFileSync(sarifPath, renderSarif(result, deps.catalogue, { toolVersion: deps.version, helpUri: ruleHelpUri }));
+  const conclusion = conclusionFor(result.findings, config.fail_on);
+  setOutput(env, 'sarif-file', sarifPath);
+  setOutput(env, 'findings', String(result.findings.length));
+  setOutput(env, 'conclusion', conclusion);
+  if (config.comments !== 'none') deps.stdout(renderWorkflowCommands(result));
+  if (env.GITHUB_STEP_SUMMARY) {
+    appendFileSync(env.GITHUB_STEP_SUMMARY, `## mapguard: ${checkTitle(result.findings)}\n\n${renderCheckSummary({ findings: result.findings, failOn: config.fail_on, problems: result.problems, ...(result.escape ? { escape: result.escape } : {}) })}\n`);
+  }
+  deps.stdout(`mapguard: ${checkTitle(result.findings)} (${conclusion})\n`);
+  return conclusion === 'failure' ? 1 : 0;
+}

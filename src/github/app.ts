@@ -1,0 +1,98 @@
+// The Probot application: thin webhook handlers that turn events into queue jobs
+// and answer at once, plus a /healthz route. All I/O happens in the jobs.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApplicationFunction, Context, Probot } from 'probot';
+import { ReviewQueue, type SubmitResult } from './queue.js';
+import { reviewJob, CHECK_NAME, type JobDeps, type JobRequest } from './job.js';
+import type { PullRef } from './source.js';
+import type { Log, Octokit } from './types.js';
+
+export interface AppOptions extends JobDeps {
+  /** Reviews running at once (MAPGUARD_CONCURRENCY, default 2). */
+  concurrency: number;
+}
+
+export interface MapguardApp {
+  appFn: ApplicationFunction;
+  queue: ReviewQueue;
+}
+
+const PR_ACTIONS = ['opened', 'synchronize', 'reopened', 'ready_for_review'] as const;
+
+interface PullLike {
+  number: number;
+  head: { sha: string };
+  base: { sha: string };
+}
+
+function pullRef(owner: string, repo: string, pr: PullLike, changedFiles?: number): PullRef {
+  return { owner, repo, number: pr.number, headSha: pr.head.sha, baseSha: pr.base.sha, ...(changedFiles !== undefined ? { changedFiles } : {}) };
+}
+
+export function healthHandler(queue: ReviewQueue) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    const path = (req.url ?? '').split('?')[0];
+    if (path !== '/healthz' || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ status: 'ok', queue: queue.size }));
+    return true;
+  };
+}
+
+export function createApp(options: AppOptions): MapguardApp {
+  let log: Log | undefined;
+  const queue = new ReviewQueue(options.concurrency, (err, spec) => log?.error({ err, job: spec.key, sha: spec.sha }, 'review job failed'));
+
+  const submit = (context: Context, req: Omit<JobRequest, 'octokit' | 'log'>): SubmitResult => {
+    const jobLog = context.log.child({ pr: `${req.pr.owner}/${req.pr.repo}#${req.pr.number}`, sha: req.pr.headSha });
+    const r = queue.submit(reviewJob({ ...req, octokit: context.octokit as Octokit, log: jobLog }, options, context.id));
+    jobLog.info({ event: context.name, delivery: context.id, result: r }, r === 'queued' ? 'review queued' : 'nothing new to review');
+    return r;
+  };
+
+  const appFn: ApplicationFunction = (app: Probot, { addHandler }) => {
+    log = app.log;
+    addHandler(healthHandler(queue));
+
+    app.on(
+      PR_ACTIONS.map((a) => `pull_request.${a}` as const),
+      async (context) => {
+        const { pull_request: pr, repository } = context.payload;
+        if (pr.state !== 'open') return;
+        submit(context, {
+          pr: pullRef(repository.owner.login, repository.name, pr, pr.changed_files),
+          draft: pr.draft === true,
+          rerequested: false,
+          htmlUrl: repository.html_url,
+        });
+      },
+    );
+
+    // "Re-run" on our check run or the whole suite: review the pull requests of that commit again.
+    app.on(['check_run.rerequested', 'check_suite.rerequested'], async (context) => {
+      const { repository } = context.payload;
+      const owner = repository.owner.login;
+      const repo = repository.name;
+      let headSha: string;
+      let pulls: PullLike[];
+      if ('check_run' in context.payload) {
+        const run = context.payload.check_run;
+        if (run.name !== CHECK_NAME) return;
+        headSha = run.head_sha;
+        pulls = run.pull_requests;
+      } else {
+        headSha = context.payload.check_suite.head_sha;
+        pulls = context.payload.check_suite.pull_requests;
+      }
+      if (pulls.length === 0) {
+        // GitHub leaves pull_requests empty for forks; ask which open PRs hold the commit.
+        const { data } = await context.octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: headSha });
+        pulls = data.filter((p) => p.state === 'open' && p.head.sha === headSha);
+      }
+      for (const p of pulls) {
+        submit(context, { pr: pullRef(owner, repo, p), draft: false, rerequested: true, htmlUrl: repository.html_url });
+      }
+    });
+  };
+  return { appFn, queue };
+}

@@ -1,0 +1,209 @@
+// One review job: read the config, create the `mapguard` check run (start phase,
+// right after the webhook), then load the pull request, analyse it and publish
+// (run phase, when a queue slot is free).
+import { ConfigError, DEFAULT_CONFIG, parseConfig, type Config } from '../config/index.js';
+import { filterFindings } from '../diff/index.js';
+import type { EscapeRunner, ReviewInput, ReviewResult } from '../review/types.js';
+import { isSuperseded, checkpoint, type JobSpec } from './queue.js';
+import { CONFIG_PATH, loadConfigText, loadPull, type Limits, type PullRef } from './source.js';
+import { publish } from './publish.js';
+import type { Log, Octokit } from './types.js';
+
+export const CHECK_NAME = 'mapguard';
+
+/**
+ * Builds the escape-analysis comparison for one pull request (base and head
+ * sources in a sandbox). Injected: without it, `escape_analysis.enabled` is
+ * answered with a note in the summary.
+ */
+export interface EscapeProvider {
+  prepare(octokit: Octokit, pr: PullRef, config: Config, log: Log): Promise<{ runner: EscapeRunner; cleanup: () => Promise<void> }>;
+}
+
+export interface JobDeps {
+  analyze: (input: ReviewInput) => Promise<ReviewResult>;
+  escape?: EscapeProvider;
+  /** Rule ids the config may name. */
+  ruleIds: readonly string[];
+  limits: Limits;
+  docsBase?: string;
+}
+
+export interface JobRequest {
+  octokit: Octokit;
+  log: Log;
+  pr: PullRef;
+  draft: boolean;
+  /** Re-run requested by a user: ignore the draft setting. */
+  rerequested: boolean;
+  /** The repository's web URL, for links in the check run. */
+  htmlUrl?: string;
+}
+
+interface Started {
+  checkRunId?: number;
+  config?: Config;
+}
+
+function repoParams(pr: PullRef): { owner: string; repo: string } {
+  return { owner: pr.owner, repo: pr.repo };
+}
+
+async function readConfig(req: JobRequest, deps: JobDeps): Promise<Config> {
+  const found = await loadConfigText(req.octokit, req.pr.owner, req.pr.repo);
+  if (!found) return DEFAULT_CONFIG;
+  return parseConfig(found.text, found.source, deps.ruleIds);
+}
+
+async function completeCheck(req: JobRequest, checkRunId: number, conclusion: 'cancelled' | 'failure' | 'neutral', title: string, summary: string): Promise<void> {
+  await req.octokit.rest.checks.update({
+    ...repoParams(req.pr),
+    check_run_id: checkRunId,
+    status: 'completed',
+    conclusion,
+    completed_at: new Date().toISOString(),
+    output: { title, summary },
+  });
+}
+
+async function start(req: JobRequest, deps: JobDeps): Promise<Started> {
+  const { octokit, pr, log } = req;
+  let config: Config;
+  try {
+    config = await readConfig(req, deps);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    // A bad config: say exactly what is wrong and post nothing else.
+    await octokit.rest.checks.create({
+      ...repoParams(pr),
+      name: CHECK_NAME,
+      head_sha: pr.headSha,
+      status: 'completed',
+      conclusion: 'action_required',
+      completed_at: new Date().toISOString(),
+      ...(req.htmlUrl ? { details_url: `${req.htmlUrl}/blob/HEAD/${CONFIG_PATH}` } : {}),
+      output: {
+        title: 'Invalid mapguard configuration',
+        summary: `mapguard did not review this pull request because its configuration is invalid:\n\n\`\`\`\n${e.message}\n\`\`\`\n\nFix the file on the default branch, then re-run this check.`,
+      },
+    });
+    log.info({ problem: e.message }, 'invalid configuration');
+    return {};
+  }
+  if (req.draft && !req.rerequested && !config.review_drafts) {
+    log.info('draft pull request skipped (review_drafts: false)');
+    return {};
+  }
+  const { data } = await octokit.rest.checks.create({
+    ...repoParams(pr),
+    name: CHECK_NAME,
+    head_sha: pr.headSha,
+    status: 'in_progress',
+    started_at: new Date().toISOString(),
+    output: { title: 'Reviewing Go map usage…', summary: 'mapguard is analysing the changed Go packages.' },
+  });
+  return { checkRunId: data.id, config };
+}
+
+async function review(req: JobRequest, deps: JobDeps, started: Started, signal: AbortSignal): Promise<void> {
+  const { octokit, pr, log } = req;
+  const checkRunId = started.checkRunId!;
+  const config = started.config!;
+  const t0 = Date.now();
+  const loaded = await loadPull(octokit, pr, deps.limits);
+  checkpoint(signal);
+  const notes = [...loaded.notes];
+  let findings: ReviewResult['findings'] = [];
+  let present = new Set<string>();
+  let problems: ReviewResult['problems'] = [];
+  let escape: ReviewResult['escape'];
+  if (loaded.diff.length === 0) {
+    notes.push(loaded.changedCount === 0 ? 'This pull request changes no files.' : 'This pull request changes no Go files.');
+  } else {
+    let runner: EscapeRunner | undefined;
+    let cleanup: (() => Promise<void>) | undefined;
+    if (config.escape_analysis.enabled) {
+      if (!deps.escape) notes.push('Escape analysis is enabled in the configuration but not available in this deployment.');
+      else {
+        try {
+          ({ runner, cleanup } = await deps.escape.prepare(octokit, pr, config, log));
+        } catch (e) {
+          log.warn({ err: e }, 'escape analysis could not start');
+          notes.push(`Escape analysis could not run: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+    }
+    try {
+      // Analyse whole changed files, then filter here: fingerprints outside the diff
+      // lines still count as "present", so their threads are not declared fixed.
+      const result = await deps.analyze({ workspace: loaded.workspace, diff: loaded.diff, config: { ...config, filter: 'file' }, ...(runner ? { escape: runner } : {}) });
+      checkpoint(signal);
+      present = new Set(result.findings.map((f) => f.fingerprint));
+      findings = filterFindings(result.findings, loaded.diff, config.filter);
+      problems = result.problems;
+      escape = result.escape;
+    } finally {
+      await cleanup?.().catch((e: unknown) => log.warn({ err: e }, 'escape workspace cleanup failed'));
+    }
+  }
+  const failed = new Set(problems.map((p) => p.path));
+  const covered = new Set(loaded.diff.filter((d) => !failed.has(d.path)).map((d) => d.path));
+  const texts = new Map(loaded.workspace.files.map((f) => [f.path, f.text]));
+  const result = await publish({
+    octokit,
+    pr,
+    checkRunId,
+    config,
+    findings,
+    present,
+    covered,
+    diff: loaded.diff,
+    wholeFile: loaded.wholeFile,
+    texts,
+    notes,
+    problems,
+    ...(escape ? { escape } : {}),
+    ...(deps.docsBase !== undefined ? { docsBase: deps.docsBase } : {}),
+    ...(req.htmlUrl ? { detailsUrl: `${req.htmlUrl}/pull/${pr.number}/checks` } : {}),
+    log,
+    signal,
+  });
+  log.info({ ...result, findings: findings.length, ms: Date.now() - t0 }, 'review done');
+}
+
+/** The queue job for one pull request at one head SHA. */
+export function reviewJob(req: JobRequest, deps: JobDeps, deliveryId: string): JobSpec<Started> {
+  const key = `${req.pr.owner}/${req.pr.repo}#${req.pr.number}`;
+  return {
+    key,
+    sha: req.pr.headSha,
+    deliveryId: `${deliveryId}/${key}`,
+    force: req.rerequested,
+    start: () =>
+      start(req, deps).catch((e: unknown) => {
+        req.log.error({ err: e }, 'could not start the review (config or check run creation failed)');
+        throw e;
+      }),
+    run: async (signal, started) => {
+      // No check run: start() failed (already logged), or nothing is to be reviewed.
+      if (started?.checkRunId === undefined) return;
+      try {
+        checkpoint(signal);
+        await review(req, deps, started, signal);
+      } catch (e) {
+        if (isSuperseded(e)) {
+          await completeCheck(req, started.checkRunId, 'cancelled', 'Superseded', `A newer commit (${e.bySha}) is being reviewed.`);
+          throw e;
+        }
+        req.log.error({ err: e }, 'review failed');
+        const message = e instanceof Error ? e.message : String(e);
+        await completeCheck(req, started.checkRunId, 'failure', 'mapguard could not complete the review', `mapguard hit an error while reviewing this commit; re-run the check to try again.\n\n\`\`\`\n${message.slice(0, 2000)}\n\`\`\``).catch(
+          (err: unknown) => req.log.error({ err }, 'could not complete the check run'),
+        );
+      }
+    },
+    onCancel: async (started, bySha) => {
+      if (started?.checkRunId !== undefined) await completeCheck(req, started.checkRunId, 'cancelled', 'Superseded', `A newer commit (${bySha}) is being reviewed.`);
+    },
+  };
+}

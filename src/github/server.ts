@@ -1,0 +1,47 @@
+// Starts the App the way `npm start` does: Probot's `run` reads the standard
+// environment (APP_ID, PRIVATE_KEY / PRIVATE_KEY_PATH, WEBHOOK_SECRET, PORT,
+// HOST, LOG_LEVEL, GHE_HOST / GHE_PROTOCOL); without APP_ID it serves Probot's
+// setup flow, which registers the App from app.yml.
+import { run, type Server } from 'probot';
+import { analyze, ruleCatalogue } from '../review/index.js';
+import { createApp, type AppOptions, type MapguardApp } from './app.js';
+import { DEFAULT_LIMITS } from './source.js';
+import { MapguardOctokit } from './octokit.js';
+import { escapeProviderFromEnv } from './escape.js';
+
+function positiveInt(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+/** App options from the environment (MAPGUARD_* variables, all optional). */
+export function optionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
+  const escape = escapeProviderFromEnv(env);
+  return {
+    ...(escape ? { escape } : {}),
+    analyze: (input) => analyze(input),
+    ruleIds: ruleCatalogue().map((r) => r.id),
+    concurrency: positiveInt(env.MAPGUARD_CONCURRENCY, 'MAPGUARD_CONCURRENCY', 2),
+    limits: {
+      ...DEFAULT_LIMITS,
+      maxFiles: positiveInt(env.MAPGUARD_MAX_FILES, 'MAPGUARD_MAX_FILES', DEFAULT_LIMITS.maxFiles),
+    },
+    ...(env.MAPGUARD_DOCS_URL ? { docsBase: env.MAPGUARD_DOCS_URL } : {}),
+  };
+}
+
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Test seam: wrap or replace option values (e.g. a slower analyze). */
+  override?: (options: AppOptions) => AppOptions;
+}
+
+export async function startServer(opts: StartOptions = {}): Promise<{ server: Server; app: MapguardApp }> {
+  const env = opts.env ?? process.env;
+  const base = optionsFromEnv(env);
+  const app = createApp(opts.override ? opts.override(base) : base);
+  const server = await run(app.appFn, { env, Octokit: MapguardOctokit });
+  return { server, app };
+}

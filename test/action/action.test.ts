@@ -1,0 +1,99 @@
+// The Action end to end on a temporary workspace: real review(), the files API
+// answered by a stub fetch, outputs checked (exit code, annotations, SARIF).
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze, ruleCatalogue } from '../../src/review/index.js';
+import { readInputs } from '../../src/action/inputs.js';
+import { runAction } from '../../src/action/run.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..', 'fixtures', 'github', 'repo');
+let root: string;
+
+function addedPatch(text: string): string {
+  const lines = text.replace(/\n$/, '').split('\n');
+  return `@@ -0,0 +1,${lines.length} @@\n` + lines.map((l) => `+${l}`).join('\n');
+}
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'mapguard-action-'));
+  cpSync(join(repo, 'base'), root, { recursive: true });
+  cpSync(join(repo, 'head'), root, { recursive: true });
+  writeFileSync(join(root, 'event.json'), JSON.stringify({ pull_request: { number: 3, draft: false } }));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    GITHUB_WORKSPACE: root,
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: join(root, 'event.json'),
+    GITHUB_REPOSITORY: 'octo/shop',
+    GITHUB_API_URL: 'https://api.github.test',
+    GITHUB_OUTPUT: join(root, 'output.txt'),
+    INPUT_GITHUB_TOKEN: 'ghs_workflow',
+    ...extra,
+  };
+}
+
+function filesApi(): { fetch: typeof fetch; urls: string[] } {
+  const urls: string[] = [];
+  const counter = readFileSync(join(repo, 'head', 'svc', 'counter.go'), 'utf8');
+  const fake = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    urls.push(String(url));
+    expect(new Headers(init?.headers).get('authorization')).toBe('Bearer ghs_workflow');
+    return new Response(JSON.stringify([{ filename: 'svc/counter.go', status: 'added', patch: addedPatch(counter) }]), { status: 200, headers: { 'content-type': 'application/json' } });
+  };
+  return { fetch: fake as typeof fetch, urls };
+}
+
+async function run(e: NodeJS.ProcessEnv): Promise<{ code: number; out: string; urls: string[] }> {
+  let out = '';
+  const api = filesApi();
+  const code = await runAction(e, { analyze, catalogue: ruleCatalogue(), version: '0.1.0', stdout: (s) => void (out += s), fetch: api.fetch });
+  return { code, out, urls: api.urls };
+}
+
+test('a nil-map write on a changed line fails the step, annotates the diff and writes SARIF', async () => {
+  const { code, out, urls } = await run(env());
+  expect(urls).toEqual(['https://api.github.test/repos/octo/shop/pulls/3/files?per_page=100']);
+  expect(code).toBe(1);
+  expect(out).toMatch(/::error file=svc\/counter\.go,line=25,.*title=nil-map-write::/);
+  // Only the changed file is reported, though its package siblings were analysed.
+  expect(out).not.toContain('svc/tags.go');
+  const outputs = readFileSync(join(root, 'output.txt'), 'utf8');
+  expect(outputs).toContain(`sarif-file=${join(root, 'mapguard.sarif')}`);
+  expect(outputs).toContain('conclusion=failure');
+  const sarif = JSON.parse(readFileSync(join(root, 'mapguard.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
+  expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toContain('nil-map-write');
+});
+
+test('inputs override the config file; fail-on never passes; comments none prints no annotations', async () => {
+  const { code, out } = await run(env({ INPUT_FAIL_ON: 'never', INPUT_COMMENTS: 'none' }));
+  expect(code).toBe(0);
+  expect(out).not.toContain('::error');
+});
+
+test('a bad input or config is reported with the key, exit code 2', async () => {
+  const bad = await run(env({ INPUT_FAIL_ON: 'loud' }));
+  expect(bad.code).toBe(2);
+  expect(bad.out).toMatch(/::error title=mapguard::action inputs.*fail_on/);
+  writeFileSync(join(root, 'mapguard.yml'), 'filter: everything\n');
+  const file = await run(env({ INPUT_CONFIG_FILE: 'mapguard.yml' }));
+  expect(file.code).toBe(2);
+  expect(file.out).toContain('mapguard.yml:1');
+});
+
+test('not a pull_request event: usage error', async () => {
+  const r = await run(env({ GITHUB_EVENT_NAME: 'push' }));
+  expect(r.code).toBe(2);
+  expect(r.urls).toEqual([]);
+});
+
+test('readInputs maps inputs onto config keys', () => {
+  const i = readInputs({ INPUT_RULES: 'map-clear-loop=off,\nnil-map-write = warning', INPUT_MAX_COMMENTS: '5', INPUT_EXCLUDE: 'gen/**, legacy/**', INPUT_REVIEW_DRAFTS: 'true' });
+  expect(i.override).toEqual({ rules: { 'map-clear-loop': 'off', 'nil-map-write': 'warning' }, max_comments: 5, paths: { exclude: ['gen/**', 'legacy/**'] }, review_drafts: true });
+  expect(i.sarifFile).toBe('mapguard.sarif');
+});

@@ -1,0 +1,3 @@
+module example.com/modproxy
+
+go 1.22

@@ -1,0 +1,23 @@
+package reg
+
+// Point is stored by pointer in the registry.
+type Point struct{ X, Y int }
+
+var registry = map[string]*Point{}
+
+// Lookup returns the registered point.
+func Lookup(name string) *Point {
+	return registry[name]
+}
+
+// Register records a point under a name.
+func Register(name string, x, y int) {
+	_ = x + y
+	_ = name
+}
+
+// Origin allocates a point on the heap already at base.
+func Origin() *Point {
+	o := Point{}
+	return &o
+}

@@ -1,0 +1,5 @@
+module example.com/registry
+
+go 1.22
+
+toolchain go1.99.0

@@ -1,0 +1,253 @@
+// A small GitHub Enterprise Server stand-in (REST under /api/v3, GraphQL at
+// /api/graphql) on a loopback port: enough of the API for one App review. It
+// keeps every check run, review and comment so tests can assert on them, and
+// refuses review comments whose line is not in the diff, as GitHub does (422).
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Files = Record<string, string>;
+type Json = Record<string, unknown>;
+
+export interface CheckRun {
+  id: number;
+  head_sha: string;
+  name: string;
+  status: string;
+  conclusion?: string;
+  output?: Json;
+  annotations: Json[];
+  /** Annotations per PATCH, to see the batching. */
+  batches: number[];
+}
+
+export interface ReviewComment {
+  id: number;
+  path: string;
+  line: number;
+  start_line?: number;
+  body: string;
+  commit_id: string;
+  in_reply_to_id?: number;
+}
+
+interface Pull {
+  number: number;
+  base: string;
+  head: string;
+}
+
+function gitSha(kind: string, data: string): string {
+  return createHash('sha1').update(`${kind} ${Buffer.byteLength(data)}\0${data}`).digest('hex');
+}
+
+/** A patch adding or rewriting whole files: every new line is an added line. */
+function patchFor(before: string | undefined, after: string): string {
+  const split = (t: string) => t.replace(/\n$/, '').split('\n');
+  const b = before === undefined ? [] : split(before);
+  const a = split(after);
+  return `@@ -${b.length ? 1 : 0},${b.length} +1,${a.length} @@\n` + [...b.map((l) => `-${l}`), ...a.map((l) => `+${l}`)].join('\n');
+}
+
+export class FakeGitHub {
+  readonly commits = new Map<string, Files>();
+  readonly pulls = new Map<number, Pull>();
+  readonly checkRuns: CheckRun[] = [];
+  readonly reviews: { id: number; body: string; commit_id: string; comments: number }[] = [];
+  readonly comments: ReviewComment[] = [];
+  readonly refused: Json[] = [];
+  readonly resolvedThreads: string[] = [];
+  readonly requests: string[] = [];
+  private readonly trees = new Map<string, { path: string; type: string; sha: string; mode: string }[]>();
+  private readonly blobs = new Map<string, string>();
+  private nextId = 1000;
+  private server?: Server;
+  token = 'ghs_fake_installation_token';
+
+  /** Adds a commit whose tree is `files`; returns its SHA. */
+  commit(files: Files, salt = ''): string {
+    const dirs = new Map<string, Map<string, { type: string; sha: string }>>();
+    const ensure = (d: string) => dirs.get(d) ?? dirs.set(d, new Map()).get(d)!;
+    for (const [path, text] of Object.entries(files)) {
+      const sha = gitSha('blob', text);
+      this.blobs.set(sha, text);
+      const segs = path.split('/');
+      ensure(segs.slice(0, -1).join('/')).set(segs[segs.length - 1]!, { type: 'blob', sha });
+      for (let i = 1; i < segs.length; i++) ensure(segs.slice(0, i - 1).join('/')).set(segs[i - 1]!, { type: 'tree', sha: '' });
+    }
+    // Hash trees bottom-up so equal content gives equal SHAs, as in git.
+    const shaOf = (dir: string): string => {
+      const entries = [...ensure(dir).entries()].sort(([a], [b]) => a.localeCompare(b));
+      const list = entries.map(([name, e]) => {
+        const sha = e.type === 'tree' ? shaOf(dir ? `${dir}/${name}` : name) : e.sha;
+        return { path: name, type: e.type, sha, mode: e.type === 'tree' ? '040000' : '100644' };
+      });
+      const sha = gitSha('tree', JSON.stringify(list));
+      this.trees.set(sha, list);
+      return sha;
+    };
+    const root = shaOf('');
+    const commit = gitSha('commit', `${root}${salt}`);
+    this.trees.set(commit, this.trees.get(root)!);
+    this.commits.set(commit, files);
+    return commit;
+  }
+
+  async start(): Promise<number> {
+    this.server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        try {
+          this.route(req, res, body);
+        } catch (e) {
+          send(res, 500, { message: (e as Error).message });
+        }
+      });
+    });
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((r) => (this.server ? this.server.close(() => r()) : r()));
+  }
+
+  private changed(pr: Pull): Json[] {
+    const base = this.commits.get(pr.base)!;
+    const head = this.commits.get(pr.head)!;
+    const out: Json[] = [];
+    for (const [path, text] of Object.entries(head)) {
+      if (base[path] === text) continue;
+      out.push({ filename: path, status: base[path] === undefined ? 'added' : 'modified', patch: patchFor(base[path], text), sha: gitSha('blob', text) });
+    }
+    for (const path of Object.keys(base)) if (!(path in head)) out.push({ filename: path, status: 'removed', patch: patchFor(base[path], '') });
+    return out;
+  }
+
+  /** Lines a review comment may target: the new side of the patch. */
+  private commentable(pr: Pull, path: string, line: number): boolean {
+    const base = this.commits.get(pr.base)!;
+    const head = this.commits.get(pr.head)!;
+    if (head[path] === undefined || base[path] === head[path]) return false;
+    return line >= 1 && line <= head[path].replace(/\n$/, '').split('\n').length;
+  }
+
+  private route(req: IncomingMessage, res: ServerResponse, raw: string): void {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const method = req.method ?? 'GET';
+    const path = url.pathname;
+    this.requests.push(`${method} ${path}`);
+    const auth = req.headers.authorization ?? '';
+    const body = raw ? (JSON.parse(raw) as Json) : {};
+    let m: RegExpExecArray | null;
+
+    if (method === 'POST' && (m = /^\/api\/v3\/app\/installations\/(\d+)\/access_tokens$/.exec(path))) {
+      if (!/^bearer /i.test(auth)) return send(res, 401, { message: 'A JSON web token could not be decoded' });
+      return send(res, 201, { token: this.token, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: { checks: 'write', pull_requests: 'write', contents: 'read', metadata: 'read' } });
+    }
+    if (path === '/api/graphql' && method === 'POST') return this.graphql(res, auth, body);
+    if (!path.startsWith('/api/v3/')) return send(res, 404, { message: 'Not Found' });
+    if (auth !== `token ${this.token}`) return send(res, 401, { message: 'Bad credentials' });
+
+    if ((m = /^\/api\/v3\/repos\/[^/]+\/[^/]+\/contents\//.exec(path))) return send(res, 404, { message: 'Not Found' });
+    if (method === 'POST' && /^\/api\/v3\/repos\/[^/]+\/[^/]+\/check-runs$/.test(path)) {
+      const run: CheckRun = { id: this.nextId++, head_sha: String(body.head_sha), name: String(body.name), status: String(body.status ?? 'queued'), annotations: [], batches: [] };
+      if (body.conclusion) run.conclusion = String(body.conclusion);
+      if (body.output) run.output = body.output as Json;
+      this.checkRuns.push(run);
+      return send(res, 201, { id: run.id });
+    }
+    if (method === 'PATCH' && (m = /^\/api\/v3\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/.exec(path))) {
+      const run = this.checkRuns.find((r) => r.id === Number(m![1]));
+      if (!run) return send(res, 404, { message: 'Not Found' });
+      const output = body.output as Json | undefined;
+      const annotations = (output?.annotations as Json[] | undefined) ?? [];
+      if (annotations.length > 50) return send(res, 422, { message: 'Only 50 annotations are allowed per request' });
+      run.annotations.push(...annotations);
+      run.batches.push(annotations.length);
+      if (output) run.output = output;
+      if (body.status) run.status = String(body.status);
+      if (body.conclusion) run.conclusion = String(body.conclusion);
+      return send(res, 200, { id: run.id });
+    }
+    if ((m = /^\/api\/v3\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/(files|comments|reviews)$/.exec(path))) {
+      const pr = this.pulls.get(Number(m[1]));
+      if (!pr) return send(res, 404, { message: 'Not Found' });
+      if (method === 'GET') {
+        const all = m[2] === 'files' ? this.changed(pr) : m[2] === 'comments' ? this.comments : this.reviews;
+        const perPage = Number(url.searchParams.get('per_page') ?? 30);
+        const page = Number(url.searchParams.get('page') ?? 1);
+        const items = all.slice((page - 1) * perPage, page * perPage);
+        const headers: Record<string, string> = {};
+        if (page * perPage < all.length) headers.link = `<http://${req.headers.host}${path}?per_page=${perPage}&page=${page + 1}>; rel="next"`;
+        return send(res, 200, items, headers);
+      }
+      if (method === 'POST' && m[2] === 'reviews') return this.createReview(res, pr, body);
+      if (method === 'POST' && m[2] === 'comments') {
+        if (!this.commentable(pr, String(body.path), Number(body.line))) return this.refuse(res, body);
+        const c = this.addComment(body);
+        return send(res, 201, { id: c.id });
+      }
+    }
+    if (method === 'POST' && (m = /^\/api\/v3\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/comments\/(\d+)\/replies$/.exec(path))) {
+      const parent = this.comments.find((c) => c.id === Number(m![2]));
+      if (!parent) return send(res, 404, { message: 'Not Found' });
+      const c = this.addComment({ ...body, path: parent.path, line: parent.line, commit_id: parent.commit_id, in_reply_to_id: parent.id });
+      return send(res, 201, { id: c.id });
+    }
+    if (method === 'GET' && (m = /^\/api\/v3\/repos\/[^/]+\/[^/]+\/git\/trees\/([0-9a-f]+)$/.exec(path))) {
+      const tree = this.trees.get(m[1]!);
+      return tree ? send(res, 200, { sha: m[1], truncated: false, tree }) : send(res, 404, { message: 'Not Found' });
+    }
+    if (method === 'GET' && (m = /^\/api\/v3\/repos\/[^/]+\/[^/]+\/git\/blobs\/([0-9a-f]+)$/.exec(path))) {
+      const text = this.blobs.get(m[1]!);
+      if (text === undefined) return send(res, 404, { message: 'Not Found' });
+      return send(res, 200, { sha: m[1], size: Buffer.byteLength(text), encoding: 'base64', content: Buffer.from(text).toString('base64') });
+    }
+    send(res, 404, { message: `Not Found: ${method} ${path}` });
+  }
+
+  private refuse(res: ServerResponse, body: Json): void {
+    this.refused.push(body);
+    send(res, 422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] });
+  }
+
+  private addComment(body: Json): ReviewComment {
+    const c: ReviewComment = { id: this.nextId++, path: String(body.path), line: Number(body.line), body: String(body.body), commit_id: String(body.commit_id) };
+    if (body.start_line !== undefined) c.start_line = Number(body.start_line);
+    if (body.in_reply_to_id !== undefined) c.in_reply_to_id = Number(body.in_reply_to_id);
+    this.comments.push(c);
+    return c;
+  }
+
+  private createReview(res: ServerResponse, pr: Pull, body: Json): void {
+    const comments = (body.comments as Json[] | undefined) ?? [];
+    // One bad anchor refuses the whole review, as on GitHub.
+    for (const c of comments) {
+      const start = c.start_line === undefined ? Number(c.line) : Number(c.start_line);
+      if (!this.commentable(pr, String(c.path), Number(c.line)) || !this.commentable(pr, String(c.path), start)) return this.refuse(res, c);
+    }
+    for (const c of comments) this.addComment({ ...c, commit_id: body.commit_id });
+    const review = { id: this.nextId++, body: String(body.body ?? ''), commit_id: String(body.commit_id), comments: comments.length };
+    this.reviews.push(review);
+    send(res, 200, { id: review.id });
+  }
+
+  private graphql(res: ServerResponse, auth: string, body: Json): void {
+    if (auth !== `token ${this.token}`) return send(res, 401, { message: 'Bad credentials' });
+    const query = String(body.query);
+    if (query.includes('resolveReviewThread')) {
+      this.resolvedThreads.push(String((body.variables as Json).id));
+      return send(res, 200, { data: { resolveReviewThread: { thread: { id: (body.variables as Json).id, isResolved: true } } } });
+    }
+    const roots = this.comments.filter((c) => c.in_reply_to_id === undefined);
+    const nodes = roots.map((c) => ({ id: `T${c.id}`, isResolved: this.resolvedThreads.includes(`T${c.id}`), comments: { nodes: [{ databaseId: c.id }] } }));
+    send(res, 200, { data: { repository: { pullRequest: { reviewThreads: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } } } } });
+  }
+}
+
+function send(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(data));
+}
