@@ -5,7 +5,7 @@
 // http.HandleFunc / Handle / mux.HandleFunc / http.HandlerFunc(...).
 import type { SyntaxNode } from './types.js';
 import type { GoFile } from './source.js';
-import type { PackageModel, FuncDecl } from './model.js';
+import { defineFact, type Fact, type PackageModel, type FuncDecl } from './model.js';
 import { callShape, field, namedChildren, parametersOf, unparen, walk } from './ast.js';
 
 const REGISTRATION_METHODS = new Set(['HandleFunc', 'Handle', 'Get', 'Post', 'Put', 'Delete', 'Patch', 'Head', 'Options', 'Any', 'Group']);
@@ -31,8 +31,14 @@ export interface HandlerSite {
   why: 'signature' | 'ServeHTTP' | 'registered';
 }
 
-/** Every function in the package that net/http may run concurrently, once per request. */
+/** Every function in the package that net/http may run concurrently, once per request (computed once per package). */
 export function httpHandlers(pkg: PackageModel): HandlerSite[] {
+  return pkg.fact(HttpHandlersFact);
+}
+
+const HttpHandlersFact: Fact<HandlerSite[]> = defineFact('http-handlers', (pkg) => findHttpHandlers(pkg));
+
+function findHttpHandlers(pkg: PackageModel): HandlerSite[] {
   const out = new Map<number, HandlerSite>();
   const add = (fn: SyntaxNode, file: GoFile, why: HandlerSite['why']) => {
     if (!out.has(fn.id)) out.set(fn.id, { fn, file, why });
