@@ -80,13 +80,23 @@ export async function parseSources(inputs: SourceInput[], maxChars = DEFAULT_MAX
       problems.push({ path: input.path, message: `skipped: parser failed (${(e as Error).message})` });
       continue;
     }
+    const file = new GoFile(input.path, input.text, tree);
     if (tree.rootNode.hasError) {
+      // The grammar can trail the language (Go 1.26's new(expr), say). Keep the file,
+      // but no finding is reported inside a top-level declaration that failed to parse:
+      // error recovery there is a guess. Without a package clause nothing is usable.
+      const broken = file.root.namedChildren.filter((d): d is SyntaxNode => !!d && (d.hasError || d.isError || d.isMissing));
       const at = firstError(tree.rootNode);
-      problems.push({ path: input.path, message: `skipped: syntax error${at ? ` at line ${at.startPosition.row + 1}` : ''}` });
-      tree.delete();
-      continue;
+      const line = at ? ` at line ${at.startPosition.row + 1}` : '';
+      if (!file.packageName || broken.some((d) => d.type === 'package_clause' || d.type === 'import_declaration')) {
+        problems.push({ path: input.path, message: `skipped: syntax error${line}` });
+        tree.delete();
+        continue;
+      }
+      file.unparsed = broken.map((d) => ({ start: d.startIndex, end: d.endIndex }));
+      problems.push({ path: input.path, message: `syntax error${line}: the declaration holding it is not analysed` });
     }
-    files.push(new GoFile(input.path, input.text, tree));
+    files.push(file);
   }
   return { files, problems };
 }
@@ -212,6 +222,10 @@ export async function analyzePackage(pkg: PackageModel, options: AnalyzeOptions,
     const fp = new Fingerprinter();
     raw.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
     for (const r of raw) {
+      if (file.unparsed.length) {
+        const at = file.indexOf(r.span.line, r.span.column);
+        if (file.unparsed.some((u) => at >= u.start && at < u.end)) continue;
+      }
       if (matchSuppression(suppressions, r.rule.meta.id, r.span.line)) continue;
       out.push({
         ruleId: r.rule.meta.id,

@@ -11,6 +11,8 @@ export class GoFile {
   /** import name (alias or last path element) -> import path */
   readonly imports = new Map<string, string>();
   readonly generated: boolean;
+  /** String ranges of top-level declarations that did not parse; no finding is reported inside them. */
+  unparsed: { start: number; end: number }[] = [];
   private lineStarts?: number[];
 
   constructor(

@@ -131,9 +131,27 @@ describe('input problems', () => {
       { rules: [nilMapWrite], maxFileChars: 40 + SRC.length },
     );
     expect(r.problems.map((p) => p.path)).toEqual(['a/bad.go', 'b/bin.go']);
+    expect(r.problems[0]!.message).toMatch(/syntax error at line 2/);
     const big = await analyzeSources([{ path: 'c/big.go', text: `package c\n${'// x\n'.repeat(100)}` }], { rules: [nilMapWrite], maxFileChars: 100 });
     expect(big.problems[0]!.message).toMatch(/over the 100 limit/);
     expect(r.findings.map((f) => f.path)).toEqual(['d/ok.go']);
+  });
+});
+
+describe('files the grammar only partly parses', () => {
+  it('are analysed outside the declaration that failed to parse', async () => {
+    // Go 1.26 allows new(expr); the tree-sitter grammar does not parse it yet.
+    const text = `${SRC}
+func g() *int {
+	p := new(int(7))
+	var m map[string]int
+	m["b"] = 2
+	return p
+}
+`;
+    const r = await run(text);
+    expect(r.findings.map((f) => f.line)).toEqual([5]);
+    expect(r.problems).toEqual([{ path: 'p.go', message: expect.stringMatching(/syntax error at line 9: the declaration holding it is not analysed/) }]);
   });
 });
 
