@@ -15,7 +15,7 @@
 // documented as running under the caller's lock). The receiver must be a
 // sync.Map by type.
 import {
-  defineRule, ast, docAbove, syncMapCall, syncMapIdentity, tupleTargets, usesOf, SyncMapSwappedFact,
+  defineRule, MentionsSyncMapFact, type Visitor, ast, docAbove, syncMapCall, syncMapIdentity, tupleTargets, usesOf, SyncMapSwappedFact,
   type Binding, type RuleContext, type Scopes, type SyncMapCall, type SyntaxNode,
 } from '../../src/engine/index.js';
 import { Taint, exclusive, rootsOf } from './taint.js';
@@ -42,7 +42,8 @@ export default defineRule({
     fixable: false,
     needs: ['scopes', 'types'],
   },
-  create(ctx) {
+  create(ctx): Visitor {
+    if (!ctx.fact(MentionsSyncMapFact)) return {};
     const loadsByFunc = new Map<number, LoadSite[]>();
     return {
       call_expression(node: SyntaxNode) {

@@ -5,7 +5,7 @@
 // type panics. Not findings: `x, ok := v.(T)`, type switches, assertions to a
 // type parameter (a generic wrapper is the recommended fix), and assertions
 // already checked by an enclosing `if _, ok := v.(T); ok` or type switch.
-import { defineRule, ast, syncMapValueSource, tupleTargets, type SyncMapValueSource, type SyntaxNode } from '../../src/engine/index.js';
+import { defineRule, MentionsSyncMapFact, type Visitor, ast, syncMapValueSource, tupleTargets, type SyncMapValueSource, type SyntaxNode } from '../../src/engine/index.js';
 
 export default defineRule({
   meta: {
@@ -15,7 +15,8 @@ export default defineRule({
     fixable: false,
     needs: ['scopes', 'types'],
   },
-  create(ctx) {
+  create(ctx): Visitor {
+    if (!ctx.fact(MentionsSyncMapFact)) return {};
     // One finding per line (the anchor): `k, v := ki.(K), vi.(V)` is one site to fix.
     const lines = new Set<number>();
     return {

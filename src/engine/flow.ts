@@ -11,6 +11,7 @@ import type { GoType } from './gotypes.js';
 import type { GoFile } from './source.js';
 import { callShape, contains, enclosingFunction, expressionsOf, exprKey, field, unparen, walk } from './ast.js';
 import { usesOf, type Use } from './uses.js';
+import { captures } from './query.js';
 
 const LOOP_TYPES = ['for_statement'] as const;
 const FUNC_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
@@ -385,19 +386,21 @@ export function callSitesByName(pkg: PackageModel): Map<string, SyntaxNode[]> {
 const CallSitesFact = defineFact('flow:callSitesByName', (pkg) => {
   const out = new Map<string, SyntaxNode[]>();
   for (const f of pkg.files) {
-    walk(f.root, (n) => {
-      if (n.type !== 'call_expression') return;
-      const fn = field(n, 'function');
-      const u = fn ? unparen(fn) : null;
-      const name = u?.type === 'identifier' ? u.text : u?.type === 'selector_expression' ? field(u, 'field')?.text : undefined;
-      if (!name) return;
-      let list = out.get(name);
-      if (!list) out.set(name, (list = []));
-      list.push(n);
-    });
+    // The query engine finds the callee names; only those nodes reach JavaScript.
+    for (const { node: name } of captures(f, CALLEE_NAMES)) {
+      const call = name.parent?.type === 'call_expression' ? name.parent : name.parent?.parent;
+      if (!call || call.type !== 'call_expression') continue;
+      let list = out.get(name.text);
+      if (!list) out.set(name.text, (list = []));
+      list.push(call);
+    }
   }
   return out;
 });
+
+const CALLEE_NAMES = `
+(call_expression function: (identifier) @name)
+(call_expression function: (selector_expression field: (field_identifier) @name))`;
 
 /**
  * True when every caller in the package sorts what an unexported function

@@ -22,7 +22,7 @@ export { httpHandlers, hasHandlerSignature, resolveFuncValue } from './handlers.
 export type { HandlerSite } from './handlers.js';
 export { TypeSizes, TypeSizesFact, sizeOfType } from './sizes.js';
 export type { TypeLayout } from './sizes.js';
-export { syncMapCall, syncMapValueSource, syncMapIdentity, tupleTargets, SyncMapSwappedFact, SYNC_MAP_VALUE_METHODS } from './syncmap.js';
+export { syncMapCall, syncMapValueSource, syncMapIdentity, tupleTargets, SyncMapSwappedFact, SYNC_MAP_VALUE_METHODS, MentionsSyncMapFact } from './syncmap.js';
 export type { SyncMapCall, SyncMapValueSource } from './syncmap.js';
 export { FunctionFlow, flowOf, rootIdentifier, sortedFieldNames, callSitesByName, callersSortResult, isAfter, isSortCall, sinkName, rangeClauseOf, shapeOf, isStdStringSliceMap, isStringSliceMapExpr } from './flow.js';
 export type { Escape, EscapeKind, ValueShape } from './flow.js';

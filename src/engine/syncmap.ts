@@ -204,3 +204,15 @@ export const SyncMapSwappedFact: Fact<ReadonlySet<string>> = defineFact('syncmap
   }
   return out;
 });
+
+/**
+ * Whether any file of the package can name sync.Map (`sync.Map`, or `<alias>.Map` under
+ * an aliased import). Values are recognised by type only, and a type never written in the
+ * package is never known, so rules skip packages where this is false without typing calls.
+ */
+export const MentionsSyncMapFact: Fact<boolean> = defineFact('syncmap:mentioned', (pkg) =>
+  pkg.files.some((f) => {
+    const name = f.importName('sync');
+    return !!name && f.text.includes(`${name}.Map`);
+  }),
+);
