@@ -93,19 +93,26 @@ function rangedKey(ctx: RuleContext, key: SyntaxNode, m: SyntaxNode): boolean {
 }
 
 /**
- * A package-level map literal used as a lookup table: a constant key it lists
- * (`table["x"][0]`), or any non-constant key (`table[kind][i]` with an enum
- * parameter): tables are written to cover the values their callers pass.
+ * A map literal that holds the key: a constant key it lists (`table["x"][0]`, also
+ * for a local literal or its maps.Clone), or, for a package-level lookup table, any
+ * non-constant key (`table[kind][i]` with an enum parameter): tables are written to
+ * cover the values their callers pass.
  */
-function literalEntry(ctx: RuleContext, m: SyntaxNode, key: SyntaxNode): boolean {
+function literalEntry(ctx: RuleContext, m: SyntaxNode, key: SyntaxNode, depth = 0): boolean {
   const e = ast.unparen(m);
-  if (e.type !== 'identifier') return false;
+  if (e.type !== 'identifier' || depth > 2) return false;
   const b = ctx.scopes.resolve(e);
-  if (b?.kind !== 'package' || !b.value || ast.unparen(b.value).type !== 'composite_literal') return false;
-  const body = ast.field(ast.unparen(b.value), 'body');
+  if ((b?.kind !== 'package' && b?.kind !== 'local') || !b.value) return false;
+  const value = ast.unparen(b.value);
+  // m2 := maps.Clone(m1): the clone holds the literal's keys.
+  const call = ast.callShape(value);
+  if (call && /^maps\.Clone$/.test(call.callee) && call.args.length === 1) return literalEntry(ctx, call.args[0]!, key, depth + 1);
+  if (value.type !== 'composite_literal') return false;
+  const body = ast.field(value, 'body');
   if (!body) return false;
   const k = ast.unparen(key);
-  if (!['interpreted_string_literal', 'raw_string_literal', 'int_literal', 'rune_literal'].includes(k.type)) return true;
+  // A local literal is no lookup table: only the keys it lists are known to be there.
+  if (!['interpreted_string_literal', 'raw_string_literal', 'int_literal', 'rune_literal'].includes(k.type)) return b.kind === 'package';
   return ast.namedChildren(body).some((el) => el.type === 'keyed_element' && el.namedChild(0)?.text === k.text);
 }
 

@@ -1,6 +1,9 @@
 package fixture
 
-import "net/http"
+import (
+	"maps"
+	"net/http"
+)
 
 var defaults = map[string][]string{
 	"colors": {"red", "green"},
@@ -112,4 +115,10 @@ func queryChecked(r *http.Request) string {
 		return q["id"][0]
 	}
 	return q.Get("name")
+}
+
+func localLiteralListsKey() int {
+	groups := map[string][]int{"key": {1, 2, 3}}
+	copied := maps.Clone(groups)
+	return groups["key"][0] + copied["key"][1]
 }

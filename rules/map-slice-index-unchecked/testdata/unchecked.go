@@ -81,3 +81,8 @@ func parsed(raw string) (string, error) {
 	}
 	return q["token"][0], nil // want "map-slice-index-unchecked"
 }
+
+func localLiteralLacksKey() int {
+	groups := map[string][]int{"key": {1, 2, 3}}
+	return groups["other"][0] // want "map-slice-index-unchecked"
+}
