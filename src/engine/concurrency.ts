@@ -1,0 +1,929 @@
+// The concurrency model of a package, computed once (ConcurrencyFact) and
+// shared by the concurrency rules. It answers three questions about every map
+// access in the package:
+// - which map is it (a package variable, a captured local, or a struct field
+//   `T.f` reached through any value of type T);
+// - which locks are held there (lock regions walked in statement order, with
+//   `defer mu.Unlock()`, early-return branches, `...Locked` helpers and
+//   unexported helpers whose every caller holds the lock);
+// - which concurrent contexts run it (go statements, errgroup / WaitGroup.Go /
+//   conc pools, time.AfterFunc, HTTP handlers, and what they call in the
+//   package, a few calls deep), and what orders it against a goroutine
+//   (accesses before the `go`, or after a Wait / channel receive, do not race).
+// Every function body is walked once; pairs are only compared per map.
+import type { SyntaxNode } from './types.js';
+import type { GoFile } from './source.js';
+import type { FuncDecl, PackageModel } from './model.js';
+import { defineFact } from './model.js';
+import type { Scopes } from './scope.js';
+import { ScopesFact } from './run.js';
+import { callShape, contains, expressionsOf, field, namedChildren, unparen } from './ast.js';
+import { isMutexType, type GoType } from './gotypes.js';
+import { httpHandlers } from './handlers.js';
+import { isWriteTarget } from './uses.js';
+
+export type LockMode = 'R' | 'W';
+/** Canonical mutex key -> mode. The key `*` means "the caller holds the lock" (a `...Locked` helper). */
+export type LockSet = ReadonlyMap<string, LockMode>;
+export const ANY_LOCK = '*';
+
+export type AccessKind = 'read' | 'write' | 'range' | 'assign' | 'ref';
+
+export interface MapAccess {
+  /** index_expression, delete/clear/len call, range_clause right side, or the field in `x.f = ...`. */
+  node: SyntaxNode;
+  operand: SyntaxNode;
+  /** Map identity: `pkg:name`, `local:<decl id>`, `field:T.f`. */
+  key: string;
+  kind: AccessKind;
+  /** Human name of the map as written (`s.items`, `cache`). */
+  name: string;
+  unit: Unit;
+  /** Locks acquired in this function before the access (not counting inherited ones). */
+  locks: LockSet;
+  /** The base value was built in this very function (`x := &T{}`), so the map is not shared yet. */
+  fresh: boolean;
+  file: GoFile;
+  /** For field keys: the struct type and field. */
+  field?: { typeName: string; name: string };
+  /** For local keys: the declaring identifier. */
+  localDecl?: SyntaxNode;
+}
+
+export interface LockEvent {
+  key: string;
+  op: 'Lock' | 'RLock' | 'Unlock' | 'RUnlock';
+  deferred: boolean;
+  call: SyntaxNode;
+  /** The method name node (`RLock`), for fixes. */
+  method: SyntaxNode;
+}
+
+export type RootKind = 'go' | 'errgroup' | 'waitgroup' | 'pool' | 'afterfunc' | 'http';
+
+export interface Root {
+  id: number;
+  kind: RootKind;
+  /** The go statement / Go(...) / AfterFunc(...) call; the handler function for HTTP. */
+  site: SyntaxNode;
+  siteFile: GoFile;
+  /** The function that starts it (undefined for HTTP handlers). */
+  launcher?: Unit;
+  target: Unit;
+  /** Several instances can run at once: launched in a loop, or once per HTTP request. */
+  multi: boolean;
+  /** The goroutine loops (a long-lived worker), so it overlaps whatever runs after it starts. */
+  longLived: boolean;
+}
+
+export interface CallSite {
+  node: SyntaxNode;
+  caller: Unit;
+  callee: Unit;
+  locks: LockSet;
+}
+
+export interface Unit {
+  id: number;
+  node: SyntaxNode;
+  file: GoFile;
+  decl?: FuncDecl;
+  /** For literals: the enclosing function. */
+  parent?: Unit;
+  /** Locks held where a literal is defined (callbacks usually run synchronously). */
+  entryLocks: LockSet;
+  root?: Root;
+  accesses: MapAccess[];
+  calls: CallSite[];
+  /** Start offsets of Wait() calls and channel receives in this body (not nested literals). */
+  waits: number[];
+  lockEvents: LockEvent[];
+  literals: Unit[];
+  /** Parameter indexes this function runs in a new goroutine (`go fn()` with fn a parameter). */
+  goParams: Set<number>;
+  /** Parameter names (by index) for goParams resolution. */
+  paramNames: string[];
+  callers: CallSite[];
+}
+
+export interface ConcurrencyModel {
+  units: Unit[];
+  roots: Root[];
+  accesses: MapAccess[];
+  /** Accesses by map key. */
+  byKey: Map<string, MapAccess[]>;
+  unitOf(node: SyntaxNode): Unit | undefined;
+  /** Locks held at an access, including those its callers hold. */
+  locksAt(a: MapAccess): LockSet;
+  /** Roots whose goroutines (or requests) run this unit. */
+  contextsOf(u: Unit): ReadonlySet<Root>;
+  /** The mutex field names of struct type T declared in the package. */
+  mutexFieldsOf(typeName: string): string[];
+  /** True when T's mutex field (or embedded mutex, name '') is a sync.RWMutex. */
+  isRWMutexField(typeName: string, name: string): boolean;
+  /** True when the access sits in a function that builds values of the type (or in init). */
+  inConstructor(a: MapAccess): boolean;
+}
+
+const LOCK_OPS = new Set(['Lock', 'RLock', 'Unlock', 'RUnlock']);
+const HOLDS_DOC = /must (?:be )?hold|caller (?:must )?holds?|called with [\w.]* ?(?:lock|mu\w*|mutex)?[\w. ]*(?:held|locked)|(?:lock|mutex|mu) (?:is |must be )?held|with the lock held|while holding/i;
+const MAX_CALL_DEPTH = 4;
+const STMT_TYPES = new Set(['block', 'statement_list', 'labeled_statement', 'if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'defer_statement', 'go_statement', 'receive_statement', 'return_statement']);
+const MAX_PAIRS_PER_KEY = 400;
+
+export const ConcurrencyFact = defineFact<ConcurrencyModel>('concurrency', (pkg) => buildModel(pkg, pkg.fact(ScopesFact)));
+
+function emptyLocks(): Map<string, LockMode> {
+  return new Map();
+}
+
+function buildModel(pkg: PackageModel, scopes: Scopes): ConcurrencyModel {
+  const b = new Builder(pkg, scopes);
+  b.run();
+  return b.model();
+}
+
+class Builder {
+  readonly units: Unit[] = [];
+  readonly unitByNode = new Map<number, Unit>();
+  readonly roots: Root[] = [];
+  readonly accesses: MapAccess[] = [];
+  private readonly methodNames = new Set<string>();
+  private readonly pendingParamCalls: { site: SyntaxNode; caller: Unit; calleeDecl: SyntaxNode; args: SyntaxNode[]; file: GoFile; inLoop: boolean }[] = [];
+  private readonly pendingGo: { site: SyntaxNode; file: GoFile; launcher: Unit; kind: RootKind; targetNode: SyntaxNode; inLoop: boolean }[] = [];
+  private readonly mapTypeCache = new Map<string, boolean>();
+
+  constructor(
+    readonly pkg: PackageModel,
+    readonly scopes: Scopes,
+  ) {
+    for (const m of pkg.methods.values()) for (const name of m.keys()) this.methodNames.add(name);
+  }
+
+  run(): void {
+    for (const d of this.pkg.allFuncs()) this.declUnit(d);
+    for (const u of [...this.units]) if (u.decl) this.walkUnit(u);
+    // Roots whose targets are declarations (`go f()`, `go s.loop()`), known only after every unit exists.
+    for (const g of this.pendingGo) {
+      const target = this.unitByNode.get(g.targetNode.id);
+      if (target) this.addRoot(g.kind, g.site, g.file, g.launcher, target, g.inLoop);
+    }
+    // Functions that run a parameter in a goroutine: the argument at each call site is a goroutine.
+    for (const p of this.pendingParamCalls) {
+      const callee = this.unitByNode.get(p.calleeDecl.id);
+      if (!callee || callee.goParams.size === 0) continue;
+      for (const i of callee.goParams) {
+        const arg = p.args[i];
+        if (!arg) continue;
+        const e = unparen(arg);
+        const target = e.type === 'func_literal' ? this.unitByNode.get(e.id) : this.resolveFuncUnit(e, p.file);
+        if (target && !target.root) this.addRoot('go', p.site, p.file, p.caller, target, p.inLoop);
+      }
+    }
+    for (const h of httpHandlers(this.pkg)) {
+      const target = this.unitByNode.get(h.fn.id);
+      if (target && !target.root) this.addRoot('http', h.fn, h.file, undefined, target, true);
+    }
+  }
+
+  model(): ConcurrencyModel {
+    const byKey = new Map<string, MapAccess[]>();
+    for (const a of this.accesses) {
+      let list = byKey.get(a.key);
+      if (!list) byKey.set(a.key, (list = []));
+      list.push(a);
+    }
+    const inherited = this.inheritedLocks();
+    const contexts = this.contexts();
+    const pkg = this.pkg;
+    const scopes = this.scopes;
+    const ctorCache = new Map<string, boolean>();
+    const mutexFields = new Map<string, string[]>();
+    const model: ConcurrencyModel = {
+      units: this.units,
+      roots: this.roots,
+      accesses: this.accesses,
+      byKey,
+      unitOf: (node) => this.unitByNode.get(node.id),
+      locksAt: (a) => {
+        const inh = inherited(a.unit);
+        if (inh.size === 0) return a.locks;
+        const out = new Map(inh);
+        for (const [k, m] of a.locks) out.set(k, m === 'W' || out.get(k) === 'W' ? 'W' : 'R');
+        return out;
+      },
+      contextsOf: (u) => contexts.get(u.id) ?? new Set(),
+      mutexFieldsOf: (typeName) => {
+        let hit = mutexFields.get(typeName);
+        if (!hit) {
+          hit = (pkg.structFieldsOf(typeName) ?? []).filter((f) => isMutexType(pkg.typeOf(f.typeNode)) !== undefined || isMutexPointer(pkg.typeOf(f.typeNode))).map((f) => f.name);
+          mutexFields.set(typeName, hit);
+        }
+        return hit;
+      },
+      isRWMutexField: (typeName, name) => {
+        for (const f of pkg.structFieldsOf(typeName) ?? []) {
+          if (name ? f.name !== name : !f.embedded) continue;
+          let t = pkg.typeOf(f.typeNode);
+          if (t.kind === 'pointer') t = t.elem;
+          if (isMutexType(t) === 'RWMutex') return true;
+        }
+        return false;
+      },
+      inConstructor: (a) => {
+        const home = homeDecl(a.unit);
+        if (!home) return false;
+        if (home.decl?.name === 'init') return true;
+        const typeName = a.field?.typeName;
+        if (!typeName || home.decl?.receiver) return false;
+        const k = `${home.id}:${typeName}`;
+        let hit = ctorCache.get(k);
+        if (hit === undefined) {
+          hit = buildsType(home.node, typeName, scopes);
+          ctorCache.set(k, hit);
+        }
+        return hit;
+      },
+    };
+    return model;
+  }
+
+  // ---- units -------------------------------------------------------------
+
+  private declUnit(d: FuncDecl): Unit {
+    const u = this.newUnit(d.node, d.file, undefined, emptyLocks());
+    u.decl = d;
+    return u;
+  }
+
+  private newUnit(node: SyntaxNode, file: GoFile, parent: Unit | undefined, entryLocks: LockSet): Unit {
+    const params = field(node, 'parameters');
+    const paramNames: string[] = [];
+    for (const p of params ? namedChildren(params) : []) {
+      if (p.type !== 'parameter_declaration' && p.type !== 'variadic_parameter_declaration') continue;
+      const names = p.childrenForFieldName('name').filter((n): n is SyntaxNode => n !== null);
+      if (names.length === 0) paramNames.push('');
+      for (const n of names) paramNames.push(n.text);
+    }
+    const u: Unit = {
+      id: node.id, node, file, parent, entryLocks, accesses: [], calls: [], waits: [], lockEvents: [], literals: [], goParams: new Set(), paramNames, callers: [],
+    };
+    this.units.push(u);
+    this.unitByNode.set(node.id, u);
+    if (parent) parent.literals.push(u);
+    return u;
+  }
+
+  private addRoot(kind: RootKind, site: SyntaxNode, siteFile: GoFile, launcher: Unit | undefined, target: Unit, multi: boolean): void {
+    if (target.root) return;
+    const root: Root = { id: this.roots.length, kind, site, siteFile, launcher, target, multi, longLived: kind === 'http' || loops(target.node) };
+    target.root = root;
+    this.roots.push(root);
+  }
+
+  private walkUnit(u: Unit): void {
+    const body = field(u.node, 'body');
+    if (!body) return;
+    const state = emptyLocks();
+    this.walkStmts(u, body, state);
+  }
+
+  // ---- the statement walk (one pass per body, carrying the lock state) ----
+
+  /** Walks a node in source order; returns true when it always terminates (return/panic/...). */
+  private walkStmts(u: Unit, node: SyntaxNode, state: Map<string, LockMode>): boolean {
+    let terminated = false;
+    for (const c of namedChildren(node)) {
+      if (c.type === 'comment') continue;
+      terminated = this.walkStmt(u, c, state) || terminated;
+    }
+    return terminated;
+  }
+
+  private walkStmt(u: Unit, s: SyntaxNode, state: Map<string, LockMode>): boolean {
+    switch (s.type) {
+      case 'block':
+      case 'statement_list':
+        return this.walkStmts(u, s, state);
+      case 'labeled_statement': {
+        const inner = namedChildren(s).find((c) => c.type !== 'label_name');
+        return inner ? this.walkStmt(u, inner, state) : false;
+      }
+      case 'return_statement':
+        this.walkChildren(u, s, state);
+        return true;
+      case 'goto_statement':
+      case 'break_statement':
+      case 'continue_statement':
+        return true;
+      case 'expression_statement': {
+        this.walkChildren(u, s, state);
+        const call = unparen(s.namedChild(0) ?? s);
+        if (call.type === 'call_expression') {
+          const fn = field(call, 'function');
+          if (fn?.type === 'identifier' && fn.text === 'panic' && !this.scopes.resolve(fn)) return true;
+          const shape = callShape(call);
+          if (shape && /^(log\.Fatal\w*|os\.Exit)$/.test(shape.callee)) return true;
+        }
+        return false;
+      }
+      case 'if_statement': {
+        const init = field(s, 'initializer');
+        if (init) this.walkStmt(u, init, state);
+        const cond = field(s, 'condition');
+        if (cond) this.walkExpr(u, cond, state);
+        const s1 = new Map(state);
+        const cons = field(s, 'consequence');
+        const t1 = cons ? this.walkStmts(u, cons, s1) : false;
+        const alt = field(s, 'alternative');
+        const s2 = new Map(state);
+        const t2 = alt ? this.walkStmt(u, alt, s2) : false;
+        let next: Map<string, LockMode>;
+        if (t1 && t2) next = state;
+        else if (t1) next = s2;
+        else if (t2) next = s1;
+        else next = union(s1, s2);
+        replace(state, next);
+        return t1 && t2;
+      }
+      case 'for_statement': {
+        for (const c of namedChildren(s)) {
+          if (c.type === 'block') this.walkStmts(u, c, new Map(state));
+          else if (c.type === 'for_clause') {
+            const init = field(c, 'initializer');
+            if (init) this.walkStmt(u, init, state);
+            const cond = field(c, 'condition');
+            if (cond) this.walkExpr(u, cond, state);
+            const upd = field(c, 'update');
+            if (upd) this.walkStmt(u, upd, new Map(state));
+          } else if (c.type === 'range_clause') {
+            const right = field(c, 'right');
+            if (right) {
+              this.walkExpr(u, right, state);
+              this.noteRange(u, right, state);
+              if (this.isChanRange(right)) u.waits.push(s.startIndex);
+            }
+          } else if (c.type !== 'comment') this.walkExpr(u, c, state);
+        }
+        return false;
+      }
+      case 'expression_switch_statement':
+      case 'type_switch_statement':
+      case 'select_statement': {
+        if (s.type === 'select_statement') u.waits.push(s.startIndex);
+        const cases: SyntaxNode[] = [];
+        for (const c of namedChildren(s)) {
+          if (c.type === 'expression_case' || c.type === 'default_case' || c.type === 'type_case' || c.type === 'communication_case') cases.push(c);
+          else if (c.type !== 'comment' && c.type !== 'field_identifier') {
+            if (c.type.endsWith('_statement') || c.type === 'short_var_declaration' || c.type === 'assignment_statement') this.walkStmt(u, c, state);
+            else this.walkExpr(u, c, state);
+          }
+        }
+        let allTerminate = cases.length > 0 && cases.some((c) => c.type === 'default_case');
+        for (const c of cases) {
+          const cs = new Map(state);
+          let t = false;
+          for (const part of namedChildren(c)) {
+            if (part.type === 'statement_list') t = this.walkStmts(u, part, cs) || t;
+            else if (part.type === 'receive_statement' || part.type === 'send_statement') this.walkStmt(u, part, cs);
+            else if (part.type !== 'comment') this.walkExpr(u, part, cs);
+          }
+          if (!t) allTerminate = false;
+        }
+        return s.type !== 'select_statement' && allTerminate;
+      }
+      case 'defer_statement': {
+        const call = unparen(s.namedChild(0) ?? s);
+        const ev = call.type === 'call_expression' ? this.lockCall(call) : undefined;
+        if (ev) {
+          // `defer mu.Unlock()` keeps the lock to the end of the function.
+          u.lockEvents.push({ ...ev, deferred: true });
+          return false;
+        }
+        this.walkChildren(u, s, state);
+        return false;
+      }
+      case 'go_statement': {
+        const call = unparen(s.namedChild(0) ?? s);
+        if (call.type !== 'call_expression') return false;
+        const fn = field(call, 'function');
+        const args = field(call, 'arguments');
+        if (args) this.walkExpr(u, args, state);
+        const inLoop = inLoopWithin(s, u.node);
+        if (fn && unparen(fn).type === 'func_literal') {
+          const lit = unparen(fn);
+          const target = this.walkLiteral(u, lit, emptyLocks());
+          this.addRoot('go', s, u.file, u, target, inLoop);
+        } else if (fn) {
+          const f = unparen(fn);
+          if (f.type === 'identifier') {
+            const b = this.scopes.resolve(f);
+            if (b?.kind === 'param' && b.func?.id === u.node.id) {
+              const i = u.paramNames.indexOf(f.text);
+              if (i >= 0) u.goParams.add(i);
+            }
+          }
+          const decl = this.calleeDecl(f, u.file);
+          if (decl) this.pendingGo.push({ site: s, file: u.file, launcher: u, kind: 'go', targetNode: decl.node, inLoop });
+          else if (f.type === 'selector_expression') this.walkExpr(u, f, state);
+        }
+        return false;
+      }
+      case 'short_var_declaration':
+      case 'assignment_statement': {
+        this.walkChildren(u, s, state);
+        if (s.type === 'assignment_statement') {
+          for (const l of expressionsOf(field(s, 'left'))) {
+            const e = unparen(l);
+            if (e.type === 'selector_expression' || e.type === 'identifier') this.noteAccess(u, e, e, 'assign', state);
+          }
+        }
+        return false;
+      }
+      case 'receive_statement':
+        u.waits.push(s.startIndex);
+        this.walkChildren(u, s, state);
+        return false;
+      default:
+        for (const c of namedChildren(s)) this.walkExpr(u, c, state);
+        return false;
+    }
+  }
+
+  private walkChildren(u: Unit, node: SyntaxNode, state: Map<string, LockMode>): void {
+    for (const c of namedChildren(node)) this.walkExpr(u, c, state);
+  }
+
+  /** Expressions: records accesses, calls, lock operations and literals, in source order. */
+  private walkExpr(u: Unit, node: SyntaxNode, state: Map<string, LockMode>): void {
+    switch (node.type) {
+      case 'func_literal':
+        this.walkLiteral(u, node, new Map(state));
+        return;
+      case 'index_expression': {
+        for (const c of namedChildren(node)) this.walkExpr(u, c, state);
+        const operand = field(node, 'operand');
+        if (operand) this.noteAccess(u, node, unparen(operand), isWriteTarget(node) ? 'write' : 'read', state);
+        return;
+      }
+      case 'unary_expression': {
+        for (const c of namedChildren(node)) this.walkExpr(u, c, state);
+        if ((field(node, 'operator')?.text ?? node.child(0)?.text) === '<-') u.waits.push(node.startIndex);
+        return;
+      }
+      case 'call_expression': {
+        this.walkCall(u, node, state);
+        return;
+      }
+      case 'identifier':
+      case 'field_identifier':
+      case 'type_identifier':
+      case 'interpreted_string_literal':
+      case 'raw_string_literal':
+      case 'int_literal':
+      case 'comment':
+        return;
+      default:
+        if (STMT_TYPES.has(node.type)) {
+          // A statement nested in an expression position (labelled, case bodies): walk as a statement.
+          this.walkStmt(u, node, state);
+          return;
+        }
+        for (const c of namedChildren(node)) this.walkExpr(u, c, state);
+    }
+  }
+
+  private walkLiteral(parent: Unit, lit: SyntaxNode, entry: LockSet): Unit {
+    const u = this.newUnit(lit, parent.file, parent, entry);
+    const body = field(lit, 'body');
+    if (body) this.walkStmts(u, body, emptyLocks());
+    return u;
+  }
+
+  private walkCall(u: Unit, call: SyntaxNode, state: Map<string, LockMode>): void {
+    const fn = field(call, 'function');
+    const argList = field(call, 'arguments');
+    const args = argList ? namedChildren(argList).filter((c) => c.type !== 'comment') : [];
+    const f = fn ? unparen(fn) : undefined;
+    // Lock operations change the state after the call.
+    const ev = this.lockCall(call);
+    if (ev) {
+      if (f?.type === 'selector_expression') this.walkExpr(u, field(f, 'operand')!, state);
+      u.lockEvents.push(ev);
+      if (ev.op === 'Lock' || ev.op === 'RLock') state.set(ev.key, ev.op === 'Lock' ? 'W' : (state.get(ev.key) === 'W' ? 'W' : 'R'));
+      else state.delete(ev.key);
+      return;
+    }
+    const shape = callShape(call);
+    // Goroutine-starting calls: errgroup / WaitGroup.Go / conc pools / time.AfterFunc.
+    const starter = shape ? this.goStarter(u.file, shape, args) : undefined;
+    if (f && f.type !== 'func_literal') this.walkExpr(u, f, state);
+    args.forEach((a, i) => {
+      const e = unparen(a);
+      if (starter && i === starter.argIndex) {
+        const inLoop = inLoopWithin(call, u.node);
+        if (e.type === 'func_literal') {
+          const target = this.walkLiteral(u, e, emptyLocks());
+          this.addRoot(starter.kind, call, u.file, u, target, inLoop);
+        } else {
+          const decl = this.calleeDecl(e, u.file);
+          if (decl) this.pendingGo.push({ site: call, file: u.file, launcher: u, kind: starter.kind, targetNode: decl.node, inLoop });
+          this.walkExpr(u, a, state);
+        }
+        return;
+      }
+      this.walkExpr(u, a, state);
+    });
+    if (!f) return;
+    if (f.type === 'func_literal') {
+      // Immediately invoked: runs here, with the current locks.
+      this.walkLiteral(u, f, new Map(state));
+      return;
+    }
+    if (f.type === 'identifier' && !this.scopes.resolve(f)) {
+      const name = f.text;
+      if ((name === 'delete' || name === 'clear' || name === 'len') && args[0]) {
+        this.noteAccess(u, call, unparen(args[0]), name === 'len' ? 'read' : 'write', state);
+      }
+      return;
+    }
+    if (f.type === 'selector_expression' && field(f, 'field')?.text === 'Wait' && args.length === 0) u.waits.push(call.startIndex);
+    const decl = this.calleeDecl(f, u.file);
+    if (decl) {
+      const callee = this.unitByNode.get(decl.node.id);
+      if (callee) {
+        const site: CallSite = { node: call, caller: u, callee, locks: new Map(state) };
+        u.calls.push(site);
+        callee.callers.push(site);
+      }
+      if (args.some((a) => { const e = unparen(a); return e.type === 'func_literal' || e.type === 'identifier' || e.type === 'selector_expression'; })) {
+        this.pendingParamCalls.push({ site: call, caller: u, calleeDecl: decl.node, args, file: u.file, inLoop: inLoopWithin(call, u.node) });
+      }
+    }
+  }
+
+  private goStarter(file: GoFile, shape: NonNullable<ReturnType<typeof callShape>>, args: SyntaxNode[]): { kind: RootKind; argIndex: number } | undefined {
+    const time = file.importName('time');
+    if (time && shape.callee === `${time}.AfterFunc` && args.length === 2) return { kind: 'afterfunc', argIndex: 1 };
+    if (shape.method !== 'Go' || args.length !== 1 || !shape.receiver) return undefined;
+    const recvType = this.scopes.typeOfExpr(shape.receiver);
+    const base = recvType.kind === 'pointer' ? recvType.elem : recvType;
+    if (base.kind === 'named' && base.qualifier) {
+      const path = file.imports.get(base.qualifier) ?? '';
+      if (path === 'sync' && base.name === 'WaitGroup') return { kind: 'waitgroup', argIndex: 0 };
+      if (path === 'golang.org/x/sync/errgroup') return { kind: 'errgroup', argIndex: 0 };
+      if (/(^|\/)conc(\/|$)/.test(path)) return { kind: 'pool', argIndex: 0 };
+      return undefined;
+    }
+    // The receiver came from a call we cannot type (errgroup.WithContext, pool.New()): trust the imports.
+    if (base.kind === 'unknown') {
+      for (const p of file.imports.values()) {
+        if (p === 'golang.org/x/sync/errgroup') return { kind: 'errgroup', argIndex: 0 };
+        if (/^github\.com\/sourcegraph\/conc(\/|$)/.test(p)) return { kind: 'pool', argIndex: 0 };
+      }
+    }
+    return undefined;
+  }
+
+  private lockCall(call: SyntaxNode): Omit<LockEvent, 'deferred'> & { deferred: false } | undefined {
+    const fn = field(call, 'function');
+    if (!fn) return undefined;
+    const f = unparen(fn);
+    if (f.type !== 'selector_expression') return undefined;
+    const method = field(f, 'field');
+    if (!method || !LOCK_OPS.has(method.text)) return undefined;
+    const args = field(call, 'arguments');
+    if (args && namedChildren(args).some((c) => c.type !== 'comment')) return undefined;
+    const operand = field(f, 'operand');
+    if (!operand) return undefined;
+    return { key: this.mutexKey(unparen(operand)), op: method.text as LockEvent['op'], deferred: false, call, method };
+  }
+
+  /** Canonical name of a mutex expression, so `s.mu` in two methods of T is the same lock (`T.mu`). */
+  mutexKey(e: SyntaxNode): string {
+    if (e.type === 'identifier') {
+      const b = this.scopes.resolve(e);
+      if (!b) return `expr:${e.text}`;
+      if (b.kind === 'package') return `pkg:${b.name}`;
+      const t = derefNamed(this.pkg, this.scopes.typeOfBinding(b));
+      // A value with an embedded mutex (`s.Lock()`): the lock belongs to the type.
+      if (t && this.pkg.types.has(t) && !isMutexType(this.scopes.typeOfBinding(b))) return `${t}.<embedded>`;
+      return `local:${b.nameNode.id}`;
+    }
+    if (e.type === 'selector_expression') {
+      const operand = field(e, 'operand');
+      const name = field(e, 'field')?.text;
+      if (operand && name) {
+        const t = derefNamed(this.pkg, this.scopes.typeOfExpr(operand));
+        if (t) {
+          const ft = this.scopes.typeOfExpr(e);
+          if (isMutexType(ft) || isMutexPointer(ft) || ft.kind === 'unknown') return `${t}.${name}`;
+          // A struct field with an embedded mutex: `s.state.Lock()`.
+          const inner = derefNamed(this.pkg, ft);
+          if (inner) return `${inner}.<embedded>`;
+          return `${t}.${name}`;
+        }
+      }
+    }
+    return `expr:${e.text.replace(/\s+/g, '')}`;
+  }
+
+  // ---- accesses ----------------------------------------------------------
+
+  private noteRange(u: Unit, right: SyntaxNode, state: Map<string, LockMode>): void {
+    this.noteAccess(u, right, unparen(right), 'range', state);
+  }
+
+  private isChanRange(right: SyntaxNode): boolean {
+    return this.pkg.underlying(this.scopes.typeOfExpr(right)).kind === 'chan';
+  }
+
+  private noteAccess(u: Unit, node: SyntaxNode, operand: SyntaxNode, kind: AccessKind, state: Map<string, LockMode>): void {
+    const id = this.mapIdentity(u, operand);
+    if (!id) return;
+    const a: MapAccess = { node, operand, key: id.key, kind, name: operand.text.replace(/\s+/g, ''), unit: u, locks: new Map(state), fresh: id.fresh, file: u.file, field: id.field, localDecl: id.localDecl };
+    u.accesses.push(a);
+    this.accesses.push(a);
+  }
+
+  private mapIdentity(u: Unit, e: SyntaxNode): { key: string; fresh: boolean; field?: MapAccess['field']; localDecl?: SyntaxNode } | undefined {
+    if (e.type === 'identifier') {
+      const b = this.scopes.resolve(e);
+      if (!b || b.kind === 'func' || b.kind === 'const') return undefined;
+      if (!this.isMap(this.scopes.typeOfBinding(b))) return undefined;
+      if (b.kind === 'package') return { key: `pkg:${b.name}`, fresh: false };
+      return { key: `local:${b.nameNode.id}`, fresh: false, localDecl: b.nameNode };
+    }
+    if (e.type === 'selector_expression') {
+      const operand = field(e, 'operand');
+      const name = field(e, 'field')?.text;
+      if (!operand || !name) return undefined;
+      const base = unparen(operand);
+      if (base.type === 'identifier' && !this.scopes.resolve(base)) return undefined; // imported package
+      const owner = derefNamed(this.pkg, this.scopes.typeOfExpr(base));
+      if (!owner || !this.pkg.types.has(owner)) return undefined;
+      const declaring = this.fieldOwner(owner, name);
+      if (!declaring) return undefined;
+      if (!this.isMap(this.scopes.typeOfExpr(e))) return undefined;
+      return { key: `field:${declaring}.${name}`, fresh: this.freshBase(u, base), field: { typeName: declaring, name } };
+    }
+    return undefined;
+  }
+
+  /** The struct type (this one or an embedded one) that declares field `name`. */
+  private fieldOwner(typeName: string, name: string, depth = 0): string | undefined {
+    if (depth > 3) return undefined;
+    const fields = this.pkg.structFieldsOf(typeName);
+    if (!fields) return undefined;
+    if (fields.some((f) => f.name === name && !f.embedded)) return typeName;
+    for (const f of fields.filter((x) => x.embedded)) {
+      const inner = derefNamed(this.pkg, this.pkg.typeOf(f.typeNode));
+      if (inner && this.pkg.types.has(inner)) {
+        const r = this.fieldOwner(inner, name, depth + 1);
+        if (r) return r;
+      }
+    }
+    return undefined;
+  }
+
+  /** `x` declared in this function as a fresh value (`&T{}`, `T{}`, `new(T)`, `var x T`). */
+  private freshBase(u: Unit, base: SyntaxNode): boolean {
+    let e = base;
+    while (e.type === 'selector_expression') e = unparen(field(e, 'operand') ?? e);
+    if (e.type !== 'identifier') return false;
+    const b = this.scopes.resolve(e);
+    if (!b || b.kind !== 'local' || b.func?.id !== u.node.id) return false;
+    if (!b.value) return b.declNode.type === 'var_spec' && !!b.typeNode && !b.tupleValue && b.typeNode.type !== 'pointer_type';
+    let v = unparen(b.value);
+    if (v.type === 'unary_expression' && v.child(0)?.type === '&') v = unparen(field(v, 'operand') ?? v);
+    if (v.type === 'composite_literal') return true;
+    if (v.type === 'call_expression') {
+      const fn = field(v, 'function');
+      return fn?.type === 'identifier' && fn.text === 'new' && !this.scopes.resolve(fn);
+    }
+    return false;
+  }
+
+  private isMap(t: GoType): boolean {
+    const u = this.pkg.underlying(t);
+    if (u.kind === 'map') return true;
+    return false;
+  }
+
+  // ---- call resolution ---------------------------------------------------
+
+  /** The declaration a call's function expression names, when it is a function or method of this package. */
+  private calleeDecl(f: SyntaxNode, _file: GoFile): FuncDecl | undefined {
+    const e = unparen(f);
+    if (e.type === 'identifier') {
+      if (!this.pkg.funcs.has(e.text)) return undefined;
+      const b = this.scopes.resolve(e);
+      return b?.kind === 'func' ? this.pkg.funcs.get(e.text) : undefined;
+    }
+    if (e.type === 'selector_expression') {
+      const name = field(e, 'field')?.text;
+      const operand = field(e, 'operand');
+      if (!name || !operand || !this.methodNames.has(name)) return undefined;
+      const base = unparen(operand);
+      if (base.type === 'identifier' && !this.scopes.resolve(base)) return undefined;
+      const t = derefNamed(this.pkg, this.scopes.typeOfExpr(base));
+      if (!t) return undefined;
+      return this.methodOf(t, name);
+    }
+    return undefined;
+  }
+
+  private methodOf(typeName: string, name: string, depth = 0): FuncDecl | undefined {
+    const m = this.pkg.methodsOf(typeName).get(name);
+    if (m || depth > 2) return m;
+    for (const f of (this.pkg.structFieldsOf(typeName) ?? []).filter((x) => x.embedded)) {
+      const inner = derefNamed(this.pkg, this.pkg.typeOf(f.typeNode));
+      if (inner) {
+        const r = this.methodOf(inner, name, depth + 1);
+        if (r) return r;
+      }
+    }
+    return undefined;
+  }
+
+  private resolveFuncUnit(e: SyntaxNode, file: GoFile): Unit | undefined {
+    const d = this.calleeDecl(e, file);
+    return d ? this.unitByNode.get(d.node.id) : undefined;
+  }
+
+  // ---- derived facts -------------------------------------------------------
+
+  /** Locks a function holds on entry: `...Locked` / documented helpers, and unexported helpers every caller calls under a lock. */
+  private inheritedLocks(): (u: Unit) => LockSet {
+    const declLocks = new Map<number, LockSet>();
+    const any: LockSet = new Map([[ANY_LOCK, 'W']]);
+    for (const u of this.units) {
+      if (!u.decl) continue;
+      if (/Locked$|Locked[A-Z_]|^locked[A-Z]/.test(u.decl.name) || HOLDS_DOC.test(u.decl.doc)) declLocks.set(u.id, any);
+    }
+    const memo = new Map<number, LockSet>();
+    const inherited = (u: Unit, depth = 0): LockSet => {
+      if (u.root) return emptyLocks();
+      if (u.parent) {
+        const hit = memo.get(u.id);
+        if (hit) return hit;
+        const p = depth > 20 ? emptyLocks() : inherited(u.parent, depth + 1);
+        const out = p.size ? union(new Map(p), u.entryLocks) : u.entryLocks;
+        memo.set(u.id, out);
+        return out;
+      }
+      return declLocks.get(u.id) ?? emptyLocks();
+    };
+    // Unexported helpers whose every call site holds a lock inherit the common locks (a few rounds).
+    for (let round = 0; round < 3; round++) {
+      let changed = false;
+      for (const u of this.units) {
+        if (!u.decl || u.root || declLocks.get(u.id) === any) continue;
+        if (!/^[a-z_]/.test(u.decl.name) || u.callers.length === 0) continue;
+        let common: Map<string, LockMode> | undefined;
+        for (const c of u.callers) {
+          if (c.caller.id === u.id) continue;
+          const held = union(new Map(inherited(c.caller)), c.locks);
+          if (!common) common = held;
+          else common = intersect(common, held);
+          if (common.size === 0) break;
+        }
+        if (!common || common.size === 0) continue;
+        const prev = declLocks.get(u.id);
+        if (!prev || prev.size !== common.size) {
+          declLocks.set(u.id, common);
+          changed = true;
+        }
+      }
+      memo.clear();
+      if (!changed) break;
+    }
+    return (u) => inherited(u);
+  }
+
+  /** Roots reaching each unit: the root's own body, literals inside it, and package functions it calls (bounded depth). */
+  private contexts(): Map<number, Set<Root>> {
+    const out = new Map<number, Set<Root>>();
+    const add = (u: Unit, r: Root) => {
+      let s = out.get(u.id);
+      if (!s) out.set(u.id, (s = new Set()));
+      if (s.has(r)) return false;
+      s.add(r);
+      return true;
+    };
+    for (const r of this.roots) {
+      const queue: { u: Unit; depth: number }[] = [{ u: r.target, depth: 0 }];
+      while (queue.length) {
+        const { u, depth } = queue.shift()!;
+        if (!add(u, r)) continue;
+        for (const lit of u.literals) if (!lit.root) queue.push({ u: lit, depth });
+        if (depth >= MAX_CALL_DEPTH) continue;
+        for (const c of u.calls) if (!c.callee.root) queue.push({ u: c.callee, depth: depth + 1 });
+      }
+    }
+    return out;
+  }
+}
+
+// ---- helpers ---------------------------------------------------------------
+
+function replace(target: Map<string, LockMode>, from: ReadonlyMap<string, LockMode>): void {
+  if (target === from) return;
+  target.clear();
+  for (const [k, v] of from) target.set(k, v);
+}
+
+function union(a: Map<string, LockMode>, b: LockSet): Map<string, LockMode> {
+  for (const [k, v] of b) a.set(k, v === 'W' || a.get(k) === 'W' ? 'W' : 'R');
+  return a;
+}
+
+function intersect(a: ReadonlyMap<string, LockMode>, b: ReadonlyMap<string, LockMode>): Map<string, LockMode> {
+  const out = new Map<string, LockMode>();
+  if (a.has(ANY_LOCK)) return new Map(b);
+  if (b.has(ANY_LOCK)) return new Map(a);
+  for (const [k, v] of a) {
+    const w = b.get(k);
+    if (w) out.set(k, v === 'W' && w === 'W' ? 'W' : 'R');
+  }
+  return out;
+}
+
+function isMutexPointer(t: GoType): boolean {
+  return t.kind === 'pointer' && isMutexType(t.elem) !== undefined;
+}
+
+/** The name of a package-declared named type behind t (through one pointer). */
+export function derefNamed(pkg: PackageModel, t: GoType): string | undefined {
+  let x = t;
+  if (x.kind === 'pointer') x = x.elem;
+  if (x.kind !== 'named' || x.qualifier) return undefined;
+  const decl = pkg.types.get(x.name);
+  if (decl?.alias) {
+    const target = pkg.typeOf(decl.typeNode);
+    if (target.kind === 'named' && !target.qualifier) return target.name;
+  }
+  return x.name;
+}
+
+/** True when a for statement inside `fn` (not crossing into a nested function) encloses `node`. */
+export function inLoopWithin(node: SyntaxNode, fn: SyntaxNode): boolean {
+  return loopWithin(node, fn) !== undefined;
+}
+
+/** The innermost for statement enclosing `node` within function `fn`. */
+export function loopWithin(node: SyntaxNode, fn: SyntaxNode): SyntaxNode | undefined {
+  for (let p = node.parent; p && p.id !== fn.id; p = p.parent) {
+    if (p.type === 'for_statement') return p;
+    if (p.type === 'func_literal' || p.type === 'function_declaration' || p.type === 'method_declaration') return undefined;
+  }
+  return undefined;
+}
+
+/** True when the function body contains a loop outside nested literals (a worker that keeps running). */
+function loops(fn: SyntaxNode): boolean {
+  const body = field(fn, 'body');
+  if (!body) return false;
+  let found = false;
+  const visit = (n: SyntaxNode) => {
+    if (found) return;
+    for (const c of namedChildren(n)) {
+      if (c.type === 'for_statement') {
+        found = true;
+        return;
+      }
+      if (c.type === 'func_literal') continue;
+      if (c.type.endsWith('statement') || c.type === 'block' || c.type === 'statement_list' || c.type.endsWith('_case')) visit(c);
+    }
+  };
+  visit(body);
+  return found;
+}
+
+/** The declared function (not a literal) a unit belongs to. */
+export function homeDecl(u: Unit): Unit | undefined {
+  let x: Unit | undefined = u;
+  while (x && !x.decl) x = x.parent;
+  return x;
+}
+
+/** True when the function builds a value of type T (`T{...}`, `&T{...}`, `new(T)`): a constructor. */
+function buildsType(fn: SyntaxNode, typeName: string, _scopes: Scopes): boolean {
+  const text = fn.text;
+  if (!text.includes(typeName)) return false;
+  const re = new RegExp(`(?:&|\\b)${typeName}(?:\\[[^\\]]*\\])?\\s*\\{|new\\(\\s*${typeName}\\s*\\)|var\\s+\\w+\\s+\\*?${typeName}\\b`);
+  return re.test(text);
+}
+
+/** Start of the statement or literal position that represents `a` in its declared function, and that function. */
+export function homePosition(a: { node: SyntaxNode; unit: Unit }): { unit: Unit; pos: number } {
+  let u = a.unit;
+  let pos = a.node.startIndex;
+  while (!u.decl && !u.root && u.parent) {
+    pos = u.node.startIndex;
+    u = u.parent;
+  }
+  return { unit: u, pos };
+}
+
+export { contains };
