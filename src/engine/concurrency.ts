@@ -74,10 +74,14 @@ export interface Root {
   multi: boolean;
   /** The goroutine loops (a long-lived worker), so it overlaps whatever runs after it starts. */
   longLived: boolean;
+  /** For a method target (`go s.loop()`, a handler method): its receiver is shared with other goroutines. */
+  recvShared: boolean;
 }
 
 export interface CallSite {
   node: SyntaxNode;
+  /** For method calls `x.m()`: the receiver expression `x`. */
+  recv?: SyntaxNode;
   caller: Unit;
   callee: Unit;
   locks: LockSet;
@@ -107,6 +111,7 @@ export interface Unit {
 }
 
 export interface ConcurrencyModel {
+  scopes: Scopes;
   units: Unit[];
   roots: Root[];
   accesses: MapAccess[];
@@ -117,6 +122,10 @@ export interface ConcurrencyModel {
   locksAt(a: MapAccess): LockSet;
   /** Roots whose goroutines (or requests) run this unit. */
   contextsOf(u: Unit): ReadonlySet<Root>;
+  /** The map an access touches may be shared between root r's goroutines and other code. */
+  sharedUnder(a: MapAccess, r: Root): boolean;
+  /** The variable an identifier names is used inside r's goroutine (captured), or is the receiver of `go x.m()`. */
+  capturedBy(r: Root, ident: SyntaxNode): boolean;
   /** The mutex field names of struct type T declared in the package. */
   mutexFieldsOf(typeName: string): string[];
   /** True when T's mutex field (or embedded mutex, name '') is a sync.RWMutex. */
@@ -195,11 +204,14 @@ class Builder {
     }
     const inherited = this.inheritedLocks();
     const contexts = this.contexts();
+    const contextSets = new Map<number, Set<Root>>();
+    for (const [id, m] of contexts) contextSets.set(id, new Set(m.keys()));
     const pkg = this.pkg;
     const scopes = this.scopes;
     const ctorCache = new Map<string, boolean>();
     const mutexFields = new Map<string, string[]>();
     const model: ConcurrencyModel = {
+      scopes,
       units: this.units,
       roots: this.roots,
       accesses: this.accesses,
@@ -212,7 +224,14 @@ class Builder {
         for (const [k, m] of a.locks) out.set(k, m === 'W' || out.get(k) === 'W' ? 'W' : 'R');
         return out;
       },
-      contextsOf: (u) => contexts.get(u.id) ?? new Set(),
+      contextsOf: (u) => contextSets.get(u.id) ?? new Set(),
+      sharedUnder: (a, r) => {
+        if (a.key.startsWith('pkg:')) return true;
+        if (a.localDecl) return this.sharedBase(a.operand, r, false);
+        const recv = contexts.get(a.unit.id)?.get(r) ?? false;
+        return this.sharedBase(a.operand, r, recv);
+      },
+      capturedBy: (r, ident) => this.capturedBy(r, ident),
       mutexFieldsOf: (typeName) => {
         let hit = mutexFields.get(typeName);
         if (!hit) {
@@ -276,9 +295,82 @@ class Builder {
 
   private addRoot(kind: RootKind, site: SyntaxNode, siteFile: GoFile, launcher: Unit | undefined, target: Unit, multi: boolean): void {
     if (target.root) return;
-    const root: Root = { id: this.roots.length, kind, site, siteFile, launcher, target, multi, longLived: kind === 'http' || loops(target.node) };
+    const root: Root = { id: this.roots.length, kind, site, siteFile, launcher, target, multi, longLived: kind === 'http' || loops(target.node), recvShared: true };
+    if (kind !== 'http' && target.decl?.receiver) root.recvShared = this.goReceiverShared(root);
     target.root = root;
     this.roots.push(root);
+  }
+
+  /** `go x.m()` in a loop with x made per iteration: each goroutine has its own receiver. */
+  private goReceiverShared(r: Root): boolean {
+    const call = r.site.type === 'go_statement' ? unparen(r.site.namedChild(0) ?? r.site) : r.site;
+    let fn = call.type === 'call_expression' ? field(call, 'function') : null;
+    if (r.site.type !== 'go_statement' && call.type === 'call_expression') {
+      // errgroup-style g.Go(s.run): the argument is the method value.
+      const args = namedChildren(field(call, 'arguments') ?? call).filter((c) => c.type !== 'comment');
+      fn = args[args.length - 1] ?? null;
+    }
+    if (!fn || unparen(fn).type !== 'selector_expression') return true;
+    const base = rootIdent(field(unparen(fn), 'operand'));
+    if (!base || !r.launcher) return true;
+    const b = this.scopes.resolve(base);
+    if (!b || b.kind === 'package' || b.kind === 'receiver') return true;
+    if (!r.multi) return true;
+    const loop = loopWithin(r.site, r.launcher.node);
+    return !(loop && contains(loop, b.nameNode));
+  }
+
+  /**
+   * Whether the value an expression is rooted at may be shared by root r's goroutines and others:
+   * package variables, the receiver when the caller passed a shared one, and variables the goroutine
+   * captures from the function that starts it (not those made per loop iteration, nor those made
+   * inside the goroutine or in the functions it calls).
+   */
+  sharedBase(expr: SyntaxNode | null, r: Root, recvShared: boolean): boolean {
+    const id = rootIdent(expr);
+    if (!id) return false;
+    const b = this.scopes.resolve(id);
+    if (!b) return false;
+    if (b.kind === 'package') return true;
+    if (b.kind === 'receiver') {
+      // A receiver captured by a goroutine literal belongs to the enclosing method, outside the goroutine.
+      if (!contains(r.target.node, b.nameNode)) return r.target.decl ? recvShared : true;
+      return recvShared;
+    }
+    if (b.kind === 'func' || b.kind === 'const') return false;
+    if (contains(r.target.node, b.nameNode)) return false;
+    const declFn = enclosingFunctionNode(b.nameNode);
+    if (!declFn || !contains(declFn, r.target.node)) return false;
+    if (r.multi && r.kind !== 'http' && r.launcher) {
+      const loop = loopWithin(r.site, r.launcher.node);
+      if (loop && contains(loop, b.nameNode)) return false;
+    }
+    return true;
+  }
+
+  private readonly captured = new Map<number, Set<number>>();
+
+  capturedBy(r: Root, ident: SyntaxNode): boolean {
+    const b = this.scopes.resolve(ident);
+    if (!b) return false;
+    if (b.kind === 'package') return true;
+    let set = this.captured.get(r.id);
+    if (!set) {
+      set = new Set();
+      const scan = r.target.decl ? r.site : r.target.node;
+      const stack = [scan];
+      let budget = 20000;
+      while (stack.length && budget-- > 0) {
+        const n = stack.pop()!;
+        if (n.type === 'identifier') {
+          const x = this.scopes.resolve(n);
+          if (x) set.add(x.nameNode.id);
+        }
+        for (const c of namedChildren(n)) stack.push(c);
+      }
+      this.captured.set(r.id, set);
+    }
+    return set.has(b.nameNode.id);
   }
 
   private walkUnit(u: Unit): void {
@@ -370,7 +462,6 @@ class Builder {
       case 'expression_switch_statement':
       case 'type_switch_statement':
       case 'select_statement': {
-        if (s.type === 'select_statement') u.waits.push(s.startIndex);
         const cases: SyntaxNode[] = [];
         for (const c of namedChildren(s)) {
           if (c.type === 'expression_case' || c.type === 'default_case' || c.type === 'type_case' || c.type === 'communication_case') cases.push(c);
@@ -552,7 +643,8 @@ class Builder {
     if (decl) {
       const callee = this.unitByNode.get(decl.node.id);
       if (callee) {
-        const site: CallSite = { node: call, caller: u, callee, locks: new Map(state) };
+        const recv = f.type === 'selector_expression' ? (field(f, 'operand') ?? undefined) : undefined;
+        const site: CallSite = { node: call, recv, caller: u, callee, locks: new Map(state) };
         u.calls.push(site);
         callee.callers.push(site);
       }
@@ -801,24 +893,29 @@ class Builder {
     return (u) => inherited(u);
   }
 
-  /** Roots reaching each unit: the root's own body, literals inside it, and package functions it calls (bounded depth). */
-  private contexts(): Map<number, Set<Root>> {
-    const out = new Map<number, Set<Root>>();
-    const add = (u: Unit, r: Root) => {
-      let s = out.get(u.id);
-      if (!s) out.set(u.id, (s = new Set()));
-      if (s.has(r)) return false;
-      s.add(r);
+  /** Roots reaching each unit (the root's body, literals inside it, package functions it calls, bounded depth), with whether the unit's receiver is shared under that root. */
+  contexts(): Map<number, Map<Root, boolean>> {
+    const out = new Map<number, Map<Root, boolean>>();
+    const add = (u: Unit, r: Root, recv: boolean) => {
+      let m = out.get(u.id);
+      if (!m) out.set(u.id, (m = new Map()));
+      const prev = m.get(r);
+      if (prev === true || prev === recv) return false;
+      m.set(r, recv);
       return true;
     };
     for (const r of this.roots) {
-      const queue: { u: Unit; depth: number }[] = [{ u: r.target, depth: 0 }];
-      while (queue.length) {
-        const { u, depth } = queue.shift()!;
-        if (!add(u, r)) continue;
-        for (const lit of u.literals) if (!lit.root) queue.push({ u: lit, depth });
+      const queue: { u: Unit; depth: number; recv: boolean }[] = [{ u: r.target, depth: 0, recv: r.recvShared }];
+      let steps = 0;
+      while (queue.length && steps++ < 2000) {
+        const { u, depth, recv } = queue.shift()!;
+        if (!add(u, r, recv)) continue;
+        for (const lit of u.literals) if (!lit.root) queue.push({ u: lit, depth, recv });
         if (depth >= MAX_CALL_DEPTH) continue;
-        for (const c of u.calls) if (!c.callee.root) queue.push({ u: c.callee, depth: depth + 1 });
+        for (const c of u.calls) {
+          if (c.callee.root) continue;
+          queue.push({ u: c.callee, depth: depth + 1, recv: c.recv ? this.sharedBase(c.recv, r, recv) : false });
+        }
       }
     }
     return out;
@@ -851,6 +948,26 @@ function intersect(a: ReadonlyMap<string, LockMode>, b: ReadonlyMap<string, Lock
 
 function isMutexPointer(t: GoType): boolean {
   return t.kind === 'pointer' && isMutexType(t.elem) !== undefined;
+}
+
+/** The variable an expression is rooted at: `s` in `s.a.b[k]`, `(*p).m`. */
+export function rootIdent(expr: SyntaxNode | null): SyntaxNode | undefined {
+  let e = expr ? unparen(expr) : null;
+  for (let i = 0; e && i < 20; i++) {
+    if (e.type === 'identifier') return e;
+    if (e.type === 'selector_expression') e = field(e, 'operand');
+    else if (e.type === 'index_expression') e = field(e, 'operand');
+    else if (e.type === 'unary_expression') e = field(e, 'operand');
+    else if (e.type === 'parenthesized_expression') e = unparen(e);
+    else return undefined;
+    if (e) e = unparen(e);
+  }
+  return undefined;
+}
+
+function enclosingFunctionNode(n: SyntaxNode): SyntaxNode | null {
+  for (let p = n.parent; p; p = p.parent) if (p.type === 'func_literal' || p.type === 'function_declaration' || p.type === 'method_declaration') return p;
+  return null;
 }
 
 /** The name of a package-declared named type behind t (through one pointer). */

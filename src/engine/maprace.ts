@@ -7,7 +7,7 @@ import type { SyntaxNode } from './types.js';
 import type { GoFile } from './source.js';
 import { defineFact } from './model.js';
 import {
-  ANY_LOCK, ConcurrencyFact, homePosition, loopWithin, homeDecl,
+  ANY_LOCK, ConcurrencyFact, homePosition, loopWithin, homeDecl, rootIdent,
   type ConcurrencyModel, type LockEvent, type LockSet, type MapAccess, type Root, type Unit,
 } from './concurrency.js';
 import { contains } from './ast.js';
@@ -135,24 +135,53 @@ function commonLock(a: LockSet, b: LockSet): boolean {
 
 type Relation = 'concurrent' | 'ordered' | 'unrelated';
 
-/** How an access in the function that starts root r is ordered against r's goroutine. */
-function launcherRelation(r: Root, b: MapAccess): Relation {
+/** How a point (unit, offset) in the function that starts root r is ordered against r's goroutine. */
+function launcherRelation(r: Root, unit: Unit, pos: number): Relation {
   if (!r.launcher) return 'unrelated';
   const site = homePosition({ node: r.site, unit: r.launcher });
-  const at = homePosition(b);
-  if (site.unit !== at.unit) return 'unrelated';
+  if (site.unit !== unit) return 'unrelated';
   const siteStart = r.site.startIndex;
   const siteEnd = r.site.endIndex;
   const waits = site.unit.waits;
   const waitBetween = (from: number, to: number) => waits.some((w) => w >= from && w < to);
   const loop = loopWithin(r.site, site.unit.node);
-  if (at.pos < siteStart) {
+  if (pos < siteStart) {
     // Before the go statement: ordered, unless a later iteration's goroutine may still run.
-    if (loop && loop.startIndex <= at.pos && !waitBetween(siteEnd, loop.endIndex)) return 'concurrent';
+    if (loop && loop.startIndex <= pos && !waitBetween(siteEnd, loop.endIndex)) return 'concurrent';
     return 'ordered';
   }
-  if (at.pos >= siteEnd) return waitBetween(siteEnd, at.pos) ? 'ordered' : 'concurrent';
+  if (pos >= siteEnd) return waitBetween(siteEnd, pos) ? 'ordered' : 'concurrent';
   return 'ordered';
+}
+
+/**
+ * An access outside r's goroutines that overlaps it: in the function that started r (after the
+ * start, before any wait), or in a method that function calls then, on a value r shares.
+ */
+function launcherSideConcurrent(model: ConcurrencyModel, r: Root, x: MapAccess): boolean {
+  if (!r.launcher) return false;
+  const at = homePosition(x);
+  const sharedHere = () => {
+    if (x.key.startsWith('pkg:')) return true;
+    if (x.localDecl) return !contains(r.target.node, x.localDecl);
+    const id = rootIdent(x.operand);
+    return !!id && model.capturedBy(r, id);
+  };
+  if (launcherRelation(r, at.unit, at.pos) === 'concurrent') return sharedHere();
+  // One call away: the launcher calls a method on the shared value after starting the goroutine.
+  if (!at.unit.decl || model.contextsOf(at.unit).size || x.localDecl) return false;
+  const id = rootIdent(x.operand);
+  const b = id ? model.scopes.resolve(id) : undefined;
+  const viaReceiver = b?.kind === 'receiver';
+  if (!x.key.startsWith('pkg:') && !viaReceiver) return false;
+  for (const c of at.unit.callers) {
+    const cp = homePosition({ node: c.node, unit: c.caller });
+    if (launcherRelation(r, cp.unit, cp.pos) !== 'concurrent') continue;
+    if (x.key.startsWith('pkg:')) return true;
+    const rid = rootIdent(c.recv ?? null);
+    if (rid && model.capturedBy(r, rid)) return true;
+  }
+  return false;
 }
 
 function rootsConcurrent(r1: Root, r2: Root): boolean {
@@ -167,18 +196,6 @@ function rootsConcurrent(r1: Root, r2: Root): boolean {
 }
 
 /** A captured local map is shared by every instance of r only when declared outside r and outside the loop launching it. */
-function sharedAcrossInstances(a: MapAccess, r: Root): boolean {
-  if (!a.localDecl) return true;
-  if (contains(r.target.node, a.localDecl)) return false;
-  if (r.kind === 'http' || !r.launcher) return true;
-  const loop = loopWithin(r.site, r.launcher.node);
-  return !(loop && contains(loop, a.localDecl));
-}
-
-function locallyOwned(a: MapAccess, r: Root): boolean {
-  return !!a.localDecl && contains(r.target.node, a.localDecl);
-}
-
 function isTestFile(f: GoFile): boolean {
   return f.path.endsWith('_test.go');
 }
@@ -211,28 +228,22 @@ function relate(model: ConcurrencyModel, a: MapAccess, b: MapAccess): Pairing | 
   const ca = model.contextsOf(a.unit);
   const cb = model.contextsOf(b.unit);
   for (const r1 of ca) {
+    if (!model.sharedUnder(a, r1)) continue;
     for (const r2 of cb) {
-      if (locallyOwned(a, r1) && r1 === r2) continue;
+      if (!model.sharedUnder(b, r2)) continue;
       if (r1 !== r2) {
-        if (locallyOwned(a, r1) || locallyOwned(b, r2)) continue;
         if (rootsConcurrent(r1, r2)) return { self: a === b, writeRoot: r1, otherRoot: r2 };
-      } else if (r1.multi && sharedAcrossInstances(a, r1)) return { self: a === b, writeRoot: r1, otherRoot: r2 };
+      } else if (r1.multi) return { self: a === b, writeRoot: r1, otherRoot: r2 };
     }
   }
   if (a === b) return undefined;
   // One side in a goroutine, the other in the function that started it.
   for (const r of ca) {
-    if (!cb.has(r) && !locallyOwned(a, r) && launcherRelation(r, b) === 'concurrent') return { self: false, writeRoot: r, launcher: true };
+    if (!cb.has(r) && model.sharedUnder(a, r) && launcherSideConcurrent(model, r, b)) return { self: false, writeRoot: r, launcher: true };
   }
   for (const r of cb) {
-    if (!ca.has(r) && !locallyOwned(b, r) && launcherRelation(r, a) === 'concurrent') return { self: false, otherRoot: r, launcher: true };
+    if (!ca.has(r) && model.sharedUnder(b, r) && launcherSideConcurrent(model, r, a)) return { self: false, otherRoot: r, launcher: true };
   }
-  // A long-lived worker goroutine against an unrelated function touching the same shared map.
-  if (a.key.startsWith('local:')) return undefined;
-  const unrelated = (x: MapAccess, cx: ReadonlySet<Root>, r: Root) =>
-    cx.size === 0 && r.longLived && r.kind !== 'http' && !isTestFile(x.file) && launcherRelation(r, x) === 'unrelated' && !isMainOrInit(x.unit);
-  for (const r of ca) if (unrelated(b, cb, r)) return { self: false, writeRoot: r };
-  for (const r of cb) if (unrelated(a, ca, r)) return { self: false, otherRoot: r };
   return undefined;
 }
 
@@ -313,6 +324,12 @@ function rlockWriteFindings(model: ConcurrencyModel, inCtor: (a: MapAccess) => b
         pos = unit.node.startIndex;
         unit = unit.parent;
       }
+    }
+    // `t.mu.RLock()` while writing `nt.m`: another value's map, not the one this lock is about.
+    if (found && a.field) {
+      const lockBase = rootIdent(found.ev.call.childForFieldName('function')?.childForFieldName('operand') ?? null);
+      const mapBase = rootIdent(a.operand);
+      if (lockBase && mapBase && lockBase.text !== mapBase.text) continue;
     }
     let runlocks: LockEvent[] = [];
     if (found) {

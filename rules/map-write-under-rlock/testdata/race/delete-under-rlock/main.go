@@ -30,8 +30,8 @@ func (s *Sessions) Valid(id int, now time.Time) bool {
 
 func main() {
 	s := &Sessions{expires: map[int]time.Time{}}
-	for i := 0; i < 100; i++ {
-		s.expires[i] = time.Time{}
+	for i := 0; i < 3000; i++ {
+		s.Touch(i)
 	}
 	var wg sync.WaitGroup
 	for g := 0; g < 4; g++ {
@@ -39,10 +39,8 @@ func main() {
 		go func(g int) {
 			defer wg.Done()
 			later := time.Now().Add(time.Hour)
-			for i := 0; i < 1000; i++ {
-				if !s.Valid((i+g)%100, later) {
-					s.Touch(i % 100)
-				}
+			for i := 0; i < 3000; i++ {
+				s.Valid((i+g*700)%3000, later)
 			}
 		}(g)
 	}
