@@ -17,7 +17,7 @@ import type { FuncDecl, PackageModel } from './model.js';
 import { defineFact } from './model.js';
 import type { Scopes } from './scope.js';
 import { ScopesFact } from './run.js';
-import { callShape, contains, expressionsOf, field, namedChildren, unparen } from './ast.js';
+import { callShape, contains as containsIndex, expressionsOf, field, namedChildren, unparen } from './ast.js';
 import { isMutexType, type GoType } from './gotypes.js';
 import { httpHandlers } from './handlers.js';
 import { isWriteTarget } from './uses.js';
@@ -76,6 +76,8 @@ export interface Root {
   longLived: boolean;
   /** For a method target (`go s.loop()`, a handler method): its receiver is shared with other goroutines. */
   recvShared: boolean;
+  /** The launcher waits for it right away (`go f(); <-done`): it overlaps nothing the launcher does later. */
+  sync: boolean;
 }
 
 export interface CallSite {
@@ -122,6 +124,8 @@ export interface ConcurrencyModel {
   locksAt(a: MapAccess): LockSet;
   /** Roots whose goroutines (or requests) run this unit. */
   contextsOf(u: Unit): ReadonlySet<Root>;
+  /** Under root r, the receiver of u's method may be shared with other goroutines. */
+  receiverSharedUnder(u: Unit, r: Root): boolean;
   /** The map an access touches may be shared between root r's goroutines and other code. */
   sharedUnder(a: MapAccess, r: Root): boolean;
   /** The variable an identifier names is used inside r's goroutine (captured), or is the receiver of `go x.m()`. */
@@ -169,8 +173,14 @@ class Builder {
     for (const m of pkg.methods.values()) for (const name of m.keys()) this.methodNames.add(name);
   }
 
+  /** Functions like `withLock(mu, func() {...})`: decl node id -> which argument is locked around which callback. */
+  private readonly lockWrappers = new Map<number, { lockIdx: number; fnIdx: number; mode: LockMode }>();
+
   run(): void {
-    for (const d of this.pkg.allFuncs()) this.declUnit(d);
+    for (const d of this.pkg.allFuncs()) {
+      this.declUnit(d);
+      this.noteLockWrapper(d);
+    }
     for (const u of [...this.units]) if (u.decl) this.walkUnit(u);
     // Roots whose targets are declarations (`go f()`, `go s.loop()`), known only after every unit exists.
     for (const g of this.pendingGo) {
@@ -225,6 +235,7 @@ class Builder {
         return out;
       },
       contextsOf: (u) => contextSets.get(u.id) ?? new Set(),
+      receiverSharedUnder: (u, r) => contexts.get(u.id)?.get(r) ?? false,
       sharedUnder: (a, r) => {
         if (a.key.startsWith('pkg:')) return true;
         if (a.localDecl) return this.sharedBase(a.operand, r, false);
@@ -293,9 +304,30 @@ class Builder {
     return u;
   }
 
+  private noteLockWrapper(d: FuncDecl): void {
+    const u = this.unitByNode.get(d.node.id);
+    const body = field(d.node, 'body');
+    if (!u || !body || u.paramNames.length < 2 || body.text.length > 2000) return;
+    const text = body.text;
+    for (let i = 0; i < u.paramNames.length; i++) {
+      const p = u.paramNames[i];
+      if (!p) continue;
+      const m = new RegExp(`\\b${p}\\.(RLock|Lock)\\(\\)`).exec(text);
+      if (!m) continue;
+      for (let j = 0; j < u.paramNames.length; j++) {
+        const f = u.paramNames[j];
+        if (j !== i && f && new RegExp(`(^|[^\\w.])${f}\\(\\)`).test(text)) {
+          this.lockWrappers.set(d.node.id, { lockIdx: i, fnIdx: j, mode: m[1] === 'Lock' ? 'W' : 'R' });
+          return;
+        }
+      }
+    }
+  }
+
   private addRoot(kind: RootKind, site: SyntaxNode, siteFile: GoFile, launcher: Unit | undefined, target: Unit, multi: boolean): void {
     if (target.root) return;
-    const root: Root = { id: this.roots.length, kind, site, siteFile, launcher, target, multi, longLived: kind === 'http' || loops(target.node), recvShared: true };
+    const sync = kind !== 'http' && waitsRightAfter(site);
+    const root: Root = { id: this.roots.length, kind, site, siteFile, launcher, target, multi: multi && !sync, longLived: kind === 'http' || loops(target.node), recvShared: true, sync };
     if (kind !== 'http' && target.decl?.receiver) root.recvShared = this.goReceiverShared(root);
     target.root = root;
     this.roots.push(root);
@@ -334,7 +366,8 @@ class Builder {
     if (b.kind === 'package') return true;
     if (b.kind === 'receiver') {
       // A receiver captured by a goroutine literal belongs to the enclosing method, outside the goroutine.
-      if (!contains(r.target.node, b.nameNode)) return r.target.decl ? recvShared : true;
+      const method = enclosingFunctionNode(b.nameNode);
+      if (method && method.id !== r.target.node.id && contains(method, r.target.node)) return true;
       return recvShared;
     }
     if (b.kind === 'func' || b.kind === 'const') return false;
@@ -420,6 +453,11 @@ class Builder {
         return false;
       }
       case 'if_statement': {
+        // `if debugX { ... }` with `const debugX = false`: dead code.
+        if (this.constFalse(field(s, 'condition'))) {
+          const alt = field(s, 'alternative');
+          return alt ? this.walkStmt(u, alt, state) : false;
+        }
         const init = field(s, 'initializer');
         if (init) this.walkStmt(u, init, state);
         const cond = field(s, 'condition');
@@ -541,6 +579,12 @@ class Builder {
     }
   }
 
+  private constFalse(cond: SyntaxNode | null): boolean {
+    if (!cond || cond.type !== 'identifier') return false;
+    const b = this.scopes.resolve(cond);
+    return b?.kind === 'const' && b.value?.text === 'false';
+  }
+
   private walkChildren(u: Unit, node: SyntaxNode, state: Map<string, LockMode>): void {
     for (const c of namedChildren(node)) this.walkExpr(u, c, state);
   }
@@ -609,8 +653,17 @@ class Builder {
     // Goroutine-starting calls: errgroup / WaitGroup.Go / conc pools / time.AfterFunc.
     const starter = shape ? this.goStarter(u.file, shape, args) : undefined;
     if (f && f.type !== 'func_literal') this.walkExpr(u, f, state);
+    const wrapperDecl = f && f.type !== 'func_literal' ? this.calleeDecl(f, u.file) : undefined;
+    const wrapper = wrapperDecl ? this.lockWrappers.get(wrapperDecl.node.id) : undefined;
     args.forEach((a, i) => {
       const e = unparen(a);
+      if (wrapper && i === wrapper.fnIdx && e.type === 'func_literal' && args[wrapper.lockIdx]) {
+        // withLock(mu, func() {...}): the callback runs holding mu.
+        const held = new Map(state);
+        held.set(this.mutexKey(unparen(args[wrapper.lockIdx]!)), wrapper.mode);
+        this.walkLiteral(u, e, held);
+        return;
+      }
       if (starter && i === starter.argIndex) {
         const inLoop = inLoopWithin(call, u.node);
         if (e.type === 'func_literal') {
@@ -696,18 +749,21 @@ class Builder {
     if (e.type === 'identifier') {
       const b = this.scopes.resolve(e);
       if (!b) return `expr:${e.text}`;
+      const bt = this.scopes.typeOfBinding(b);
+      const t = derefNamed(this.pkg, bt);
+      // A value with an embedded mutex (`s.Lock()`, `cache.RLock()`): the lock belongs to the type.
+      if (t && this.pkg.types.has(t) && !isMutexType(bt)) return `${t}.<embedded>`;
       if (b.kind === 'package') return `pkg:${b.name}`;
-      const t = derefNamed(this.pkg, this.scopes.typeOfBinding(b));
-      // A value with an embedded mutex (`s.Lock()`): the lock belongs to the type.
-      if (t && this.pkg.types.has(t) && !isMutexType(this.scopes.typeOfBinding(b))) return `${t}.<embedded>`;
       return `local:${b.nameNode.id}`;
     }
     if (e.type === 'selector_expression') {
       const operand = field(e, 'operand');
       const name = field(e, 'field')?.text;
       if (operand && name) {
-        const t = derefNamed(this.pkg, this.scopes.typeOfExpr(operand));
-        if (t) {
+        const t0 = derefNamed(this.pkg, this.scopes.typeOfExpr(operand));
+        if (t0) {
+          // Name the struct that declares the field, so `f.mu` promoted from an embedded type matches.
+          const t = this.fieldOwner(t0, name) ?? t0;
           const ft = this.scopes.typeOfExpr(e);
           if (isMutexType(ft) || isMutexPointer(ft) || ft.kind === 'unknown') return `${t}.${name}`;
           // A struct field with an embedded mutex: `s.state.Lock()`.
@@ -866,30 +922,36 @@ class Builder {
       }
       return declLocks.get(u.id) ?? emptyLocks();
     };
-    // Unexported helpers whose every call site holds a lock inherit the common locks (a few rounds).
-    for (let round = 0; round < 3; round++) {
+    // Unexported helpers whose every call site holds a lock inherit the common locks: a greatest
+    // fixpoint, so mutually recursive helpers entered only under the lock keep it. Calls from test
+    // files (single-threaded checks of internals) do not count against a helper.
+    const TOP: LockSet = new Map([['<top>', 'W']]);
+    const candidates = this.units.filter((u) => u.decl && !u.root && declLocks.get(u.id) !== any && /^[a-z_]/.test(u.decl.name) && u.callers.some((c) => !isTest(c.caller.file) || isTest(u.file)));
+    for (const u of candidates) declLocks.set(u.id, TOP);
+    for (let round = 0; round < 12; round++) {
       let changed = false;
-      for (const u of this.units) {
-        if (!u.decl || u.root || declLocks.get(u.id) === any) continue;
-        if (!/^[a-z_]/.test(u.decl.name) || u.callers.length === 0) continue;
+      memo.clear();
+      for (const u of candidates) {
         let common: Map<string, LockMode> | undefined;
         for (const c of u.callers) {
-          if (c.caller.id === u.id) continue;
-          const held = union(new Map(inherited(c.caller)), c.locks);
-          if (!common) common = held;
-          else common = intersect(common, held);
+          if (c.caller.id === u.id || (isTest(c.caller.file) && !isTest(u.file))) continue;
+          const inh = inherited(c.caller);
+          if (inh === TOP || inh.has('<top>')) continue;
+          const held = union(new Map(inh), c.locks);
+          common = common ? intersect(common, held) : held;
           if (common.size === 0) break;
         }
-        if (!common || common.size === 0) continue;
-        const prev = declLocks.get(u.id);
-        if (!prev || prev.size !== common.size) {
+        const prev = declLocks.get(u.id)!;
+        if (!common) continue;
+        if (prev === TOP || prev.has('<top>') || prev.size !== common.size) {
           declLocks.set(u.id, common);
           changed = true;
         }
       }
-      memo.clear();
       if (!changed) break;
     }
+    for (const u of candidates) if (declLocks.get(u.id)?.has('<top>')) declLocks.set(u.id, emptyLocks());
+    memo.clear();
     return (u) => inherited(u);
   }
 
@@ -948,6 +1010,17 @@ function intersect(a: ReadonlyMap<string, LockMode>, b: ReadonlyMap<string, Lock
 
 function isMutexPointer(t: GoType): boolean {
   return t.kind === 'pointer' && isMutexType(t.elem) !== undefined;
+}
+
+const WAIT_STMT = /^(?:<-|select\b|for\s+range\s|[\w.]+\.Wait\(\)|[\w, ]+:?=\s*(?:<-|[\w.]+\.Wait\(\))|if\s+(?:\w+\s*:=\s*)?[\w.]+\.Wait\(\))/;
+
+/** The statement after a goroutine start waits for it (channel receive, Wait, select). */
+function waitsRightAfter(site: SyntaxNode): boolean {
+  let stmt: SyntaxNode | null = site;
+  while (stmt && stmt.parent && stmt.parent.type !== 'statement_list' && stmt.parent.type !== 'block') stmt = stmt.parent;
+  let next = stmt?.nextNamedSibling ?? null;
+  while (next && next.type === 'comment') next = next.nextNamedSibling;
+  return !!next && WAIT_STMT.test(next.text);
 }
 
 /** The variable an expression is rooted at: `s` in `s.a.b[k]`, `(*p).m`. */
@@ -1043,4 +1116,11 @@ export function homePosition(a: { node: SyntaxNode; unit: Unit }): { unit: Unit;
   return { unit: u, pos };
 }
 
-export { contains };
+function isTest(f: GoFile): boolean {
+  return f.path.endsWith('_test.go');
+}
+
+/** `outer` encloses `inner` in the same file (offsets alone compare across files). */
+export function contains(outer: SyntaxNode, inner: SyntaxNode): boolean {
+  return outer.tree === inner.tree && containsIndex(outer, inner);
+}

@@ -7,10 +7,9 @@ import type { SyntaxNode } from './types.js';
 import type { GoFile } from './source.js';
 import { defineFact } from './model.js';
 import {
-  ANY_LOCK, ConcurrencyFact, homePosition, loopWithin, homeDecl, rootIdent,
+  ANY_LOCK, ConcurrencyFact, contains, homePosition, loopWithin, homeDecl, rootIdent,
   type ConcurrencyModel, type LockEvent, type LockSet, type MapAccess, type Root, type Unit,
 } from './concurrency.js';
-import { contains } from './ast.js';
 
 export interface RaceFinding {
   write: MapAccess;
@@ -102,7 +101,8 @@ function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) => bool
     const guards = guardKeys(model, typeName);
     if (guards.size === 0) continue;
     const accs = all.filter((a) => !a.fresh && !inCtor(a));
-    if (!accs.some((a) => a.kind === 'write' || a.kind === 'assign')) continue;
+    // A map only ever replaced whole (lazy init, copy-on-write) is not mutated in place: no finding.
+    if (!accs.some((a) => a.kind === 'write')) continue;
     // Evidence: the locks of T held at some access of this field.
     const evidence = new Map<string, MapAccess>();
     for (const a of accs) {
@@ -110,10 +110,23 @@ function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) => bool
     }
     if (evidence.size === 0) continue;
     guardedFields.add(key);
+    // Evidence must outweigh the exceptions: when more functions use the map without the lock than
+    // with it, the lock is about something else (or the type has phases); not reported.
+    const fnsWith = new Set<number>();
+    const fnsWithout = new Set<number>();
+    for (const a of accs) {
+      const held = model.locksAt(a);
+      const home = homeDecl(a.unit)?.id ?? a.unit.id;
+      if (held.has(ANY_LOCK) || [...evidence.keys()].some((k) => held.has(k))) fnsWith.add(home);
+      else if (!isTestFile(a.file)) fnsWithout.add(home);
+    }
+    if (fnsWithout.size > fnsWith.size) continue;
     const seen = new Set<string>();
     for (const a of accs) {
       const held = model.locksAt(a);
       if (held.has(ANY_LOCK) || [...evidence.keys()].some((k) => held.has(k))) continue;
+      // Tests inspect internals once the goroutines they started are done; not reported.
+      if (isTestFile(a.file)) continue;
       const line = `${a.file.path}:${a.node.startPosition.row}`;
       if (seen.has(line)) continue;
       seen.add(line);
@@ -188,7 +201,8 @@ function rootsConcurrent(r1: Root, r2: Root): boolean {
   if (!r1.launcher || !r2.launcher) return true;
   const s1 = homePosition({ node: r1.site, unit: r1.launcher });
   const s2 = homePosition({ node: r2.site, unit: r2.launcher });
-  if (s1.unit !== s2.unit) return true;
+  // Goroutines started by different functions: a goroutine its launcher waits for right away overlaps neither.
+  if (s1.unit !== s2.unit) return !r1.sync && !r2.sync;
   const [first, second] = r1.site.startIndex < r2.site.startIndex ? [r1, r2] : [r2, r1];
   const loop1 = loopWithin(first.site, s1.unit.node);
   if (loop1 && contains(loop1, second.site)) return true;
@@ -247,11 +261,6 @@ function relate(model: ConcurrencyModel, a: MapAccess, b: MapAccess): Pairing | 
   return undefined;
 }
 
-function isMainOrInit(u: Unit): boolean {
-  const h = homeDecl(u);
-  return !!h?.decl && !h.decl.receiver && (h.decl.name === 'main' || h.decl.name === 'init');
-}
-
 function mapRaces(model: ConcurrencyModel, guarded: Set<string>, inCtor: (a: MapAccess) => boolean): RaceFinding[] {
   const out: RaceFinding[] = [];
   for (const [key, all] of model.byKey) {
@@ -306,8 +315,8 @@ function rlockWriteFindings(model: ConcurrencyModel, inCtor: (a: MapAccess) => b
   const out: RLockFinding[] = [];
   for (const a of model.accesses) {
     if (a.kind !== 'write' || a.fresh || inCtor(a)) continue;
-    // A map declared in this very function is private to the call.
-    if (a.localDecl && ownLocal(a)) continue;
+    // Only shared maps: struct fields and package variables (a local or parameter map is the caller's business).
+    if (!a.key.startsWith('field:') && !a.key.startsWith('pkg:')) continue;
     const held = model.locksAt(a);
     if (held.size === 0 || held.has(ANY_LOCK)) continue;
     if ([...held.values()].some((m) => m === 'W')) continue;
@@ -342,12 +351,6 @@ function rlockWriteFindings(model: ConcurrencyModel, inCtor: (a: MapAccess) => b
     out.push({ write: a, rlock: found?.ev, runlocks, mutexText });
   }
   return out;
-}
-
-/** The local is declared in the access's own function body, not captured from an enclosing one. */
-function ownLocal(a: MapAccess): boolean {
-  if (!a.localDecl || !contains(a.unit.node, a.localDecl)) return false;
-  return !a.unit.literals.some((l) => contains(l.node, a.localDecl!));
 }
 
 function operandText(ev: LockEvent): string {
