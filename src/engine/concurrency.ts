@@ -48,6 +48,8 @@ export interface MapAccess {
   field?: { typeName: string; name: string };
   /** For local keys: the declaring identifier. */
   localDecl?: SyntaxNode;
+  /** The operand is known to be a map here (its type, or `v, ok := m[k]` / `delete(m, k)`). */
+  proof: boolean | null;
 }
 
 export interface LockEvent {
@@ -59,7 +61,7 @@ export interface LockEvent {
   method: SyntaxNode;
 }
 
-export type RootKind = 'go' | 'errgroup' | 'waitgroup' | 'pool' | 'afterfunc' | 'http';
+export type RootKind = 'go' | 'errgroup' | 'waitgroup' | 'pool' | 'afterfunc' | 'http' | 'callback';
 
 export interface Root {
   id: number;
@@ -78,6 +80,8 @@ export interface Root {
   recvShared: boolean;
   /** The launcher waits for it right away (`go f(); <-done`): it overlaps nothing the launcher does later. */
   sync: boolean;
+  /** For callbacks: the package function that runs them on goroutines. */
+  via?: string;
 }
 
 export interface CallSite {
@@ -105,8 +109,8 @@ export interface Unit {
   waits: number[];
   lockEvents: LockEvent[];
   literals: Unit[];
-  /** Parameter indexes this function runs in a new goroutine (`go fn()` with fn a parameter). */
-  goParams: Set<number>;
+  /** Parameter indexes this function runs in new goroutines (`go fn()`, or `fn()` inside a goroutine), and whether several at once. */
+  goParams: Map<number, boolean>;
   /** Parameter names (by index) for goParams resolution. */
   paramNames: string[];
   callers: CallSite[];
@@ -164,7 +168,8 @@ class Builder {
   private readonly methodNames = new Set<string>();
   private readonly pendingParamCalls: { site: SyntaxNode; caller: Unit; calleeDecl: SyntaxNode; args: SyntaxNode[]; file: GoFile; inLoop: boolean }[] = [];
   private readonly pendingGo: { site: SyntaxNode; file: GoFile; launcher: Unit; kind: RootKind; targetNode: SyntaxNode; inLoop: boolean }[] = [];
-  private readonly mapTypeCache = new Map<string, boolean>();
+  /** Calls `p(...)` of a function-typed parameter p, for goParams. */
+  private readonly paramCalls: { unit: Unit; name: string; paramFn: SyntaxNode; call: SyntaxNode }[] = [];
 
   constructor(
     readonly pkg: PackageModel,
@@ -187,16 +192,47 @@ class Builder {
       const target = this.unitByNode.get(g.targetNode.id);
       if (target) this.addRoot(g.kind, g.site, g.file, g.launcher, target, g.inLoop);
     }
-    // Functions that run a parameter in a goroutine: the argument at each call site is a goroutine.
+    // Functions that run a parameter in goroutines (`go fn()`, `fn()` inside a goroutine literal, or
+    // passing it on to such a function): the function value passed at each call site is a goroutine.
+    for (const pc of this.paramCalls) {
+      const root = enclosingRoot(pc.unit);
+      if (!root || !root.launcher) continue;
+      const home = homeDecl(root.launcher);
+      if (!home || pc.paramFn.id !== home.node.id) continue;
+      const i = home.paramNames.indexOf(pc.name);
+      if (i >= 0) home.goParams.set(i, root.multi || home.goParams.get(i) === true);
+    }
+    for (let round = 0; round < 3; round++) {
+      for (const p of this.pendingParamCalls) {
+        const callee = this.unitByNode.get(p.calleeDecl.id);
+        const home = homeDecl(p.caller);
+        if (!callee || !home || callee.goParams.size === 0) continue;
+        for (const [i, multi] of callee.goParams) {
+          const arg = p.args[i] ? unparen(p.args[i]!) : undefined;
+          if (arg?.type !== 'identifier') continue;
+          const b = this.scopes.resolve(arg);
+          const j = b?.kind === 'param' && b.func?.id === home.node.id ? home.paramNames.indexOf(arg.text) : -1;
+          if (j >= 0 && home.goParams.get(j) !== true) home.goParams.set(j, multi || p.inLoop);
+        }
+      }
+    }
     for (const p of this.pendingParamCalls) {
       const callee = this.unitByNode.get(p.calleeDecl.id);
       if (!callee || callee.goParams.size === 0) continue;
-      for (const i of callee.goParams) {
+      for (const [i, multi] of callee.goParams) {
         const arg = p.args[i];
         if (!arg) continue;
         const e = unparen(arg);
         const target = e.type === 'func_literal' ? this.unitByNode.get(e.id) : this.resolveFuncUnit(e, p.file);
-        if (target && !target.root) this.addRoot('go', p.site, p.file, p.caller, target, p.inLoop);
+        if (target && !target.root) {
+          this.addRoot(p.site.type === 'go_statement' ? 'go' : 'callback', p.site, p.file, p.caller, target, multi || p.inLoop);
+          const made = (target as Unit).root;
+          if (p.site.type !== 'go_statement' && made) {
+            // The callee usually waits for the goroutines it starts before returning.
+            made.sync = true;
+            made.via = callee.decl?.name;
+          }
+        }
       }
     }
     for (const h of httpHandlers(this.pkg)) {
@@ -206,6 +242,12 @@ class Builder {
   }
 
   model(): ConcurrencyModel {
+    // Keep maps proven somewhere in the package; drop accesses of values that may not be maps.
+    const proven = new Set(this.accesses.filter((a) => a.proof).map((a) => a.key));
+    const kept = this.accesses.filter((a) => proven.has(a.key));
+    this.accesses.length = 0;
+    this.accesses.push(...kept);
+    for (const u of this.units) if (u.accesses.some((a) => !proven.has(a.key))) u.accesses = u.accesses.filter((a) => proven.has(a.key));
     const byKey = new Map<string, MapAccess[]>();
     for (const a of this.accesses) {
       let list = byKey.get(a.key);
@@ -296,7 +338,7 @@ class Builder {
       for (const n of names) paramNames.push(n.text);
     }
     const u: Unit = {
-      id: node.id, node, file, parent, entryLocks, accesses: [], calls: [], waits: [], lockEvents: [], literals: [], goParams: new Set(), paramNames, callers: [],
+      id: node.id, node, file, parent, entryLocks, accesses: [], calls: [], waits: [], lockEvents: [], literals: [], goParams: new Map(), paramNames, callers: [],
     };
     this.units.push(u);
     this.unitByNode.set(node.id, u);
@@ -352,6 +394,25 @@ class Builder {
     return !(loop && contains(loop, b.nameNode));
   }
 
+  /** `go worker(m)`: the parameter holds what the launcher passed; shared unless made per iteration or fresh. */
+  private goArgShared(r: Root, param: string): boolean {
+    const i = r.target.paramNames.indexOf(param);
+    const call = r.site.type === 'go_statement' ? unparen(r.site.namedChild(0) ?? r.site) : null;
+    if (i < 0 || !call || call.type !== 'call_expression' || !r.launcher) return false;
+    const args = namedChildren(field(call, 'arguments') ?? call).filter((c) => c.type !== 'comment');
+    const arg = args[i] ? unparen(args[i]!) : undefined;
+    if (!arg || arg.type === 'composite_literal' || arg.type === 'call_expression' || arg.type === 'unary_expression') return false;
+    const id = rootIdent(arg);
+    const b = id ? this.scopes.resolve(id) : undefined;
+    if (!b) return false;
+    if (b.kind === 'package' || b.kind === 'receiver') return true;
+    if (r.multi) {
+      const loop = loopWithin(r.site, r.launcher.node);
+      if (loop && contains(loop, b.nameNode)) return false;
+    }
+    return true;
+  }
+
   /**
    * Whether the value an expression is rooted at may be shared by root r's goroutines and others:
    * package variables, the receiver when the caller passed a shared one, and variables the goroutine
@@ -371,6 +432,7 @@ class Builder {
       return recvShared;
     }
     if (b.kind === 'func' || b.kind === 'const') return false;
+    if (b.kind === 'param' && r.target.decl && b.func?.id === r.target.node.id) return this.goArgShared(r, b.name);
     if (contains(r.target.node, b.nameNode)) return false;
     const declFn = enclosingFunctionNode(b.nameNode);
     if (!declFn || !contains(declFn, r.target.node)) return false;
@@ -549,11 +611,16 @@ class Builder {
             const b = this.scopes.resolve(f);
             if (b?.kind === 'param' && b.func?.id === u.node.id) {
               const i = u.paramNames.indexOf(f.text);
-              if (i >= 0) u.goParams.add(i);
+              if (i >= 0) u.goParams.set(i, inLoop || u.goParams.get(i) === true);
             }
           }
           const decl = this.calleeDecl(f, u.file);
-          if (decl) this.pendingGo.push({ site: s, file: u.file, launcher: u, kind: 'go', targetNode: decl.node, inLoop });
+          if (decl) {
+            this.pendingGo.push({ site: s, file: u.file, launcher: u, kind: 'go', targetNode: decl.node, inLoop });
+            // `go batch(items, fn)`: fn is run by whatever batch runs concurrently.
+            const goArgs = args ? namedChildren(args).filter((c) => c.type !== 'comment') : [];
+            if (goArgs.length) this.pendingParamCalls.push({ site: s, caller: u, calleeDecl: decl.node, args: goArgs, file: u.file, inLoop });
+          }
           else if (f.type === 'selector_expression') this.walkExpr(u, f, state);
         }
         return false;
@@ -684,6 +751,10 @@ class Builder {
       this.walkLiteral(u, f, new Map(state));
       return;
     }
+    if (f.type === 'identifier') {
+      const pb = this.scopes.resolve(f);
+      if (pb?.kind === 'param' && pb.func && pb.func.id !== u.node.id) this.paramCalls.push({ unit: u, name: f.text, paramFn: pb.func, call });
+    }
     if (f.type === 'identifier' && !this.scopes.resolve(f)) {
       const name = f.text;
       if ((name === 'delete' || name === 'clear' || name === 'len') && args[0]) {
@@ -789,18 +860,30 @@ class Builder {
   private noteAccess(u: Unit, node: SyntaxNode, operand: SyntaxNode, kind: AccessKind, state: Map<string, LockMode>): void {
     const id = this.mapIdentity(u, operand);
     if (!id) return;
-    const a: MapAccess = { node, operand, key: id.key, kind, name: operand.text.replace(/\s+/g, ''), unit: u, locks: new Map(state), fresh: id.fresh, file: u.file, field: id.field, localDecl: id.localDecl };
+    // A type we cannot see is a map only when the code proves it: `v, ok := x[k]` or `delete(x, k)`.
+    const proof = id.typed || (node.type === 'call_expression' && field(node, 'function')?.text === 'delete') || commaOkIndex(node);
+    const a: MapAccess = { node, operand, key: id.key, kind, name: operand.text.replace(/\s+/g, ''), unit: u, locks: new Map(state), fresh: id.fresh, file: u.file, field: id.field, localDecl: id.localDecl, proof };
     u.accesses.push(a);
     this.accesses.push(a);
   }
 
-  private mapIdentity(u: Unit, e: SyntaxNode): { key: string; fresh: boolean; field?: MapAccess['field']; localDecl?: SyntaxNode } | undefined {
+  private mapIdentity(u: Unit, e: SyntaxNode): { key: string; fresh: boolean; typed: boolean | null; field?: MapAccess['field']; localDecl?: SyntaxNode } | undefined {
     if (e.type === 'identifier') {
       const b = this.scopes.resolve(e);
       if (!b || b.kind === 'func' || b.kind === 'const') return undefined;
-      if (!this.isMap(this.scopes.typeOfBinding(b))) return undefined;
-      if (b.kind === 'package') return { key: `pkg:${b.name}`, fresh: false };
-      return { key: `local:${b.nameNode.id}`, fresh: false, localDecl: b.nameNode };
+      const typed = this.mapness(this.scopes.typeOfBinding(b));
+      if (typed === false) return undefined;
+      if (b.kind === 'package') return { key: `pkg:${b.name}`, fresh: false, typed };
+      return { key: `local:${b.nameNode.id}`, fresh: false, typed, localDecl: b.nameNode };
+    }
+    if (e.type === 'index_expression') {
+      // `m[a][b] = v`: the inner maps of m, one identity for all of them.
+      const inner = field(e, 'operand');
+      const outer = inner ? this.mapIdentity(u, unparen(inner)) : undefined;
+      if (!outer || outer.key.startsWith('elem:')) return undefined;
+      const typed = this.mapness(this.scopes.typeOfExpr(e));
+      if (typed !== true) return undefined;
+      return { key: `elem:${outer.key}`, fresh: outer.fresh, typed };
     }
     if (e.type === 'selector_expression') {
       const operand = field(e, 'operand');
@@ -808,14 +891,31 @@ class Builder {
       if (!operand || !name) return undefined;
       const base = unparen(operand);
       if (base.type === 'identifier' && !this.scopes.resolve(base)) return undefined; // imported package
-      const owner = derefNamed(this.pkg, this.scopes.typeOfExpr(base));
+      let bt = this.scopes.typeOfExpr(base);
+      if (bt.kind === 'pointer') bt = bt.elem;
+      if (bt.kind === 'named' && bt.qualifier) {
+        // A field of an imported struct type (`ls.Followers`): only when the code proves it is a map.
+        const typeName = `${bt.qualifier}.${bt.name}`;
+        return { key: `field:${typeName}.${name}`, fresh: false, typed: null, field: { typeName, name } };
+      }
+      const owner = derefNamed(this.pkg, bt);
       if (!owner || !this.pkg.types.has(owner)) return undefined;
       const declaring = this.fieldOwner(owner, name);
       if (!declaring) return undefined;
-      if (!this.isMap(this.scopes.typeOfExpr(e))) return undefined;
-      return { key: `field:${declaring}.${name}`, fresh: this.freshBase(u, base), field: { typeName: declaring, name } };
+      const typed = this.mapness(this.scopes.typeOfExpr(e));
+      if (typed === false) return undefined;
+      return { key: `field:${declaring}.${name}`, fresh: this.freshBase(u, base), typed, field: { typeName: declaring, name } };
     }
     return undefined;
+  }
+
+  /** true: a map; false: known not to be; null: cannot tell. */
+  private mapness(t: GoType): boolean | null {
+    const u = this.pkg.underlying(t);
+    if (u.kind === 'map') return true;
+    if (u.kind === 'unknown') return null;
+    if (u.kind === 'named' && u.qualifier) return null;
+    return false;
   }
 
   /** The struct type (this one or an embedded one) that declares field `name`. */
@@ -1088,6 +1188,26 @@ function loops(fn: SyntaxNode): boolean {
   };
   visit(body);
   return found;
+}
+
+/** `v, ok := m[k]` (also `=`): only maps index with comma-ok. */
+function commaOkIndex(index: SyntaxNode): boolean {
+  if (index.type !== 'index_expression') return false;
+  const list = index.parent;
+  const stmt = list?.type === 'expression_list' ? list.parent : list;
+  if (!stmt || (stmt.type !== 'short_var_declaration' && stmt.type !== 'assignment_statement' && stmt.type !== 'var_spec')) return false;
+  const right = field(stmt, stmt.type === 'var_spec' ? 'value' : 'right');
+  const left = stmt.type === 'var_spec' ? stmt.childrenForFieldName('name') : expressionsOf(field(stmt, 'left'));
+  return !!right && expressionsOf(right).length === 1 && unparen(expressionsOf(right)[0]!).id === index.id && left.length === 2;
+}
+
+/** The goroutine a unit runs in directly: itself when it is a root, else the nearest enclosing root literal. */
+function enclosingRoot(u: Unit): Root | undefined {
+  for (let x: Unit | undefined = u; x; x = x.parent) {
+    if (x.root) return x.root;
+    if (x.decl) return undefined;
+  }
+  return undefined;
 }
 
 /** The declared function (not a literal) a unit belongs to. */

@@ -163,7 +163,7 @@ function launcherRelation(r: Root, unit: Unit, pos: number): Relation {
     if (loop && loop.startIndex <= pos && !waitBetween(siteEnd, loop.endIndex)) return 'concurrent';
     return 'ordered';
   }
-  if (pos >= siteEnd) return waitBetween(siteEnd, pos) ? 'ordered' : 'concurrent';
+  if (pos >= siteEnd) return r.sync || waitBetween(siteEnd, pos) ? 'ordered' : 'concurrent';
   return 'ordered';
 }
 
@@ -222,6 +222,7 @@ function describeRoot(r: Root, where: (n: SyntaxNode, f: GoFile) => string): str
     case 'waitgroup': return `in a WaitGroup.Go goroutine started at ${at}`;
     case 'pool': return `in a pool goroutine started at ${at}`;
     case 'afterfunc': return `in a time.AfterFunc callback scheduled at ${at}`;
+    case 'callback': return `in the callback passed at ${at}, which ${r.via ?? 'the callee'} runs on ${r.multi ? 'several goroutines at once' : 'another goroutine'}`;
     default: return r.multi ? `in each goroutine started in the loop at ${at}` : `in a goroutine started at ${at}`;
   }
 }
