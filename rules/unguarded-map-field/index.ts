@@ -29,6 +29,10 @@ export default defineRule({
 
 function messageOf(u: UnguardedFinding): string {
   const name = u.access.name;
+  if (u.leak) {
+    const field = u.access.operand.text.replace(/\s+/g, '');
+    return `${field} itself is returned here while its mutex is held; the caller reads it after the lock is released, racing with the guarded writes at ${whereOf(u.guarded.node, u.guarded.file)} (fatal error: concurrent map read and map write). Return a copy made under the lock instead: maps.Clone(${field}).`;
+  }
   const base = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : name;
   const mu = u.mutexField ? `${base}.${u.mutexField}` : base;
   const held = u.mutexField ? mu : `the mutex embedded in ${base}`;

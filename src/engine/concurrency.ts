@@ -498,6 +498,7 @@ class Builder {
       }
       case 'return_statement':
         this.walkChildren(u, s, state);
+        this.noteReturnedMaps(u, s, state);
         return true;
       case 'goto_statement':
       case 'break_statement':
@@ -643,6 +644,20 @@ class Builder {
       default:
         for (const c of namedChildren(s)) this.walkExpr(u, c, state);
         return false;
+    }
+  }
+
+  /** `return s.m` (or `x := s.m; return x`): the map itself leaves the function. */
+  private noteReturnedMaps(u: Unit, ret: SyntaxNode, state: Map<string, LockMode>): void {
+    const list = namedChildren(ret).find((c) => c.type !== 'comment');
+    for (const raw of expressionsOf(list ?? null)) {
+      const e = unparen(raw);
+      if (e.type === 'selector_expression') this.noteAccess(u, e, e, 'ref', state);
+      else if (e.type === 'identifier') {
+        const b = this.scopes.resolve(e);
+        const v = b?.kind === 'local' && b.func?.id === u.node.id && b.value ? unparen(b.value) : undefined;
+        if (v?.type === 'selector_expression') this.noteAccess(u, e, v, 'ref', state);
+      }
     }
   }
 

@@ -29,6 +29,8 @@ export interface UnguardedFinding {
   mutexField: string;
   /** The guarding mutex is a sync.RWMutex (reads can take RLock). */
   readLock: boolean;
+  /** The map itself is returned while the lock is held: callers use it after the lock is released. */
+  leak?: boolean;
 }
 
 export interface RLockFinding {
@@ -69,7 +71,8 @@ function constructorUnits(model: ConcurrencyModel): Set<number> {
     for (const u of model.units) {
       if (!u.decl || out.has(u.id) || !/^[a-z_]/.test(u.decl.name) || u.callers.length === 0 || u.root) continue;
       const all = u.callers.every((c) => {
-        const h = homeDecl(c.caller);
+        // Called from the constructor's own body, not from a callback it hands out (which may run later).
+        const h = c.caller.decl ? c.caller : undefined;
         if (!h?.decl) return false;
         if (out.has(h.id) || h.decl.name === 'init') return true;
         return !h.decl.receiver && /^(new|New|make|Make|build|init)/.test(h.decl.name);
@@ -100,7 +103,8 @@ function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) => bool
     const typeName = all[0]!.field!.typeName;
     const guards = guardKeys(model, typeName);
     if (guards.size === 0) continue;
-    const accs = all.filter((a) => !a.fresh && !inCtor(a));
+    const refs = all.filter((a) => a.kind === 'ref' && !inCtor(a));
+    const accs = all.filter((a) => !a.fresh && !inCtor(a) && a.kind !== 'ref');
     // A map only ever replaced whole (lazy init, copy-on-write) is not mutated in place: no finding.
     if (!accs.some((a) => a.kind === 'write')) continue;
     // Evidence: the locks of T held at some access of this field.
@@ -120,8 +124,20 @@ function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) => bool
       if (held.has(ANY_LOCK) || [...evidence.keys()].some((k) => held.has(k))) fnsWith.add(home);
       else if (!isTestFile(a.file)) fnsWithout.add(home);
     }
-    if (fnsWithout.size > fnsWith.size) continue;
     const seen = new Set<string>();
+    // Getter leaks: the guarded map itself returned from under the lock.
+    for (const a of refs) {
+      const held = model.locksAt(a);
+      const k = [...evidence.keys()].find((x) => held.has(x));
+      if (!k || isTestFile(a.file)) continue;
+      const line = `${a.file.path}:${a.node.startPosition.row}`;
+      if (seen.has(line)) continue;
+      seen.add(line);
+      const writer = accs.find((x) => x.kind === 'write' && [...evidence.keys()].some((e) => model.locksAt(x).has(e))) ?? evidence.get(k)!;
+      const mutexField = guards.get(k) ?? '';
+      unguarded.push({ access: a, guarded: writer, mutexField, readLock: model.isRWMutexField(typeName, mutexField), leak: true });
+    }
+    if (fnsWithout.size > fnsWith.size) continue;
     for (const a of accs) {
       const held = model.locksAt(a);
       if (held.has(ANY_LOCK) || [...evidence.keys()].some((k) => held.has(k))) continue;
@@ -266,7 +282,7 @@ function mapRaces(model: ConcurrencyModel, guarded: Set<string>, inCtor: (a: Map
   const out: RaceFinding[] = [];
   for (const [key, all] of model.byKey) {
     if (guarded.has(key)) continue;
-    const accs = all.filter((a) => !a.fresh && !inCtor(a) && a.kind !== 'assign');
+    const accs = all.filter((a) => !a.fresh && !inCtor(a) && a.kind !== 'assign' && a.kind !== 'ref');
     if (!accs.some((a) => a.kind === 'write')) continue;
     if (!accs.some((a) => model.contextsOf(a.unit).size > 0)) continue;
     let pairs = 0;
