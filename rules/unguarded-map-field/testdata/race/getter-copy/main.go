@@ -1,0 +1,48 @@
+// All returns a copy made under the lock, so callers never touch the shared map.
+package main
+
+import (
+	"fmt"
+	"maps"
+	"sync"
+)
+
+type Set struct {
+	mu    sync.Mutex
+	items map[string]struct{}
+}
+
+func (s *Set) Add(k string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.items[k] = struct{}{}
+}
+
+func (s *Set) All() map[string]struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return maps.Clone(s.items)
+}
+
+func main() {
+	s := &Set{items: map[string]struct{}{}}
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		for i := 0; i < 3000; i++ {
+			s.Add(fmt.Sprint(i % 100))
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		n := 0
+		for i := 0; i < 300; i++ {
+			for range s.All() {
+				n++
+			}
+		}
+		fmt.Println(n >= 0)
+	}()
+	wg.Wait()
+}

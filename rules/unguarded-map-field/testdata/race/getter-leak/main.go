@@ -1,0 +1,48 @@
+// All takes the lock but hands out the map itself: the caller ranges over it
+// after the lock is released while Add keeps inserting.
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type Set struct {
+	mu    sync.Mutex
+	items map[string]struct{}
+}
+
+func (s *Set) Add(k string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.items[k] = struct{}{}
+}
+
+func (s *Set) All() map[string]struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.items // want "unguarded-map-field"
+}
+
+func main() {
+	s := &Set{items: map[string]struct{}{}}
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		for i := 0; i < 3000; i++ {
+			s.Add(fmt.Sprint(i % 100))
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		n := 0
+		for i := 0; i < 300; i++ {
+			for range s.All() {
+				n++
+			}
+		}
+		fmt.Println(n >= 0)
+	}()
+	wg.Wait()
+}
