@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"sync"
+	"sync/atomic"
 )
 
 type Set struct {
@@ -28,9 +29,10 @@ func main() {
 	s := &Set{items: map[string]struct{}{}}
 	var wg sync.WaitGroup
 	wg.Add(2)
+	var stop atomic.Bool
 	go func() {
 		defer wg.Done()
-		for i := 0; i < 3000; i++ {
+		for i := 0; !stop.Load(); i++ {
 			s.Add(fmt.Sprint(i % 100))
 		}
 	}()
@@ -42,6 +44,7 @@ func main() {
 				n++
 			}
 		}
+		stop.Store(true)
 		fmt.Println(n >= 0)
 	}()
 	wg.Wait()
