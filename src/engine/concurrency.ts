@@ -26,6 +26,8 @@ export type LockMode = 'R' | 'W';
 /** Canonical mutex key -> mode. The key `*` means "the caller holds the lock" (a `...Locked` helper). */
 export type LockSet = ReadonlyMap<string, LockMode>;
 export const ANY_LOCK = '*';
+/** Held by functions documented as never running concurrently (phases, single-threaded setup). */
+export const EXCLUSIVE = '!exclusive';
 
 export type AccessKind = 'read' | 'write' | 'range' | 'assign' | 'ref';
 
@@ -1023,6 +1025,7 @@ class Builder {
     for (const u of this.units) {
       if (!u.decl) continue;
       if (/Locked$|Locked[A-Z_]|^locked[A-Z]/.test(u.decl.name) || HOLDS_DOC.test(u.decl.doc)) declLocks.set(u.id, any);
+      else if (exclusiveByDoc(u)) declLocks.set(u.id, new Map([[EXCLUSIVE, 'W']]));
     }
     const memo = new Map<number, LockSet>();
     const inherited = (u: Unit, depth = 0): LockSet => {
@@ -1203,6 +1206,20 @@ function loops(fn: SyntaxNode): boolean {
   };
   visit(body);
   return found;
+}
+
+const EXCLUSIVE_DOC = /\b(?:not|never)\s+(?:be\s+)?(?:called|used|run)\s+(?:concurrently|in\s+parallel|during\s+(?:the\s+)?parallel)|single[- ]threaded|before\s+(?:any|the)\s+goroutines?\s+(?:start|are\s+started)/i;
+
+/** A function documented (above it or in its body) as never running concurrently with others. */
+function exclusiveByDoc(u: Unit): boolean {
+  if (u.decl && EXCLUSIVE_DOC.test(u.decl.doc)) return true;
+  const body = field(u.node, 'body');
+  if (!body || !body.text.includes('//')) return false;
+  for (const line of body.text.split('\n')) {
+    const i = line.indexOf('//');
+    if (i >= 0 && EXCLUSIVE_DOC.test(line.slice(i))) return true;
+  }
+  return false;
 }
 
 /** `v, ok := m[k]` (also `=`): only maps index with comma-ok. */

@@ -18,7 +18,7 @@ export { usesOf, isWriteTarget, writtenIndexExprs } from './uses.js';
 export type { Use, UseKind } from './uses.js';
 export { httpHandlers, hasHandlerSignature, resolveFuncValue } from './handlers.js';
 export type { HandlerSite } from './handlers.js';
-export { ConcurrencyFact, ANY_LOCK, derefNamed, homeDecl, homePosition, inLoopWithin, loopWithin } from './concurrency.js';
+export { ConcurrencyFact, ANY_LOCK, EXCLUSIVE, derefNamed, homeDecl, homePosition, inLoopWithin, loopWithin } from './concurrency.js';
 export type { ConcurrencyModel, MapAccess, AccessKind, LockSet, LockMode, LockEvent, Root, RootKind, Unit, CallSite } from './concurrency.js';
 export { MapRaceFact, whereOf } from './maprace.js';
 export type { MapRaceReport, RaceFinding, UnguardedFinding, RLockFinding } from './maprace.js';

@@ -7,7 +7,7 @@ import type { SyntaxNode } from './types.js';
 import type { GoFile } from './source.js';
 import { defineFact } from './model.js';
 import {
-  ANY_LOCK, ConcurrencyFact, contains, homePosition, loopWithin, homeDecl, rootIdent,
+  ANY_LOCK, EXCLUSIVE, ConcurrencyFact, contains, homePosition, loopWithin, homeDecl, rootIdent,
   type ConcurrencyModel, type LockEvent, type LockSet, type MapAccess, type Root, type Unit,
 } from './concurrency.js';
 
@@ -121,6 +121,7 @@ function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) => bool
     for (const a of accs) {
       const held = model.locksAt(a);
       const home = homeDecl(a.unit)?.id ?? a.unit.id;
+      if (held.has(EXCLUSIVE)) continue;
       if (held.has(ANY_LOCK) || [...evidence.keys()].some((k) => held.has(k))) fnsWith.add(home);
       else if (!isTestFile(a.file)) fnsWithout.add(home);
     }
@@ -140,7 +141,7 @@ function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) => bool
     if (fnsWithout.size > fnsWith.size) continue;
     for (const a of accs) {
       const held = model.locksAt(a);
-      if (held.has(ANY_LOCK) || [...evidence.keys()].some((k) => held.has(k))) continue;
+      if (held.has(ANY_LOCK) || held.has(EXCLUSIVE) || [...evidence.keys()].some((k) => held.has(k))) continue;
       // Tests inspect internals once the goroutines they started are done; not reported.
       if (isTestFile(a.file)) continue;
       const line = `${a.file.path}:${a.node.startPosition.row}`;
@@ -157,7 +158,7 @@ function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) => bool
 // ---- concurrent-map-access -------------------------------------------------
 
 function commonLock(a: LockSet, b: LockSet): boolean {
-  if (a.has(ANY_LOCK) || b.has(ANY_LOCK)) return true;
+  if (a.has(ANY_LOCK) || b.has(ANY_LOCK) || a.has(EXCLUSIVE) || b.has(EXCLUSIVE)) return true;
   for (const k of a.keys()) if (b.has(k)) return true;
   return false;
 }
@@ -335,7 +336,7 @@ function rlockWriteFindings(model: ConcurrencyModel, inCtor: (a: MapAccess) => b
     // Only shared maps: struct fields and package variables (a local or parameter map is the caller's business).
     if (!a.key.startsWith('field:') && !a.key.startsWith('pkg:')) continue;
     const held = model.locksAt(a);
-    if (held.size === 0 || held.has(ANY_LOCK)) continue;
+    if (held.size === 0 || held.has(ANY_LOCK) || held.has(EXCLUSIVE)) continue;
     if ([...held.values()].some((m) => m === 'W')) continue;
     // Only read locks held. Find the RLock in this function (walking out of synchronous literals).
     const rkeys = [...held.keys()];
