@@ -768,13 +768,14 @@ class Builder {
       this.walkLiteral(u, f, new Map(state));
       return;
     }
-    if (f.type === 'identifier') {
+    if (f.type === 'identifier' && u.parent && homeDecl(u)?.paramNames.includes(f.text)) {
+      // `fn()` inside a literal, fn a parameter of the enclosing function: for goParams.
       const pb = this.scopes.resolve(f);
       if (pb?.kind === 'param' && pb.func && pb.func.id !== u.node.id) this.paramCalls.push({ unit: u, name: f.text, paramFn: pb.func, call });
     }
-    if (f.type === 'identifier' && !this.scopes.resolve(f)) {
+    if (f.type === 'identifier' && (f.text === 'delete' || f.text === 'clear' || f.text === 'len') && !this.scopes.resolve(f)) {
       const name = f.text;
-      if ((name === 'delete' || name === 'clear' || name === 'len') && args[0]) {
+      if (args[0]) {
         this.noteAccess(u, call, unparen(args[0]), name === 'len' ? 'read' : 'write', state);
       }
       return;

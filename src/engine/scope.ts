@@ -46,12 +46,21 @@ export class Scopes {
 
   private lookup(ident: SyntaxNode): Binding | undefined {
     const name = ident.text;
+    // Ancestors once, with the nearest function at or above each (walking up per ancestor is quadratic).
+    const chain: SyntaxNode[] = [];
+    for (let p = ident.parent; p; p = p.parent) chain.push(p);
+    const funcs: (SyntaxNode | null)[] = new Array<SyntaxNode | null>(chain.length);
+    let above: SyntaxNode | null = null;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      if (FUNC_NODES.has(chain[i]!.type)) above = chain[i]!;
+      funcs[i] = above;
+    }
     let node: SyntaxNode = ident;
-    let fn: SyntaxNode | undefined;
-    for (let parent = node.parent; parent; node = parent, parent = parent.parent) {
-      if (!fn && FUNC_NODES.has(parent.type)) fn = parent;
-      const found = this.declaredIn(parent, node, name, ident);
+    for (let i = 0; i < chain.length; i++) {
+      const parent = chain[i]!;
+      const found = this.declaredIn(parent, node, name, ident, funcs[i] ?? null);
       if (found) return found;
+      node = parent;
     }
     const v = this.pkg.values.get(name);
     if (v) return { name, kind: v.kind === 'const' ? 'const' : 'package', nameNode: v.nameNode, declNode: v.spec, typeNode: v.typeNode, value: v.value };
@@ -61,8 +70,7 @@ export class Scopes {
   }
 
   /** Looks for `name` declared by `parent` and visible at its child `child`. */
-  private declaredIn(parent: SyntaxNode, child: SyntaxNode, name: string, ident: SyntaxNode): Binding | undefined {
-    const func = FUNC_NODES.has(parent.type) ? parent : enclosingFunc(parent);
+  private declaredIn(parent: SyntaxNode, child: SyntaxNode, name: string, ident: SyntaxNode, func: SyntaxNode | null): Binding | undefined {
     switch (parent.type) {
       case 'statement_list':
       case 'block':
@@ -360,10 +368,5 @@ function specsOf(decl: SyntaxNode): SyntaxNode[] {
     else if (c.type === 'var_spec_list' || c.type === 'const_spec_list') out.push(...namedChildren(c).filter((s) => s.type === 'var_spec' || s.type === 'const_spec'));
   }
   return out;
-}
-
-function enclosingFunc(node: SyntaxNode): SyntaxNode | null {
-  for (let p: SyntaxNode | null = node; p; p = p.parent) if (FUNC_NODES.has(p.type)) return p;
-  return null;
 }
 
