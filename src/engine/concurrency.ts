@@ -147,6 +147,8 @@ export interface ConcurrencyModel {
 const LOCK_OPS = new Set(['Lock', 'RLock', 'Unlock', 'RUnlock']);
 const HOLDS_DOC = /must (?:be )?hold|caller (?:must )?holds?|called with [\w.]* ?(?:lock|mu\w*|mutex)?[\w. ]*(?:held|locked)|(?:lock|mutex|mu) (?:is |must be )?held|with the lock held|while holding/i;
 const MAX_CALL_DEPTH = 4;
+const LEAVES = new Set(['identifier', 'field_identifier', 'type_identifier', 'package_identifier', 'interpreted_string_literal', 'raw_string_literal', 'int_literal', 'float_literal', 'rune_literal', 'comment', 'true', 'false', 'nil']);
+const INTERESTING = new Set(['func_literal', 'index_expression', 'unary_expression', 'call_expression', 'block', 'statement_list', 'labeled_statement', 'if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'defer_statement', 'go_statement', 'receive_statement', 'return_statement']);
 const STMT_TYPES = new Set(['block', 'statement_list', 'labeled_statement', 'if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'defer_statement', 'go_statement', 'receive_statement', 'return_statement']);
 const MAX_PAIRS_PER_KEY = 400;
 
@@ -675,40 +677,56 @@ class Builder {
 
   /** Expressions: records accesses, calls, lock operations and literals, in source order. */
   private walkExpr(u: Unit, node: SyntaxNode, state: Map<string, LockMode>): void {
+    if (this.visitExpr(u, node, state) !== 'descend') return;
+    // Descend with a cursor: only nodes that matter are materialised (crossing into wasm per node is the cost).
+    const cursor = node.walk();
+    try {
+      if (!cursor.gotoFirstChild()) return;
+      let depth = 1;
+      for (;;) {
+        let descend = false;
+        if (cursor.nodeIsNamed) {
+          const type = cursor.nodeType;
+          descend = INTERESTING.has(type) ? this.visitExpr(u, cursor.currentNode, state) === 'descend' : !LEAVES.has(type);
+        }
+        if (descend && cursor.gotoFirstChild()) {
+          depth++;
+          continue;
+        }
+        while (!cursor.gotoNextSibling()) {
+          if (!cursor.gotoParent() || --depth === 0) return;
+        }
+      }
+    } finally {
+      cursor.delete();
+    }
+  }
+
+  /** Handles one expression node; 'descend' asks the caller to visit its children. */
+  private visitExpr(u: Unit, node: SyntaxNode, state: Map<string, LockMode>): 'descend' | 'done' {
     switch (node.type) {
       case 'func_literal':
         this.walkLiteral(u, node, new Map(state));
-        return;
+        return 'done';
       case 'index_expression': {
-        for (const c of namedChildren(node)) this.walkExpr(u, c, state);
         const operand = field(node, 'operand');
         if (operand) this.noteAccess(u, node, unparen(operand), isWriteTarget(node) ? 'write' : 'read', state);
-        return;
+        return 'descend';
       }
-      case 'unary_expression': {
-        for (const c of namedChildren(node)) this.walkExpr(u, c, state);
+      case 'unary_expression':
         if ((field(node, 'operator')?.text ?? node.child(0)?.text) === '<-') u.waits.push(node.startIndex);
-        return;
-      }
-      case 'call_expression': {
+        return 'descend';
+      case 'call_expression':
         this.walkCall(u, node, state);
-        return;
-      }
-      case 'identifier':
-      case 'field_identifier':
-      case 'type_identifier':
-      case 'interpreted_string_literal':
-      case 'raw_string_literal':
-      case 'int_literal':
-      case 'comment':
-        return;
+        return 'done';
       default:
+        if (LEAVES.has(node.type)) return 'done';
         if (STMT_TYPES.has(node.type)) {
           // A statement nested in an expression position (labelled, case bodies): walk as a statement.
           this.walkStmt(u, node, state);
-          return;
+          return 'done';
         }
-        for (const c of namedChildren(node)) this.walkExpr(u, c, state);
+        return 'descend';
     }
   }
 
