@@ -312,6 +312,8 @@ class Builder {
         if (home.decl?.name === 'init') return true;
         const typeName = a.field?.typeName;
         if (!typeName || home.decl?.receiver) return false;
+        // NewT / newT returning the type: a constructor even when it delegates the allocation.
+        if (home.decl && /^(new|New)/.test(home.decl.name) && (field(home.node, 'result')?.text ?? '').includes(typeName)) return true;
         const k = `${home.id}:${typeName}`;
         let hit = ctorCache.get(k);
         if (hit === undefined) {
@@ -983,7 +985,11 @@ class Builder {
     if (v.type === 'composite_literal') return true;
     if (v.type === 'call_expression') {
       const fn = field(v, 'function');
-      return fn?.type === 'identifier' && fn.text === 'new' && !this.scopes.resolve(fn);
+      if (fn?.type !== 'identifier') return false;
+      if (fn.text === 'new') return !this.scopes.resolve(fn);
+      // `c := newCluster(token)`: a package constructor hands back a value nobody else has yet.
+      const d = /^(new|New)[A-Z_]?/.test(fn.text) ? this.pkg.funcs.get(fn.text) : undefined;
+      return !!d && /^\*?\w/.test(field(d.node, 'result')?.text ?? '');
     }
     return false;
   }
