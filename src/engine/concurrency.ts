@@ -1078,6 +1078,9 @@ class Builder {
         let common: Map<string, LockMode> | undefined;
         for (const c of u.callers) {
           if (c.caller.id === u.id || (isTest(c.caller.file) && !isTest(u.file))) continue;
+          // Calls from constructors (NewT/newT functions) run before the value is shared.
+          const ch = c.caller.decl;
+          if (ch && !ch.receiver && /^(new|New)/.test(ch.name)) continue;
           const inh = inherited(c.caller);
           if (inh === TOP || inh.has('<top>')) continue;
           const held = union(new Map(inh), c.locks);
