@@ -145,7 +145,7 @@ export interface ConcurrencyModel {
 }
 
 const LOCK_OPS = new Set(['Lock', 'RLock', 'Unlock', 'RUnlock']);
-const HOLDS_DOC = /must (?:be )?hold|caller (?:must )?holds?|called with [\w.]* ?(?:lock|mu\w*|mutex)?[\w. ]*(?:held|locked)|(?:lock|mutex|mu) (?:is |must be )?held|with the lock held|while holding/i;
+const HOLDS_DOC = /must (?:be )?hold|should (?:be )?hold|caller (?:must |should )?(?:holds?|has)|called with [\w.]* ?(?:lock|mu\w*|mutex)?[\w. ]*(?:held|locked)|(?:lock|mutex|mu)\w* (?:is |must be |should be |to be )?(?:held|locked)|with the lock held|while holding|assumes? (?:the )?(?:\w+ )?(?:lock|mutex)|under (?:the )?(?:\w+ )?lock|locked by (?:the )?caller/i;
 const MAX_CALL_DEPTH = 4;
 const LEAVES = new Set(['identifier', 'field_identifier', 'type_identifier', 'package_identifier', 'interpreted_string_literal', 'raw_string_literal', 'int_literal', 'float_literal', 'rune_literal', 'comment', 'true', 'false', 'nil']);
 const INTERESTING = new Set(['func_literal', 'index_expression', 'unary_expression', 'call_expression', 'block', 'statement_list', 'labeled_statement', 'if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'defer_statement', 'go_statement', 'receive_statement', 'return_statement']);
