@@ -744,8 +744,9 @@ class Builder {
     const argList = field(call, 'arguments');
     const args = argList ? namedChildren(argList).filter((c) => c.type !== 'comment') : [];
     const f = fn ? unparen(fn) : undefined;
+    const methodName = f?.type === 'selector_expression' ? (field(f, 'field')?.text ?? '') : '';
     // Lock operations change the state after the call.
-    const ev = this.lockCall(call);
+    const ev = LOCK_OPS.has(methodName) ? this.lockCall(call) : undefined;
     if (ev) {
       if (f?.type === 'selector_expression') this.walkExpr(u, field(f, 'operand')!, state);
       u.lockEvents.push(ev);
@@ -753,8 +754,8 @@ class Builder {
       else state.delete(ev.key);
       return;
     }
-    const shape = callShape(call);
     // Goroutine-starting calls: errgroup / WaitGroup.Go / conc pools / time.AfterFunc.
+    const shape = methodName === 'Go' || methodName === 'AfterFunc' ? callShape(call) : null;
     const starter = shape ? this.goStarter(u.file, shape, args) : undefined;
     if (f && f.type !== 'func_literal') this.walkExpr(u, f, state);
     const wrapperDecl = f && f.type !== 'func_literal' ? this.calleeDecl(f, u.file) : undefined;
@@ -800,8 +801,8 @@ class Builder {
       }
       return;
     }
-    if (f.type === 'selector_expression' && field(f, 'field')?.text === 'Wait' && args.length === 0) u.waits.push(call.startIndex);
-    const decl = this.calleeDecl(f, u.file);
+    if (methodName === 'Wait' && args.length === 0) u.waits.push(call.startIndex);
+    const decl = wrapperDecl;
     if (decl) {
       const callee = this.unitByNode.get(decl.node.id);
       if (callee) {
