@@ -17,7 +17,7 @@ import type { FuncDecl, PackageModel } from './model.js';
 import { defineFact } from './model.js';
 import type { Scopes } from './scope.js';
 import { ScopesFact } from './run.js';
-import { callShape, contains as containsIndex, expressionsOf, field, namedChildren, unparen } from './ast.js';
+import { callShape, contains as containsIndex, expressionsOf, field, namedChildren, parametersOf, unparen } from './ast.js';
 import { isMutexType, type GoType } from './gotypes.js';
 import { httpHandlers } from './handlers.js';
 import { isWriteTarget } from './uses.js';
@@ -474,11 +474,16 @@ class Builder {
     return set.has(b.nameNode.id);
   }
 
+  /** The unit being walked (for the receiver shortcut). */
+  private currentUnit: Unit | undefined;
+
   private walkUnit(u: Unit): void {
     const body = field(u.node, 'body');
     if (!body) return;
     const state = emptyLocks();
+    this.currentUnit = u;
     this.walkStmts(u, body, state);
+    this.currentUnit = undefined;
   }
 
   // ---- the statement walk (one pass per body, carrying the lock state) ----
@@ -735,7 +740,10 @@ class Builder {
   private walkLiteral(parent: Unit, lit: SyntaxNode, entry: LockSet): Unit {
     const u = this.newUnit(lit, parent.file, parent, entry);
     const body = field(lit, 'body');
+    const outer = this.currentUnit;
+    this.currentUnit = u;
     if (body) this.walkStmts(u, body, emptyLocks());
+    this.currentUnit = outer;
     return u;
   }
 
@@ -929,6 +937,16 @@ class Builder {
       const name = field(e, 'field')?.text;
       if (!operand || !name) return undefined;
       const base = unparen(operand);
+      const recv = this.receiverType(base);
+      if (recv) {
+        // Fast path for the receiver (`s.items`): no scope walk.
+        const declaring = this.fieldOwner(recv, name);
+        if (!declaring) return undefined;
+        const ft = this.fieldTypeOf(declaring, name);
+        const typed = ft ? this.mapness(ft) : null;
+        if (typed === false) return undefined;
+        return { key: `field:${declaring}.${name}`, fresh: false, typed, field: { typeName: declaring, name } };
+      }
       if (base.type === 'identifier' && !this.scopes.resolve(base)) return undefined; // imported package
       let bt = this.scopes.typeOfExpr(base);
       if (bt.kind === 'pointer') bt = bt.elem;
@@ -955,6 +973,56 @@ class Builder {
     if (u.kind === 'unknown') return null;
     if (u.kind === 'named' && u.qualifier) return null;
     return false;
+  }
+
+  private readonly recvCache = new Map<number, Map<string, string>>();
+
+  /**
+   * When `e` names the receiver or a parameter of the function it appears in (not shadowed): the
+   * package type name behind it, found without a scope walk (the hot path on large generated code).
+   */
+  private receiverType(e: SyntaxNode): string | undefined {
+    if (e.type !== 'identifier') return undefined;
+    const u = this.currentUnit;
+    if (!u) return undefined;
+    let names = this.recvCache.get(u.id);
+    if (!names) {
+      names = new Map();
+      const home = homeDecl(u);
+      if (home?.decl) {
+        const r = home.decl.receiver;
+        if (r?.name && this.pkg.types.has(r.typeName)) names.set(r.name, r.typeName);
+        for (const p of parametersOf(home.node)) {
+          const t = derefNamed(this.pkg, this.pkg.typeOf(p.type));
+          if (t && this.pkg.types.has(t)) names.set(p.name.text, t);
+        }
+        for (let x: Unit | undefined = u; x && x !== home; x = x.parent) for (const n of x.paramNames) names.delete(n);
+        for (const n of [...names.keys()]) if (this.declaredInBody(home, n)) names.delete(n);
+      }
+      this.recvCache.set(u.id, names);
+    }
+    return names.get(e.text);
+  }
+
+  private readonly bodyNames = new Map<number, Set<string>>();
+
+  /** Names declared with := / var / range anywhere in a declaration's body (cheap textual scan). */
+  private declaredInBody(home: Unit, name: string): boolean {
+    let names = this.bodyNames.get(home.id);
+    if (!names) {
+      names = new Set();
+      const text = field(home.node, 'body')?.text ?? '';
+      for (const m of text.matchAll(/([\w, ]+?)\s*:=|\bvar\s+([\w, ]+)/g)) {
+        for (const n of (m[1] ?? m[2] ?? '').split(',')) names.add(n.trim().split(/\s+/).pop() ?? '');
+      }
+      this.bodyNames.set(home.id, names);
+    }
+    return names.has(name);
+  }
+
+  private fieldTypeOf(typeName: string, name: string): GoType | undefined {
+    const f = this.pkg.structFieldsOf(typeName)?.find((x) => x.name === name && !x.embedded);
+    return f ? this.pkg.typeOf(f.typeNode) : undefined;
   }
 
   /** The struct type (this one or an embedded one) that declares field `name`. */
@@ -1016,6 +1084,8 @@ class Builder {
       const operand = field(e, 'operand');
       if (!name || !operand || !this.methodNames.has(name)) return undefined;
       const base = unparen(operand);
+      const recv = this.receiverType(base);
+      if (recv) return this.methodOf(recv, name);
       if (base.type === 'identifier' && !this.scopes.resolve(base)) return undefined;
       const t = derefNamed(this.pkg, this.scopes.typeOfExpr(base));
       if (!t) return undefined;
