@@ -78,9 +78,10 @@ export class Scopes {
       case 'default_case':
       case 'type_case':
       case 'communication_case': {
-        // Scan earlier sibling statements, last declaration wins (shadowing).
+        // Earlier sibling statements declaring the name, last declaration wins (shadowing). The
+        // per-block index keeps this linear: scanning every statement per lookup is quadratic.
         let found: Binding | undefined;
-        for (const stmt of namedChildren(parent)) {
+        for (const stmt of this.declaringStatements(parent).get(name) ?? []) {
           if (stmt.startIndex >= child.startIndex && stmt.id !== child.id) break;
           if (stmt.id === child.id) {
             // The identifier may be the declaring name of this very statement.
@@ -180,6 +181,25 @@ export class Scopes {
     const i = names.findIndex((n) => n.type === 'identifier' && n.text === name);
     if (i < 0) return undefined;
     return { name, kind: 'range', nameNode: names[i]!, declNode: clause, range: { expr: right, index: i }, func };
+  }
+
+  private readonly blockIndex = new Map<number, Map<string, SyntaxNode[]>>();
+
+  /** Statements of a block (in order) that may declare each name, as declaredBy would see them. */
+  private declaringStatements(block: SyntaxNode): Map<string, SyntaxNode[]> {
+    let index = this.blockIndex.get(block.id);
+    if (index) return index;
+    index = new Map();
+    const add = (name: string, stmt: SyntaxNode) => {
+      const list = index!.get(name);
+      if (!list) index!.set(name, [stmt]);
+      else if (list[list.length - 1]!.id !== stmt.id) list.push(stmt);
+    };
+    for (const stmt of namedChildren(block)) {
+      for (const n of declaredNames(stmt)) add(n, stmt);
+    }
+    this.blockIndex.set(block.id, index);
+    return index;
   }
 
   /** The binding of `name` introduced by a statement, if it declares one. */
@@ -358,6 +378,24 @@ export class Scopes {
   private resolveLocalOnly(ident: SyntaxNode): boolean {
     const b = this.resolve(ident);
     return !!b && b.kind !== 'func' && b.kind !== 'package';
+  }
+}
+
+/** Names a statement may declare (the cases of Scopes.declaredBy). */
+function declaredNames(stmt: SyntaxNode): string[] {
+  switch (stmt.type) {
+    case 'short_var_declaration':
+    case 'receive_statement':
+      return expressionsOf(field(stmt, 'left')).map((n) => n.text);
+    case 'var_declaration':
+    case 'const_declaration':
+      return specsOf(stmt).flatMap((spec) => spec.childrenForFieldName('name').filter((n): n is SyntaxNode => n !== null).map((n) => n.text));
+    case 'labeled_statement': {
+      const inner = namedChildren(stmt).find((c) => c.type !== 'label_name');
+      return inner ? declaredNames(inner) : [];
+    }
+    default:
+      return [];
   }
 }
 
