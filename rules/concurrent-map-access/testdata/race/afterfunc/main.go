@@ -4,34 +4,34 @@ package main
 
 import (
 	"fmt"
-	"sync"
+	"runtime"
 	"sync/atomic"
 	"time"
 )
 
 func main() {
 	pending := map[int]time.Time{}
-	var stop atomic.Bool
-	var wg sync.WaitGroup
-	wg.Add(1)
-	seen := 0
+	var started, finished atomic.Bool
+	var reads atomic.Int64
+	done := make(chan struct{})
 	go func() {
-		defer wg.Done()
-		for i := 0; !stop.Load(); i++ {
-			if _, ok := pending[i%3000]; ok {
-				seen++
-			}
+		defer close(done)
+		for !started.Load() {
+			runtime.Gosched()
+		}
+		for i := 0; !finished.Load(); i++ {
+			_ = pending[i%3000]
+			reads.Add(1)
 		}
 	}()
-	done := make(chan struct{})
 	time.AfterFunc(time.Millisecond, func() {
-		for i := 0; i < 20000; i++ {
+		started.Store(true)
+		// Keep writing until the worker has read many times in between.
+		for i := 0; reads.Load() < 2000; i++ {
 			pending[i%3000] = time.Time{} // want "concurrent-map-access"
 		}
-		close(done)
+		finished.Store(true)
 	})
 	<-done
-	stop.Store(true)
-	wg.Wait()
-	fmt.Println(seen >= 0)
+	fmt.Println(reads.Load() >= 2000)
 }

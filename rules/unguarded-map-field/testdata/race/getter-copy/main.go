@@ -4,6 +4,7 @@ package main
 import (
 	"fmt"
 	"maps"
+	"runtime"
 	"sync"
 	"sync/atomic"
 )
@@ -27,25 +28,27 @@ func (s *Set) All() map[string]struct{} {
 
 func main() {
 	s := &Set{items: map[string]struct{}{}}
-	var wg sync.WaitGroup
-	wg.Add(2)
 	var stop atomic.Bool
+	var added atomic.Int64
+	done := make(chan struct{})
 	go func() {
-		defer wg.Done()
+		defer close(done)
 		for i := 0; !stop.Load(); i++ {
 			s.Add(fmt.Sprint(i % 100))
+			added.Add(1)
 		}
 	}()
-	go func() {
-		defer wg.Done()
-		n := 0
-		for i := 0; i < 300; i++ {
-			for range s.All() {
-				n++
-			}
+	n := 0
+	for i := 0; i < 50; i++ {
+		for range s.All() {
+			n++
 		}
-		stop.Store(true)
-		fmt.Println(n >= 0)
-	}()
-	wg.Wait()
+		// Let the writer insert again after this range, so the two overlap for sure.
+		for c := added.Load(); added.Load() == c; {
+			runtime.Gosched()
+		}
+	}
+	stop.Store(true)
+	<-done
+	fmt.Println(n >= 0)
 }
