@@ -170,7 +170,7 @@ class Builder {
   readonly roots: Root[] = [];
   readonly accesses: MapAccess[] = [];
   private readonly methodNames = new Set<string>();
-  private readonly pendingParamCalls: { site: SyntaxNode; caller: Unit; calleeDecl: SyntaxNode; args: SyntaxNode[]; file: GoFile; inLoop: boolean }[] = [];
+  private readonly pendingParamCalls: { site: SyntaxNode; caller: Unit; calleeDecl: SyntaxNode; args: SyntaxNode[]; file: GoFile; inLoop: boolean | undefined }[] = [];
   private readonly pendingGo: { site: SyntaxNode; file: GoFile; launcher: Unit; kind: RootKind; targetNode: SyntaxNode; inLoop: boolean }[] = [];
   /** Calls `p(...)` of a function-typed parameter p, for goParams. */
   private readonly paramCalls: { unit: Unit; name: string; paramFn: SyntaxNode; call: SyntaxNode }[] = [];
@@ -216,7 +216,7 @@ class Builder {
           if (arg?.type !== 'identifier') continue;
           const b = this.scopes.resolve(arg);
           const j = b?.kind === 'param' && b.func?.id === home.node.id ? home.paramNames.indexOf(arg.text) : -1;
-          if (j >= 0 && home.goParams.get(j) !== true) home.goParams.set(j, multi || p.inLoop);
+          if (j >= 0 && home.goParams.get(j) !== true) home.goParams.set(j, multi || this.paramCallInLoop(p));
         }
       }
     }
@@ -229,7 +229,7 @@ class Builder {
         const e = unparen(arg);
         const target = e.type === 'func_literal' ? this.unitByNode.get(e.id) : this.resolveFuncUnit(e, p.file);
         if (target && !target.root) {
-          this.addRoot(p.site.type === 'go_statement' ? 'go' : 'callback', p.site, p.file, p.caller, target, multi || p.inLoop);
+          this.addRoot(p.site.type === 'go_statement' ? 'go' : 'callback', p.site, p.file, p.caller, target, multi || this.paramCallInLoop(p));
           const made = (target as Unit).root;
           if (p.site.type !== 'go_statement' && made) {
             // The callee usually waits for the goroutines it starts before returning.
@@ -350,6 +350,12 @@ class Builder {
     this.unitByNode.set(node.id, u);
     if (parent) parent.literals.push(u);
     return u;
+  }
+
+  /** Whether a recorded call sits in a loop of its function (computed on demand: most are never asked). */
+  private paramCallInLoop(p: { site: SyntaxNode; caller: Unit; inLoop: boolean | undefined }): boolean {
+    if (p.inLoop === undefined) p.inLoop = inLoopWithin(p.site, p.caller.node);
+    return p.inLoop;
   }
 
   private noteLockWrapper(d: FuncDecl): void {
@@ -820,7 +826,7 @@ class Builder {
         callee.callers.push(site);
       }
       if (args.some((a) => { const e = unparen(a); return e.type === 'func_literal' || e.type === 'identifier' || e.type === 'selector_expression'; })) {
-        this.pendingParamCalls.push({ site: call, caller: u, calleeDecl: decl.node, args, file: u.file, inLoop: inLoopWithin(call, u.node) });
+        this.pendingParamCalls.push({ site: call, caller: u, calleeDecl: decl.node, args, file: u.file, inLoop: undefined });
       }
     }
   }
