@@ -32,3 +32,7 @@ export { LifetimeFact, Lifetime } from './lifetime.js';
 export type { PerRequestReason, LongLivedMap } from './lifetime.js';
 export { MapUsageFact, MapUsageIndex, mapIdentity, identityLabel, isMapLike, namedLocal, fieldOwner, isInitialisation, insertionsAt, isMapInsertion, mayStoreInSyncMap } from './mapident.js';
 export type { MapIdentity, MapUsage, MapSite, MapInsertion } from './mapident.js';
+export { ConcurrencyFact, ANY_LOCK, EXCLUSIVE, derefNamed, homeDecl, homePosition, inLoopWithin, loopWithin } from './concurrency.js';
+export type { ConcurrencyModel, MapAccess, AccessKind, LockSet, LockMode, LockEvent, Root, RootKind, Unit, CallSite } from './concurrency.js';
+export { MapRaceFact, whereOf } from './maprace.js';
+export type { MapRaceReport, RaceFinding, UnguardedFinding, RLockFinding } from './maprace.js';

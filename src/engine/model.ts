@@ -54,6 +54,7 @@ export class PackageModel {
   readonly methods = new Map<string, Map<string, FuncDecl>>();
   readonly values = new Map<string, ValueDecl>();
   private readonly facts = new Map<string, unknown>();
+  private readonly typeCache = new Map<number, GoType>();
 
   constructor(
     /** Directory of the package, relative to the analysis root ("" for the root). */
@@ -93,7 +94,13 @@ export class PackageModel {
   /** Converts a type node, evaluating simple constant array lengths declared in the package. */
   typeOf(node: SyntaxNode | null): GoType {
     if (!node) return UNKNOWN;
-    return typeFromNode(node, (n) => this.constInt(n));
+    // Types are immutable and asked for again and again (struct fields on every selector): memoise.
+    let t = this.typeCache.get(node.id);
+    if (!t) {
+      t = typeFromNode(node, (n) => this.constInt(n));
+      this.typeCache.set(node.id, t);
+    }
+    return t;
   }
 
   /** Fields of a struct type declared in this package, by type name. */

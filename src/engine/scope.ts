@@ -47,12 +47,21 @@ export class Scopes {
 
   private lookup(ident: SyntaxNode): Binding | undefined {
     const name = ident.text;
+    // Ancestors once, with the nearest function at or above each (walking up per ancestor is quadratic).
+    const chain: SyntaxNode[] = [];
+    for (let p = ident.parent; p; p = p.parent) chain.push(p);
+    const funcs: (SyntaxNode | null)[] = new Array<SyntaxNode | null>(chain.length);
+    let above: SyntaxNode | null = null;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      if (FUNC_NODES.has(chain[i]!.type)) above = chain[i]!;
+      funcs[i] = above;
+    }
     let node: SyntaxNode = ident;
-    let fn: SyntaxNode | undefined;
-    for (let parent = node.parent; parent; node = parent, parent = parent.parent) {
-      if (!fn && FUNC_NODES.has(parent.type)) fn = parent;
-      const found = this.declaredIn(parent, node, name, ident);
+    for (let i = 0; i < chain.length; i++) {
+      const parent = chain[i]!;
+      const found = this.declaredIn(parent, node, name, ident, funcs[i] ?? null);
       if (found) return found;
+      node = parent;
     }
     const v = this.pkg.values.get(name);
     if (v) return { name, kind: v.kind === 'const' ? 'const' : 'package', nameNode: v.nameNode, declNode: v.spec, typeNode: v.typeNode, value: v.value };
@@ -62,14 +71,9 @@ export class Scopes {
   }
 
   /** Looks for `name` declared by `parent` and visible at its child `child`. */
-  private declaredIn(parent: SyntaxNode, child: SyntaxNode, name: string, ident: SyntaxNode): Binding | undefined {
-    // The enclosing function is only needed once a declaration is found; finding it
-    // walks parents (costly in web-tree-sitter), so it is computed lazily.
-    let funcMemo: SyntaxNode | null | undefined;
-    const fnOf = (): SyntaxNode | undefined => {
-      if (funcMemo === undefined) funcMemo = FUNC_NODES.has(parent.type) ? parent : enclosingFunc(parent);
-      return funcMemo ?? undefined;
-    };
+  private declaredIn(parent: SyntaxNode, child: SyntaxNode, name: string, ident: SyntaxNode, func: SyntaxNode | null): Binding | undefined {
+    // `func` is the nearest function at or above `parent`, found once per lookup by the caller.
+    const fnOf = (): SyntaxNode | undefined => func ?? undefined;
     const bind = <T extends Binding | undefined>(b: T): T => {
       if (b) b.func = fnOf();
       return b;
@@ -81,9 +85,10 @@ export class Scopes {
       case 'default_case':
       case 'type_case':
       case 'communication_case': {
-        // Scan earlier sibling statements, last declaration wins (shadowing).
+        // Earlier sibling statements declaring the name, last declaration wins (shadowing). The
+        // per-block index keeps this linear: scanning every statement per lookup is quadratic.
         let found: Binding | undefined;
-        for (const stmt of namedChildren(parent)) {
+        for (const stmt of this.declaringStatements(parent).get(name) ?? []) {
           if (stmt.startIndex >= child.startIndex && stmt.id !== child.id) break;
           if (stmt.id === child.id) {
             // The identifier may be the declaring name of this very statement.
@@ -183,6 +188,25 @@ export class Scopes {
     const i = names.findIndex((n) => n.type === 'identifier' && n.text === name);
     if (i < 0) return undefined;
     return { name, kind: 'range', nameNode: names[i]!, declNode: clause, range: { expr: right, index: i }, func };
+  }
+
+  private readonly blockIndex = new Map<number, Map<string, SyntaxNode[]>>();
+
+  /** Statements of a block (in order) that may declare each name, as declaredBy would see them. */
+  private declaringStatements(block: SyntaxNode): Map<string, SyntaxNode[]> {
+    let index = this.blockIndex.get(block.id);
+    if (index) return index;
+    index = new Map();
+    const add = (name: string, stmt: SyntaxNode) => {
+      const list = index!.get(name);
+      if (!list) index!.set(name, [stmt]);
+      else if (list[list.length - 1]!.id !== stmt.id) list.push(stmt);
+    };
+    for (const stmt of namedChildren(block)) {
+      for (const n of declaredNames(stmt)) add(n, stmt);
+    }
+    this.blockIndex.set(block.id, index);
+    return index;
   }
 
   /** The binding of `name` introduced by a statement, if it declares one. */
@@ -384,6 +408,24 @@ export class Scopes {
   }
 }
 
+/** Names a statement may declare (the cases of Scopes.declaredBy). */
+function declaredNames(stmt: SyntaxNode): string[] {
+  switch (stmt.type) {
+    case 'short_var_declaration':
+    case 'receive_statement':
+      return expressionsOf(field(stmt, 'left')).map((n) => n.text);
+    case 'var_declaration':
+    case 'const_declaration':
+      return specsOf(stmt).flatMap((spec) => spec.childrenForFieldName('name').filter((n): n is SyntaxNode => n !== null).map((n) => n.text));
+    case 'labeled_statement': {
+      const inner = namedChildren(stmt).find((c) => c.type !== 'label_name');
+      return inner ? declaredNames(inner) : [];
+    }
+    default:
+      return [];
+  }
+}
+
 function specsOf(decl: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   for (const c of namedChildren(decl)) {
@@ -391,10 +433,5 @@ function specsOf(decl: SyntaxNode): SyntaxNode[] {
     else if (c.type === 'var_spec_list' || c.type === 'const_spec_list') out.push(...namedChildren(c).filter((s) => s.type === 'var_spec' || s.type === 'const_spec'));
   }
   return out;
-}
-
-function enclosingFunc(node: SyntaxNode): SyntaxNode | null {
-  for (let p: SyntaxNode | null = node; p; p = p.parent) if (FUNC_NODES.has(p.type)) return p;
-  return null;
 }
 

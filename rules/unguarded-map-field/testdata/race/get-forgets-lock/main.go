@@ -1,0 +1,48 @@
+// Set takes the cache's lock; Get forgets it.
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type Cache struct {
+	mu    sync.Mutex
+	items map[string]int
+}
+
+func NewCache() *Cache {
+	return &Cache{items: make(map[string]int)}
+}
+
+func (c *Cache) Set(k string, v int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.items[k] = v
+}
+
+func (c *Cache) Get(k string) (int, bool) {
+	v, ok := c.items[k] // want "unguarded-map-field"
+	return v, ok
+}
+
+func main() {
+	c := NewCache()
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(2)
+		go func(g int) {
+			defer wg.Done()
+			for i := 0; i < 500; i++ {
+				c.Set(fmt.Sprint(i%40), g)
+			}
+		}(g)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 500; i++ {
+				c.Get(fmt.Sprint(i % 40))
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -1,0 +1,381 @@
+// Map races derived from the concurrency model (concurrency.ts), once per
+// package: unguarded writes that overlap another access (concurrent-map-access),
+// accesses to a mutex-guarded map field made without the mutex
+// (unguarded-map-field), and writes made under a read lock only
+// (map-write-under-rlock). Rules only pick the findings of their file.
+import type { SyntaxNode } from './types.js';
+import type { GoFile } from './source.js';
+import { defineFact } from './model.js';
+import {
+  ANY_LOCK, EXCLUSIVE, ConcurrencyFact, contains, homePosition, loopWithin, homeDecl, rootIdent,
+  type ConcurrencyModel, type LockEvent, type LockSet, type MapAccess, type Root, type Unit,
+} from './concurrency.js';
+
+export interface RaceFinding {
+  write: MapAccess;
+  other: MapAccess;
+  /** Context of the write and of the other access, in words. */
+  writeContext: string;
+  otherContext: string;
+  /** The write races with itself (a goroutine started in a loop, or a handler). */
+  self: boolean;
+}
+
+export interface UnguardedFinding {
+  access: MapAccess;
+  /** A guarded access of the same field (the evidence). */
+  guarded: MapAccess;
+  /** Mutex field name as written after the base (`mu`), or '' for an embedded mutex. */
+  mutexField: string;
+  /** The guarding mutex is a sync.RWMutex (reads can take RLock). */
+  readLock: boolean;
+  /** The map itself is returned while the lock is held: callers use it after the lock is released. */
+  leak?: boolean;
+}
+
+export interface RLockFinding {
+  write: MapAccess;
+  /** The RLock call of this function, and its RUnlock calls (both needed for a fix). */
+  rlock?: LockEvent;
+  runlocks: LockEvent[];
+  mutexText: string;
+}
+
+export interface MapRaceReport {
+  races: RaceFinding[];
+  unguarded: UnguardedFinding[];
+  rlockWrites: RLockFinding[];
+  /** Field keys (`field:T.f`) that unguarded-map-field owns. */
+  guardedFields: Set<string>;
+}
+
+export const MapRaceFact = defineFact<MapRaceReport>('map-races', (pkg) => analyse(pkg.fact(ConcurrencyFact)));
+
+function analyse(model: ConcurrencyModel): MapRaceReport {
+  const ctors = constructorUnits(model);
+  const inCtor = (a: MapAccess) => {
+    if (model.inConstructor(a)) return true;
+    const h = homeDecl(a.unit);
+    return !!h && ctors.has(h.id) && !model.contextsOf(a.unit).size;
+  };
+  const { unguarded, guardedFields } = unguardedFields(model, inCtor);
+  const races = mapRaces(model, guardedFields, inCtor);
+  const rlockWrites = rlockWriteFindings(model, inCtor);
+  return { races, unguarded, rlockWrites, guardedFields };
+}
+
+/** Unexported helpers called only from constructors run before the value is shared. */
+function constructorUnits(model: ConcurrencyModel): Set<number> {
+  const out = new Set<number>();
+  for (let round = 0; round < 2; round++) {
+    for (const u of model.units) {
+      if (!u.decl || out.has(u.id) || !/^[a-z_]/.test(u.decl.name) || u.callers.length === 0 || u.root) continue;
+      const all = u.callers.every((c) => {
+        // Called from the constructor's own body, not from a callback it hands out (which may run later).
+        const h = c.caller.decl ? c.caller : undefined;
+        if (!h?.decl) return false;
+        if (out.has(h.id) || h.decl.name === 'init') return true;
+        return !h.decl.receiver && /^(new|New|make|Make|build|init)/.test(h.decl.name);
+      });
+      if (all) out.add(u.id);
+    }
+  }
+  return out;
+}
+
+// ---- unguarded-map-field --------------------------------------------------
+
+function guardKeys(model: ConcurrencyModel, typeName: string): Map<string, string> {
+  // lock key -> mutex field name as written ('' for an embedded mutex called as x.Lock())
+  const out = new Map<string, string>();
+  for (const name of model.mutexFieldsOf(typeName)) {
+    out.set(`${typeName}.${name}`, name);
+    if (name === 'Mutex' || name === 'RWMutex') out.set(`${typeName}.<embedded>`, '');
+  }
+  return out;
+}
+
+function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) => boolean): { unguarded: UnguardedFinding[]; guardedFields: Set<string> } {
+  const unguarded: UnguardedFinding[] = [];
+  const guardedFields = new Set<string>();
+  for (const [key, all] of model.byKey) {
+    if (!key.startsWith('field:')) continue;
+    const typeName = all[0]!.field!.typeName;
+    const guards = guardKeys(model, typeName);
+    if (guards.size === 0) continue;
+    const refs = all.filter((a) => a.kind === 'ref' && !inCtor(a));
+    const accs = all.filter((a) => !a.fresh && !inCtor(a) && a.kind !== 'ref');
+    // A map only ever replaced whole (lazy init, copy-on-write) is not mutated in place: no finding.
+    if (!accs.some((a) => a.kind === 'write')) continue;
+    // Evidence: the locks of T held at some access of this field.
+    const evidence = new Map<string, MapAccess>();
+    // Tests that lock internals are no evidence of how the package itself guards the map.
+    const testOnlyType = accs.every((a) => isTestFile(a.file));
+    for (const a of accs) {
+      if (isTestFile(a.file) && !testOnlyType) continue;
+      for (const k of model.locksAt(a).keys()) if (guards.has(k) && !evidence.has(k)) evidence.set(k, a);
+    }
+    if (evidence.size === 0) continue;
+    guardedFields.add(key);
+    // Evidence must outweigh the exceptions: when more functions use the map without the lock than
+    // with it, the lock is about something else (or the type has phases); not reported.
+    const fnsWith = new Set<number>();
+    const fnsWithout = new Set<number>();
+    for (const a of accs) {
+      const held = model.locksAt(a);
+      const home = homeDecl(a.unit)?.id ?? a.unit.id;
+      if (held.has(EXCLUSIVE)) continue;
+      if (held.has(ANY_LOCK) || [...evidence.keys()].some((k) => held.has(k))) fnsWith.add(home);
+      else if (!isTestFile(a.file)) fnsWithout.add(home);
+    }
+    const seen = new Set<string>();
+    // Getter leaks: the guarded map itself returned from under the lock.
+    for (const a of refs) {
+      const held = model.locksAt(a);
+      const k = [...evidence.keys()].find((x) => held.has(x));
+      if (!k || isTestFile(a.file)) continue;
+      const line = `${a.file.path}:${a.node.startPosition.row}`;
+      if (seen.has(line)) continue;
+      seen.add(line);
+      const writer = accs.find((x) => x.kind === 'write' && [...evidence.keys()].some((e) => model.locksAt(x).has(e))) ?? evidence.get(k)!;
+      const mutexField = guards.get(k) ?? '';
+      unguarded.push({ access: a, guarded: writer, mutexField, readLock: model.isRWMutexField(typeName, mutexField), leak: true });
+    }
+    if (fnsWithout.size > fnsWith.size) continue;
+    for (const a of accs) {
+      const held = model.locksAt(a);
+      if (held.has(ANY_LOCK) || held.has(EXCLUSIVE) || [...evidence.keys()].some((k) => held.has(k))) continue;
+      // Tests inspect internals once the goroutines they started are done; not reported.
+      if (isTestFile(a.file)) continue;
+      const line = `${a.file.path}:${a.node.startPosition.row}`;
+      if (seen.has(line)) continue;
+      seen.add(line);
+      const [k, guarded] = [...evidence.entries()][0]!;
+      const mutexField = guards.get(k) ?? '';
+      unguarded.push({ access: a, guarded, mutexField, readLock: model.isRWMutexField(typeName, mutexField) });
+    }
+  }
+  return { unguarded, guardedFields };
+}
+
+// ---- concurrent-map-access -------------------------------------------------
+
+function commonLock(a: LockSet, b: LockSet): boolean {
+  if (a.has(ANY_LOCK) || b.has(ANY_LOCK) || a.has(EXCLUSIVE) || b.has(EXCLUSIVE)) return true;
+  for (const k of a.keys()) if (b.has(k)) return true;
+  return false;
+}
+
+type Relation = 'concurrent' | 'ordered' | 'unrelated';
+
+/** How a point (unit, offset) in the function that starts root r is ordered against r's goroutine. */
+function launcherRelation(r: Root, unit: Unit, pos: number): Relation {
+  if (!r.launcher) return 'unrelated';
+  const site = homePosition({ node: r.site, unit: r.launcher });
+  if (site.unit !== unit) return 'unrelated';
+  const siteStart = r.site.startIndex;
+  const siteEnd = r.site.endIndex;
+  const waits = site.unit.waits;
+  const waitBetween = (from: number, to: number) => waits.some((w) => w >= from && w < to);
+  const loop = loopWithin(r.site, site.unit.node);
+  if (pos < siteStart) {
+    // Before the go statement: ordered, unless a later iteration's goroutine may still run.
+    if (loop && loop.startIndex <= pos && !waitBetween(siteEnd, loop.endIndex)) return 'concurrent';
+    return 'ordered';
+  }
+  if (pos >= siteEnd) return r.sync || waitBetween(siteEnd, pos) ? 'ordered' : 'concurrent';
+  return 'ordered';
+}
+
+/**
+ * An access outside r's goroutines that overlaps it: in the function that started r (after the
+ * start, before any wait), or in a method that function calls then, on a value r shares.
+ */
+function launcherSideConcurrent(model: ConcurrencyModel, r: Root, x: MapAccess): boolean {
+  if (!r.launcher) return false;
+  const at = homePosition(x);
+  const sharedHere = () => {
+    if (x.key.startsWith('pkg:')) return true;
+    if (x.localDecl) return !contains(r.target.node, x.localDecl);
+    const id = rootIdent(x.operand);
+    return !!id && model.capturedBy(r, id);
+  };
+  if (launcherRelation(r, at.unit, at.pos) === 'concurrent') return sharedHere();
+  // One call away: the launcher calls a method on the shared value after starting the goroutine.
+  if (!at.unit.decl || model.contextsOf(at.unit).size || x.localDecl) return false;
+  const id = rootIdent(x.operand);
+  const b = id ? model.scopes.resolve(id) : undefined;
+  const viaReceiver = b?.kind === 'receiver';
+  if (!x.key.startsWith('pkg:') && !viaReceiver) return false;
+  for (const c of at.unit.callers) {
+    const cp = homePosition({ node: c.node, unit: c.caller });
+    if (launcherRelation(r, cp.unit, cp.pos) !== 'concurrent') continue;
+    if (x.key.startsWith('pkg:')) return true;
+    const rid = rootIdent(c.recv ?? null);
+    if (rid && model.capturedBy(r, rid)) return true;
+  }
+  return false;
+}
+
+function rootsConcurrent(r1: Root, r2: Root): boolean {
+  if (!r1.launcher || !r2.launcher) return true;
+  const s1 = homePosition({ node: r1.site, unit: r1.launcher });
+  const s2 = homePosition({ node: r2.site, unit: r2.launcher });
+  // Goroutines started by different functions: a goroutine its launcher waits for right away overlaps neither.
+  if (s1.unit !== s2.unit) return !r1.sync && !r2.sync;
+  const [first, second] = r1.site.startIndex < r2.site.startIndex ? [r1, r2] : [r2, r1];
+  const loop1 = loopWithin(first.site, s1.unit.node);
+  if (loop1 && contains(loop1, second.site)) return true;
+  return !s1.unit.waits.some((w) => w >= first.site.endIndex && w < second.site.startIndex);
+}
+
+/** A captured local map is shared by every instance of r only when declared outside r and outside the loop launching it. */
+function isTestFile(f: GoFile): boolean {
+  return f.path.endsWith('_test.go');
+}
+
+function describeRoot(r: Root, where: (n: SyntaxNode, f: GoFile) => string): string {
+  const at = where(r.site, r.siteFile);
+  switch (r.kind) {
+    case 'http': return `in an HTTP handler (${at}; net/http runs each request on its own goroutine)`;
+    case 'errgroup': return `in an errgroup goroutine started at ${at}`;
+    case 'waitgroup': return `in a WaitGroup.Go goroutine started at ${at}`;
+    case 'pool': return `in a pool goroutine started at ${at}`;
+    case 'afterfunc': return `in a time.AfterFunc callback scheduled at ${at}`;
+    case 'callback': return `in the callback passed at ${at}, which ${r.via ?? 'the callee'} runs on ${r.multi ? 'several goroutines at once' : 'another goroutine'}`;
+    default: return r.multi ? `in each goroutine started in the loop at ${at}` : `in a goroutine started at ${at}`;
+  }
+}
+
+export function whereOf(n: SyntaxNode, f: GoFile): string {
+  return `${f.path.slice(f.path.lastIndexOf('/') + 1)}:${n.startPosition.row + 1}`;
+}
+
+interface Pairing {
+  self: boolean;
+  writeRoot?: Root;
+  otherRoot?: Root;
+  /** The other access runs in the function that started the goroutine. */
+  launcher?: boolean;
+}
+
+function relate(model: ConcurrencyModel, a: MapAccess, b: MapAccess): Pairing | undefined {
+  const ca = model.contextsOf(a.unit);
+  const cb = model.contextsOf(b.unit);
+  for (const r1 of ca) {
+    if (!model.sharedUnder(a, r1)) continue;
+    for (const r2 of cb) {
+      if (!model.sharedUnder(b, r2)) continue;
+      if (r1 !== r2) {
+        if (rootsConcurrent(r1, r2)) return { self: a === b, writeRoot: r1, otherRoot: r2 };
+      } else if (r1.multi) return { self: a === b, writeRoot: r1, otherRoot: r2 };
+    }
+  }
+  if (a === b) return undefined;
+  // One side in a goroutine, the other in the function that started it.
+  for (const r of ca) {
+    if (!cb.has(r) && model.sharedUnder(a, r) && launcherSideConcurrent(model, r, b)) return { self: false, writeRoot: r, launcher: true };
+  }
+  for (const r of cb) {
+    if (!ca.has(r) && model.sharedUnder(b, r) && launcherSideConcurrent(model, r, a)) return { self: false, otherRoot: r, launcher: true };
+  }
+  return undefined;
+}
+
+function mapRaces(model: ConcurrencyModel, guarded: Set<string>, inCtor: (a: MapAccess) => boolean): RaceFinding[] {
+  const out: RaceFinding[] = [];
+  for (const [key, all] of model.byKey) {
+    if (guarded.has(key)) continue;
+    const accs = all.filter((a) => !a.fresh && !inCtor(a) && a.kind !== 'assign' && a.kind !== 'ref');
+    if (!accs.some((a) => a.kind === 'write')) continue;
+    if (!accs.some((a) => model.contextsOf(a.unit).size > 0)) continue;
+    let pairs = 0;
+    const seen = new Set<string>();
+    for (const w of accs) {
+      if (w.kind !== 'write') continue;
+      const wl = model.locksAt(w);
+      if (wl.has(ANY_LOCK)) continue;
+      let best: { other: MapAccess; p: Pairing } | undefined;
+      for (const o of accs) {
+        if (++pairs > MAX_PAIRS) break;
+        if (commonLock(wl, model.locksAt(o))) continue;
+        const p = relate(model, w, o);
+        if (!p) continue;
+        const better = !best || (best.other === w && o !== w) || (best.other.kind === 'write' && o.kind !== 'write' && o !== w);
+        if (better) best = { other: o, p };
+        if (o !== w && o.kind !== 'write') break;
+      }
+      if (!best) continue;
+      const line = `${w.file.path}:${w.node.startPosition.row}`;
+      if (seen.has(line)) continue;
+      seen.add(line);
+      const wr = best.p.writeRoot ?? pickRoot(model, w);
+      const or = best.p.otherRoot ?? pickRoot(model, best.other);
+      out.push({
+        write: w,
+        other: best.other,
+        self: best.other === w,
+        writeContext: wr ? describeRoot(wr, whereOf) : 'in the function that starts the goroutine, before anything waits for it',
+        otherContext: or ? describeRoot(or, whereOf) : best.p.launcher ? 'in the function that starts the goroutine, before anything waits for it' : 'outside the goroutine',
+      });
+    }
+  }
+  return out;
+}
+
+const MAX_PAIRS = 400;
+
+function pickRoot(model: ConcurrencyModel, a: MapAccess): Root | undefined {
+  for (const r of model.contextsOf(a.unit)) return r;
+  return undefined;
+}
+
+// ---- map-write-under-rlock ---------------------------------------------------
+
+function rlockWriteFindings(model: ConcurrencyModel, inCtor: (a: MapAccess) => boolean): RLockFinding[] {
+  const out: RLockFinding[] = [];
+  for (const a of model.accesses) {
+    if (a.kind !== 'write' || a.fresh || inCtor(a)) continue;
+    // Only shared maps: struct fields and package variables (a local or parameter map is the caller's business).
+    if (!a.key.startsWith('field:') && !a.key.startsWith('pkg:')) continue;
+    const held = model.locksAt(a);
+    if (held.size === 0 || held.has(ANY_LOCK) || held.has(EXCLUSIVE)) continue;
+    if ([...held.values()].some((m) => m === 'W')) continue;
+    // Only read locks held. Find the RLock in this function (walking out of synchronous literals).
+    const rkeys = [...held.keys()];
+    let unit: Unit | undefined = a.unit;
+    let pos = a.node.startIndex;
+    let found: { ev: LockEvent; unit: Unit } | undefined;
+    while (unit && !found) {
+      const evs = unit.lockEvents.filter((e) => rkeys.includes(e.key) && e.op === 'RLock' && !e.deferred && e.call.startIndex < pos);
+      if (evs.length) found = { ev: evs[evs.length - 1]!, unit };
+      else {
+        if (unit.root || unit.decl) break;
+        pos = unit.node.startIndex;
+        unit = unit.parent;
+      }
+    }
+    // `t.mu.RLock()` while writing `nt.m`: another value's map, not the one this lock is about.
+    if (found && a.field) {
+      const lockBase = rootIdent(found.ev.call.childForFieldName('function')?.childForFieldName('operand') ?? null);
+      const mapBase = rootIdent(a.operand);
+      if (lockBase && mapBase && lockBase.text !== mapBase.text) continue;
+    }
+    let runlocks: LockEvent[] = [];
+    if (found) {
+      const { ev, unit: u } = found;
+      const next = u.lockEvents.filter((e) => e.key === ev.key && (e.op === 'RLock' || e.op === 'Lock') && !e.deferred && e.call.startIndex > ev.call.startIndex).map((e) => e.call.startIndex);
+      const end = next.length ? Math.min(...next) : Infinity;
+      runlocks = u.lockEvents.filter((e) => e.key === ev.key && e.op === 'RUnlock' && e.call.startIndex > ev.call.startIndex && e.call.startIndex < end);
+    }
+    const mutexText = found ? operandText(found.ev) : '';
+    out.push({ write: a, rlock: found?.ev, runlocks, mutexText });
+  }
+  return out;
+}
+
+function operandText(ev: LockEvent): string {
+  const fn = ev.call.childForFieldName('function');
+  const operand = fn?.childForFieldName('operand');
+  return operand ? operand.text.replace(/\s+/g, '') : '';
+}
