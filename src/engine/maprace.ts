@@ -5,7 +5,8 @@
 // (map-write-under-rlock). Rules only pick the findings of their file.
 import type { SyntaxNode } from './types.js';
 import type { GoFile } from './source.js';
-import { defineFact } from './model.js';
+import { defineFact, type PackageModel } from './model.js';
+import { captures } from './query.js';
 import {
   ANY_LOCK, EXCLUSIVE, ConcurrencyFact, contains, homePosition, loopWithin, homeDecl, rootIdent,
   type ConcurrencyModel, type LockEvent, type LockSet, type MapAccess, type Root, type Unit,
@@ -49,7 +50,27 @@ export interface MapRaceReport {
   guardedFields: Set<string>;
 }
 
-export const MapRaceFact = defineFact<MapRaceReport>('map-races', (pkg) => analyse(pkg.fact(ConcurrencyFact)));
+export const MapRaceFact = defineFact<MapRaceReport>('map-races', (pkg) =>
+  mayRace(pkg) ? analyse(pkg.fact(ConcurrencyFact)) : { races: [], unguarded: [], rlockWrites: [], guardedFields: new Set() },
+);
+
+/**
+ * Every finding needs a concurrent context (a go statement, errgroup/WaitGroup/pool `.Go(`,
+ * `time.AfterFunc`, an HTTP handler), an `RLock`, or a struct holding both a mutex and a
+ * map (lock evidence for unguarded-map-field). A package with none of them cannot produce
+ * one, so the model (a walk of every function body) is not built for it.
+ */
+function mayRace(pkg: PackageModel): boolean {
+  const text = pkg.files.some((f) => f.text.includes('AfterFunc') || f.text.includes('.Go(') || f.text.includes('RLock('));
+  if (text || pkg.files.some((f) => !!f.importName('net/http') || captures(f, '(go_statement) @go').length > 0)) return true;
+  for (const name of pkg.types.keys()) {
+    const fields = pkg.structFieldsOf(name);
+    if (!fields) continue;
+    const mutex = fields.some((f) => /(^|\.)(RW)?Mutex$/.test(f.typeNode.text.replace(/^\*/, '')));
+    if (mutex && fields.some((f) => pkg.underlying(pkg.typeOf(f.typeNode)).kind === 'map')) return true;
+  }
+  return false;
+}
 
 function analyse(model: ConcurrencyModel): MapRaceReport {
   const ctors = constructorUnits(model);
