@@ -5,8 +5,8 @@
 // can never be looked up or deleted. Maps that are ranged over (or handed to
 // code that might range) are not reported: ranging is how such entries are found.
 import {
-  defineRule, ast, MapUsageFact, mapIdentity, insertionsAt, isMapInsertion, mayStoreInSyncMap, usesOf,
-  type MapInsertion, type Visitor, type MapUsage, type RuleContext, type SyntaxNode,
+  defineRule, ast, MapUsageFact, mapIdentity, insertionVisitor, isMapInsertion, usesOf,
+  type MapInsertion, type MapUsage, type RuleContext, type SyntaxNode,
 } from '../../src/engine/index.js';
 
 export default defineRule({
@@ -18,13 +18,7 @@ export default defineRule({
     needs: ['scopes', 'types'],
   },
   create(ctx) {
-    const check = (node: SyntaxNode) => {
-      for (const ins of insertionsAt(ctx.pkg, node)) checkInsertion(ctx, ins);
-    };
-    const visitor: Visitor = { assignment_statement: check, inc_statement: check, dec_statement: check };
-    // Listening to every call is costly; only files that mention a store need it.
-    if (mayStoreInSyncMap(ctx.file)) visitor.call_expression = check;
-    return visitor;
+    return insertionVisitor(ctx.pkg, ctx.file, (ins) => checkInsertion(ctx, ins));
   },
 });
 

@@ -5,7 +5,7 @@
 // Maps that drop their entries (`delete`, `clear`, replaced, or handed to code
 // that might) are not reported: the request is then held only while in flight.
 import {
-  defineRule, ast, LifetimeFact, MapUsageFact, identityLabel, insertionsAt, isMapInsertion, mayStoreInSyncMap,
+  defineRule, ast, LifetimeFact, MapUsageFact, identityLabel, insertionVisitor, isMapInsertion,
   type MapInsertion, type RuleContext, type SyntaxNode, type GoType, type Binding, type Visitor,
 } from '../../src/engine/index.js';
 
@@ -22,13 +22,7 @@ export default defineRule({
   create(ctx) {
     // Request-scoped values are typed with these imports; a file without them has none to store.
     if (!ctx.file.importName('net/http') && !ctx.file.importName('context')) return NONE;
-    const check = (node: SyntaxNode) => {
-      for (const ins of insertionsAt(ctx.pkg, node)) checkInsertion(ctx, ins);
-    };
-    const visitor: Visitor = { assignment_statement: check };
-    // Listening to every call is costly; only files that mention a store need it.
-    if (mayStoreInSyncMap(ctx.file)) visitor.call_expression = check;
-    return visitor;
+    return insertionVisitor(ctx.pkg, ctx.file, (ins) => checkInsertion(ctx, ins));
   },
 });
 

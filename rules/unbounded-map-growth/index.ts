@@ -5,8 +5,8 @@
 // enums) are bounded and never reported; nor are maps handed to code that might
 // shrink them (passed to package functions, returned, aliased).
 import {
-  defineRule, defineFact, ast, LifetimeFact, mapIdentity, MapUsageFact, identityLabel, insertionsAt, isMapInsertion, mayStoreInSyncMap,
-  type MapInsertion, type Visitor, type RuleContext, type SyntaxNode, type GoType, type GoFile,
+  defineRule, defineFact, ast, LifetimeFact, mapIdentity, MapUsageFact, identityLabel, insertionVisitor, isMapInsertion,
+  type MapInsertion, type RuleContext, type SyntaxNode, type GoType, type GoFile,
 } from '../../src/engine/index.js';
 
 /** Calls in the package to a function or method of a given name, found on demand and cached per package. */
@@ -39,13 +39,7 @@ export default defineRule({
     needs: ['scopes', 'types'],
   },
   create(ctx) {
-    const check = (node: SyntaxNode) => {
-      for (const ins of insertionsAt(ctx.pkg, node)) checkInsertion(ctx, ins);
-    };
-    const visitor: Visitor = { assignment_statement: check, inc_statement: check, dec_statement: check };
-    // Listening to every call is costly; only files that mention a store need it.
-    if (mayStoreInSyncMap(ctx.file)) visitor.call_expression = check;
-    return visitor;
+    return insertionVisitor(ctx.pkg, ctx.file, (ins) => checkInsertion(ctx, ins));
   },
 });
 

@@ -30,7 +30,7 @@ export { addImportsEdit } from './imports.js';
 export type { ImportEdit } from './imports.js';
 export { LifetimeFact, Lifetime } from './lifetime.js';
 export type { PerRequestReason, LongLivedMap } from './lifetime.js';
-export { MapUsageFact, MapUsageIndex, mapIdentity, identityLabel, isMapLike, namedLocal, fieldOwner, isInitialisation, insertionsAt, isMapInsertion, mayStoreInSyncMap } from './mapident.js';
+export { MapUsageFact, MapUsageIndex, mapIdentity, identityLabel, isMapLike, namedLocal, fieldOwner, isInitialisation, insertionsAt, insertionVisitor, isMapInsertion, mayStoreInSyncMap } from './mapident.js';
 export type { MapIdentity, MapUsage, MapSite, MapInsertion } from './mapident.js';
 export { ConcurrencyFact, ANY_LOCK, EXCLUSIVE, derefNamed, homeDecl, homePosition, inLoopWithin, loopWithin } from './concurrency.js';
 export type { ConcurrencyModel, MapAccess, AccessKind, LockSet, LockMode, LockEvent, Root, RootKind, Unit, CallSite } from './concurrency.js';

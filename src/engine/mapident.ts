@@ -7,6 +7,7 @@
 import type { SyntaxNode } from './types.js';
 import type { GoFile } from './source.js';
 import { defineFact, type PackageModel } from './model.js';
+import type { Visitor } from './rule.js';
 import type { Binding, Scopes } from './scope.js';
 import { ScopesFact } from './run.js';
 import { callShape, enclosingFunction, exprKey, expressionsOf, field, unparen } from './ast.js';
@@ -406,4 +407,18 @@ function syntacticInsertions(node: SyntaxNode): MapInsertion[] {
 export function isMapInsertion(pkg: PackageModel, scopes: Scopes, ins: MapInsertion): boolean {
   const t = scopes.typeOfExpr(ins.map);
   return ins.syncMap ? isSyncMap(t) : pkg.underlying(t).kind === 'map';
+}
+
+/**
+ * A visitor that calls `onInsertion` for every map insertion of the file: index
+ * assignments and ++/--, plus sync.Map stores in files that can hold one (listening
+ * to every call is costly, so other files skip calls).
+ */
+export function insertionVisitor(pkg: PackageModel, file: GoFile, onInsertion: (ins: MapInsertion) => void): Visitor {
+  const check = (node: SyntaxNode) => {
+    for (const ins of insertionsAt(pkg, node)) onInsertion(ins);
+  };
+  const visitor: Visitor = { assignment_statement: check, inc_statement: check, dec_statement: check };
+  if (mayStoreInSyncMap(file)) visitor.call_expression = check;
+  return visitor;
 }
