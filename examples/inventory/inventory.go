@@ -38,6 +38,8 @@ type Store struct {
 	items map[string]Item
 }
 
+func NewStore() *Store { return &Store{items: make(map[string]Item)} }
+
 func (s *Store) Put(it Item) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
