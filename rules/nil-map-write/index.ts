@@ -72,7 +72,7 @@ function checkNeverInitialisedField(ctx: RuleContext, stmt: SyntaxNode, sel: Syn
 /** `var m map[K]V` ... `m[k] = v` */
 function checkVariable(ctx: RuleContext, stmt: SyntaxNode, ident: SyntaxNode): void {
   const b = ctx.scopes.resolve(ident);
-  if (!b || !declaredNil(ctx, b)) return;
+  if (!b || !declaredNil(b)) return;
   if (!isMap(ctx, ctx.scopes.typeOfBinding(b))) return;
   const scope = b.kind === 'package' ? null : b.func;
   if (b.kind === 'package') {
@@ -86,12 +86,12 @@ function checkVariable(ctx: RuleContext, stmt: SyntaxNode, ident: SyntaxNode): v
   ctx.report({
     node: stmt,
     message: `${ident.text} is a nil map here (${where} declared at line ${b.nameNode.startPosition.row + 1} and never assigned), so this write panics with "assignment to entry in nil map". Initialise it first: ${ident.text} = make(${mapTypeText(b)}).`,
-    fix: fixFor(ctx, b),
+    fix: fixFor(b),
   });
 }
 
 /** True when the binding starts out nil: declared with a type and no value. */
-function declaredNil(ctx: RuleContext, b: Binding): boolean {
+function declaredNil(b: Binding): boolean {
   if (b.kind === 'result') return true;
   if (b.kind !== 'local' && b.kind !== 'package') return false;
   if (b.declNode.type !== 'var_spec') return false;
@@ -207,7 +207,7 @@ function mapTypeText(b: Binding): string {
 }
 
 /** `var m map[K]V` -> `m := make(map[K]V)` (local) or `var m = make(map[K]V)` (package level). */
-function fixFor(ctx: RuleContext, b: Binding): { description: string; edits: { node: SyntaxNode; text: string }[] } | undefined {
+function fixFor(b: Binding): { description: string; edits: { node: SyntaxNode; text: string }[] } | undefined {
   if (b.kind === 'result' || !b.typeNode) return undefined;
   const spec = b.declNode;
   const decl = spec.parent;

@@ -3,11 +3,10 @@
 // one-line problems and the rest is still analysed.
 import { readdirSync, readFileSync, statSync, existsSync, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep, dirname, basename } from 'node:path';
-import type { SourceInput } from '../engine/index.js';
+import { isGeneratedSource, type SourceInput } from '../engine/index.js';
 import type { FileProblem } from '../review/index.js';
 
 const SKIP_DIRS = new Set(['vendor', 'testdata', 'node_modules']);
-const GENERATED = /^\/\/ Code generated .* DO NOT EDIT\.$/m;
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export interface CollectedFiles {
@@ -88,8 +87,7 @@ export function readSources(paths: string[], root: string): CollectedFiles {
       problems.push({ path, message: 'skipped: not valid UTF-8' });
       continue;
     }
-    const head = text.slice(0, Math.max(0, text.search(/^package\s/m)) || 4096);
-    if (GENERATED.test(head)) {
+    if (isGeneratedSource(text)) {
       generated++;
       continue;
     }
@@ -101,7 +99,7 @@ export function readSources(paths: string[], root: string): CollectedFiles {
       if (mod !== null) goMods.set(pkgDir, mod);
     }
   }
-  return { files, problems, generated, goMods: [...goMods].map(([dir, text]) => ({ dir: dir === '' ? '' : dir, text })) };
+  return { files, problems, generated, goMods: [...goMods].map(([dir, text]) => ({ dir, text })) };
 }
 
 function nearestGoMod(dir: string, cache: Map<string, string | null>): string | null {

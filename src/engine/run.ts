@@ -124,9 +124,8 @@ export function groupPackages(files: GoFile[], goMods: { dir: string; text: stri
   });
 }
 
-export async function analyzeSources(inputs: SourceInput[], options: AnalyzeOptions): Promise<AnalysisResult> {
-  // One directory at a time: parse, analyse, free the trees. Peak memory is one
-  // directory's trees, not the whole input's.
+/** Sources by directory: the unit of analysis, since a Go package never spans directories. */
+export function groupByDirectory(inputs: SourceInput[]): Map<string, SourceInput[]> {
   const byDir = new Map<string, SourceInput[]>();
   for (const input of inputs) {
     const dir = dirOf(input.path);
@@ -134,6 +133,13 @@ export async function analyzeSources(inputs: SourceInput[], options: AnalyzeOpti
     if (!list) byDir.set(dir, (list = []));
     list.push(input);
   }
+  return byDir;
+}
+
+export async function analyzeSources(inputs: SourceInput[], options: AnalyzeOptions): Promise<AnalysisResult> {
+  // One directory at a time: parse, analyse, free the trees. Peak memory is one
+  // directory's trees, not the whole input's.
+  const byDir = groupByDirectory(inputs);
   const findings: Finding[] = [];
   const problems: FileProblem[] = [];
   let fileCount = 0;

@@ -5,12 +5,16 @@ import { field, namedChildren } from './ast.js';
 
 const GENERATED = /^\/\/ Code generated .* DO NOT EDIT\.$/m;
 
+/** The Go convention for generated files: the marker line before the package clause. */
+export function isGeneratedSource(text: string): boolean {
+  return GENERATED.test(text.slice(0, Math.max(0, text.search(/^package\s/m)) || 4096));
+}
+
 export class GoFile {
   readonly root: SyntaxNode;
   readonly packageName: string;
   /** import name (alias or last path element) -> import path */
   readonly imports = new Map<string, string>();
-  readonly generated: boolean;
   /** String ranges of top-level declarations that did not parse; no finding is reported inside them. */
   unparsed: { start: number; end: number }[] = [];
   private lineStarts?: number[];
@@ -28,8 +32,6 @@ export class GoFile {
       else if (c.type !== 'comment') break;
     }
     this.packageName = pkg;
-    // The convention is a line before the package clause; checking the head is enough.
-    this.generated = GENERATED.test(text.slice(0, Math.min(text.length, this.root.namedChild(0)?.endIndex ?? 2000) + 1));
   }
 
   private collectImports(decl: SyntaxNode): void {

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import { compareFindings, type AnalysisResult, type RuleSeverity, type SourceInput } from '../engine/index.js';
+import { compareFindings, groupByDirectory, type AnalysisResult, type RuleSeverity, type SourceInput } from '../engine/index.js';
 import type { WorkerJob } from './worker.js';
 
 /** Below this many files a single thread is faster than starting workers. */
@@ -29,13 +29,7 @@ export async function analyzeInWorkers(
   severities: Record<string, RuleSeverity>,
   workers: number,
 ): Promise<AnalysisResult> {
-  const byDir = new Map<string, SourceInput[]>();
-  for (const f of inputs) {
-    const dir = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/')) : '';
-    let list = byDir.get(dir);
-    if (!list) byDir.set(dir, (list = []));
-    list.push(f);
-  }
+  const byDir = groupByDirectory(inputs);
   const size = (fs: SourceInput[]) => fs.reduce((n, f) => n + f.text.length, 0);
   const queue = [...byDir.values()].sort((a, b) => size(b) - size(a));
   const merged: AnalysisResult = { findings: [], problems: [], files: 0, packages: 0 };
