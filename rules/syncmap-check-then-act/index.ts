@@ -34,6 +34,8 @@ interface LoadSite {
   ok?: Binding;
 }
 
+const STORE_OR_DELETE = /\.(?:Store|Delete)\(/;
+
 export default defineRule({
   meta: {
     id: 'syncmap-check-then-act',
@@ -44,6 +46,8 @@ export default defineRule({
   },
   create(ctx): Visitor {
     if (!ctx.fact(MentionsSyncMapFact)) return {};
+    // The Load and the Store/Delete sit in one function, so both calls are written in this file.
+    if (!ctx.file.text.includes('.Load(') || !STORE_OR_DELETE.test(ctx.file.text)) return {};
     const loadsByFunc = new Map<number, LoadSite[]>();
     return {
       call_expression(node: SyntaxNode) {

@@ -20,6 +20,7 @@ import { ScopesFact } from './run.js';
 import { callShape, contains as containsIndex, expressionsOf, field, namedChildren, parametersOf, unparen } from './ast.js';
 import { isMutexType, type GoType } from './gotypes.js';
 import { httpHandlers } from './handlers.js';
+import { BodySelector } from './relevant.js';
 import { isWriteTarget } from './uses.js';
 
 export type LockMode = 'R' | 'W';
@@ -147,6 +148,8 @@ export interface ConcurrencyModel {
 const LOCK_OPS = new Set(['Lock', 'RLock', 'Unlock', 'RUnlock']);
 const HOLDS_DOC = /must (?:be )?hold|should (?:be )?hold|caller (?:must |should )?(?:holds?|has)|called with [\w.]* ?(?:lock|mu\w*|mutex)?[\w. ]*(?:held|locked)|(?:lock|mutex|mu)\w* (?:is |must be |should be |to be )?(?:held|locked)|with the lock held|while holding|assumes? (?:the )?(?:\w+ )?(?:lock|mutex)|under (?:the )?(?:\w+ )?lock|locked by (?:the )?caller/i;
 const MAX_CALL_DEPTH = 4;
+/** Callers of walked unexported functions are walked this many levels up. */
+const CALLER_LEVELS = 2;
 const LEAVES = new Set(['identifier', 'field_identifier', 'type_identifier', 'package_identifier', 'interpreted_string_literal', 'raw_string_literal', 'int_literal', 'float_literal', 'rune_literal', 'comment', 'true', 'false', 'nil']);
 const INTERESTING = new Set(['func_literal', 'index_expression', 'unary_expression', 'call_expression', 'block', 'statement_list', 'labeled_statement', 'if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'defer_statement', 'go_statement', 'receive_statement', 'return_statement']);
 const STMT_TYPES = new Set(['block', 'statement_list', 'labeled_statement', 'if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'defer_statement', 'go_statement', 'receive_statement', 'return_statement']);
@@ -186,11 +189,86 @@ class Builder {
   private readonly lockWrappers = new Map<number, { lockIdx: number; fnIdx: number; mode: LockMode }>();
 
   run(): void {
-    for (const d of this.pkg.allFuncs()) {
+    const decls = [...this.pkg.allFuncs()];
+    for (const d of decls) {
       this.declUnit(d);
       this.noteLockWrapper(d);
     }
-    for (const u of [...this.units]) if (u.decl) this.walkUnit(u);
+    const select = new BodySelector(this.pkg, decls);
+    const start = new Set<FuncDecl>(select.seeds());
+    for (const h of httpHandlers(this.pkg)) {
+      const home = h.fn.type === 'func_literal' ? select.enclosing(h.file, h.fn.startIndex) : undefined;
+      if (home) start.add(home);
+    }
+    // unguarded-map-field needs every use of a map field of a struct that holds a mutex.
+    const fields = select.guardedMapFields((t) => this.mutexFieldNames(t));
+    const vars = new Set<string>();
+    for (const d of select.mentioning(fields, vars)) start.add(d);
+    this.walkDecls(start, select);
+    const goParamFns = new Set<string>();
+    for (let walked = -1; walked !== this.walked.size; ) {
+      walked = this.walked.size;
+      this.linkRoots();
+      this.walkReachable();
+      // The maps goroutines touch: any other body naming them may be the other side of a race.
+      const contexts = this.contexts();
+      const newFields = new Set<string>();
+      const newVars = new Set<string>();
+      for (const a of this.accesses) {
+        if (!contexts.has(a.unit.id)) continue;
+        const key = a.key.replace(/^(?:elem:)+/, '');
+        const name = key.startsWith('field:') ? key.slice(key.lastIndexOf('.') + 1) : key.startsWith('pkg:') ? key.slice(4) : undefined;
+        const seen = key.startsWith('field:') ? fields : vars;
+        if (name && !seen.has(name)) {
+          seen.add(name);
+          (seen === fields ? newFields : newVars).add(name);
+        }
+      }
+      // Callers of a function that runs a parameter on goroutines hand it the goroutine's body.
+      const newGoParamFns = new Set<string>();
+      for (const u of this.units) {
+        if (u.decl && u.goParams.size && !goParamFns.has(u.decl.name)) {
+          goParamFns.add(u.decl.name);
+          newGoParamFns.add(u.decl.name);
+        }
+      }
+      this.walkDecls([...select.mentioning(newFields, newVars), ...select.calling(newGoParamFns)], select);
+    }
+  }
+
+  /** Walks the bodies, and a few levels up the callers of the unexported ones (a helper may inherit their locks). */
+  private walkDecls(decls: Iterable<FuncDecl>, select: BodySelector): void {
+    let fresh = [...new Set(decls)].filter((d) => !this.walked.has(d.node.id));
+    for (let level = 0; fresh.length; level++) {
+      for (const d of fresh) this.walkUnit(this.unitByNode.get(d.node.id)!);
+      if (level === CALLER_LEVELS) break;
+      // Only helpers that touch a shared map (and then their callers in turn) care what their callers hold.
+      const needs = level === 0 ? fresh.filter((d) => this.touchesSharedMap(this.unitByNode.get(d.node.id)!)) : fresh;
+      const helpers = new Set(needs.filter((d) => /^[a-z_]/.test(d.name)).map((d) => d.name));
+      fresh = select.calling(helpers).filter((d) => !this.walked.has(d.node.id));
+    }
+  }
+
+
+  /** The unit or a literal in it accesses a package variable or a struct field that may be a map. */
+  private touchesSharedMap(u: Unit): boolean {
+    return u.accesses.some((a) => !a.localDecl && !a.key.includes('local:')) || u.literals.some((l) => this.touchesSharedMap(l));
+  }
+  private readonly mutexFields = new Map<string, string[]>();
+
+  /** The mutex field names of struct type T declared in the package. */
+  mutexFieldNames(typeName: string): string[] {
+    let hit = this.mutexFields.get(typeName);
+    if (!hit) {
+      const pkg = this.pkg;
+      hit = (pkg.structFieldsOf(typeName) ?? []).filter((f) => isMutexType(pkg.typeOf(f.typeNode)) !== undefined || isMutexPointer(pkg.typeOf(f.typeNode))).map((f) => f.name);
+      this.mutexFields.set(typeName, hit);
+    }
+    return hit;
+  }
+
+  /** Roots from the go statements, goroutine-starting calls and HTTP handlers seen so far (idempotent). */
+  private linkRoots(): void {
     // Roots whose targets are declarations (`go f()`, `go s.loop()`), known only after every unit exists.
     for (const g of this.pendingGo) {
       const target = this.unitByNode.get(g.targetNode.id);
@@ -245,6 +323,25 @@ class Builder {
     }
   }
 
+  /**
+   * Walks every declaration a root reaches through calls, to the depth contexts() follows, and the
+   * helpers called under a read lock (a write there is a write under RLock).
+   */
+  private walkReachable(): void {
+    const depthOf = new Map<number, number>();
+    const queue: { u: Unit; depth: number }[] = this.roots.map((r) => ({ u: r.target, depth: 0 }));
+    for (const u of this.units) if (u.lockEvents.some((e) => e.op === 'RLock')) queue.push({ u, depth: MAX_CALL_DEPTH - 2 });
+    while (queue.length) {
+      const { u, depth } = queue.pop()!;
+      const seen = depthOf.get(u.id);
+      if (seen !== undefined && seen <= depth) continue;
+      depthOf.set(u.id, depth);
+      if (u.decl) this.walkUnit(u);
+      for (const lit of u.literals) queue.push({ u: lit, depth });
+      if (depth < MAX_CALL_DEPTH) for (const c of u.calls) queue.push({ u: c.callee, depth: depth + 1 });
+    }
+  }
+
   model(): ConcurrencyModel {
     // Keep maps proven somewhere in the package; drop accesses of values that may not be maps.
     const proven = new Set(this.accesses.filter((a) => a.proof).map((a) => a.key));
@@ -265,7 +362,6 @@ class Builder {
     const pkg = this.pkg;
     const scopes = this.scopes;
     const ctorCache = new Map<string, boolean>();
-    const mutexFields = new Map<string, string[]>();
     const model: ConcurrencyModel = {
       scopes,
       units: this.units,
@@ -289,14 +385,7 @@ class Builder {
         return this.sharedBase(a.operand, r, recv);
       },
       capturedBy: (r, ident) => this.capturedBy(r, ident),
-      mutexFieldsOf: (typeName) => {
-        let hit = mutexFields.get(typeName);
-        if (!hit) {
-          hit = (pkg.structFieldsOf(typeName) ?? []).filter((f) => isMutexType(pkg.typeOf(f.typeNode)) !== undefined || isMutexPointer(pkg.typeOf(f.typeNode))).map((f) => f.name);
-          mutexFields.set(typeName, hit);
-        }
-        return hit;
-      },
+      mutexFieldsOf: (typeName) => this.mutexFieldNames(typeName),
       isRWMutexField: (typeName, name) => {
         for (const f of pkg.structFieldsOf(typeName) ?? []) {
           if (name ? f.name !== name : !f.embedded) continue;
@@ -380,6 +469,8 @@ class Builder {
 
   private addRoot(kind: RootKind, site: SyntaxNode, siteFile: GoFile, launcher: Unit | undefined, target: Unit, multi: boolean): void {
     if (target.root) return;
+    // A goroutine target chosen for nothing in its own text (`go worker(m)`) is walked now.
+    if (target.decl) this.walkUnit(target);
     const sync = kind !== 'http' && waitsRightAfter(site);
     const root: Root = { id: this.roots.length, kind, site, siteFile, launcher, target, multi: multi && !sync, longLived: kind === 'http' || loops(target.node), recvShared: true, sync };
     if (kind !== 'http' && target.decl?.receiver) root.recvShared = this.goReceiverShared(root);
@@ -483,13 +574,18 @@ class Builder {
   /** The unit being walked (for the receiver shortcut). */
   private currentUnit: Unit | undefined;
 
+  private readonly walked = new Set<number>();
+
   private walkUnit(u: Unit): void {
+    if (this.walked.has(u.id)) return;
+    this.walked.add(u.id);
     const body = field(u.node, 'body');
     if (!body) return;
     const state = emptyLocks();
+    const outer = this.currentUnit;
     this.currentUnit = u;
     this.walkStmts(u, body, state);
-    this.currentUnit = undefined;
+    this.currentUnit = outer;
   }
 
   // ---- the statement walk (one pass per body, carrying the lock state) ----

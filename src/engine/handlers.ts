@@ -9,6 +9,7 @@ import { defineFact, type Fact, type PackageModel, type FuncDecl } from './model
 import { callShape, field, namedChildren, parametersOf, unparen, walk } from './ast.js';
 
 const REGISTRATION_METHODS = new Set(['HandleFunc', 'Handle', 'Get', 'Post', 'Put', 'Delete', 'Patch', 'Head', 'Options', 'Any', 'Group']);
+const REGISTRATION_CALL = new RegExp(`\\.(?:${[...REGISTRATION_METHODS].join('|')})\\s*\\(`);
 
 /** True when the parameter list is (http.ResponseWriter, *http.Request) under the file's import name for net/http. */
 export function hasHandlerSignature(fn: SyntaxNode, file: GoFile): boolean {
@@ -48,7 +49,9 @@ function findHttpHandlers(pkg: PackageModel): HandlerSite[] {
     else if (hasHandlerSignature(d.node, d.file)) add(d.node, d.file, 'signature');
   }
   for (const file of pkg.files) {
-    if (!file.importName('net/http')) continue;
+    const http = file.importName('net/http');
+    // Only files with a handler literal or a registration call hold anything the walk below finds.
+    if (!http || !(file.text.includes(`${http}.ResponseWriter`) || REGISTRATION_CALL.test(file.text))) continue;
     walk(file.root, (n) => {
       if (n.type === 'func_literal' && hasHandlerSignature(n, file)) add(n, file, 'signature');
       if (n.type !== 'call_expression') return;

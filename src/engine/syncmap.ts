@@ -193,6 +193,8 @@ export const SyncMapSwappedFact: Fact<ReadonlySet<string>> = defineFact('syncmap
   const scopes = pkg.fact(ScopesFact);
   const out = new Set<string>();
   for (const f of pkg.files) {
+    // `Swap(` also finds CompareAndSwap; a file without either has nothing to walk for.
+    if (!f.text.includes('Swap(')) continue;
     walk(f.root, (n) => {
       if (n.type !== 'call_expression') return;
       const shape = callShape(n);

@@ -1,0 +1,117 @@
+// Which function bodies the concurrency model walks. Walking a body costs a
+// crossing into the parser's wasm memory per node, and most bodies of a
+// package touch no map another goroutine could reach. The model starts from
+// the bodies that start goroutines, take read locks or use a map field of a
+// struct that holds a mutex, walks what the goroutines reach, and then asks
+// this selector, by name, for the bodies that touch the maps found there (the
+// other side of a race) and for the callers of those bodies (whose locks a
+// helper may inherit). Every test here is textual and generous: over-inclusion
+// only costs time, a missed body could hide a race.
+import type { FuncDecl, PackageModel } from './model.js';
+import type { GoType } from './gotypes.js';
+import type { GoFile } from './source.js';
+
+/** Bodies that start goroutines or take a read lock: the model's starting points. */
+const SEED_TEXT = /\b(?:RLock|AfterFunc|Go)\(|^[\t ]*(?:[\p{L}_][\p{L}\p{N}_]*:[\t ]*)?go(?:[\t ]*\(|[\t ]+(?:func\b|[\p{L}_][\p{L}\p{N}_.]*[\t ]*[(\[]))/mu;
+/** The standard library's exported map types; its other named types are not maps. */
+const STDLIB_MAP_TYPES = new Set(['net/http.Header', 'net/url.Values', 'net/textproto.MIMEHeader', 'text/template.FuncMap', 'html/template.FuncMap']);
+const WORD = /(\.\s*)?([\p{L}_][\p{L}\p{Nd}_]*)(\s*\()?/gu;
+
+interface BodyWords {
+  /** Names written after a dot (`x.name`). */
+  dotted: Set<string>;
+  /** Names written on their own. */
+  bare: Set<string>;
+  /** Names followed by a call's parenthesis (`f(`, `x.f(`). */
+  called: Set<string>;
+}
+
+export class BodySelector {
+  private readonly bodies = new Map<FuncDecl, { text: string; start: number; end: number }>();
+  private readonly words = new Map<FuncDecl, BodyWords>();
+
+  constructor(
+    private readonly pkg: PackageModel,
+    decls: readonly FuncDecl[],
+  ) {
+    for (const d of decls) {
+      const body = d.node.childForFieldName('body');
+      if (body) this.bodies.set(d, { text: d.file.text.slice(body.startIndex, body.endIndex), start: body.startIndex, end: body.endIndex });
+    }
+  }
+
+  /** Bodies that start goroutines (`go`, `.Go(`, `AfterFunc(`) or take a read lock. */
+  seeds(): FuncDecl[] {
+    return [...this.bodies].filter(([, b]) => SEED_TEXT.test(b.text)).map(([d]) => d);
+  }
+
+  /** The declaration whose body holds the byte offset (a function literal's home). */
+  enclosing(file: GoFile, offset: number): FuncDecl | undefined {
+    for (const [d, b] of this.bodies) if (d.file === file && b.start <= offset && offset < b.end) return d;
+    return undefined;
+  }
+
+  /** Map-typed (or unseeable) fields of the package's struct types that also hold a mutex. */
+  guardedMapFields(mutexFieldsOf: (typeName: string) => string[]): Set<string> {
+    const out = new Set<string>();
+    for (const [name, decl] of this.pkg.types) {
+      if (mutexFieldsOf(name).length === 0) continue;
+      for (const f of this.pkg.structFieldsOf(name) ?? []) {
+        if (!f.embedded && this.mayBeMap(decl.file, this.pkg.typeOf(f.typeNode))) out.add(f.name);
+      }
+    }
+    return out;
+  }
+
+  /** Bodies that write `.field` for one of the fields, or name one of the package variables. */
+  mentioning(fields: ReadonlySet<string>, vars: ReadonlySet<string>): FuncDecl[] {
+    if (fields.size === 0 && vars.size === 0) return [];
+    const out: FuncDecl[] = [];
+    for (const d of this.bodies.keys()) {
+      const w = this.wordsOf(d);
+      if (someIn(w.dotted, fields) || someIn(w.bare, vars)) out.push(d);
+    }
+    return out;
+  }
+
+  /** Bodies that call a function or method of one of the names. */
+  calling(names: ReadonlySet<string>): FuncDecl[] {
+    if (names.size === 0) return [];
+    return [...this.bodies.keys()].filter((d) => someIn(this.wordsOf(d).called, names));
+  }
+
+  private wordsOf(d: FuncDecl): BodyWords {
+    let w = this.words.get(d);
+    if (!w) {
+      w = { dotted: new Set(), bare: new Set(), called: new Set() };
+      for (const m of this.bodies.get(d)!.text.matchAll(WORD)) {
+        const name = m[2]!;
+        (m[1] ? w.dotted : w.bare).add(name);
+        if (m[3]) w.called.add(name);
+      }
+      this.words.set(d, w);
+    }
+    return w;
+  }
+
+  private mayBeMap(file: GoFile, t: GoType): boolean {
+    const u = this.pkg.underlying(t);
+    if (u.kind === 'map' || u.kind === 'unknown') return true;
+    if (u.kind !== 'named' || !u.qualifier) return false;
+    // An imported type: a map unless it comes from the standard library and is none of its map types.
+    const path = file.imports.get(u.qualifier);
+    if (!path) return true;
+    return !isStdlib(path) || STDLIB_MAP_TYPES.has(`${path}.${u.name}`);
+  }
+}
+
+function isStdlib(importPath: string): boolean {
+  return !importPath.split('/')[0]!.includes('.');
+}
+
+function someIn(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) return true;
+  return false;
+}
+
