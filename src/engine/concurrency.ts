@@ -325,20 +325,24 @@ class Builder {
 
   /**
    * Walks every declaration a root reaches through calls, to the depth contexts() follows, and the
-   * helpers called under a read lock (a write there is a write under RLock).
+   * unexported helpers called under a read lock, two calls deep (they inherit it: a write there is
+   * a write under RLock).
    */
   private walkReachable(): void {
     const depthOf = new Map<number, number>();
-    const queue: { u: Unit; depth: number }[] = this.roots.map((r) => ({ u: r.target, depth: 0 }));
-    for (const u of this.units) if (u.lockEvents.some((e) => e.op === 'RLock')) queue.push({ u, depth: MAX_CALL_DEPTH - 2 });
+    const queue: { u: Unit; depth: number; helpersOnly: boolean }[] = this.roots.map((r) => ({ u: r.target, depth: 0, helpersOnly: false }));
+    for (const u of this.units) if (u.lockEvents.some((e) => e.op === 'RLock')) queue.push({ u, depth: MAX_CALL_DEPTH - 2, helpersOnly: true });
     while (queue.length) {
-      const { u, depth } = queue.pop()!;
+      const { u, depth, helpersOnly } = queue.pop()!;
       const seen = depthOf.get(u.id);
       if (seen !== undefined && seen <= depth) continue;
       depthOf.set(u.id, depth);
       if (u.decl) this.walkUnit(u);
-      for (const lit of u.literals) queue.push({ u: lit, depth });
-      if (depth < MAX_CALL_DEPTH) for (const c of u.calls) queue.push({ u: c.callee, depth: depth + 1 });
+      for (const lit of u.literals) queue.push({ u: lit, depth, helpersOnly });
+      if (depth >= MAX_CALL_DEPTH) continue;
+      for (const c of u.calls) {
+        if (!helpersOnly || /^[a-z_]/.test(c.callee.decl?.name ?? '')) queue.push({ u: c.callee, depth: depth + 1, helpersOnly });
+      }
     }
   }
 
@@ -917,7 +921,7 @@ class Builder {
       const callee = this.unitByNode.get(decl.node.id);
       if (callee) {
         const recv = f.type === 'selector_expression' ? (field(f, 'operand') ?? undefined) : undefined;
-        const site: CallSite = { node: call, recv, caller: u, callee, locks: new Map(state) };
+        const site: CallSite = { node: call, recv, caller: u, callee, locks: snapshot(state) };
         u.calls.push(site);
         callee.callers.push(site);
       }
@@ -1011,7 +1015,7 @@ class Builder {
     if (!id) return;
     // A type we cannot see is a map only when the code proves it: `v, ok := x[k]` or `delete(x, k)`.
     const proof = id.typed || (node.type === 'call_expression' && field(node, 'function')?.text === 'delete') || commaOkIndex(node);
-    const a: MapAccess = { node, operand, key: id.key, kind, name: operand.text.replace(/\s+/g, ''), unit: u, locks: new Map(state), fresh: id.fresh, file: u.file, field: id.field, localDecl: id.localDecl, proof };
+    const a: MapAccess = { node, operand, key: id.key, kind, name: operand.text.replace(/\s+/g, ''), unit: u, locks: snapshot(state), fresh: id.fresh, file: u.file, field: id.field, localDecl: id.localDecl, proof };
     u.accesses.push(a);
     this.accesses.push(a);
   }
@@ -1106,6 +1110,24 @@ class Builder {
     return names.get(e.text);
   }
 
+  private readonly notOnlyCalled = new Map<number, Set<string>>();
+
+  /**
+   * Whether the declaration may declare `name` itself: true unless every occurrence of the name
+   * in its text is a call (`name(`); declarations (`name :=`, `var name`, `name T` parameters)
+   * never are. Read from the text, generously: true sends the caller to the scope walk.
+   */
+  private mayDeclare(home: Unit, name: string): boolean {
+    let names = this.notOnlyCalled.get(home.id);
+    if (!names) {
+      names = new Set();
+      const text = home.file.text.slice(home.node.startIndex, home.node.endIndex);
+      for (const m of text.matchAll(NAME_USE)) if (!m[2]) names.add(m[1]!);
+      this.notOnlyCalled.set(home.id, names);
+    }
+    return names.has(name);
+  }
+
   private readonly bodyNames = new Map<number, Set<string>>();
 
   /** Names declared with := / var / range anywhere in a declaration's body (cheap textual scan). */
@@ -1177,7 +1199,11 @@ class Builder {
   private calleeDecl(f: SyntaxNode, _file: GoFile): FuncDecl | undefined {
     const e = unparen(f);
     if (e.type === 'identifier') {
-      if (!this.pkg.funcs.has(e.text)) return undefined;
+      const d = this.pkg.funcs.get(e.text);
+      if (!d) return undefined;
+      // Fast path: nothing in the enclosing declaration could declare the name, so it is the package's.
+      const home = this.currentUnit ? homeDecl(this.currentUnit) : undefined;
+      if (home && !this.mayDeclare(home, e.text)) return d;
       const b = this.scopes.resolve(e);
       return b?.kind === 'func' ? this.pkg.funcs.get(e.text) : undefined;
     }
@@ -1304,6 +1330,14 @@ class Builder {
 }
 
 // ---- helpers ---------------------------------------------------------------
+
+const NO_LOCKS: LockSet = new Map();
+/** A name not written after a dot, and whether a call's parenthesis follows it. */
+const NAME_USE = /(?<![\p{L}\p{N}_.])([\p{L}_][\p{L}\p{N}_]*)(\s*\()?/gu;
+/** The lock state at a point, shared when empty (most points hold no lock). */
+function snapshot(state: ReadonlyMap<string, LockMode>): LockSet {
+  return state.size ? new Map(state) : NO_LOCKS;
+}
 
 function replace(target: Map<string, LockMode>, from: ReadonlyMap<string, LockMode>): void {
   if (target === from) return;

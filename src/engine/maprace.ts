@@ -6,6 +6,7 @@
 import type { SyntaxNode } from './types.js';
 import type { GoFile } from './source.js';
 import { defineFact, type PackageModel } from './model.js';
+import { httpHandlers } from './handlers.js';
 import {
   ANY_LOCK, EXCLUSIVE, ConcurrencyFact, contains, homePosition, loopWithin, homeDecl, rootIdent,
   type ConcurrencyModel, type LockEvent, type LockSet, type MapAccess, type Root, type Unit,
@@ -53,18 +54,19 @@ export const MapRaceFact = defineFact<MapRaceReport>('map-races', (pkg) =>
   mayRace(pkg) ? analyse(pkg.fact(ConcurrencyFact)) : { races: [], unguarded: [], rlockWrites: [], guardedFields: new Set() },
 );
 
+/** A go statement (gofmt puts each on its own line): `go func(`, `go s.loop(`, `go (f)(`. Comments never start a line with it. */
+const GO_STATEMENT = /^[\t ]*(?:[\p{L}_][\p{L}\p{N}_]*:[\t ]*)?go(?:[\t ]*\(|[\t ]+(?:func\b|[\p{L}_][\p{L}\p{N}_.]*[\t ]*[(\[]))/mu;
+
 /**
  * Every finding needs a concurrent context (a go statement, errgroup/WaitGroup/pool `.Go(`,
  * `time.AfterFunc`, an HTTP handler), an `RLock`, or a struct holding both a mutex and a
  * map (lock evidence for unguarded-map-field). A package with none of them cannot produce
- * one, so the model (a walk of every function body) is not built for it.
+ * one, so the model is not built for it.
  */
-/** A go statement (gofmt puts each on its own line): `go func(`, `go s.loop(`, `go (f)(`. Comments never start a line with it. */
-const GO_STATEMENT = /^[\t ]*(?:[\p{L}_][\p{L}\p{N}_]*:[\t ]*)?go(?:[\t ]*\(|[\t ]+(?:func\b|[\p{L}_][\p{L}\p{N}_.]*[\t ]*[(\[]))/mu;
-
 function mayRace(pkg: PackageModel): boolean {
   const text = pkg.files.some((f) => f.text.includes('AfterFunc') || f.text.includes('.Go(') || f.text.includes('RLock('));
-  if (text || pkg.files.some((f) => !!f.importName('net/http') || GO_STATEMENT.test(f.text))) return true;
+  if (text || pkg.files.some((f) => GO_STATEMENT.test(f.text))) return true;
+  if (pkg.files.some((f) => !!f.importName('net/http')) && httpHandlers(pkg).length > 0) return true;
   for (const name of pkg.types.keys()) {
     const fields = pkg.structFieldsOf(name);
     if (!fields) continue;
