@@ -209,7 +209,7 @@ class Builder {
     for (let walked = -1; walked !== this.walked.size; ) {
       walked = this.walked.size;
       this.linkRoots();
-      this.walkReachable();
+      this.walkReachable(select);
       // The maps goroutines touch: any other body naming them may be the other side of a race.
       const contexts = this.contexts();
       const newFields = new Set<string>();
@@ -328,7 +328,7 @@ class Builder {
    * unexported helpers called under a read lock, two calls deep (they inherit it: a write there is
    * a write under RLock).
    */
-  private walkReachable(): void {
+  private walkReachable(select: BodySelector): void {
     const depthOf = new Map<number, number>();
     const queue: { u: Unit; depth: number; helpersOnly: boolean }[] = this.roots.map((r) => ({ u: r.target, depth: 0, helpersOnly: false }));
     for (const u of this.units) if (u.lockEvents.some((e) => e.op === 'RLock')) queue.push({ u, depth: MAX_CALL_DEPTH - 2, helpersOnly: true });
@@ -341,7 +341,10 @@ class Builder {
       for (const lit of u.literals) queue.push({ u: lit, depth, helpersOnly });
       if (depth >= MAX_CALL_DEPTH) continue;
       for (const c of u.calls) {
-        if (!helpersOnly || /^[a-z_]/.test(c.callee.decl?.name ?? '')) queue.push({ u: c.callee, depth: depth + 1, helpersOnly });
+        if (helpersOnly && !/^[a-z_]/.test(c.callee.decl?.name ?? '')) continue;
+        // A callee that names no map, and calls nothing that does within the depth left, adds no shared-map access.
+        if (c.callee.decl && !this.walked.has(c.callee.id) && !select.reachesMap(c.callee.decl, MAX_CALL_DEPTH - depth - 1)) continue;
+        queue.push({ u: c.callee, depth: depth + 1, helpersOnly });
       }
     }
   }

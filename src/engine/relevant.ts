@@ -63,6 +63,66 @@ export class BodySelector {
     return out;
   }
 
+  private mapNames: { fields: Set<string>; vars: Set<string> } | undefined;
+  private readonly reachMemo = new Map<FuncDecl, number>();
+
+  /**
+   * Whether the body, or what it calls within `depth` more calls (by name, generously), names a
+   * map field or a package variable that may be a map: only such code can add a shared-map
+   * access under a goroutine.
+   */
+  reachesMap(d: FuncDecl, depth: number): boolean {
+    const names = (this.mapNames ??= this.allMapNames());
+    // Memo: the largest depth known to fail (-1: none), or Infinity when the body itself names a map.
+    const known = this.reachMemo.get(d);
+    if (known === Infinity) return true;
+    if (known !== undefined && depth <= known) return false;
+    const w = this.bodies.has(d) ? this.wordsOf(d) : undefined;
+    if (!w) return false;
+    if (someIn(w.dotted, names.fields) || someIn(w.bare, names.vars)) {
+      this.reachMemo.set(d, Infinity);
+      return true;
+    }
+    this.reachMemo.set(d, depth); // provisional, also cuts recursion
+    if (depth > 0) {
+      for (const name of w.called) {
+        for (const callee of this.declsNamed(name)) {
+          if (callee !== d && this.reachesMap(callee, depth - 1)) {
+            this.reachMemo.set(d, known ?? -1);
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private declsByName: Map<string, FuncDecl[]> | undefined;
+
+  private declsNamed(name: string): FuncDecl[] {
+    if (!this.declsByName) {
+      this.declsByName = new Map();
+      for (const d of this.bodies.keys()) {
+        let list = this.declsByName.get(d.name);
+        if (!list) this.declsByName.set(d.name, (list = []));
+        list.push(d);
+      }
+    }
+    return this.declsByName.get(name) ?? [];
+  }
+
+  private allMapNames(): { fields: Set<string>; vars: Set<string> } {
+    const fields = new Set<string>();
+    const vars = new Set<string>();
+    for (const [name, decl] of this.pkg.types) {
+      for (const f of this.pkg.structFieldsOf(name) ?? []) if (!f.embedded && this.mayBeMap(decl.file, this.pkg.typeOf(f.typeNode))) fields.add(f.name);
+    }
+    for (const [name, v] of this.pkg.values) {
+      if (v.kind === 'var' && (!v.typeNode || this.mayBeMap(v.file, this.pkg.typeOf(v.typeNode)))) vars.add(name);
+    }
+    return { fields, vars };
+  }
+
   /** Bodies that write `.field` for one of the fields, or name one of the package variables. */
   mentioning(fields: ReadonlySet<string>, vars: ReadonlySet<string>): FuncDecl[] {
     if (fields.size === 0 && vars.size === 0) return [];
