@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePatch, type FileDiff, type FileStatus } from '../diff/index.js';
-import type { SourceInput } from '../engine/index.js';
+import { isGeneratedSource, type SourceInput } from '../engine/index.js';
 import type { Workspace } from '../review/types.js';
 
 /** The pull request files API lists at most this many files. */
@@ -73,7 +73,10 @@ export function readWorkspace(root: string, diff: readonly FileDiff[]): Workspac
     if (!existsSync(abs)) continue;
     for (const name of readdirSync(abs).sort()) {
       const p = join(abs, name);
-      if (name.endsWith('.go') && statSync(p).isFile()) files.push({ path: dir ? `${dir}/${name}` : name, text: readFileSync(p, 'utf8') });
+      if (!name.endsWith('.go') || !statSync(p).isFile()) continue;
+      const text = readFileSync(p, 'utf8');
+      // Generated files (`// Code generated ... DO NOT EDIT.`) are skipped, as the CLI skips them.
+      if (!isGeneratedSource(text)) files.push({ path: dir ? `${dir}/${name}` : name, text });
     }
     const segs = dir === '' ? [] : dir.split('/');
     for (let i = 0; i <= segs.length; i++) {

@@ -3,7 +3,7 @@
 // each changed package at the head SHA (Git trees + blobs: no 1 MB limit), and
 // the go.mod files above them.
 import { parsePatch, type FileDiff, type FileStatus } from '../diff/index.js';
-import type { SourceInput } from '../engine/index.js';
+import { isGeneratedSource, type SourceInput } from '../engine/index.js';
 import type { Workspace } from '../review/types.js';
 import type { Octokit } from './types.js';
 
@@ -257,7 +257,8 @@ export async function loadPull(octokit: Octokit, pr: PullRef, limits: Limits = D
   const sources: SourceInput[] = [];
   selected.forEach((b, i) => {
     const text = texts[i];
-    if (text !== undefined) sources.push({ path: b.path, text });
+    // Generated files (`// Code generated ... DO NOT EDIT.`) are skipped, as the CLI skips them.
+    if (text !== undefined && !isGeneratedSource(text)) sources.push({ path: b.path, text });
   });
   const goMods = await mapLimit(mods, limits.blobConcurrency, async (m) => ({ dir: m.dir, text: await blobText(octokit, pr, m.sha) }));
 
