@@ -11,8 +11,15 @@ import { analyze } from '../src/review/index.js';
 import { workerCount } from '../src/review/parallel.js';
 import { DEFAULT_CONFIG } from '../src/config/index.js';
 
+// `npm run bench -- [tree] [--rules id,id]`: --rules times only those rules (to measure what a set
+// of rules adds, run it with and without them, back to back).
+const args = process.argv.slice(2);
+const rulesAt = args.indexOf('--rules');
+const ruleIds = rulesAt >= 0 ? (args[rulesAt + 1] ?? '').split(',').filter(Boolean) : undefined;
+const treeArg = args.find((a, i) => !a.startsWith('--') && (rulesAt < 0 || i !== rulesAt + 1));
+
 function goroot(): string {
-  const arg = process.argv[2];
+  const arg = treeArg;
   if (arg) return arg;
   const r = spawnSync('go', ['env', 'GOROOT'], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error('go env GOROOT failed: is Go installed?');
@@ -37,24 +44,27 @@ async function main(): Promise<void> {
   const parseMs = performance.now() - t;
 
   t = performance.now();
-  const result = await analyzeSources(files, { rules: allRules });
+  const rules = ruleIds ? allRules.filter((r) => ruleIds.includes(r.meta.id)) : allRules;
+  if (ruleIds && rules.length !== ruleIds.length) throw new Error(`unknown rule in --rules: ${ruleIds.filter((id) => !allRules.some((r) => r.meta.id === id)).join(', ')}`);
+  const result = await analyzeSources(files, { rules });
   const analyseMs = performance.now() - t;
   const rssMb = process.resourceUsage().maxRSS / 1024;
 
   // What `mapguard check` does: the same analysis spread over worker threads.
   const workers = workerCount(files.length);
+  // Only for the whole rule set: the CLI's run takes its rules from the configuration.
   t = performance.now();
-  const parallel = await analyze({ workspace: { files }, config: DEFAULT_CONFIG });
+  const parallel = ruleIds ? undefined : await analyze({ workspace: { files }, config: DEFAULT_CONFIG });
   const parallelMs = performance.now() - t;
 
   const perRule = new Map<string, number>();
   for (const f of result.findings) perRule.set(f.ruleId, (perRule.get(f.ruleId) ?? 0) + 1);
   console.log(`tree: Go standard library (${files.length} files, ${result.packages} packages, ${mb.toFixed(1)} MB)`);
-  console.log(`rules: ${allRules.length}`);
+  console.log(`rules: ${rules.length}${ruleIds ? ` (${ruleIds.join(', ')})` : ''}`);
   console.log(`bare parse: ${(parseMs / 1000).toFixed(2)} s (${(mb / (parseMs / 1000)).toFixed(2)} MB/s)`);
   console.log(`analysis (parse + model + rules): ${(analyseMs / 1000).toFixed(2)} s (${(mb / (analyseMs / 1000)).toFixed(2)} MB/s)`);
   console.log(`ratio analysis / bare parse: ${(analyseMs / parseMs).toFixed(2)}x`);
-  console.log(`analysis with ${workers} worker thread(s), as the CLI runs it: ${(parallelMs / 1000).toFixed(2)} s (${(mb / (parallelMs / 1000)).toFixed(2)} MB/s, ${(parallelMs / parseMs).toFixed(2)}x the single-thread bare parse; ${parallel.findings.length} findings)`);
+  if (parallel) console.log(`analysis with ${workers} worker thread(s), as the CLI runs it: ${(parallelMs / 1000).toFixed(2)} s (${(mb / (parallelMs / 1000)).toFixed(2)} MB/s, ${(parallelMs / parseMs).toFixed(2)}x the single-thread bare parse; ${parallel.findings.length} findings)`);
   console.log(`peak RSS (main thread, before workers): ${rssMb.toFixed(0)} MB`);
   console.log(`findings: ${result.findings.length}; problems: ${result.problems.length}`);
   for (const [id, n] of [...perRule].sort()) console.log(`  ${id}: ${n}`);
