@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePatch, type FileDiff, type FileStatus } from '../diff/index.js';
-import { isGeneratedSource, type SourceInput } from '../engine/index.js';
+import { dirOf, isGeneratedSource, isSkippedDir, type SourceInput } from '../engine/index.js';
 import type { Workspace } from '../review/types.js';
 
 /** The pull request files API lists at most this many files. */
@@ -54,17 +54,13 @@ export async function fetchPullFiles(apiUrl: string, token: string, repo: string
   return { diff, capped: count >= FILES_API_CAP };
 }
 
-function skipped(dir: string): boolean {
-  return dir.split('/').some((s) => s === 'vendor' || s === 'testdata' || s.startsWith('.') || s.startsWith('_'));
-}
-
 /** The .go files of every changed package (directory) and the go.mod files above them, from disk. */
 export function readWorkspace(root: string, diff: readonly FileDiff[]): Workspace {
   const dirs = new Set<string>();
   for (const d of diff) {
     if (d.status === 'deleted') continue;
-    const dir = d.path.includes('/') ? d.path.slice(0, d.path.lastIndexOf('/')) : '';
-    if (!skipped(dir)) dirs.add(dir);
+    const dir = dirOf(d.path);
+    if (!isSkippedDir(dir)) dirs.add(dir);
   }
   const files: SourceInput[] = [];
   const mods = new Map<string, string>();

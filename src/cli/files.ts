@@ -3,10 +3,9 @@
 // one-line problems and the rest is still analysed.
 import { readdirSync, readFileSync, statSync, existsSync, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep, dirname, basename } from 'node:path';
-import { isGeneratedSource, type SourceInput } from '../engine/index.js';
+import { isGeneratedSource, isSkippedDirName, type SourceInput } from '../engine/index.js';
 import type { FileProblem } from '../review/index.js';
 
-const SKIP_DIRS = new Set(['vendor', 'testdata', 'node_modules']);
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export interface CollectedFiles {
@@ -37,7 +36,7 @@ export function findGoFiles(targets: string[]): { paths: string[]; problems: Fil
     for (const e of entries) {
       const p = join(dir, e.name);
       if (e.isDirectory()) {
-        if (SKIP_DIRS.has(e.name) || e.name.startsWith('.') || e.name.startsWith('_')) continue;
+        if (isSkippedDirName(e.name) || e.name === 'node_modules') continue;
         visit(p);
       } else if (e.isFile() && e.name.endsWith('.go')) out.add(p);
     }

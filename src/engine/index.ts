@@ -2,7 +2,7 @@
 export * from './types.js';
 export { defineRule } from './rule.js';
 export type { Rule, RuleContext, Visitor, Listener, ReportDescriptor, EditSpec, RelatedSpec } from './rule.js';
-export { GoFile, isGeneratedSource } from './source.js';
+export { GoFile, dirOf, isGeneratedSource, isSkippedDir, isSkippedDirName } from './source.js';
 export { PackageModel, defineFact, docAbove } from './model.js';
 export type { Fact, TypeDecl, FuncDecl, ValueDecl } from './model.js';
 export { Scopes } from './scope.js';

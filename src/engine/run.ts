@@ -3,7 +3,7 @@
 // visitor, then apply suppressions and fingerprint the findings.
 import type { Finding, GoVersion, RelatedLocation, Severity, SourceInput, Span, SyntaxNode } from './types.js';
 import type { Rule, RuleContext, ReportDescriptor, Listener, EditSpec } from './rule.js';
-import { GoFile } from './source.js';
+import { GoFile, dirOf } from './source.js';
 import { PackageModel, type Fact } from './model.js';
 import { Scopes } from './scope.js';
 import { Query } from 'web-tree-sitter';
@@ -45,10 +45,6 @@ export const ScopesFact: Fact<Scopes> = defineFact('scopes', (pkg) => new Scopes
 
 const DEFAULT_MAX_CHARS = 5 * 1024 * 1024;
 
-function dirOf(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i < 0 ? '' : path.slice(0, i);
-}
 
 function goVersionFor(dir: string, goMods: { dir: string; text: string }[]): GoVersion | undefined {
   let best: { dir: string; text: string } | undefined;

@@ -10,6 +10,22 @@ export function isGeneratedSource(text: string): boolean {
   return GENERATED.test(text.slice(0, Math.max(0, text.search(/^package\s/m)) || 4096));
 }
 
+/** The directory of a slash-separated path ('' for a file at the root). */
+export function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+/** Directories the go tool ignores, and mapguard with it: vendor/, testdata/, and names starting with `.` or `_`. */
+export function isSkippedDirName(name: string): boolean {
+  return name === 'vendor' || name === 'testdata' || name.startsWith('.') || name.startsWith('_');
+}
+
+/** A slash-separated directory inside one of the skipped directories. */
+export function isSkippedDir(dir: string): boolean {
+  return dir.split('/').some(isSkippedDirName);
+}
+
 export class GoFile {
   readonly root: SyntaxNode;
   readonly packageName: string;

@@ -3,7 +3,7 @@
 // each changed package at the head SHA (Git trees + blobs: no 1 MB limit), and
 // the go.mod files above them.
 import { parsePatch, type FileDiff, type FileStatus } from '../diff/index.js';
-import { isGeneratedSource, type SourceInput } from '../engine/index.js';
+import { dirOf, isGeneratedSource, isSkippedDir, type SourceInput } from '../engine/index.js';
 import type { Workspace } from '../review/types.js';
 import type { Octokit } from './types.js';
 
@@ -63,18 +63,9 @@ function mapStatus(s: string): FileStatus {
   }
 }
 
-export function dirOf(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i < 0 ? '' : path.slice(0, i);
-}
-
-/** Directories mapguard never analyses, as the CLI skips them. */
-export function skippedDir(dir: string): boolean {
-  return dir.split('/').some((seg) => seg === 'vendor' || seg === 'testdata' || seg.startsWith('.') || seg.startsWith('_'));
-}
-
+/** A Go file outside the directories mapguard never analyses (as the CLI skips them). */
 export function isGoFile(path: string): boolean {
-  return path.endsWith('.go') && !skippedDir(dirOf(path));
+  return path.endsWith('.go') && !isSkippedDir(dirOf(path));
 }
 
 /** The PR files API, every page; `capped` when GitHub stopped at its limit. */
