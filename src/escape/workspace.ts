@@ -45,6 +45,15 @@ export function makeTempRoot(prefix = 'mapguard-escape-'): string {
   return dir;
 }
 
+/** The two empty directories a comparison extracts into: `<root>/base` and `<root>/head`. */
+function makeBaseAndHead(root: string): { baseDir: string; headDir: string } {
+  const baseDir = join(root, 'base');
+  const headDir = join(root, 'head');
+  mkdirSync(baseDir, { mode: 0o755 });
+  mkdirSync(headDir, { mode: 0o755 });
+  return { baseDir, headDir };
+}
+
 /**
  * Checks an archive member path and returns it normalised and relative, or
  * throws. `strip` components are removed first; an entry that is only the
@@ -188,10 +197,7 @@ export async function prepareArchiveWorkspaces(
   const root = makeTempRoot();
   const cleanup = cleanupOf(root);
   try {
-    const baseDir = join(root, 'base');
-    const headDir = join(root, 'head');
-    mkdirSync(baseDir, { mode: 0o755 });
-    mkdirSync(headDir, { mode: 0o755 });
+    const { baseDir, headDir } = makeBaseAndHead(root);
     const o = { stripComponents: 1, ...opts };
     await extractArchive(baseTarball, baseDir, o);
     await extractArchive(headTarball, headDir, o);
@@ -221,10 +227,7 @@ export async function prepareGitWorkspaces(repoDir: string, baseRef: string, opt
   const root = makeTempRoot();
   const cleanup = cleanupOf(root);
   try {
-    const baseDir = join(root, 'base');
-    const headDir = join(root, 'head');
-    mkdirSync(baseDir, { mode: 0o755 });
-    mkdirSync(headDir, { mode: 0o755 });
+    const { baseDir, headDir } = makeBaseAndHead(root);
     const child = spawn('git', ['-C', top, 'archive', '--format=tar', tree], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
