@@ -19,8 +19,7 @@ const ruleIds = rulesAt >= 0 ? (args[rulesAt + 1] ?? '').split(',').filter(Boole
 const treeArg = args.find((a, i) => !a.startsWith('--') && (rulesAt < 0 || i !== rulesAt + 1));
 
 function goroot(): string {
-  const arg = treeArg;
-  if (arg) return arg;
+  if (treeArg) return treeArg;
   const r = spawnSync('go', ['env', 'GOROOT'], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error('go env GOROOT failed: is Go installed?');
   return join(r.stdout.trim(), 'src');

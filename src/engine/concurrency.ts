@@ -217,21 +217,12 @@ class Builder {
       for (const a of this.accesses) {
         if (!contexts.has(a.unit.id)) continue;
         const key = a.key.replace(/^(?:elem:)+/, '');
-        const name = key.startsWith('field:') ? key.slice(key.lastIndexOf('.') + 1) : key.startsWith('pkg:') ? key.slice(4) : undefined;
-        const seen = key.startsWith('field:') ? fields : vars;
-        if (name && !seen.has(name)) {
-          seen.add(name);
-          (seen === fields ? newFields : newVars).add(name);
-        }
+        if (key.startsWith('field:')) addNew(fields, newFields, key.slice(key.lastIndexOf('.') + 1));
+        else if (key.startsWith('pkg:')) addNew(vars, newVars, key.slice(4));
       }
       // Callers of a function that runs a parameter on goroutines hand it the goroutine's body.
       const newGoParamFns = new Set<string>();
-      for (const u of this.units) {
-        if (u.decl && u.goParams.size && !goParamFns.has(u.decl.name)) {
-          goParamFns.add(u.decl.name);
-          newGoParamFns.add(u.decl.name);
-        }
-      }
+      for (const u of this.units) if (u.decl && u.goParams.size) addNew(goParamFns, newGoParamFns, u.decl.name);
       this.walkDecls([...select.mentioning(newFields, newVars), ...select.calling(newGoParamFns)], select);
     }
   }
@@ -239,21 +230,22 @@ class Builder {
   /** Walks the bodies, and a few levels up the callers of the unexported ones (a helper may inherit their locks). */
   private walkDecls(decls: Iterable<FuncDecl>, select: BodySelector): void {
     let fresh = [...new Set(decls)].filter((d) => !this.walked.has(d.node.id));
+    const unitOf = (d: FuncDecl) => this.unitByNode.get(d.node.id)!;
     for (let level = 0; fresh.length; level++) {
-      for (const d of fresh) this.walkUnit(this.unitByNode.get(d.node.id)!);
+      for (const d of fresh) this.walkUnit(unitOf(d));
       if (level === CALLER_LEVELS) break;
       // Only helpers that touch a shared map (and then their callers in turn) care what their callers hold.
-      const needs = level === 0 ? fresh.filter((d) => this.touchesSharedMap(this.unitByNode.get(d.node.id)!)) : fresh;
+      const needs = level === 0 ? fresh.filter((d) => this.touchesSharedMap(unitOf(d))) : fresh;
       const helpers = new Set(needs.filter((d) => /^[a-z_]/.test(d.name)).map((d) => d.name));
       fresh = select.calling(helpers).filter((d) => !this.walked.has(d.node.id));
     }
   }
 
-
   /** The unit or a literal in it accesses a package variable or a struct field that may be a map. */
   private touchesSharedMap(u: Unit): boolean {
     return u.accesses.some((a) => !a.localDecl && !a.key.includes('local:')) || u.literals.some((l) => this.touchesSharedMap(l));
   }
+
   private readonly mutexFields = new Map<string, string[]>();
 
   /** The mutex field names of struct type T declared in the package. */
@@ -1333,6 +1325,13 @@ class Builder {
 }
 
 // ---- helpers ---------------------------------------------------------------
+
+/** Adds `name` to `seen`; when it was not there yet, to `added` too. */
+function addNew(seen: Set<string>, added: Set<string>, name: string): void {
+  if (seen.has(name)) return;
+  seen.add(name);
+  added.add(name);
+}
 
 const NO_LOCKS: LockSet = new Map();
 /** A name not written after a dot, and whether a call's parenthesis follows it. */

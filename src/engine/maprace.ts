@@ -7,6 +7,7 @@ import type { SyntaxNode } from './types.js';
 import type { GoFile } from './source.js';
 import { defineFact, type PackageModel } from './model.js';
 import { httpHandlers } from './handlers.js';
+import { GO_STATEMENT } from './relevant.js';
 import {
   ANY_LOCK, EXCLUSIVE, ConcurrencyFact, contains, homePosition, loopWithin, homeDecl, rootIdent,
   type ConcurrencyModel, type LockEvent, type LockSet, type MapAccess, type Root, type Unit,
@@ -53,9 +54,6 @@ export interface MapRaceReport {
 export const MapRaceFact = defineFact<MapRaceReport>('map-races', (pkg) =>
   mayRace(pkg) ? analyse(pkg.fact(ConcurrencyFact)) : { races: [], unguarded: [], rlockWrites: [], guardedFields: new Set() },
 );
-
-/** A go statement (gofmt puts each on its own line): `go func(`, `go s.loop(`, `go (f)(`. Comments never start a line with it. */
-const GO_STATEMENT = /^[\t ]*(?:[\p{L}_][\p{L}\p{N}_]*:[\t ]*)?go(?:[\t ]*\(|[\t ]+(?:func\b|[\p{L}_][\p{L}\p{N}_.]*[\t ]*[(\[]))/mu;
 
 /**
  * Every finding needs a concurrent context (a go statement, errgroup/WaitGroup/pool `.Go(`,

@@ -11,8 +11,10 @@ import type { FuncDecl, PackageModel } from './model.js';
 import type { GoType } from './gotypes.js';
 import type { GoFile } from './source.js';
 
+/** A go statement (gofmt puts each on its own line): `go func(`, `go s.loop(`, `go (f)(`. Comments never start a line with it. */
+export const GO_STATEMENT = /^[\t ]*(?:[\p{L}_][\p{L}\p{N}_]*:[\t ]*)?go(?:[\t ]*\(|[\t ]+(?:func\b|[\p{L}_][\p{L}\p{N}_.]*[\t ]*[(\[]))/mu;
 /** Bodies that start goroutines or take a read lock: the model's starting points. */
-const SEED_TEXT = /\b(?:RLock|AfterFunc|Go)\(|^[\t ]*(?:[\p{L}_][\p{L}\p{N}_]*:[\t ]*)?go(?:[\t ]*\(|[\t ]+(?:func\b|[\p{L}_][\p{L}\p{N}_.]*[\t ]*[(\[]))/mu;
+const SEED_TEXT = new RegExp(`\\b(?:RLock|AfterFunc|Go)\\(|${GO_STATEMENT.source}`, GO_STATEMENT.flags);
 /** The standard library's exported map types; its other named types are not maps. */
 const STDLIB_MAP_TYPES = new Set(['net/http.Header', 'net/url.Values', 'net/textproto.MIMEHeader', 'text/template.FuncMap', 'html/template.FuncMap']);
 const WORD = /(\.\s*)?([\p{L}_][\p{L}\p{Nd}_]*)(\s*\()?/gu;
@@ -53,9 +55,14 @@ export class BodySelector {
 
   /** Map-typed (or unseeable) fields of the package's struct types that also hold a mutex. */
   guardedMapFields(mutexFieldsOf: (typeName: string) => string[]): Set<string> {
+    return this.mapFields((typeName) => mutexFieldsOf(typeName).length > 0);
+  }
+
+  /** Names of the map-typed (or unseeable) fields of the package's struct types that pass `include`. */
+  private mapFields(include: (typeName: string) => boolean): Set<string> {
     const out = new Set<string>();
     for (const [name, decl] of this.pkg.types) {
-      if (mutexFieldsOf(name).length === 0) continue;
+      if (!include(name)) continue;
       for (const f of this.pkg.structFieldsOf(name) ?? []) {
         if (!f.embedded && this.mayBeMap(decl.file, this.pkg.typeOf(f.typeNode))) out.add(f.name);
       }
@@ -112,11 +119,8 @@ export class BodySelector {
   }
 
   private allMapNames(): { fields: Set<string>; vars: Set<string> } {
-    const fields = new Set<string>();
+    const fields = this.mapFields(() => true);
     const vars = new Set<string>();
-    for (const [name, decl] of this.pkg.types) {
-      for (const f of this.pkg.structFieldsOf(name) ?? []) if (!f.embedded && this.mayBeMap(decl.file, this.pkg.typeOf(f.typeNode))) fields.add(f.name);
-    }
     for (const [name, v] of this.pkg.values) {
       if (v.kind === 'var' && (!v.typeNode || this.mayBeMap(v.file, this.pkg.typeOf(v.typeNode)))) vars.add(name);
     }
