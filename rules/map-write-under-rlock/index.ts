@@ -2,7 +2,7 @@
 // sync.RWMutex is held. Read locks are shared, so two writers can meet. The
 // fix swaps RLock for Lock and the matching RUnlock(s) for Unlock; when either
 // call is not in the same function, no mechanical fix is offered.
-import { defineRule, MapRaceFact, type RLockFinding, type EditSpec } from '../../src/engine/index.js';
+import { defineRule, MapRaceFact, describeEntry, describeRoot, type RLockFinding, type EditSpec } from '../../src/engine/index.js';
 
 export default defineRule({
   meta: {
@@ -17,7 +17,7 @@ export default defineRule({
       source_file() {
         for (const f of ctx.fact(MapRaceFact).rlockWrites) {
           if (f.write.file !== ctx.file) continue;
-          ctx.report({ node: f.write.node, message: messageOf(f), fix: fixOf(f) });
+          ctx.report({ node: f.write.node, message: messageOf(f), fix: fixOf(f), atMost: f.witnessed ? undefined : 'warning' });
         }
       },
     };
@@ -29,7 +29,12 @@ function messageOf(f: RLockFinding): string {
   const op = f.write.node.type === 'call_expression' ? 'deleted from' : 'written';
   const mu = f.mutexText || 'the RWMutex';
   const held = f.rlock ? `${mu}.RLock()` : `a read lock (taken by the caller)`;
-  return `${name} is ${op} here while only ${held} is held; read locks are shared, so two goroutines can write at once and the runtime aborts with "fatal error: concurrent map writes". Take the write lock instead: ${mu}.Lock() and ${mu}.Unlock().`;
+  const fix = `Take the write lock instead: ${mu}.Lock() and ${mu}.Unlock().`;
+  if (!f.witnessed) {
+    return `${name} is ${op} here while only ${held} is held; read locks are shared, so if two goroutines ever reach this write at once the runtime aborts with "fatal error: concurrent map writes" (mapguard sees only one goroutine reaching it). ${fix}`;
+  }
+  const from = f.entries[0] ? ` (reached ${describeEntry(f.entries[0], describeRoot)})` : '';
+  return `${name} is ${op} here while only ${held} is held${from}; read locks are shared, so two goroutines can write at once and the runtime aborts with "fatal error: concurrent map writes". ${fix}`;
 }
 
 function fixOf(f: RLockFinding): { description: string; edits: EditSpec[] } | undefined {

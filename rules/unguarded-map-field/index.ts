@@ -1,7 +1,10 @@
 // unguarded-map-field: a struct has a mutex and a map field; some method
 // accesses the map holding the mutex (evidence it guards the map), and this
-// access does not. Constructors (functions that build the value) are exempt.
-import { defineRule, MapRaceFact, whereOf, type UnguardedFinding } from '../../src/engine/index.js';
+// access does not. Set-up code (constructors, initialisers that create the map
+// or the mutex, Close after the join) is exempt. An error needs a witness: a
+// conflicting access that can run at the same time (engine witness.ts); a
+// broken discipline without one, len() and whole-field replacement are warnings.
+import { defineRule, MapRaceFact, whereOf, describeEntry, describeRoot, entrySite, type UnguardedFinding } from '../../src/engine/index.js';
 
 export default defineRule({
   meta: {
@@ -16,16 +19,29 @@ export default defineRule({
       source_file() {
         for (const u of ctx.fact(MapRaceFact).unguarded) {
           if (u.access.file !== ctx.file) continue;
-          ctx.report({
-            node: u.access.node,
-            message: messageOf(u),
-            related: [{ node: u.guarded.node, file: u.guarded.file, message: `${u.guarded.name} is accessed here holding the mutex.` }],
-          });
+          const w = u.witness;
+          const related = w
+            ? [
+              { node: w.other.node, file: w.other.file, message: `${w.other.name} is ${verbOf(w.other.kind)} here ${describeEntry(w.theirs.entry, describeRoot)}.` },
+              { ...entrySite(w.mine.entry), message: `The unguarded access is reached ${describeEntry(w.mine.entry, describeRoot)}.` },
+              { ...entrySite(w.theirs.entry), message: `The other access is reached ${describeEntry(w.theirs.entry, describeRoot)}.` },
+            ]
+            : [{ node: u.guarded.node, file: u.guarded.file, message: `${u.guarded.name} is accessed here holding the mutex.` }];
+          ctx.report({ node: u.access.node, message: messageOf(u), related, atMost: w || u.leak ? undefined : 'warning' });
         }
       },
     };
   },
 });
+
+function verbOf(kind: string): string {
+  return kind === 'write' || kind === 'assign' ? 'written' : kind === 'range' ? 'ranged over' : 'read';
+}
+
+function fatalOf(a: string, b: string): string {
+  if (a === 'write' && b === 'write') return 'concurrent map writes';
+  return a === 'range' || b === 'range' ? 'concurrent map iteration and map write' : 'concurrent map read and map write';
+}
 
 function messageOf(u: UnguardedFinding): string {
   const name = u.access.name;
@@ -36,8 +52,18 @@ function messageOf(u: UnguardedFinding): string {
   const base = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : name;
   const mu = u.mutexField ? `${base}.${u.mutexField}` : base;
   const held = u.mutexField ? mu : `the mutex embedded in ${base}`;
-  const verb = u.access.kind === 'write' || u.access.kind === 'assign' ? 'written' : u.access.kind === 'range' ? 'ranged over' : 'read';
-  const read = u.access.kind === 'read' || u.access.kind === 'range';
+  const kind = u.access.kind;
+  const read = kind === 'read' || kind === 'range' || kind === 'len';
   const lock = read && u.readLock ? `${mu}.RLock(); defer ${mu}.RUnlock()` : `${mu}.Lock(); defer ${mu}.Unlock()`;
-  return `${name} is ${verb} here without holding ${held}, which guards it at ${whereOf(u.guarded.node, u.guarded.file)}; an unguarded access can race with the guarded writes and crash the program with a fatal concurrent map error. Take the lock first: ${lock}.`;
+  const guardedAt = whereOf(u.guarded.node, u.guarded.file);
+  if (kind === 'len' || kind === 'assign') {
+    const what = kind === 'len' ? `len(${name}) reads the map's length` : `${name} is replaced whole here`;
+    return `${what} without holding ${held}, which guards it at ${guardedAt}; if this runs while another goroutine holds the lock and writes, that is a data race on the field (go test -race reports it), though not the runtime's fatal map error. Take the lock here too: ${lock}.`;
+  }
+  const w = u.witness;
+  if (w) {
+    const other = `${verbOf(w.other.kind)} at ${whereOf(w.other.node, w.other.file)} ${describeEntry(w.theirs.entry, describeRoot)}`;
+    return `${name} is ${verbOf(kind)} here without holding ${held} ${describeEntry(w.mine.entry, describeRoot)}, and ${other}, so the two can run at once and the runtime aborts with "fatal error: ${fatalOf(kind, w.other.kind)}". Take the lock first: ${lock}.`;
+  }
+  return `${name} is ${verbOf(kind)} here without holding ${held}, which ${u.guardedFunctions > 1 ? `${u.guardedFunctions} functions hold around it` : 'is held around it'} (for example at ${guardedAt}); no goroutine that reaches this access while another writes is visible, so this is a broken locking discipline rather than a proven race. Take the lock, or say in a comment why it is not needed: ${lock}.`;
 }

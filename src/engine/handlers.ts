@@ -42,7 +42,9 @@ const HttpHandlersFact: Fact<HandlerSite[]> = defineFact('http-handlers', (pkg) 
 function findHttpHandlers(pkg: PackageModel): HandlerSite[] {
   const out = new Map<number, HandlerSite>();
   const add = (fn: SyntaxNode, file: GoFile, why: HandlerSite['why']) => {
-    if (!out.has(fn.id)) out.set(fn.id, { fn, file, why });
+    const had = out.get(fn.id);
+    if (!had) out.set(fn.id, { fn, file, why });
+    else if (why === 'registered') had.why = why;
   };
   for (const d of pkg.allFuncs()) {
     if (d.receiver && d.name === 'ServeHTTP' && hasHandlerSignature(d.node, d.file)) add(d.node, d.file, 'ServeHTTP');
@@ -58,7 +60,9 @@ function findHttpHandlers(pkg: PackageModel): HandlerSite[] {
       const call = callShape(n);
       if (!call?.method || !REGISTRATION_METHODS.has(call.method)) return;
       for (const arg of call.args) {
-        const target = resolveFuncValue(pkg, unparen(arg));
+        const e = unparen(arg);
+        if (e.type === 'func_literal' && hasHandlerSignature(e, file)) add(e, file, 'registered');
+        const target = resolveFuncValue(pkg, e);
         if (target) add(target.node, target.file, 'registered');
       }
     });
@@ -85,4 +89,22 @@ export function resolveFuncValue(pkg: PackageModel, expr: SyntaxNode): FuncDecl 
     if (shape && /(^|\.)HandlerFunc$/.test(shape.callee) && shape.args.length === 1) return resolveFuncValue(pkg, shape.args[0]!);
   }
   return undefined;
+}
+
+/** Calls that hand a handler to net/http (or a test server) to serve. */
+const SERVE_CALL = /\b(?:ListenAndServe(?:TLS)?|NewServer|NewTLSServer|NewUnstartedServer)\s*\(|\.(?:Serve|ServeTLS|Handle)\s*\(|\bHandler\s*:/;
+
+/**
+ * Whether net/http really runs the handler once per request, which is what makes it a concurrent
+ * context (RULES.md: from registration, not from the signature alone): registered handlers; a
+ * ServeHTTP method of a type a library exports (its users serve it) or of a package that serves
+ * handlers itself. A handler-shaped function the package only calls is sequential.
+ */
+export function isServed(pkg: PackageModel, h: HandlerSite): boolean {
+  if (h.why === 'registered') return true;
+  if (h.why === 'signature') return false;
+  if (pkg.files.some((f) => !!f.importName('net/http') && SERVE_CALL.test(f.text))) return true;
+  let recv = '';
+  for (const d of pkg.allFuncs()) if (d.node.id === h.fn.id) recv = d.receiver?.typeName ?? '';
+  return h.file.packageName !== 'main' && /^[A-Z]/.test(recv);
 }

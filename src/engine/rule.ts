@@ -1,7 +1,7 @@
 // The rule API, modelled on ESLint's create(context) and go/analysis facts:
 // a rule declares meta, and create() returns a visitor keyed by tree-sitter
 // node type (`'node_type:exit'` runs when the walk leaves the node).
-import type { Fix, GoVersion, RelatedLocation, RuleMeta, Span, SyntaxNode } from './types.js';
+import type { Fix, GoVersion, RelatedLocation, RuleMeta, Severity, Span, SyntaxNode } from './types.js';
 import type { GoFile } from './source.js';
 import type { Fact, PackageModel } from './model.js';
 import type { Scopes } from './scope.js';
@@ -32,6 +32,11 @@ export interface ReportDescriptor {
   message: string;
   fix?: { description: string; edits: EditSpec[] };
   related?: RelatedSpec[];
+  /**
+   * The most this finding may be, whatever the rule's configured severity: evidence-based rules
+   * report a finding without a full witness as at most a warning (RULES.md, "Evidence and severity").
+   */
+  atMost?: Severity;
 }
 
 export interface RuleContext {

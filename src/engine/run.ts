@@ -1,7 +1,7 @@
 // Runs rules over Go sources: parse each file once, group files into packages,
 // build one model per package, walk each tree once dispatching to every rule's
 // visitor, then apply suppressions and fingerprint the findings.
-import type { Finding, GoVersion, RelatedLocation, Severity, SourceInput, Span, SyntaxNode } from './types.js';
+import { severityRank, type Finding, type GoVersion, type RelatedLocation, type Severity, type SourceInput, type Span, type SyntaxNode } from './types.js';
 import type { Rule, RuleContext, ReportDescriptor, Listener, EditSpec } from './rule.js';
 import { GoFile, dirOf } from './source.js';
 import { PackageModel, type Fact } from './model.js';
@@ -335,7 +335,7 @@ function makeContext(rule: Rule, severity: Severity, file: GoFile, pkg: PackageM
       if (!span) throw new Error('report() needs a node or a span');
       sink.push({
         rule,
-        severity,
+        severity: d.atMost ? lowerSeverity(severity, d.atMost) : severity,
         span,
         message: d.message,
         fix: d.fix ? { description: d.fix.description, edits: d.fix.edits.map(toEdit) } : undefined,
@@ -343,6 +343,11 @@ function makeContext(rule: Rule, severity: Severity, file: GoFile, pkg: PackageM
       });
     },
   };
+}
+
+/** The lower of two severities. */
+function lowerSeverity(a: Severity, b: Severity): Severity {
+  return severityRank(a) <= severityRank(b) ? a : b;
 }
 
 function baseName(path: string): string {

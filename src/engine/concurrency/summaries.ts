@@ -11,17 +11,18 @@
 //   package, a few calls deep), and what orders it against a goroutine
 //   (accesses before the `go`, or after a Wait / channel receive, do not race).
 // Every function body is walked once; pairs are only compared per map.
-import type { SyntaxNode } from './types.js';
-import type { GoFile } from './source.js';
-import type { FuncDecl, PackageModel } from './model.js';
-import { defineFact } from './model.js';
-import type { Scopes } from './scope.js';
-import { ScopesFact } from './run.js';
-import { callShape, contains as containsIndex, expressionsOf, field, namedChildren, parametersOf, unparen } from './ast.js';
-import { isMutexType, type GoType } from './gotypes.js';
-import { httpHandlers } from './handlers.js';
-import { BodySelector } from './relevant.js';
-import { isWriteTarget } from './uses.js';
+import type { SyntaxNode } from '../types.js';
+import type { GoFile } from '../source.js';
+import type { FuncDecl, PackageModel } from '../model.js';
+import { defineFact } from '../model.js';
+import type { Scopes } from '../scope.js';
+import { ScopesFact } from '../run.js';
+import { callShape, contains as containsIndex, expressionsOf, field, namedChildren, parametersOf, unparen } from '../ast.js';
+import { isMutexType, type GoType } from '../gotypes.js';
+import { httpHandlers, isServed } from '../handlers.js';
+import { BodySelector } from '../relevant.js';
+import { isWriteTarget } from '../uses.js';
+import { CONSTRUCTOR_NAME, isSetupName } from './phases.js';
 
 export type LockMode = 'R' | 'W';
 /** Canonical mutex key -> mode. The key `*` means "the caller holds the lock" (a `...Locked` helper). */
@@ -30,7 +31,11 @@ export const ANY_LOCK = '*';
 /** Held by functions documented as never running concurrently (phases, single-threaded setup). */
 export const EXCLUSIVE = '!exclusive';
 
-export type AccessKind = 'read' | 'write' | 'range' | 'assign' | 'ref';
+/**
+ * `len` reads only the map's count and `assign` replaces the whole field: both are data races on
+ * the field when unguarded, never the runtime's concurrent-map check, so they never claim a crash.
+ */
+export type AccessKind = 'read' | 'write' | 'range' | 'len' | 'assign' | 'ref';
 
 export interface MapAccess {
   /** index_expression, delete/clear/len call, range_clause right side, or the field in `x.f = ...`. */
@@ -85,6 +90,11 @@ export interface Root {
   sync: boolean;
   /** For callbacks: the package function that runs them on goroutines. */
   via?: string;
+  /**
+   * For HTTP handlers: registered or served, so net/http really runs it per request. A function
+   * with the handler signature that the package only calls itself is sequential.
+   */
+  served: boolean;
 }
 
 export interface CallSite {
@@ -146,7 +156,9 @@ export interface ConcurrencyModel {
 }
 
 const LOCK_OPS = new Set(['Lock', 'RLock', 'Unlock', 'RUnlock']);
-const HOLDS_DOC = /must (?:be )?hold|should (?:be )?hold|caller (?:must |should )?(?:holds?|has)|called with [\w.]* ?(?:lock|mu\w*|mutex)?[\w. ]*(?:held|locked)|(?:lock|mutex|mu)\w* (?:is |must be |should be |to be )?(?:held|locked)|with the lock held|while holding|assumes? (?:the )?(?:\w+ )?(?:lock|mutex)|under (?:the )?(?:\w+ )?lock|locked by (?:the )?caller/i;
+const HOLDS_DOC = /must (?:be )?hold|should (?:be )?hold|caller (?:must |should )?(?:holds?|has)|called with [\w.]* ?(?:lock|mu\w*|mutex)?[\w. ]*(?:held|locked)|(?:lock|mutex|mu)\w* (?:is |must be |should be |to be )?(?:held|locked)|with the lock held|while holding|assumes? (?:the )?(?:\w+ )?(?:lock|mutex)|under (?:the )?(?:\w+ )?lock|locked by (?:the )?caller|(?:is |are )?assumed (?:to be )?(?:held|locked)|\b\w+ (?:should|must) be (?:locked|held)|expects? (?:the )?[\w.]* ?(?:lock|mutex|mu)\w* (?:to be )?(?:held|locked)|requires? (?:the )?[\w.]* ?(?:lock|mutex)\w* (?:to be )?held/i;
+/** Helper names that say the caller holds the lock (`removeLocked`, `addNoLock`, `get_locked`, etcd's `UnsafeRange`). */
+const HOLDS_NAME = /Locked$|Locked[A-Z_]|^locked[A-Z]|NoLock$|NoLock[A-Z_]|_nolock$|_locked$|^[Uu]nsafe[A-Z]|LockHeld$/;
 const MAX_CALL_DEPTH = 4;
 /** Callers of walked unexported functions are walked this many levels up. */
 const CALLER_LEVELS = 2;
@@ -311,7 +323,10 @@ class Builder {
     }
     for (const h of httpHandlers(this.pkg)) {
       const target = this.unitByNode.get(h.fn.id);
-      if (target && !target.root) this.addRoot('http', h.fn, h.file, undefined, target, true);
+      if (target && !target.root) {
+        const root = this.addRoot('http', h.fn, h.file, undefined, target, true);
+        if (root) root.served = isServed(this.pkg, h);
+      }
     }
   }
 
@@ -466,15 +481,16 @@ class Builder {
     }
   }
 
-  private addRoot(kind: RootKind, site: SyntaxNode, siteFile: GoFile, launcher: Unit | undefined, target: Unit, multi: boolean): void {
-    if (target.root) return;
+  private addRoot(kind: RootKind, site: SyntaxNode, siteFile: GoFile, launcher: Unit | undefined, target: Unit, multi: boolean): Root | undefined {
+    if (target.root) return undefined;
     // A goroutine target chosen for nothing in its own text (`go worker(m)`) is walked now.
     if (target.decl) this.walkUnit(target);
     const sync = kind !== 'http' && waitsRightAfter(site);
-    const root: Root = { id: this.roots.length, kind, site, siteFile, launcher, target, multi: multi && !sync, longLived: kind === 'http' || loops(target.node), recvShared: true, sync };
+    const root: Root = { id: this.roots.length, kind, site, siteFile, launcher, target, multi: multi && !sync, longLived: kind === 'http' || loops(target.node), recvShared: true, sync, served: true };
     if (kind !== 'http' && target.decl?.receiver) root.recvShared = this.goReceiverShared(root);
     target.root = root;
     this.roots.push(root);
+    return root;
   }
 
   /** `go x.m()` in a loop with x made per iteration: each goroutine has its own receiver. */
@@ -863,6 +879,13 @@ class Builder {
       else state.delete(ev.key);
       return;
     }
+    // `defer x.lock()()` / `unlock := x.lock()`: a helper that locks and hands back the unlock.
+    const helperLock = f?.type === 'selector_expression' && !LOCK_OPS.has(methodName) ? this.lockHelperKey(f) : undefined;
+    if (helperLock) {
+      this.walkExpr(u, field(f!, 'operand')!, state);
+      state.set(helperLock.key, helperLock.mode);
+      return;
+    }
     // Goroutine-starting calls: errgroup / WaitGroup.Go / conc pools / time.AfterFunc.
     const shape = methodName === 'Go' || methodName === 'AfterFunc' ? callShape(call) : null;
     const starter = shape ? this.goStarter(u.file, shape, args) : undefined;
@@ -906,7 +929,7 @@ class Builder {
     if (f.type === 'identifier' && (f.text === 'delete' || f.text === 'clear' || f.text === 'len') && !this.scopes.resolve(f)) {
       const name = f.text;
       if (args[0]) {
-        this.noteAccess(u, call, unparen(args[0]), name === 'len' ? 'read' : 'write', state);
+        this.noteAccess(u, call, unparen(args[0]), name === 'len' ? 'len' : 'write', state);
       }
       return;
     }
@@ -949,6 +972,40 @@ class Builder {
     return undefined;
   }
 
+  private readonly lockHelpers = new Map<number, { key: string; mode: LockMode } | null>();
+
+  /**
+   * `x.lock()` where the method locks a mutex of its receiver and returns a function (the unlock):
+   * the lock it takes, keyed as the mutex itself would be.
+   */
+  private lockHelperKey(sel: SyntaxNode): { key: string; mode: LockMode } | undefined {
+    const decl = this.calleeDecl(sel, this.currentUnit!.file);
+    const recv = decl?.receiver;
+    if (!decl || !recv?.name) return undefined;
+    let hit = this.lockHelpers.get(decl.node.id);
+    if (hit === undefined) {
+      hit = null;
+      const body = field(decl.node, 'body')?.text ?? '';
+      const m = body.length < 1500 && /\breturn\s+func\s*\(/.test(body) ? new RegExp(`\\b${recv.name}\\.(?:(\\w+)\\.)?(R?)Lock\\(\\)`).exec(body) : null;
+      if (m) {
+        const owner = m[1] ? (this.fieldOwner(recv.typeName, m[1]) ?? recv.typeName) : recv.typeName;
+        hit = { key: m[1] ? `${owner}.${m[1]}` : `${owner}.<embedded>`, mode: m[2] ? 'R' : 'W' };
+      }
+      this.lockHelpers.set(decl.node.id, hit);
+    }
+    return hit ?? undefined;
+  }
+
+  /** `x.getMutex()` whose body is `return r.mu` (or `&r.mu`): the key of that field. */
+  private mutexGetterKey(call: SyntaxNode): string | undefined {
+    const fn = field(call, 'function');
+    const decl = fn && unparen(fn).type === 'selector_expression' ? this.calleeDecl(unparen(fn), this.currentUnit!.file) : undefined;
+    const recv = decl?.receiver;
+    if (!decl || !recv?.name) return undefined;
+    const m = new RegExp(`^\\{\\s*return\\s+&?${recv.name}\\.(\\w+)\\s*\\}$`).exec(field(decl.node, 'body')?.text ?? '');
+    return m ? `${this.fieldOwner(recv.typeName, m[1]!) ?? recv.typeName}.${m[1]}` : undefined;
+  }
+
   private lockCall(call: SyntaxNode): Omit<LockEvent, 'deferred'> & { deferred: false } | undefined {
     const fn = field(call, 'function');
     if (!fn) return undefined;
@@ -965,6 +1022,10 @@ class Builder {
 
   /** Canonical name of a mutex expression, so `s.mu` in two methods of T is the same lock (`T.mu`). */
   mutexKey(e: SyntaxNode): string {
+    if (e.type === 'call_expression' && this.currentUnit) {
+      const k = this.mutexGetterKey(e);
+      if (k) return k;
+    }
     if (e.type === 'identifier') {
       const b = this.scopes.resolve(e);
       if (!b) return `expr:${e.text}`;
@@ -992,6 +1053,12 @@ class Builder {
         }
       }
     }
+    // Striped locks (`s.locks[i]`): one lock for the whole array. Code that locks a stripe works on
+    // the part of the data that stripe guards; telling stripes apart is beyond a textual model.
+    if (e.type === 'index_expression') {
+      const operand = field(e, 'operand');
+      if (operand) return `${this.mutexKey(unparen(operand))}[]`;
+    }
     return `expr:${e.text.replace(/\s+/g, '')}`;
   }
 
@@ -1010,9 +1077,26 @@ class Builder {
     if (!id) return;
     // A type we cannot see is a map only when the code proves it: `v, ok := x[k]` or `delete(x, k)`.
     const proof = id.typed || (node.type === 'call_expression' && field(node, 'function')?.text === 'delete') || commaOkIndex(node);
-    const a: MapAccess = { node, operand, key: id.key, kind, name: operand.text.replace(/\s+/g, ''), unit: u, locks: snapshot(state), fresh: id.fresh, file: u.file, field: id.field, localDecl: id.localDecl, proof };
+    const fresh = id.fresh || (kind !== 'assign' && !!id.field && this.madeBefore(u, operand, node.startIndex));
+    const a: MapAccess = { node, operand, key: id.key, kind, name: operand.text.replace(/\s+/g, ''), unit: u, locks: snapshot(state), fresh, file: u.file, field: id.field, localDecl: id.localDecl, proof };
     u.accesses.push(a);
     this.accesses.push(a);
+  }
+
+  /**
+   * `x.f = make(...)` (or a map literal) earlier in this function, `x` a local: the map at `x.f` is
+   * the one just made (`clone := *cfg; clone.Meta = make(...); clone.Meta[k] = v`), nobody else's.
+   */
+  private madeBefore(u: Unit, operand: SyntaxNode, pos: number): boolean {
+    if (operand.type !== 'selector_expression') return false;
+    const home = homeDecl(u) ?? u;
+    const text = home.file.text.slice(home.node.startIndex, pos);
+    if (!text.includes(`${field(operand, 'field')?.text ?? ''} = `)) return false;
+    const base = rootIdent(operand);
+    const b = base ? this.scopes.resolve(base) : undefined;
+    if (!b || b.kind !== 'local') return false;
+    const name = operand.text.replace(/\s+/g, '').replace(/[.[\]()*]/g, (c) => `\\${c}`);
+    return new RegExp(`(?<![\\w.])${name}\\s*=\\s*(?:make\\(|map\\[)`).test(text);
   }
 
   private mapIdentity(u: Unit, e: SyntaxNode): { key: string; fresh: boolean; typed: boolean | null; field?: MapAccess['field']; localDecl?: SyntaxNode } | undefined {
@@ -1160,19 +1244,24 @@ class Builder {
     return undefined;
   }
 
-  /** `x` declared in this function as a fresh value (`&T{}`, `T{}`, `new(T)`, `var x T`). */
-  private freshBase(u: Unit, base: SyntaxNode): boolean {
+  /**
+   * `x` declared in this function as a fresh value (`&T{}`, `T{}`, `new(T)`, `var x T`, a package
+   * constructor's result, a `clone()`/`Copy()` of another value), or a part of one (`s := &c.shards[i]`).
+   */
+  private freshBase(u: Unit, base: SyntaxNode, depth = 0): boolean {
     let e = base;
-    while (e.type === 'selector_expression') e = unparen(field(e, 'operand') ?? e);
-    if (e.type !== 'identifier') return false;
+    while (e.type === 'selector_expression' || e.type === 'index_expression') e = unparen(field(e, 'operand') ?? e);
+    if (e.type !== 'identifier' || depth > 3) return false;
     const b = this.scopes.resolve(e);
     if (!b || b.kind !== 'local' || b.func?.id !== u.node.id) return false;
     if (!b.value) return b.declNode.type === 'var_spec' && !!b.typeNode && !b.tupleValue && b.typeNode.type !== 'pointer_type';
     let v = unparen(b.value);
     if (v.type === 'unary_expression' && v.child(0)?.type === '&') v = unparen(field(v, 'operand') ?? v);
     if (v.type === 'composite_literal') return true;
+    if (v.type === 'selector_expression' || v.type === 'index_expression') return this.freshBase(u, v, depth + 1);
     if (v.type === 'call_expression') {
       const fn = field(v, 'function');
+      if (fn?.type === 'selector_expression') return COPY_METHOD.test(field(fn, 'field')?.text ?? '');
       if (fn?.type !== 'identifier') return false;
       if (fn.text === 'new') return !this.scopes.resolve(fn);
       // `c := newCluster(token)`: a package constructor hands back a value nobody else has yet.
@@ -1243,7 +1332,7 @@ class Builder {
     const any: LockSet = new Map([[ANY_LOCK, 'W']]);
     for (const u of this.units) {
       if (!u.decl) continue;
-      if (/Locked$|Locked[A-Z_]|^locked[A-Z]/.test(u.decl.name) || HOLDS_DOC.test(u.decl.doc)) declLocks.set(u.id, any);
+      if (HOLDS_NAME.test(u.decl.name) || HOLDS_DOC.test(u.decl.doc)) declLocks.set(u.id, any);
       else if (exclusiveByDoc(u)) declLocks.set(u.id, new Map([[EXCLUSIVE, 'W']]));
     }
     const memo = new Map<number, LockSet>();
@@ -1273,8 +1362,9 @@ class Builder {
         for (const c of u.callers) {
           if (c.caller.id === u.id || (isTest(c.caller.file) && !isTest(u.file))) continue;
           // Calls from constructors (NewT/newT functions) run before the value is shared.
-          const ch = c.caller.decl;
-          if (ch && !ch.receiver && /^(new|New)/.test(ch.name)) continue;
+          // Set-up methods (Provision, Init, ...) likewise, when other callers show the lock.
+          const ch = homeDecl(c.caller)?.decl;
+          if (ch && (ch.receiver ? isSetupName(ch.name) : CONSTRUCTOR_NAME.test(ch.name))) continue;
           const inh = inherited(c.caller);
           if (inh === TOP || inh.has('<top>')) continue;
           const held = union(new Map(inh), c.locks);
@@ -1334,6 +1424,8 @@ function addNew(seen: Set<string>, added: Set<string>, name: string): void {
 }
 
 const NO_LOCKS: LockSet = new Map();
+/** Methods that return a new copy of their receiver: the copy is the caller's own. */
+const COPY_METHOD = /^(?:clone|Clone|copy|Copy|deepCopy|DeepCopy|dup|Dup|shallowCopy|ShallowCopy)$/;
 /** A name not written after a dot, and whether a call's parenthesis follows it. */
 const NAME_USE = /(?<![\p{L}\p{N}_.])([\p{L}_][\p{L}\p{N}_]*)(\s*\()?/gu;
 /** The lock state at a point, shared when empty (most points hold no lock). */

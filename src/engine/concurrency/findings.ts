@@ -1,17 +1,20 @@
-// Map races derived from the concurrency model (concurrency.ts), once per
+// Map races derived from the concurrency model (summaries.ts), once per
 // package: unguarded writes that overlap another access (concurrent-map-access),
 // accesses to a mutex-guarded map field made without the mutex
 // (unguarded-map-field), and writes made under a read lock only
 // (map-write-under-rlock). Rules only pick the findings of their file.
-import type { SyntaxNode } from './types.js';
-import type { GoFile } from './source.js';
-import { defineFact, type PackageModel } from './model.js';
-import { httpHandlers } from './handlers.js';
-import { GO_STATEMENT } from './relevant.js';
+// Each finding says whether it has a witness (witness.ts): only those are errors.
+import type { SyntaxNode } from '../types.js';
+import type { GoFile } from '../source.js';
+import { defineFact, type PackageModel } from '../model.js';
+import { httpHandlers } from '../handlers.js';
+import { GO_STATEMENT } from '../relevant.js';
 import {
-  ANY_LOCK, EXCLUSIVE, ConcurrencyFact, contains, homePosition, loopWithin, homeDecl, rootIdent,
+  ANY_LOCK, EXCLUSIVE, ConcurrencyFact, contains, homePosition, homeDecl, rootIdent,
   type ConcurrencyModel, type LockEvent, type LockSet, type MapAccess, type Root, type Unit,
-} from './concurrency.js';
+} from './summaries.js';
+import { CONSTRUCTOR_NAME, afterJoin, isInitialiser, isTestFile, launcherRelation, rootsConcurrent, sameLauncher } from './phases.js';
+import { countsAsRoot, findWitness, reachesOf, type Entry, type GuardInfo, type Witness } from './witness.js';
 
 export interface RaceFinding {
   write: MapAccess;
@@ -21,6 +24,11 @@ export interface RaceFinding {
   otherContext: string;
   /** The write races with itself (a goroutine started in a loop, or a handler). */
   self: boolean;
+  /**
+   * The two sides surely touch the same map (a package variable, a captured local, or a field of
+   * one value both goroutines hold) from goroutines started outside tests: the error tier.
+   */
+  witnessed: boolean;
 }
 
 export interface UnguardedFinding {
@@ -33,6 +41,10 @@ export interface UnguardedFinding {
   readLock: boolean;
   /** The map itself is returned while the lock is held: callers use it after the lock is released. */
   leak?: boolean;
+  /** Two accesses that can really overlap (the error tier); without one, a broken discipline (warning). */
+  witness?: Witness;
+  /** How many functions access the map holding the guard. */
+  guardedFunctions: number;
 }
 
 export interface RLockFinding {
@@ -41,6 +53,15 @@ export interface RLockFinding {
   rlock?: LockEvent;
   runlocks: LockEvent[];
   mutexText: string;
+  /**
+   * Two writers can hold the read lock at once: the write is reached from a goroutine or handler
+   * run several times at once, from an exported method (any number of clients), or from two
+   * different entry points. A write only one goroutine ever makes (the read lock keeping out a
+   * `Close` that takes the write lock) has no witness.
+   */
+  witnessed: boolean;
+  /** The entry points that reach the write, for the message. */
+  entries: Entry[];
 }
 
 export interface MapRaceReport {
@@ -98,7 +119,7 @@ function constructorUnits(model: ConcurrencyModel): Set<number> {
         const h = c.caller.decl ? c.caller : undefined;
         if (!h?.decl) return false;
         if (out.has(h.id) || h.decl.name === 'init') return true;
-        return !h.decl.receiver && /^(new|New|make|Make|build|init)/.test(h.decl.name);
+        return !h.decl.receiver && CONSTRUCTOR_NAME.test(h.decl.name);
       });
       if (all) out.add(u.id);
     }
@@ -123,11 +144,18 @@ function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) => bool
   const guardedFields = new Set<string>();
   for (const [key, all] of model.byKey) {
     if (!key.startsWith('field:')) continue;
-    const typeName = all[0]!.field!.typeName;
+    const { typeName, name: fieldName } = all[0]!.field!;
     const guards = guardKeys(model, typeName);
     if (guards.size === 0) continue;
-    const refs = all.filter((a) => a.kind === 'ref' && !inCtor(a));
-    const accs = all.filter((a) => !a.fresh && !inCtor(a) && a.kind !== 'ref');
+    const mutexFields = model.mutexFieldsOf(typeName);
+    // Set-up: constructors, initialisers that create the map or the mutex, and after the join in Close.
+    const setUp = (a: { unit: Unit }) => {
+      const home = homeDecl(a.unit);
+      return inCtor(a as MapAccess) || (!!home && isInitialiser(home, fieldName, mutexFields));
+    };
+    const notShared = (a: MapAccess) => a.fresh || setUp(a) || afterJoin(a);
+    const refs = all.filter((a) => a.kind === 'ref' && !notShared(a));
+    const accs = all.filter((a) => !notShared(a) && a.kind !== 'ref');
     // A map only ever replaced whole (lazy init, copy-on-write) is not mutated in place: no finding.
     if (!accs.some((a) => a.kind === 'write')) continue;
     // Evidence: the locks of T held at some access of this field.
@@ -140,6 +168,7 @@ function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) => bool
     }
     if (evidence.size === 0) continue;
     guardedFields.add(key);
+    const info: GuardInfo = { guards: new Set(evidence.keys()), typeName, fieldName, mutexFields, setUp };
     // Evidence must outweigh the exceptions: when more functions use the map without the lock than
     // with it, the lock is about something else (or the type has phases); not reported.
     const fnsWith = new Set<number>();
@@ -152,6 +181,8 @@ function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) => bool
       else if (!isTestFile(a.file)) fnsWithout.add(home);
     }
     const seen = new Set<string>();
+    // The guarded write that a message names: the evidence that the lock is meant for this map.
+    const guardedWrite = (k: string) => accs.find((x) => x.kind === 'write' && [...evidence.keys()].some((e) => model.locksAt(x).has(e))) ?? evidence.get(k)!;
     // Getter leaks: the guarded map itself returned from under the lock.
     for (const a of refs) {
       const held = model.locksAt(a);
@@ -160,9 +191,8 @@ function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) => bool
       const line = `${a.file.path}:${a.node.startPosition.row}`;
       if (seen.has(line)) continue;
       seen.add(line);
-      const writer = accs.find((x) => x.kind === 'write' && [...evidence.keys()].some((e) => model.locksAt(x).has(e))) ?? evidence.get(k)!;
       const mutexField = guards.get(k) ?? '';
-      unguarded.push({ access: a, guarded: writer, mutexField, readLock: model.isRWMutexField(typeName, mutexField), leak: true });
+      unguarded.push({ access: a, guarded: guardedWrite(k), mutexField, readLock: model.isRWMutexField(typeName, mutexField), leak: true, guardedFunctions: fnsWith.size });
     }
     if (fnsWithout.size > fnsWith.size) continue;
     for (const a of accs) {
@@ -173,9 +203,10 @@ function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) => bool
       const line = `${a.file.path}:${a.node.startPosition.row}`;
       if (seen.has(line)) continue;
       seen.add(line);
-      const [k, guarded] = [...evidence.entries()][0]!;
-      const mutexField = guards.get(k) ?? '';
-      unguarded.push({ access: a, guarded, mutexField, readLock: model.isRWMutexField(typeName, mutexField) });
+      const [k] = [...evidence.keys()];
+      const mutexField = guards.get(k!) ?? '';
+      const witness = a.kind === 'len' || a.kind === 'assign' ? undefined : findWitness(model, a, accs, info);
+      unguarded.push({ access: a, guarded: guardedWrite(k!), mutexField, readLock: model.isRWMutexField(typeName, mutexField), witness, guardedFunctions: fnsWith.size });
     }
   }
   return { unguarded, guardedFields };
@@ -187,27 +218,6 @@ function commonLock(a: LockSet, b: LockSet): boolean {
   if (a.has(ANY_LOCK) || b.has(ANY_LOCK) || a.has(EXCLUSIVE) || b.has(EXCLUSIVE)) return true;
   for (const k of a.keys()) if (b.has(k)) return true;
   return false;
-}
-
-type Relation = 'concurrent' | 'ordered' | 'unrelated';
-
-/** How a point (unit, offset) in the function that starts root r is ordered against r's goroutine. */
-function launcherRelation(r: Root, unit: Unit, pos: number): Relation {
-  if (!r.launcher) return 'unrelated';
-  const site = homePosition({ node: r.site, unit: r.launcher });
-  if (site.unit !== unit) return 'unrelated';
-  const siteStart = r.site.startIndex;
-  const siteEnd = r.site.endIndex;
-  const waits = site.unit.waits;
-  const waitBetween = (from: number, to: number) => waits.some((w) => w >= from && w < to);
-  const loop = loopWithin(r.site, site.unit.node);
-  if (pos < siteStart) {
-    // Before the go statement: ordered, unless a later iteration's goroutine may still run.
-    if (loop && loop.startIndex <= pos && !waitBetween(siteEnd, loop.endIndex)) return 'concurrent';
-    return 'ordered';
-  }
-  if (pos >= siteEnd) return r.sync || waitBetween(siteEnd, pos) ? 'ordered' : 'concurrent';
-  return 'ordered';
 }
 
 /**
@@ -240,25 +250,9 @@ function launcherSideConcurrent(model: ConcurrencyModel, r: Root, x: MapAccess):
   return false;
 }
 
-function rootsConcurrent(r1: Root, r2: Root): boolean {
-  if (!r1.launcher || !r2.launcher) return true;
-  const s1 = homePosition({ node: r1.site, unit: r1.launcher });
-  const s2 = homePosition({ node: r2.site, unit: r2.launcher });
-  // Goroutines started by different functions: a goroutine its launcher waits for right away overlaps neither.
-  if (s1.unit !== s2.unit) return !r1.sync && !r2.sync;
-  const [first, second] = r1.site.startIndex < r2.site.startIndex ? [r1, r2] : [r2, r1];
-  const loop1 = loopWithin(first.site, s1.unit.node);
-  if (loop1 && contains(loop1, second.site)) return true;
-  return !s1.unit.waits.some((w) => w >= first.site.endIndex && w < second.site.startIndex);
-}
-
-/** A captured local map is shared by every instance of r only when declared outside r and outside the loop launching it. */
-function isTestFile(f: GoFile): boolean {
-  return f.path.endsWith('_test.go');
-}
-
-function describeRoot(r: Root, where: (n: SyntaxNode, f: GoFile) => string): string {
-  const at = where(r.site, r.siteFile);
+/** A goroutine or handler in words, for messages ("in a goroutine started at x.go:12"). */
+export function describeRoot(r: Root): string {
+  const at = whereOf(r.site, r.siteFile);
   switch (r.kind) {
     case 'http': return `in an HTTP handler (${at}; net/http runs each request on its own goroutine)`;
     case 'errgroup': return `in an errgroup goroutine started at ${at}`;
@@ -309,7 +303,8 @@ function mapRaces(model: ConcurrencyModel, guarded: Set<string>, inCtor: (a: Map
   const out: RaceFinding[] = [];
   for (const [key, all] of model.byKey) {
     if (guarded.has(key)) continue;
-    const accs = all.filter((a) => !a.fresh && !inCtor(a) && a.kind !== 'assign' && a.kind !== 'ref');
+    // len() and whole-field replacement are no map accesses the runtime checks.
+    const accs = all.filter((a) => !a.fresh && !inCtor(a) && (a.kind === 'read' || a.kind === 'write' || a.kind === 'range'));
     if (!accs.some((a) => a.kind === 'write')) continue;
     if (!accs.some((a) => model.contextsOf(a.unit).size > 0)) continue;
     let pairs = 0;
@@ -318,15 +313,16 @@ function mapRaces(model: ConcurrencyModel, guarded: Set<string>, inCtor: (a: Map
       if (w.kind !== 'write') continue;
       const wl = model.locksAt(w);
       if (wl.has(ANY_LOCK)) continue;
-      let best: { other: MapAccess; p: Pairing } | undefined;
+      let best: { other: MapAccess; p: Pairing; witnessed: boolean } | undefined;
       for (const o of accs) {
         if (++pairs > MAX_PAIRS) break;
         if (commonLock(wl, model.locksAt(o))) continue;
         const p = relate(model, w, o);
         if (!p) continue;
-        const better = !best || (best.other === w && o !== w) || (best.other.kind === 'write' && o.kind !== 'write' && o !== w);
-        if (better) best = { other: o, p };
-        if (o !== w && o.kind !== 'write') break;
+        const witnessed = sameMapSurely(model, key, w, o, p);
+        const better = !best || (witnessed && !best.witnessed) || (witnessed === best.witnessed && ((best.other === w && o !== w) || (best.other.kind === 'write' && o.kind !== 'write' && o !== w)));
+        if (better) best = { other: o, p, witnessed };
+        if (witnessed && o !== w && o.kind !== 'write') break;
       }
       if (!best) continue;
       const line = `${w.file.path}:${w.node.startPosition.row}`;
@@ -338,8 +334,9 @@ function mapRaces(model: ConcurrencyModel, guarded: Set<string>, inCtor: (a: Map
         write: w,
         other: best.other,
         self: best.other === w,
-        writeContext: wr ? describeRoot(wr, whereOf) : 'in the function that starts the goroutine, before anything waits for it',
-        otherContext: or ? describeRoot(or, whereOf) : best.p.launcher ? 'in the function that starts the goroutine, before anything waits for it' : 'outside the goroutine',
+        witnessed: best.witnessed,
+        writeContext: wr ? describeRoot(wr) : 'in the function that starts the goroutine, before anything waits for it',
+        otherContext: or ? describeRoot(or) : best.p.launcher ? 'in the function that starts the goroutine, before anything waits for it' : 'outside the goroutine',
       });
     }
   }
@@ -347,6 +344,24 @@ function mapRaces(model: ConcurrencyModel, guarded: Set<string>, inCtor: (a: Map
 }
 
 const MAX_PAIRS = 400;
+
+/**
+ * The pairing is a witness: its goroutines are started outside tests (handlers only when served),
+ * and both sides surely reach one map: a package variable or a captured local, a goroutine run
+ * several times at once on one value, the function that started the goroutine, or two goroutines
+ * one function started on the values it holds. Two goroutines started elsewhere may each work on
+ * their own value of the type (a field key names every value of the type).
+ */
+function sameMapSurely(model: ConcurrencyModel, key: string, w: MapAccess, o: MapAccess, p: Pairing): boolean {
+  const roots = [p.writeRoot ?? pickRoot(model, w), p.otherRoot ?? (p.launcher ? undefined : pickRoot(model, o))];
+  if (roots.some((r) => r && !countsAsRoot(r))) return false;
+  if (isTestFile(w.file) || isTestFile(o.file)) return false;
+  if (!/^(?:elem:)*field:/.test(key)) return true;
+  if (p.launcher) return true;
+  const [r1, r2] = roots;
+  if (!r1 || !r2) return false;
+  return r1 === r2 || sameLauncher(r1, r2);
+}
 
 function pickRoot(model: ConcurrencyModel, a: MapAccess): Root | undefined {
   for (const r of model.contextsOf(a.unit)) return r;
@@ -392,7 +407,10 @@ function rlockWriteFindings(model: ConcurrencyModel, inCtor: (a: MapAccess) => b
       runlocks = u.lockEvents.filter((e) => e.key === ev.key && e.op === 'RUnlock' && e.call.startIndex > ev.call.startIndex && e.call.startIndex < end);
     }
     const mutexText = found ? operandText(found.ev) : '';
-    out.push({ write: a, rlock: found?.ev, runlocks, mutexText });
+    const info: GuardInfo = { guards: new Set(), typeName: a.field?.typeName, mutexFields: [], setUp: (x) => inCtor(x as MapAccess) };
+    const entries = [...new Set(reachesOf(model, a, info, false).map((r) => r.entry))];
+    const witnessed = !isTestFile(a.file) && (entries.length > 1 || entries.some((e) => e.kind === 'method' || e.root.multi));
+    out.push({ write: a, rlock: found?.ev, runlocks, mutexText, witnessed, entries });
   }
   return out;
 }

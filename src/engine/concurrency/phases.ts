@@ -1,0 +1,91 @@
+// Happens-before and phases: which accesses cannot overlap a goroutine or a client call because
+// they are ordered against it. A value is set up before it is shared (constructors, `Provision`/
+// `Init`/`Open`-style initialisers that create the map or the mutex themselves, helpers only those
+// call), used while shared, and torn down after its goroutines are joined (`Close` after `Wait`).
+// Within one function, code before a `go` statement runs before that goroutine, and code after a
+// `Wait()` or a channel receive runs after it.
+import type { GoFile } from '../source.js';
+import { field } from '../ast.js';
+import { contains, homeDecl, homePosition, loopWithin, type MapAccess, type Root, type Unit } from './summaries.js';
+
+/** Set-up method names: they run once, before the value is handed to the goroutines that use it. */
+const INITIALISER = /^(?:Provision|Init|Initialize|Initialise|Open|Setup|SetUp|Configure|Prepare|Load|Start|Validate|Unmarshal\w*|Restore|Bootstrap|init[A-Z_]\w*|setup\w*|setUp\w*|open|openDB|configure\w*|prepare\w*|load\w*|start|provision\w*|validate\w*|parse\w*|restore\w*|bootstrap\w*|replay\w*|recover\w*)$/;
+/** Tear-down method names: when they first join the goroutines, what follows runs alone. */
+const SHUTDOWN = /^(?:Close|Stop|Shutdown|Release|Dispose|Teardown|close|stop|shutdown|release|teardown)\w*$/;
+/** Package functions that build and return a value (constructors), or open / restore one. */
+export const CONSTRUCTOR_NAME = /^(?:new|New|make|Make|build|Build|init|Open|open|Load|load|Restore|restore|Bootstrap|bootstrap|Recover|recover)/;
+
+/**
+ * An initialiser of the value behind the receiver: named like set-up and creating the map or one
+ * of the type's mutexes itself (`t.m = make(...)`, `t.mu = new(sync.Mutex)`). Nothing else can
+ * use the lock it creates before it returns, so its accesses are not shared yet.
+ */
+export function isInitialiser(home: Unit, fieldName: string, mutexFields: readonly string[]): boolean {
+  const d = home.decl;
+  if (!d?.receiver?.name || !INITIALISER.test(d.name)) return false;
+  const names = [fieldName, ...mutexFields.filter((m) => m && m !== 'Mutex' && m !== 'RWMutex')].join('|');
+  const body = field(home.node, 'body')?.text ?? '';
+  return new RegExp(`\\b${d.receiver.name}\\.(?:${names})\\s*=[^=]`).test(body);
+}
+
+/** A set-up method by name alone: not a client entry point of its own (it runs before sharing). */
+export function isSetupName(name: string): boolean {
+  return INITIALISER.test(name);
+}
+
+/** A tear-down method by name (`Close`, `Stop`): clients call it once, when they are done. */
+export function isShutdownName(name: string): boolean {
+  return SHUTDOWN.test(name);
+}
+
+/** Shutdown after a join: a `Close`-style method that waits for the goroutines before this point. */
+export function afterJoin(a: { node: MapAccess['node']; unit: Unit }): boolean {
+  const home = homeDecl(a.unit);
+  if (!home?.decl || !SHUTDOWN.test(home.decl.name)) return false;
+  const at = homePosition(a);
+  return at.unit === home && home.waits.some((w) => w < at.pos);
+}
+
+export type Relation = 'concurrent' | 'ordered' | 'unrelated';
+
+/** How a point (unit, offset) in the function that starts root r is ordered against r's goroutine. */
+export function launcherRelation(r: Root, unit: Unit, pos: number): Relation {
+  if (!r.launcher) return 'unrelated';
+  const site = homePosition({ node: r.site, unit: r.launcher });
+  if (site.unit !== unit) return 'unrelated';
+  const siteStart = r.site.startIndex;
+  const siteEnd = r.site.endIndex;
+  const waits = site.unit.waits;
+  const waitBetween = (from: number, to: number) => waits.some((w) => w >= from && w < to);
+  const loop = loopWithin(r.site, site.unit.node);
+  if (pos < siteStart) {
+    // Before the go statement: ordered, unless a later iteration's goroutine may still run.
+    if (loop && loop.startIndex <= pos && !waitBetween(siteEnd, loop.endIndex)) return 'concurrent';
+    return 'ordered';
+  }
+  if (pos >= siteEnd) return r.sync || waitBetween(siteEnd, pos) ? 'ordered' : 'concurrent';
+  return 'ordered';
+}
+
+/** Two roots' goroutines can be alive at once (not separated by a wait in their common launcher). */
+export function rootsConcurrent(r1: Root, r2: Root): boolean {
+  if (!r1.launcher || !r2.launcher) return true;
+  const s1 = homePosition({ node: r1.site, unit: r1.launcher });
+  const s2 = homePosition({ node: r2.site, unit: r2.launcher });
+  // Goroutines started by different functions: a goroutine its launcher waits for right away overlaps neither.
+  if (s1.unit !== s2.unit) return !r1.sync && !r2.sync;
+  const [first, second] = r1.site.startIndex < r2.site.startIndex ? [r1, r2] : [r2, r1];
+  const loop1 = loopWithin(first.site, s1.unit.node);
+  if (loop1 && contains(loop1, second.site)) return true;
+  return !s1.unit.waits.some((w) => w >= first.site.endIndex && w < second.site.startIndex);
+}
+
+/** Roots started by the same function (so they work on the values that function holds). */
+export function sameLauncher(r1: Root, r2: Root): boolean {
+  if (!r1.launcher || !r2.launcher) return false;
+  return homePosition({ node: r1.site, unit: r1.launcher }).unit === homePosition({ node: r2.site, unit: r2.launcher }).unit;
+}
+
+export function isTestFile(f: GoFile): boolean {
+  return f.path.endsWith('_test.go');
+}

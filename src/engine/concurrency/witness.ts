@@ -1,0 +1,169 @@
+// Witnesses for the error tier (RULES.md, "Evidence and severity"). A finding blocks a merge only
+// when two accesses to the same shared map, one a write, can run at the same time: each reached
+// from a concurrent entry point, with no common lock and no happens-before between them.
+//
+// Entry points, walking up the callers of an access:
+// - a goroutine the package starts outside its tests (`go`, errgroup, WaitGroup.Go, pools,
+//   AfterFunc) or an HTTP handler net/http really serves;
+// - an exported method of the type that owns the map, not a set-up or tear-down method: its
+//   clients may call it from any goroutine.
+// At least one side of a witness is a goroutine or a handler; two exported methods alone only show
+// that clients could race, which the package may rule out in its documentation.
+import type { FuncDecl } from '../model.js';
+import type { SyntaxNode } from '../types.js';
+import type { GoFile } from '../source.js';
+import { ANY_LOCK, EXCLUSIVE, type ConcurrencyModel, type LockSet, type MapAccess, type Root, type Unit } from './summaries.js';
+import { afterJoin, isInitialiser, isSetupName, isShutdownName, isTestFile, rootsConcurrent } from './phases.js';
+
+/** Where a chain of calls that reaches an access starts. */
+export type Entry = { kind: 'root'; root: Root } | { kind: 'method'; decl: FuncDecl; unit: Unit };
+
+export interface Reach {
+  entry: Entry;
+  /** Locks held at the call sites on the way from the entry to the access. */
+  locks: LockSet;
+}
+
+export interface Witness {
+  other: MapAccess;
+  /** How this access and the other one are reached. */
+  mine: Reach;
+  theirs: Reach;
+}
+
+/** What a caller of the witness search knows about the map. */
+export interface GuardInfo {
+  /** Lock keys that guard the map (`T.mu`); empty for maps no mutex guards. */
+  guards: ReadonlySet<string>;
+  /** The struct type owning the field, for exported-method entries. */
+  typeName?: string;
+  fieldName?: string;
+  mutexFields: readonly string[];
+  /** The access or a function on its way is a constructor or an initialiser (not shared yet). */
+  setUp: (a: { unit: Unit }) => boolean;
+}
+
+const MAX_UP = 5;
+const NO_LOCKS: LockSet = new Map();
+
+/** A goroutine or handler that counts as evidence: started outside tests, a handler only when served. */
+export function countsAsRoot(r: Root): boolean {
+  if (isTestFile(r.siteFile)) return false;
+  return r.kind !== 'http' || r.served;
+}
+
+function holdsGuard(locks: LockSet, guards: ReadonlySet<string>): boolean {
+  if (locks.has(ANY_LOCK) || locks.has(EXCLUSIVE)) return true;
+  for (const k of locks.keys()) if (guards.has(k)) return true;
+  return false;
+}
+
+function withLocks(a: LockSet, b: LockSet): LockSet {
+  if (!b.size) return a;
+  if (!a.size) return b;
+  const out = new Map(a);
+  for (const [k, m] of b) out.set(k, m === 'W' || out.get(k) === 'W' ? 'W' : 'R');
+  return out;
+}
+
+/** Whether an exported method of the owning type is a client entry point. */
+function methodEntry(u: Unit, info: GuardInfo): boolean {
+  const d = u.decl;
+  // Clients outside the package call exported methods of exported types only.
+  if (!d?.receiver || !/^[A-Z]/.test(d.name) || !/^[A-Z]/.test(d.receiver.typeName) || isTestFile(d.file)) return false;
+  if (info.typeName && d.receiver.typeName !== info.typeName) return false;
+  // Set-up and tear-down run once, before the value is shared and after its users stopped.
+  if (isSetupName(d.name) || isShutdownName(d.name)) return false;
+  return !(info.fieldName && isInitialiser(u, info.fieldName, info.mutexFields));
+}
+
+/**
+ * The entry points that reach access `a`, walking up through literals and callers a few levels.
+ * With `unlocked`, call sites that hold a guard lock are not followed: only chains on which the
+ * access really runs without the lock count.
+ */
+export function reachesOf(model: ConcurrencyModel, a: MapAccess, info: GuardInfo, unlocked: boolean): Reach[] {
+  const out: Reach[] = [];
+  const seen = new Set<number>();
+  const visit = (u: Unit, locks: LockSet, depth: number) => {
+    if (seen.has(u.id) || depth > MAX_UP) return;
+    seen.add(u.id);
+    if (u.root) {
+      if (countsAsRoot(u.root) && model.sharedUnder(a, u.root)) out.push({ entry: { kind: 'root', root: u.root }, locks });
+      return;
+    }
+    if (u.parent) {
+      // A literal runs where it is defined (callbacks usually run synchronously), with the locks held there.
+      const l = withLocks(locks, u.entryLocks);
+      if (!(unlocked && holdsGuard(l, info.guards))) visit(u.parent, l, depth);
+      return;
+    }
+    if (info.setUp({ unit: u })) return;
+    if (methodEntry(u, info)) out.push({ entry: { kind: 'method', decl: u.decl!, unit: u }, locks });
+    for (const c of u.callers) {
+      if (isTestFile(c.caller.file) && !isTestFile(u.file)) continue;
+      const l = withLocks(locks, c.locks);
+      if (unlocked && holdsGuard(l, info.guards)) continue;
+      visit(c.caller, l, depth + 1);
+    }
+  };
+  visit(a.unit, NO_LOCKS, 0);
+  return out;
+}
+
+function conflicts(a: MapAccess, b: MapAccess): boolean {
+  const map = (k: MapAccess['kind']) => k === 'read' || k === 'write' || k === 'range';
+  return map(a.kind) && map(b.kind) && (a.kind === 'write' || b.kind === 'write');
+}
+
+function commonLock(a: LockSet, b: LockSet): boolean {
+  if (a.has(ANY_LOCK) || b.has(ANY_LOCK) || a.has(EXCLUSIVE) || b.has(EXCLUSIVE)) return true;
+  for (const k of a.keys()) if (b.has(k)) return true;
+  return false;
+}
+
+/** Two reaches can run at once: one is a goroutine or handler, and they are not ordered. */
+function overlap(x: Reach, y: Reach): boolean {
+  const rx = x.entry.kind === 'root' ? x.entry.root : undefined;
+  const ry = y.entry.kind === 'root' ? y.entry.root : undefined;
+  if (!rx && !ry) return false;
+  if (rx && ry) return rx === ry ? rx.multi : rootsConcurrent(rx, ry);
+  return true;
+}
+
+/**
+ * A witness that the unguarded access `a` races: another access of the same map that conflicts
+ * with it, both reached from entry points that can overlap, with no lock in common.
+ */
+export function findWitness(model: ConcurrencyModel, a: MapAccess, candidates: readonly MapAccess[], info: GuardInfo): Witness | undefined {
+  if (a.fresh || isTestFile(a.file) || afterJoin(a) || info.setUp(a)) return undefined;
+  const mine = reachesOf(model, a, info, true);
+  if (!mine.length) return undefined;
+  const held = model.locksAt(a);
+  for (const b of candidates) {
+    if (!conflicts(a, b) || b.fresh || isTestFile(b.file) || afterJoin(b) || info.setUp(b)) continue;
+    if (b === a && a.kind !== 'write') continue;
+    const theirs = b === a ? mine : reachesOf(model, b, info, false);
+    const bHeld = model.locksAt(b);
+    for (const x of mine) {
+      for (const y of theirs) {
+        // A write racing itself: the same goroutine or handler, run several times at once.
+        if (b === a && x !== y) continue;
+        if (commonLock(withLocks(held, x.locks), withLocks(bHeld, y.locks))) continue;
+        if (overlap(x, y)) return { other: b, mine: x, theirs: y };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The site and file that name an entry point in a message. */
+export function entrySite(e: Entry): { node: SyntaxNode; file: GoFile } {
+  return e.kind === 'root' ? { node: e.root.site, file: e.root.siteFile } : { node: e.decl.node, file: e.decl.file };
+}
+
+/** The entry point in words ("in a goroutine started at x.go:12", "from exported method Add"). */
+export function describeEntry(e: Entry, describeRoot: (r: Root) => string): string {
+  return e.kind === 'root' ? describeRoot(e.root) : `from the exported method ${e.decl.receiver!.typeName}.${e.decl.name}, which clients may call from any goroutine`;
+}
+
