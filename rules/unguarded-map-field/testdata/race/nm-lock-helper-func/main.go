@@ -34,6 +34,12 @@ func (r *Registry) Forget(id int) {
 	unlock()
 }
 
+func (r *Registry) Len() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.names)
+}
+
 type Counter struct {
 	mu     *sync.Mutex
 	counts map[string]int
@@ -55,6 +61,12 @@ func (c *Counter) Get(k string) int {
 	return c.counts[k]
 }
 
+func (c *Counter) Reset() {
+	c.mu.Lock()
+	clear(c.counts)
+	c.mu.Unlock()
+}
+
 func main() {
 	r := &Registry{names: map[int]string{}}
 	c := &Counter{mu: &sync.Mutex{}, counts: map[string]int{}}
@@ -71,6 +83,10 @@ func main() {
 				}
 				c.Inc(fmt.Sprint(i % 10))
 				_ = c.Get("1")
+				if i%700 == 0 {
+					c.Reset()
+					_ = r.Len()
+				}
 			}
 		}(g)
 	}
