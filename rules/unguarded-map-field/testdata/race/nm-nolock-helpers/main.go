@@ -35,6 +35,12 @@ func (s *Sessions) Kick(name string) int {
 	return s.dropByName(name)
 }
 
+func (s *Sessions) Len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.users)
+}
+
 func (s *Sessions) addLocked(id int, name string) {
 	s.users[id] = name
 }
@@ -89,6 +95,12 @@ func (c *Client) Reset() {
 	c.mu.Unlock()
 }
 
+func (c *Client) Streams() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.streams)
+}
+
 // allocate reserves a new stream id. Lock should be held.
 func (c *Client) allocate() uint32 {
 	c.nextID++
@@ -139,5 +151,5 @@ func main() {
 		}(g)
 	}
 	wg.Wait()
-	fmt.Println(s.Name(1), c.Send(c.Open(), 1))
+	fmt.Println(s.Len(), c.Streams())
 }
