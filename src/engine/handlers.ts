@@ -102,8 +102,13 @@ const SERVE_CALL = /\b(?:ListenAndServe(?:TLS)?|NewServer|NewTLSServer|NewUnstar
  */
 export function isServed(pkg: PackageModel, h: HandlerSite): boolean {
   if (h.why === 'registered') return true;
-  if (h.why === 'signature') return false;
-  if (pkg.files.some((f) => !!f.importName('net/http') && SERVE_CALL.test(f.text))) return true;
+  const serves = pkg.files.some((f) => !!f.importName('net/http') && SERVE_CALL.test(f.text));
+  if (h.why === 'signature') {
+    // `httptest.NewServer(http.HandlerFunc(count))`: a named function handed to a server.
+    const name = h.fn.type === 'func_literal' ? '' : (field(h.fn, 'name')?.text ?? '');
+    return serves && !!name && pkg.files.some((f) => new RegExp(`HandlerFunc\\(\\s*${name}\\s*\\)`).test(f.text));
+  }
+  if (serves) return true;
   let recv = '';
   for (const d of pkg.allFuncs()) if (d.node.id === h.fn.id) recv = d.receiver?.typeName ?? '';
   return h.file.packageName !== 'main' && /^[A-Z]/.test(recv);

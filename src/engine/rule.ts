@@ -37,6 +37,12 @@ export interface ReportDescriptor {
    * report a finding without a full witness as at most a warning (RULES.md, "Evidence and severity").
    */
   atMost?: Severity;
+  /**
+   * This finding's severity while the rule runs at its default severity (a rule whose default is
+   * `notice` can say `warning` for the cases with more evidence); a severity configured for the
+   * rule replaces it.
+   */
+  severity?: Severity;
 }
 
 export interface RuleContext {

@@ -335,7 +335,7 @@ function makeContext(rule: Rule, severity: Severity, file: GoFile, pkg: PackageM
       if (!span) throw new Error('report() needs a node or a span');
       sink.push({
         rule,
-        severity: d.atMost ? lowerSeverity(severity, d.atMost) : severity,
+        severity: lowerSeverity(severity === rule.meta.severity && d.severity ? d.severity : severity, d.atMost ?? 'error'),
         span,
         message: d.message,
         fix: d.fix ? { description: d.fix.description, edits: d.fix.edits.map(toEdit) } : undefined,

@@ -8,11 +8,6 @@ type session struct{ user string }
 
 var sessions sync.Map // string -> *session
 
-func user(id string) string {
-	v, _ := sessions.Load(id)
-	return v.(*session).user // want "syncmap-unchecked-assertion"
-}
-
 type server struct {
 	cache sync.Map
 }
@@ -48,12 +43,6 @@ func pop(m *sync.Map, key string) int {
 	}
 	held := v
 	return held.(int) // want "syncmap-unchecked-assertion"
-}
-
-func swap(m *sync.Map, key string, n int) int {
-	var prev any
-	prev, _ = m.Swap(key, n)
-	return prev.(int) + 1 // want "syncmap-unchecked-assertion"
 }
 
 // Two assertions on one line are one finding.

@@ -13,7 +13,7 @@ import {
   ANY_LOCK, EXCLUSIVE, ConcurrencyFact, contains, homePosition, homeDecl, rootIdent,
   type ConcurrencyModel, type LockEvent, type LockSet, type MapAccess, type Root, type Unit,
 } from './summaries.js';
-import { CONSTRUCTOR_NAME, afterJoin, isInitialiser, isTestFile, launcherRelation, rootsConcurrent, sameLauncher } from './phases.js';
+import { CONSTRUCTOR_NAME, afterJoin, isInitialiser, isSetupName, isTestFile, launcherRelation, rootsConcurrent, sameLauncher } from './phases.js';
 import { countsAsRoot, findWitness, reachesOf, type Entry, type GuardInfo, type Witness } from './witness.js';
 
 export interface RaceFinding {
@@ -151,7 +151,14 @@ function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) => bool
     // Set-up: constructors, initialisers that create the map or the mutex, and after the join in Close.
     const setUp = (a: { unit: Unit }) => {
       const home = homeDecl(a.unit);
-      return inCtor(a as MapAccess) || (!!home && isInitialiser(home, fieldName, mutexFields));
+      if (inCtor(a as MapAccess)) return true;
+      if (!home) return false;
+      if (isInitialiser(home, fieldName, mutexFields)) return true;
+      // A set-up method by name (Open, Init, reset) that no goroutine runs on a shared value
+      // (a pooled value reset by the goroutine that took it from the pool is its own).
+      if (!home.decl?.receiver || !isSetupName(home.decl.name)) return false;
+      for (const r of model.contextsOf(home)) if (model.receiverSharedUnder(home, r)) return false;
+      return true;
     };
     const notShared = (a: MapAccess) => a.fresh || setUp(a) || afterJoin(a);
     const refs = all.filter((a) => a.kind === 'ref' && !notShared(a));
@@ -168,7 +175,7 @@ function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) => bool
     }
     if (evidence.size === 0) continue;
     guardedFields.add(key);
-    const info: GuardInfo = { guards: new Set(evidence.keys()), typeName, fieldName, mutexFields, setUp };
+    const info: GuardInfo = { guards: new Set(evidence.keys()), typeName, fieldName, mutexFields, setUp, usedConcurrently: concurrentTypes(model).has(typeName) };
     // Evidence must outweigh the exceptions: when more functions use the map without the lock than
     // with it, the lock is about something else (or the type has phases); not reported.
     const fnsWith = new Set<number>();
@@ -210,6 +217,22 @@ function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) => bool
     }
   }
   return { unguarded, guardedFields };
+}
+
+const concurrentTypesOf = new WeakMap<ConcurrencyModel, Set<string>>();
+
+/** Types one of whose methods a goroutine or served handler of the package runs. */
+function concurrentTypes(model: ConcurrencyModel): Set<string> {
+  let out = concurrentTypesOf.get(model);
+  if (!out) {
+    out = new Set();
+    for (const u of model.units) {
+      const t = u.decl?.receiver?.typeName;
+      if (t && [...model.contextsOf(u)].some(countsAsRoot)) out.add(t);
+    }
+    concurrentTypesOf.set(model, out);
+  }
+  return out;
 }
 
 // ---- concurrent-map-access -------------------------------------------------

@@ -156,7 +156,7 @@ export interface ConcurrencyModel {
 }
 
 const LOCK_OPS = new Set(['Lock', 'RLock', 'Unlock', 'RUnlock']);
-const HOLDS_DOC = /must (?:be )?hold|should (?:be )?hold|caller (?:must |should )?(?:holds?|has)|called with [\w.]* ?(?:lock|mu\w*|mutex)?[\w. ]*(?:held|locked)|(?:lock|mutex|mu)\w* (?:is |must be |should be |to be )?(?:held|locked)|with the lock held|while holding|assumes? (?:the )?(?:\w+ )?(?:lock|mutex)|under (?:the )?(?:\w+ )?lock|locked by (?:the )?caller|(?:is |are )?assumed (?:to be )?(?:held|locked)|\b\w+ (?:should|must) be (?:locked|held)|expects? (?:the )?[\w.]* ?(?:lock|mutex|mu)\w* (?:to be )?(?:held|locked)|requires? (?:the )?[\w.]* ?(?:lock|mutex)\w* (?:to be )?held/i;
+const HOLDS_DOC = /must (?:be )?hold|should (?:be )?hold|caller (?:must |should )?(?:holds?|has)|called with [\w.]* ?(?:lock|mu\w*|mutex)?[\w. ]*(?:held|locked)|(?:lock|mutex|mu)\w* (?:is |must be |should be |to be )?(?:held|locked)|with the lock held|while holding|assumes? (?:the )?(?:\w+ )?(?:lock|mutex)|under (?:the )?(?:\w+ )?lock|locked by (?:the )?caller|(?:is |are )?assumed (?:to be )?(?:held|locked)|\b\w+ (?:should|must) be (?:locked|held)|expects? (?:the )?[\w.]* ?(?:lock|mutex|mu)\w* (?:to be )?(?:held|locked)|requires? (?:the )?[\w.]* ?(?:lock|mutex)\w* (?:to be )?held|(?:which|that|caller|callers)\s+(?:already\s+)?holds?\s+[\w.]*(?:mu|mtx|lock|mutex)\w*\b/i;
 /** Helper names that say the caller holds the lock (`removeLocked`, `addNoLock`, `get_locked`, etcd's `UnsafeRange`). */
 const HOLDS_NAME = /Locked$|Locked[A-Z_]|^locked[A-Z]|NoLock$|NoLock[A-Z_]|_nolock$|_locked$|^[Uu]nsafe[A-Z]|LockHeld$/;
 const MAX_CALL_DEPTH = 4;
@@ -248,7 +248,8 @@ class Builder {
       if (level === CALLER_LEVELS) break;
       // Only helpers that touch a shared map (and then their callers in turn) care what their callers hold.
       const needs = level === 0 ? fresh.filter((d) => this.touchesSharedMap(unitOf(d))) : fresh;
-      const helpers = new Set(needs.filter((d) => /^[a-z_]/.test(d.name)).map((d) => d.name));
+      // Exported ones too: "every caller holds the lock" (witness.ts) needs their callers' locks.
+      const helpers = new Set(needs.map((d) => d.name));
       fresh = select.calling(helpers).filter((d) => !this.walked.has(d.node.id));
     }
   }
@@ -323,10 +324,8 @@ class Builder {
     }
     for (const h of httpHandlers(this.pkg)) {
       const target = this.unitByNode.get(h.fn.id);
-      if (target && !target.root) {
-        const root = this.addRoot('http', h.fn, h.file, undefined, target, true);
-        if (root) root.served = isServed(this.pkg, h);
-      }
+      // Only handlers net/http really serves run per request; one the package just calls is sequential.
+      if (target && !target.root && isServed(this.pkg, h)) this.addRoot('http', h.fn, h.file, undefined, target, true);
     }
   }
 
@@ -357,6 +356,7 @@ class Builder {
   }
 
   model(): ConcurrencyModel {
+    this.closureEntryLocks();
     // Keep maps proven somewhere in the package; drop accesses of values that may not be maps.
     const proven = new Set(this.accesses.filter((a) => a.proof).map((a) => a.key));
     const kept = this.accesses.filter((a) => proven.has(a.key));
@@ -527,6 +527,9 @@ class Builder {
     if (r.multi) {
       const loop = loopWithin(r.site, r.launcher.node);
       if (loop && contains(loop, b.nameNode)) return false;
+      // `go flush(batch); batch = make(...)`: each goroutine is handed its own map, then rebound.
+      const after = loop ? r.launcher.file.text.slice(r.site.endIndex, loop.endIndex) : '';
+      if (new RegExp(`(?<![\\w.])${b.name}\\s*=[^=]`).test(after)) return false;
     }
     return true;
   }
@@ -830,7 +833,8 @@ class Builder {
   private visitExpr(u: Unit, node: SyntaxNode, state: Map<string, LockMode>): 'descend' | 'done' {
     switch (node.type) {
       case 'func_literal':
-        this.walkLiteral(u, node, new Map(state));
+        // A closure handed back to the caller runs later, after the lock is released.
+        this.walkLiteral(u, node, this.escapes(u, node) ? emptyLocks() : new Map(state));
         return 'done';
       case 'index_expression': {
         const operand = field(node, 'operand');
@@ -852,6 +856,42 @@ class Builder {
         }
         return 'descend';
     }
+  }
+
+  /** Lock states at the calls of each local closure (`valid := func() {...}; ...; valid()`), by literal node id. */
+  private readonly closureCalls = new Map<number, LockSet[]>();
+
+  private noteClosureCall(f: SyntaxNode, state: Map<string, LockMode>): void {
+    const b = this.scopes.resolve(f);
+    const v = b?.kind === 'local' && b.value ? unparen(b.value) : undefined;
+    if (v?.type !== 'func_literal') return;
+    let list = this.closureCalls.get(v.id);
+    if (!list) this.closureCalls.set(v.id, (list = []));
+    list.push(snapshot(state));
+  }
+
+  /**
+   * A local closure runs where it is called, not where it is defined: it holds the locks common to
+   * its calls (closures invoked while the caller holds the lock inherit it).
+   */
+  private closureEntryLocks(): void {
+    for (const [id, calls] of this.closureCalls) {
+      const u = this.unitByNode.get(id);
+      if (!u || u.root || !calls.length) continue;
+      let common = new Map(calls[0]!);
+      for (const c of calls.slice(1)) common = intersect(common, c);
+      u.entryLocks = union(common, u.entryLocks);
+    }
+  }
+
+  /** The literal is returned (directly, or from a function whose result is a func) or stored in a field. */
+  private escapes(u: Unit, lit: SyntaxNode): boolean {
+    let p = lit.parent;
+    while (p && (p.type === 'expression_list' || p.type === 'parenthesized_expression')) p = p.parent;
+    if (p?.type === 'return_statement') return true;
+    if (p?.type === 'assignment_statement' && expressionsOf(field(p, 'left')).some((l) => unparen(l).type === 'selector_expression')) return true;
+    const home = homeDecl(u);
+    return !!home && /^\(?\s*func\b/.test(field(home.node, 'result')?.text ?? '');
   }
 
   private walkLiteral(parent: Unit, lit: SyntaxNode, entry: LockSet): Unit {
@@ -921,6 +961,7 @@ class Builder {
       this.walkLiteral(u, f, new Map(state));
       return;
     }
+    if (f.type === 'identifier' && !LOCK_OPS.has(f.text)) this.noteClosureCall(f, state);
     if (f.type === 'identifier' && u.parent && homeDecl(u)?.paramNames.includes(f.text)) {
       // `fn()` inside a literal, fn a parameter of the enclosing function: for goParams.
       const pb = this.scopes.resolve(f);
@@ -1332,7 +1373,7 @@ class Builder {
     const any: LockSet = new Map([[ANY_LOCK, 'W']]);
     for (const u of this.units) {
       if (!u.decl) continue;
-      if (HOLDS_NAME.test(u.decl.name) || HOLDS_DOC.test(u.decl.doc)) declLocks.set(u.id, any);
+      if (HOLDS_NAME.test(u.decl.name) || HOLDS_DOC.test(docText(u.decl.doc))) declLocks.set(u.id, any);
       else if (exclusiveByDoc(u)) declLocks.set(u.id, new Map([[EXCLUSIVE, 'W']]));
     }
     const memo = new Map<number, LockSet>();
@@ -1354,6 +1395,15 @@ class Builder {
     const TOP: LockSet = new Map([['<top>', 'W']]);
     const candidates = this.units.filter((u) => u.decl && !u.root && declLocks.get(u.id) !== any && /^[a-z_]/.test(u.decl.name) && u.callers.some((c) => !isTest(c.caller.file) || isTest(u.file)));
     for (const u of candidates) declLocks.set(u.id, TOP);
+    // Two passes: the fixpoint, then again once the helpers nothing resolved (every caller still
+    // unknown: callers of their own that are tests or constructors) hold nothing; their callees
+    // then keep the locks held at their own call sites.
+    for (let pass = 0; pass < 2; pass++) {
+    if (pass === 1) {
+      let unresolved = false;
+      for (const u of candidates) if (declLocks.get(u.id)?.has('<top>')) { declLocks.set(u.id, emptyLocks()); unresolved = true; }
+      if (!unresolved) break;
+    }
     for (let round = 0; round < 12; round++) {
       let changed = false;
       memo.clear();
@@ -1379,6 +1429,7 @@ class Builder {
         }
       }
       if (!changed) break;
+    }
     }
     for (const u of candidates) if (declLocks.get(u.id)?.has('<top>')) declLocks.set(u.id, emptyLocks());
     memo.clear();
@@ -1424,6 +1475,11 @@ function addNew(seen: Set<string>, added: Set<string>, name: string): void {
 }
 
 const NO_LOCKS: LockSet = new Map();
+/** A doc comment as prose: comment markers dropped, lines joined. */
+function docText(doc: string): string {
+  return doc.replace(/^\s*\/\/\s?/gm, '').replace(/\s+/g, ' ');
+}
+
 /** Methods that return a new copy of their receiver: the copy is the caller's own. */
 const COPY_METHOD = /^(?:clone|Clone|copy|Copy|deepCopy|DeepCopy|dup|Dup|shallowCopy|ShallowCopy)$/;
 /** A name not written after a dot, and whether a call's parenthesis follows it. */

@@ -7,8 +7,6 @@
 //   AfterFunc) or an HTTP handler net/http really serves;
 // - an exported method of the type that owns the map, not a set-up or tear-down method: its
 //   clients may call it from any goroutine.
-// At least one side of a witness is a goroutine or a handler; two exported methods alone only show
-// that clients could race, which the package may rule out in its documentation.
 import type { FuncDecl } from '../model.js';
 import type { SyntaxNode } from '../types.js';
 import type { GoFile } from '../source.js';
@@ -41,6 +39,11 @@ export interface GuardInfo {
   mutexFields: readonly string[];
   /** The access or a function on its way is a constructor or an initialiser (not shared yet). */
   setUp: (a: { unit: Unit }) => boolean;
+  /**
+   * A goroutine or served handler of the package runs a method of the owning type: the package
+   * itself uses the type concurrently. Two exported methods make a witness only then.
+   */
+  usedConcurrently?: boolean;
 }
 
 const MAX_UP = 5;
@@ -74,7 +77,22 @@ function methodEntry(u: Unit, info: GuardInfo): boolean {
   if (info.typeName && d.receiver.typeName !== info.typeName) return false;
   // Set-up and tear-down run once, before the value is shared and after its users stopped.
   if (isSetupName(d.name) || isShutdownName(d.name)) return false;
-  return !(info.fieldName && isInitialiser(u, info.fieldName, info.mutexFields));
+  if (info.fieldName && isInitialiser(u, info.fieldName, info.mutexFields)) return false;
+  // Every caller in the package holds the lock around it: it is a helper exported for callers
+  // that do the same, not an entry point of its own.
+  return !guardedByCallers(u, info, 0);
+}
+
+/** Every caller in the package holds the lock at the call, or is itself guarded so (a few levels up). */
+function guardedByCallers(u: Unit, info: GuardInfo, depth: number): boolean {
+  const callers = u.callers.filter((c) => !isTestFile(c.caller.file) && c.caller !== u);
+  if (!callers.length || depth > 3) return false;
+  return callers.every((c) => {
+    if (holdsGuard(c.locks, info.guards)) return true;
+    let home: Unit | undefined = c.caller;
+    while (home && !home.decl) home = home.root ? undefined : home.parent;
+    return !!home && (info.setUp({ unit: home }) || guardedByCallers(home, info, depth + 1));
+  });
 }
 
 /**
@@ -123,10 +141,11 @@ function commonLock(a: LockSet, b: LockSet): boolean {
 }
 
 /** Two reaches can run at once: one is a goroutine or handler, and they are not ordered. */
-function overlap(x: Reach, y: Reach): boolean {
+function overlap(x: Reach, y: Reach, info: GuardInfo): boolean {
   const rx = x.entry.kind === 'root' ? x.entry.root : undefined;
   const ry = y.entry.kind === 'root' ? y.entry.root : undefined;
-  if (!rx && !ry) return false;
+  // Two exported methods of the owning type: its clients may call them from two goroutines.
+  if (!rx && !ry) return !!info.usedConcurrently;
   if (rx && ry) return rx === ry ? rx.multi : rootsConcurrent(rx, ry);
   return true;
 }
@@ -150,7 +169,7 @@ export function findWitness(model: ConcurrencyModel, a: MapAccess, candidates: r
         // A write racing itself: the same goroutine or handler, run several times at once.
         if (b === a && x !== y) continue;
         if (commonLock(withLocks(held, x.locks), withLocks(bHeld, y.locks))) continue;
-        if (overlap(x, y)) return { other: b, mine: x, theirs: y };
+        if (overlap(x, y, info)) return { other: b, mine: x, theirs: y };
       }
     }
   }

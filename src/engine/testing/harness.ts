@@ -2,6 +2,9 @@
 // - every directory under rules/<id>/testdata holding .go files is one package;
 // - a line that must be flagged ends with `// want "<rule-id>"` (several ids: `// want "a" "b"`);
 //   every other line must not be flagged by the rule under test;
+// - each flagged line is expected at the rule's default severity; a file with a line
+//   `// want-severity: warning` expects that severity on all its want lines (findings the
+//   evidence tier reports as warnings: broken discipline without a witness, len(), ...);
 // - `<file>.go.golden` next to a fixture is the file after applying every fix;
 // - the Go version is the folder's name (`go1.21/`), else a go.mod in the folder, else 1.22.
 // go vet checks that fixtures (and fixed goldens) compile.
@@ -10,7 +13,7 @@ import { join, relative, basename } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import type { Rule } from '../rule.js';
-import type { Finding, TextEdit } from '../types.js';
+import type { Finding, Severity, TextEdit } from '../types.js';
 import { analyzeSources } from '../run.js';
 import { goVersionFromGoMod } from '../gomod.js';
 
@@ -20,6 +23,8 @@ export interface Expectation {
   file: string;
   line: number;
   ruleId: string;
+  /** Set by a `// want-severity: X` line in the file. */
+  severity?: Severity;
 }
 
 export interface FixturePackage {
@@ -35,6 +40,8 @@ export interface FixturePackage {
 export interface FixtureReport {
   missing: Expectation[];
   unexpected: (Expectation & { message: string })[];
+  /** Flagged lines whose finding has another severity than expected. */
+  wrongSeverity: (Expectation & { got: Severity })[];
   /** Files whose golden differs from the fixed text: name -> {expected, actual}. */
   goldenMismatch: { file: string; expected: string; actual: string }[];
   /** Fixed text of every file that has a golden. */
@@ -69,12 +76,15 @@ export function loadFixturePackage(dir: string): FixturePackage {
 
 const WANT = /\/\/\s*want((?:\s+"[^"]+")+)\s*$/;
 
+const WANT_SEVERITY = /^\s*\/\/\s*want-severity:\s*(error|warning|notice)\s*$/m;
+
 export function expectationsOf(file: string, text: string): Expectation[] {
   const out: Expectation[] = [];
+  const severity = WANT_SEVERITY.exec(text)?.[1] as Severity | undefined;
   text.split('\n').forEach((line, i) => {
     const m = WANT.exec(line);
     if (!m) return;
-    for (const id of m[1]!.matchAll(/"([^"]+)"/g)) out.push({ file, line: i + 1, ruleId: id[1]! });
+    for (const id of m[1]!.matchAll(/"([^"]+)"/g)) out.push({ file, line: i + 1, ruleId: id[1]!, severity });
   });
   return out;
 }
@@ -104,6 +114,11 @@ export async function runFixture(rule: Rule, pkg: FixturePackage): Promise<Fixtu
   const want = new Set(expected.map(key));
   const missing = expected.filter((e) => !got.has(key(e)));
   const unexpected = findings.filter((f) => !want.has(key({ file: f.path, line: f.line }))).map((f) => ({ file: f.path, line: f.line, ruleId: f.ruleId, message: f.message }));
+  const wrongSeverity = expected.flatMap((e) => {
+    const want = e.severity ?? rule.meta.severity;
+    const f = got.get(key(e))?.[0];
+    return f && f.severity !== want ? [{ ...e, severity: want, got: f.severity }] : [];
+  });
   const goldenMismatch: FixtureReport['goldenMismatch'] = [];
   const fixed = new Map<string, string>();
   for (const [name, text] of pkg.files) {
@@ -114,7 +129,7 @@ export async function runFixture(rule: Rule, pkg: FixturePackage): Promise<Fixtu
     const expectedText = readFileSync(goldenPath, 'utf8');
     if (actual !== expectedText) goldenMismatch.push({ file: name, expected: expectedText, actual });
   }
-  return { missing, unexpected, goldenMismatch, fixed, findings };
+  return { missing, unexpected, wrongSeverity, goldenMismatch, fixed, findings };
 }
 
 export function formatReport(rule: Rule, pkg: FixturePackage, r: FixtureReport, root: string): string {
@@ -122,6 +137,7 @@ export function formatReport(rule: Rule, pkg: FixturePackage, r: FixtureReport, 
   const lines = [
     ...r.missing.map((m) => `${rel}/${m.file}:${m.line}: expected ${m.ruleId}, got nothing`),
     ...r.unexpected.map((u) => `${rel}/${u.file}:${u.line}: unexpected ${u.ruleId}: ${u.message}`),
+    ...r.wrongSeverity.map((w) => `${rel}/${w.file}:${w.line}: ${w.ruleId} expected at ${w.severity}, reported at ${w.got}`),
     ...r.goldenMismatch.map((g) => `${rel}/${g.file}: fixed text differs from ${g.file}.golden:\n--- actual\n${g.actual}`),
   ];
   return lines.length ? `${rule.meta.id}:\n${lines.join('\n')}` : '';
