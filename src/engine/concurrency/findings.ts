@@ -6,7 +6,7 @@
 // Each finding says whether it has a witness (witness.ts): only those are errors.
 import type { SyntaxNode } from '../types.js';
 import type { GoFile } from '../source.js';
-import { defineFact, type PackageModel } from '../model.js';
+import { defineFact, docAbove, type PackageModel } from '../model.js';
 import { httpHandlers } from '../handlers.js';
 import { GO_STATEMENT } from '../relevant.js';
 import {
@@ -175,7 +175,7 @@ function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) => bool
     }
     if (evidence.size === 0) continue;
     guardedFields.add(key);
-    const info: GuardInfo = { guards: new Set(evidence.keys()), typeName, fieldName, mutexFields, setUp, usedConcurrently: concurrentTypes(model).has(typeName) };
+    const info: GuardInfo = { guards: new Set(evidence.keys()), typeName, fieldName, mutexFields, setUp, usedConcurrently: usedConcurrently(model, typeName) };
     // Evidence must outweigh the exceptions: when more functions use the map without the lock than
     // with it, the lock is about something else (or the type has phases); not reported.
     const fnsWith = new Set<number>();
@@ -219,20 +219,19 @@ function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) => bool
   return { unguarded, guardedFields };
 }
 
-const concurrentTypesOf = new WeakMap<ConcurrencyModel, Set<string>>();
+/** Says the type is meant for concurrent use. */
+const CONCURRENT_DOC = /concurrent|goroutine|thread[- ]safe|in parallel/i;
 
-/** Types one of whose methods a goroutine or served handler of the package runs. */
-function concurrentTypes(model: ConcurrencyModel): Set<string> {
-  let out = concurrentTypesOf.get(model);
-  if (!out) {
-    out = new Set();
-    for (const u of model.units) {
-      const t = u.decl?.receiver?.typeName;
-      if (t && [...model.contextsOf(u)].some(countsAsRoot)) out.add(t);
-    }
-    concurrentTypesOf.set(model, out);
-  }
-  return out;
+/**
+ * Two exported methods of T make a witness only when T is visibly used concurrently: the package
+ * starts goroutines or serves handlers (outside tests), or T's doc says it is for concurrent use.
+ * A package with neither leaves the threading to its clients, who may well call set-up methods
+ * once before sharing the value (the module-wide view will see them).
+ */
+function usedConcurrently(model: ConcurrencyModel, typeName: string): boolean {
+  if (model.roots.some(countsAsRoot)) return true;
+  const decl = model.pkg.types.get(typeName);
+  return !!decl && CONCURRENT_DOC.test(docAbove(decl.node.parent ?? decl.node));
 }
 
 // ---- concurrent-map-access -------------------------------------------------

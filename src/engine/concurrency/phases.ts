@@ -9,7 +9,7 @@ import { field } from '../ast.js';
 import { contains, homeDecl, homePosition, loopWithin, type MapAccess, type Root, type Unit } from './summaries.js';
 
 /** Set-up method names: they run once, before the value is handed to the goroutines that use it. */
-const INITIALISER = /^(?:Provision|Reset|reset|Init|Initialize|Initialise|Open|Setup|SetUp|Configure|Prepare|Load|Start|Validate|Unmarshal\w*|Restore|Bootstrap|init[A-Z_]\w*|setup\w*|setUp\w*|open|openDB|configure\w*|prepare\w*|load\w*|start|provision\w*|validate\w*|parse\w*|restore\w*|bootstrap\w*|replay\w*|recover\w*)$/;
+const INITIALISER = /^(?:Provision|Reset|reset|Init|Initialize|Initialise|Open|Setup|SetUp|Configure|Prepare|Start|Validate|Unmarshal\w*|Restore|Bootstrap|init[A-Z_]\w*|setup\w*|setUp\w*|open|openDB|configure\w*|prepare\w*|start|provision\w*|validate\w*|parse\w*|restore\w*|bootstrap\w*|replay\w*|recover\w*)$/;
 /** Tear-down method names: when they first join the goroutines, what follows runs alone. */
 const SHUTDOWN = /^(?:Close|Stop|Shutdown|Release|Dispose|Teardown|close|stop|shutdown|release|teardown)\w*$/;
 /** Package functions that build and return a value (constructors), or open / restore one. */

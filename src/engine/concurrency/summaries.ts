@@ -15,7 +15,7 @@ import type { SyntaxNode } from '../types.js';
 import type { GoFile } from '../source.js';
 import type { FuncDecl, PackageModel } from '../model.js';
 import { defineFact } from '../model.js';
-import type { Scopes } from '../scope.js';
+import type { Binding, Scopes } from '../scope.js';
 import { ScopesFact } from '../run.js';
 import { callShape, contains as containsIndex, expressionsOf, field, namedChildren, parametersOf, unparen } from '../ast.js';
 import { isMutexType, type GoType } from '../gotypes.js';
@@ -130,6 +130,7 @@ export interface Unit {
 }
 
 export interface ConcurrencyModel {
+  pkg: PackageModel;
   scopes: Scopes;
   units: Unit[];
   roots: Root[];
@@ -377,6 +378,7 @@ class Builder {
     const scopes = this.scopes;
     const ctorCache = new Map<string, boolean>();
     const model: ConcurrencyModel = {
+      pkg,
       scopes,
       units: this.units,
       roots: this.roots,
@@ -540,7 +542,7 @@ class Builder {
    * captures from the function that starts it (not those made per loop iteration, nor those made
    * inside the goroutine or in the functions it calls).
    */
-  sharedBase(expr: SyntaxNode | null, r: Root, recvShared: boolean): boolean {
+  sharedBase(expr: SyntaxNode | null, r: Root, recvShared: boolean, depth = 0): boolean {
     const id = rootIdent(expr);
     if (!id) return false;
     const b = this.scopes.resolve(id);
@@ -554,14 +556,45 @@ class Builder {
     }
     if (b.kind === 'func' || b.kind === 'const') return false;
     if (b.kind === 'param' && r.target.decl && b.func?.id === r.target.node.id) return this.goArgShared(r, b.name);
-    if (contains(r.target.node, b.nameNode)) return false;
+    // Made inside the goroutine: its own, unless it was handed over a channel (work items a
+    // worker receives are shared with whoever sent them and may send them again).
+    if (contains(r.target.node, b.nameNode)) return this.receivedFromChannel(b) || this.loadedFromShared(b, r, recvShared, depth);
     const declFn = enclosingFunctionNode(b.nameNode);
-    if (!declFn || !contains(declFn, r.target.node)) return false;
+    if (!declFn || !contains(declFn, r.target.node)) return b.kind === 'local' && this.loadedFromShared(b, r, recvShared, depth);
     if (r.multi && r.kind !== 'http' && r.launcher) {
       const loop = loopWithin(r.site, r.launcher.node);
       if (loop && contains(loop, b.nameNode)) return false;
     }
     return true;
+  }
+
+  /**
+   * A local holding a value read out of a shared one: `c := s.clients[id]`, `x := s.cfg`,
+   * `for _, c := range s.clients`. It is the same value the others reach through `s`.
+   */
+  private loadedFromShared(b: Binding, r: Root, recvShared: boolean, depth: number): boolean {
+    if (depth > 2) return false;
+    if (b.range) return b.range.index === 1 && this.sharedBase(b.range.expr, r, recvShared, depth + 1);
+    const v = b.value ? unparen(b.value) : undefined;
+    if (v?.type !== 'index_expression' && v?.type !== 'selector_expression') return false;
+    if (v.type === 'index_expression') {
+      // `shards[idx]` with idx the goroutine's own (its parameter, or made inside it): its own part.
+      const ix = field(v, 'index');
+      const ib = ix && unparen(ix).type === 'identifier' ? this.scopes.resolve(unparen(ix)) : undefined;
+      if (ib && ib.kind !== 'package' && contains(r.target.node, ib.nameNode)) return false;
+    }
+    return this.sharedBase(v, r, recvShared, depth + 1);
+  }
+
+  /** `c := <-work`, `for c := range work` over a channel, `case c := <-work`. */
+  private receivedFromChannel(b: Binding): boolean {
+    const v = b.value ? unparen(b.value) : undefined;
+    if (v?.type === 'unary_expression' && v.child(0)?.text === '<-') return true;
+    if (b.tupleValue) {
+      const t = unparen(b.tupleValue.expr);
+      if (t.type === 'unary_expression' && t.child(0)?.text === '<-') return true;
+    }
+    return !!b.range && b.range.index === 0 && this.isChanRange(b.range.expr);
   }
 
   private readonly captured = new Map<number, Set<number>>();
@@ -927,7 +960,7 @@ class Builder {
       return;
     }
     // Goroutine-starting calls: errgroup / WaitGroup.Go / conc pools / time.AfterFunc.
-    const shape = methodName === 'Go' || methodName === 'AfterFunc' ? callShape(call) : null;
+    const shape = methodName === 'Go' || methodName === 'AfterFunc' || methodName === 'Wrap' || methodName === 'Spawn' ? callShape(call) : null;
     const starter = shape ? this.goStarter(u.file, shape, args) : undefined;
     if (f && f.type !== 'func_literal') this.walkExpr(u, f, state);
     const wrapperDecl = f && f.type !== 'func_literal' ? this.calleeDecl(f, u.file) : undefined;
@@ -993,9 +1026,13 @@ class Builder {
   private goStarter(file: GoFile, shape: NonNullable<ReturnType<typeof callShape>>, args: SyntaxNode[]): { kind: RootKind; argIndex: number } | undefined {
     const time = file.importName('time');
     if (time && shape.callee === `${time}.AfterFunc` && args.length === 2) return { kind: 'afterfunc', argIndex: 1 };
-    if (shape.method !== 'Go' || args.length !== 1 || !shape.receiver) return undefined;
+    if (!shape.method || !GO_METHODS.has(shape.method) || args.length !== 1 || !shape.receiver) return undefined;
     const recvType = this.scopes.typeOfExpr(shape.receiver);
     const base = recvType.kind === 'pointer' ? recvType.elem : recvType;
+    // A wait-group wrapper of the project's own (`wg.Wrap(func() {...})`, `group.Go(fn)` on a
+    // type named like one): it runs the callback on a new goroutine, as its name says.
+    if (base.kind === 'named' && WAITGROUP_WRAPPER.test(base.name) && !(base.qualifier && file.imports.get(base.qualifier) === 'sync')) return { kind: 'waitgroup', argIndex: 0 };
+    if (shape.method !== 'Go') return undefined;
     if (base.kind === 'named' && base.qualifier) {
       const path = file.imports.get(base.qualifier) ?? '';
       if (path === 'sync' && base.name === 'WaitGroup') return { kind: 'waitgroup', argIndex: 0 };
@@ -1479,6 +1516,10 @@ const NO_LOCKS: LockSet = new Map();
 function docText(doc: string): string {
   return doc.replace(/^\s*\/\/\s?/gm, '').replace(/\s+/g, ' ');
 }
+
+/** Methods that run their callback on a new goroutine, on a group-like receiver. */
+const GO_METHODS = new Set(['Go', 'Wrap', 'Spawn']);
+const WAITGROUP_WRAPPER = /(?:WaitGroup|Group)(?:Wrapper)?$/;
 
 /** Methods that return a new copy of their receiver: the copy is the caller's own. */
 const COPY_METHOD = /^(?:clone|Clone|copy|Copy|deepCopy|DeepCopy|dup|Dup|shallowCopy|ShallowCopy)$/;

@@ -5,8 +5,9 @@
 // Entry points, walking up the callers of an access:
 // - a goroutine the package starts outside its tests (`go`, errgroup, WaitGroup.Go, pools,
 //   AfterFunc) or an HTTP handler net/http really serves;
-// - an exported method of the type that owns the map, not a set-up or tear-down method: its
-//   clients may call it from any goroutine.
+// - an exported method of an exported type (the one owning the map, or one reaching it, such as
+//   a collector ranging its sources' maps), not a set-up or tear-down method and not guarded by
+//   every caller in the package: its clients may call it from any goroutine.
 import type { FuncDecl } from '../model.js';
 import type { SyntaxNode } from '../types.js';
 import type { GoFile } from '../source.js';
@@ -69,12 +70,11 @@ function withLocks(a: LockSet, b: LockSet): LockSet {
   return out;
 }
 
-/** Whether an exported method of the owning type is a client entry point. */
+/** Whether an exported method is a client entry point. */
 function methodEntry(u: Unit, info: GuardInfo): boolean {
   const d = u.decl;
   // Clients outside the package call exported methods of exported types only.
   if (!d?.receiver || !/^[A-Z]/.test(d.name) || !/^[A-Z]/.test(d.receiver.typeName) || isTestFile(d.file)) return false;
-  if (info.typeName && d.receiver.typeName !== info.typeName) return false;
   // Set-up and tear-down run once, before the value is shared and after its users stopped.
   if (isSetupName(d.name) || isShutdownName(d.name)) return false;
   if (info.fieldName && isInitialiser(u, info.fieldName, info.mutexFields)) return false;
