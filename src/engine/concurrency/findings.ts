@@ -9,10 +9,9 @@ import type { GoFile } from '../source.js';
 import { defineFact, docAbove, type PackageModel } from '../model.js';
 import { httpHandlers } from '../handlers.js';
 import { GO_STATEMENT } from '../relevant.js';
-import {
-  ANY_LOCK, EXCLUSIVE, ConcurrencyFact, contains, homePosition, homeDecl, rootIdent,
-  type ConcurrencyModel, type LockEvent, type LockSet, type MapAccess, type Root, type Unit,
-} from './summaries.js';
+import { ConcurrencyFact } from './summaries.js';
+import { ANY_LOCK, EXCLUSIVE, type ConcurrencyModel, type LockEvent, type LockSet, type MapAccess, type Root, type Unit } from './types.js';
+import { contains, homeDecl, homePosition, rootIdent } from './units.js';
 import { CONSTRUCTOR_NAME, afterJoin, isInitialiser, isSetupName, isTestFile, launcherRelation, rootsConcurrent, sameLauncher } from './phases.js';
 import { countsAsRoot, findWitness, reachesOf, type Entry, type GuardInfo, type Witness } from './witness.js';
 
@@ -224,12 +223,28 @@ const CONCURRENT_DOC = /concurrent|goroutine|thread[- ]safe|in parallel/i;
 
 /**
  * Two exported methods of T make a witness only when T is visibly used concurrently: the package
- * starts goroutines or serves handlers (outside tests), or T's doc says it is for concurrent use.
+ * starts goroutines or serves handlers (outside tests), keeps a value of T in a package variable,
+ * or T's doc says it is for concurrent use.
  * A package with neither leaves the threading to its clients, who may well call set-up methods
  * once before sharing the value (the module-wide view will see them).
  */
+const usedConcurrentlyMemo = new WeakMap<ConcurrencyModel, Map<string, boolean>>();
+
 function usedConcurrently(model: ConcurrencyModel, typeName: string): boolean {
+  let memo = usedConcurrentlyMemo.get(model);
+  if (!memo) usedConcurrentlyMemo.set(model, (memo = new Map()));
+  let hit = memo.get(typeName);
+  if (hit === undefined) memo.set(typeName, (hit = computeUsedConcurrently(model, typeName)));
+  return hit;
+}
+
+function computeUsedConcurrently(model: ConcurrencyModel, typeName: string): boolean {
   if (model.roots.some(countsAsRoot)) return true;
+  // A value of T in a package variable (`var cache = &T{...}`) is one instance every caller shares.
+  const named = new RegExp(`^&?${typeName}\\s*\\{|^\\*?${typeName}$|^new\\(${typeName}\\)$`);
+  for (const v of model.pkg.values.values()) {
+    if (v.kind === 'var' && named.test((v.value ?? v.typeNode)?.text.replace(/\s+/g, '') ?? '')) return true;
+  }
   const decl = model.pkg.types.get(typeName);
   return !!decl && CONCURRENT_DOC.test(docAbove(decl.node.parent ?? decl.node));
 }

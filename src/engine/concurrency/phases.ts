@@ -4,9 +4,12 @@
 // call), used while shared, and torn down after its goroutines are joined (`Close` after `Wait`).
 // Within one function, code before a `go` statement runs before that goroutine, and code after a
 // `Wait()` or a channel receive runs after it.
-import type { GoFile } from '../source.js';
 import { field } from '../ast.js';
-import { contains, homeDecl, homePosition, loopWithin, type MapAccess, type Root, type Unit } from './summaries.js';
+import type { SyntaxNode } from '../types.js';
+import type { MapAccess, Root, Unit } from './types.js';
+import { contains, homeDecl, homePosition, isTestFile, loopWithin } from './units.js';
+
+export { isTestFile };
 
 /** Set-up method names: they run once, before the value is handed to the goroutines that use it. */
 const INITIALISER = /^(?:Provision|Reset|reset|Init|Initialize|Initialise|Open|Setup|SetUp|Configure|Prepare|Start|Validate|Unmarshal\w*|Restore|Bootstrap|init[A-Z_]\w*|setup\w*|setUp\w*|open|openDB|configure\w*|prepare\w*|start|provision\w*|validate\w*|parse\w*|restore\w*|bootstrap\w*|replay\w*|recover\w*)$/;
@@ -86,6 +89,28 @@ export function sameLauncher(r1: Root, r2: Root): boolean {
   return homePosition({ node: r1.site, unit: r1.launcher }).unit === homePosition({ node: r2.site, unit: r2.launcher }).unit;
 }
 
-export function isTestFile(f: GoFile): boolean {
-  return f.path.endsWith('_test.go');
+
+const WAIT_STMT = /^(?:<-|select\b|for\s+range\s|[\w.]+\.Wait\(\)|[\w, ]+:?=\s*(?:<-|[\w.]+\.Wait\(\))|if\s+(?:\w+\s*:=\s*)?[\w.]+\.Wait\(\))/;
+
+/** The statement after a goroutine start waits for it (channel receive, Wait, select). */
+export function waitsRightAfter(site: SyntaxNode): boolean {
+  let stmt: SyntaxNode | null = site;
+  while (stmt && stmt.parent && stmt.parent.type !== 'statement_list' && stmt.parent.type !== 'block') stmt = stmt.parent;
+  let next = stmt?.nextNamedSibling ?? null;
+  while (next && next.type === 'comment') next = next.nextNamedSibling;
+  return !!next && WAIT_STMT.test(next.text);
+}
+
+const EXCLUSIVE_DOC = /\b(?:not|never)\s+(?:be\s+)?(?:called|used|run)\s+(?:concurrently|in\s+parallel|during\s+(?:the\s+)?parallel)|single[- ]threaded|before\s+(?:any|the)\s+goroutines?\s+(?:start|are\s+started)/i;
+
+/** A function documented (above it or in its body) as never running concurrently with others. */
+export function exclusiveByDoc(u: Unit): boolean {
+  if (u.decl && EXCLUSIVE_DOC.test(u.decl.doc)) return true;
+  const body = field(u.node, 'body');
+  if (!body || !body.text.includes('//')) return false;
+  for (const line of body.text.split('\n')) {
+    const i = line.indexOf('//');
+    if (i >= 0 && EXCLUSIVE_DOC.test(line.slice(i))) return true;
+  }
+  return false;
 }

@@ -15,164 +15,26 @@ import type { SyntaxNode } from '../types.js';
 import type { GoFile } from '../source.js';
 import type { FuncDecl, PackageModel } from '../model.js';
 import { defineFact } from '../model.js';
-import type { Binding, Scopes } from '../scope.js';
+import type { Scopes } from '../scope.js';
 import { ScopesFact } from '../run.js';
-import { callShape, contains as containsIndex, expressionsOf, field, namedChildren, parametersOf, unparen } from '../ast.js';
-import { isMutexType, type GoType } from '../gotypes.js';
+import { callShape, expressionsOf, field, namedChildren, unparen } from '../ast.js';
+import { isMutexType } from '../gotypes.js';
 import { httpHandlers, isServed } from '../handlers.js';
 import { BodySelector } from '../relevant.js';
 import { isWriteTarget } from '../uses.js';
-import { CONSTRUCTOR_NAME, isSetupName } from './phases.js';
+import type { AccessKind, CallSite, ConcurrencyModel, LockEvent, LockMode, LockSet, MapAccess, Root, RootKind, Unit } from './types.js';
+import { addNew, buildsType, commaOkIndex, contains, derefNamed, enclosingRoot, homeDecl, inLoopWithin, loops } from './units.js';
+import { LOCK_OPS, emptyLocks, inheritedLocks, intersect, isMutexPointer, replace, snapshot, union } from './locks.js';
+import { MapIdentities } from './identity.js';
+import { Ownership } from './ownership.js';
+import { MAX_CALL_DEPTH, goStarter, reachingRoots } from './contexts.js';
+import { waitsRightAfter } from './phases.js';
 
-export type LockMode = 'R' | 'W';
-/** Canonical mutex key -> mode. The key `*` means "the caller holds the lock" (a `...Locked` helper). */
-export type LockSet = ReadonlyMap<string, LockMode>;
-export const ANY_LOCK = '*';
-/** Held by functions documented as never running concurrently (phases, single-threaded setup). */
-export const EXCLUSIVE = '!exclusive';
-
-/**
- * `len` reads only the map's count and `assign` replaces the whole field: both are data races on
- * the field when unguarded, never the runtime's concurrent-map check, so they never claim a crash.
- */
-export type AccessKind = 'read' | 'write' | 'range' | 'len' | 'assign' | 'ref';
-
-export interface MapAccess {
-  /** index_expression, delete/clear/len call, range_clause right side, or the field in `x.f = ...`. */
-  node: SyntaxNode;
-  operand: SyntaxNode;
-  /** Map identity: `pkg:name`, `local:<decl id>`, `field:T.f`. */
-  key: string;
-  kind: AccessKind;
-  /** Human name of the map as written (`s.items`, `cache`). */
-  name: string;
-  unit: Unit;
-  /** Locks acquired in this function before the access (not counting inherited ones). */
-  locks: LockSet;
-  /** The base value was built in this very function (`x := &T{}`), so the map is not shared yet. */
-  fresh: boolean;
-  file: GoFile;
-  /** For field keys: the struct type and field. */
-  field?: { typeName: string; name: string };
-  /** For local keys: the declaring identifier. */
-  localDecl?: SyntaxNode;
-  /** The operand is known to be a map here (its type, or `v, ok := m[k]` / `delete(m, k)`). */
-  proof: boolean | null;
-}
-
-export interface LockEvent {
-  key: string;
-  op: 'Lock' | 'RLock' | 'Unlock' | 'RUnlock';
-  deferred: boolean;
-  call: SyntaxNode;
-  /** The method name node (`RLock`), for fixes. */
-  method: SyntaxNode;
-}
-
-export type RootKind = 'go' | 'errgroup' | 'waitgroup' | 'pool' | 'afterfunc' | 'http' | 'callback';
-
-export interface Root {
-  id: number;
-  kind: RootKind;
-  /** The go statement / Go(...) / AfterFunc(...) call; the handler function for HTTP. */
-  site: SyntaxNode;
-  siteFile: GoFile;
-  /** The function that starts it (undefined for HTTP handlers). */
-  launcher?: Unit;
-  target: Unit;
-  /** Several instances can run at once: launched in a loop, or once per HTTP request. */
-  multi: boolean;
-  /** The goroutine loops (a long-lived worker), so it overlaps whatever runs after it starts. */
-  longLived: boolean;
-  /** For a method target (`go s.loop()`, a handler method): its receiver is shared with other goroutines. */
-  recvShared: boolean;
-  /** The launcher waits for it right away (`go f(); <-done`): it overlaps nothing the launcher does later. */
-  sync: boolean;
-  /** For callbacks: the package function that runs them on goroutines. */
-  via?: string;
-  /**
-   * For HTTP handlers: registered or served, so net/http really runs it per request. A function
-   * with the handler signature that the package only calls itself is sequential.
-   */
-  served: boolean;
-}
-
-export interface CallSite {
-  node: SyntaxNode;
-  /** For method calls `x.m()`: the receiver expression `x`. */
-  recv?: SyntaxNode;
-  caller: Unit;
-  callee: Unit;
-  locks: LockSet;
-}
-
-export interface Unit {
-  id: number;
-  node: SyntaxNode;
-  file: GoFile;
-  decl?: FuncDecl;
-  /** For literals: the enclosing function. */
-  parent?: Unit;
-  /** Locks held where a literal is defined (callbacks usually run synchronously). */
-  entryLocks: LockSet;
-  root?: Root;
-  accesses: MapAccess[];
-  calls: CallSite[];
-  /** Start offsets of Wait() calls and channel receives in this body (not nested literals). */
-  waits: number[];
-  lockEvents: LockEvent[];
-  literals: Unit[];
-  /** Parameter indexes this function runs in new goroutines (`go fn()`, or `fn()` inside a goroutine), and whether several at once. */
-  goParams: Map<number, boolean>;
-  /** Parameter names (by index) for goParams resolution. */
-  paramNames: string[];
-  callers: CallSite[];
-}
-
-export interface ConcurrencyModel {
-  pkg: PackageModel;
-  scopes: Scopes;
-  units: Unit[];
-  roots: Root[];
-  accesses: MapAccess[];
-  /** Accesses by map key. */
-  byKey: Map<string, MapAccess[]>;
-  unitOf(node: SyntaxNode): Unit | undefined;
-  /** Locks held at an access, including those its callers hold. */
-  locksAt(a: MapAccess): LockSet;
-  /** Roots whose goroutines (or requests) run this unit. */
-  contextsOf(u: Unit): ReadonlySet<Root>;
-  /** Under root r, the receiver of u's method may be shared with other goroutines. */
-  receiverSharedUnder(u: Unit, r: Root): boolean;
-  /** The map an access touches may be shared between root r's goroutines and other code. */
-  sharedUnder(a: MapAccess, r: Root): boolean;
-  /** The variable an identifier names is used inside r's goroutine (captured), or is the receiver of `go x.m()`. */
-  capturedBy(r: Root, ident: SyntaxNode): boolean;
-  /** The mutex field names of struct type T declared in the package. */
-  mutexFieldsOf(typeName: string): string[];
-  /** True when T's mutex field (or embedded mutex, name '') is a sync.RWMutex. */
-  isRWMutexField(typeName: string, name: string): boolean;
-  /** True when the access sits in a function that builds values of the type (or in init). */
-  inConstructor(a: MapAccess): boolean;
-}
-
-const LOCK_OPS = new Set(['Lock', 'RLock', 'Unlock', 'RUnlock']);
-const HOLDS_DOC = /must (?:be )?hold|should (?:be )?hold|caller (?:must |should )?(?:holds?|has)|called with [\w.]* ?(?:lock|mu\w*|mutex)?[\w. ]*(?:held|locked)|(?:lock|mutex|mu)\w* (?:is |must be |should be |to be )?(?:held|locked)|with the lock held|while holding|assumes? (?:the )?(?:\w+ )?(?:lock|mutex)|under (?:the )?(?:\w+ )?lock|locked by (?:the )?caller|(?:is |are )?assumed (?:to be )?(?:held|locked)|\b\w+ (?:should|must) be (?:locked|held)|expects? (?:the )?[\w.]* ?(?:lock|mutex|mu)\w* (?:to be )?(?:held|locked)|requires? (?:the )?[\w.]* ?(?:lock|mutex)\w* (?:to be )?held|(?:which|that|caller|callers)\s+(?:already\s+)?holds?\s+[\w.]*(?:mu|mtx|lock|mutex)\w*\b/i;
-/** Helper names that say the caller holds the lock (`removeLocked`, `addNoLock`, `get_locked`, etcd's `UnsafeRange`). */
-const HOLDS_NAME = /Locked$|Locked[A-Z_]|^locked[A-Z]|NoLock$|NoLock[A-Z_]|_nolock$|_locked$|^[Uu]nsafe[A-Z]|LockHeld$/;
-const MAX_CALL_DEPTH = 4;
-/** Callers of walked unexported functions are walked this many levels up. */
 const CALLER_LEVELS = 2;
 const LEAVES = new Set(['identifier', 'field_identifier', 'type_identifier', 'package_identifier', 'interpreted_string_literal', 'raw_string_literal', 'int_literal', 'float_literal', 'rune_literal', 'comment', 'true', 'false', 'nil']);
 const INTERESTING = new Set(['func_literal', 'index_expression', 'unary_expression', 'call_expression', 'block', 'statement_list', 'labeled_statement', 'if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'defer_statement', 'go_statement', 'receive_statement', 'return_statement']);
 const STMT_TYPES = new Set(['block', 'statement_list', 'labeled_statement', 'if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'defer_statement', 'go_statement', 'receive_statement', 'return_statement']);
-const MAX_PAIRS_PER_KEY = 400;
-
 export const ConcurrencyFact = defineFact<ConcurrencyModel>('concurrency', (pkg) => buildModel(pkg, pkg.fact(ScopesFact)));
-
-function emptyLocks(): Map<string, LockMode> {
-  return new Map();
-}
 
 function buildModel(pkg: PackageModel, scopes: Scopes): ConcurrencyModel {
   const b = new Builder(pkg, scopes);
@@ -182,20 +44,29 @@ function buildModel(pkg: PackageModel, scopes: Scopes): ConcurrencyModel {
 
 class Builder {
   readonly units: Unit[] = [];
+
   readonly unitByNode = new Map<number, Unit>();
+
   readonly roots: Root[] = [];
+
   readonly accesses: MapAccess[] = [];
-  private readonly methodNames = new Set<string>();
+
   private readonly pendingParamCalls: { site: SyntaxNode; caller: Unit; calleeDecl: SyntaxNode; args: SyntaxNode[]; file: GoFile; inLoop: boolean | undefined }[] = [];
+
   private readonly pendingGo: { site: SyntaxNode; file: GoFile; launcher: Unit; kind: RootKind; targetNode: SyntaxNode; inLoop: boolean }[] = [];
+
   /** Calls `p(...)` of a function-typed parameter p, for goParams. */
   private readonly paramCalls: { unit: Unit; name: string; paramFn: SyntaxNode; call: SyntaxNode }[] = [];
+
+  private readonly ids: MapIdentities;
+  private readonly own: Ownership;
 
   constructor(
     readonly pkg: PackageModel,
     readonly scopes: Scopes,
   ) {
-    for (const m of pkg.methods.values()) for (const name of m.keys()) this.methodNames.add(name);
+    this.ids = new MapIdentities(pkg, scopes);
+    this.own = new Ownership(pkg, scopes);
   }
 
   /** Functions like `withLock(mu, func() {...})`: decl node id -> which argument is locked around which callback. */
@@ -224,7 +95,7 @@ class Builder {
       this.linkRoots();
       this.walkReachable(select);
       // The maps goroutines touch: any other body naming them may be the other side of a race.
-      const contexts = this.contexts();
+      const contexts = reachingRoots(this.roots, this.own);
       const newFields = new Set<string>();
       const newVars = new Set<string>();
       for (const a of this.accesses) {
@@ -370,8 +241,8 @@ class Builder {
       if (!list) byKey.set(a.key, (list = []));
       list.push(a);
     }
-    const inherited = this.inheritedLocks();
-    const contexts = this.contexts();
+    const inherited = inheritedLocks(this.units);
+    const contexts = reachingRoots(this.roots, this.own);
     const contextSets = new Map<number, Set<Root>>();
     for (const [id, m] of contexts) contextSets.set(id, new Set(m.keys()));
     const pkg = this.pkg;
@@ -396,11 +267,11 @@ class Builder {
       receiverSharedUnder: (u, r) => contexts.get(u.id)?.get(r) ?? false,
       sharedUnder: (a, r) => {
         if (a.key.startsWith('pkg:')) return true;
-        if (a.localDecl) return this.sharedBase(a.operand, r, false);
+        if (a.localDecl) return this.own.sharedBase(a.operand, r, false);
         const recv = contexts.get(a.unit.id)?.get(r) ?? false;
-        return this.sharedBase(a.operand, r, recv);
+        return this.own.sharedBase(a.operand, r, recv);
       },
-      capturedBy: (r, ident) => this.capturedBy(r, ident),
+      capturedBy: (r, ident) => this.own.capturedBy(r, ident),
       mutexFieldsOf: (typeName) => this.mutexFieldNames(typeName),
       isRWMutexField: (typeName, name) => {
         for (const f of pkg.structFieldsOf(typeName) ?? []) {
@@ -489,141 +360,20 @@ class Builder {
     if (target.decl) this.walkUnit(target);
     const sync = kind !== 'http' && waitsRightAfter(site);
     const root: Root = { id: this.roots.length, kind, site, siteFile, launcher, target, multi: multi && !sync, longLived: kind === 'http' || loops(target.node), recvShared: true, sync, served: true };
-    if (kind !== 'http' && target.decl?.receiver) root.recvShared = this.goReceiverShared(root);
+    if (kind !== 'http' && target.decl?.receiver) root.recvShared = this.own.goReceiverShared(root);
     target.root = root;
     this.roots.push(root);
     return root;
   }
 
-  /** `go x.m()` in a loop with x made per iteration: each goroutine has its own receiver. */
-  private goReceiverShared(r: Root): boolean {
-    const call = r.site.type === 'go_statement' ? unparen(r.site.namedChild(0) ?? r.site) : r.site;
-    let fn = call.type === 'call_expression' ? field(call, 'function') : null;
-    if (r.site.type !== 'go_statement' && call.type === 'call_expression') {
-      // errgroup-style g.Go(s.run): the argument is the method value.
-      const args = namedChildren(field(call, 'arguments') ?? call).filter((c) => c.type !== 'comment');
-      fn = args[args.length - 1] ?? null;
-    }
-    if (!fn || unparen(fn).type !== 'selector_expression') return true;
-    const base = rootIdent(field(unparen(fn), 'operand'));
-    if (!base || !r.launcher) return true;
-    const b = this.scopes.resolve(base);
-    if (!b || b.kind === 'package' || b.kind === 'receiver') return true;
-    if (!r.multi) return true;
-    const loop = loopWithin(r.site, r.launcher.node);
-    return !(loop && contains(loop, b.nameNode));
-  }
-
-  /** `go worker(m)`: the parameter holds what the launcher passed; shared unless made per iteration or fresh. */
-  private goArgShared(r: Root, param: string): boolean {
-    const i = r.target.paramNames.indexOf(param);
-    const call = r.site.type === 'go_statement' ? unparen(r.site.namedChild(0) ?? r.site) : null;
-    if (i < 0 || !call || call.type !== 'call_expression' || !r.launcher) return false;
-    const args = namedChildren(field(call, 'arguments') ?? call).filter((c) => c.type !== 'comment');
-    const arg = args[i] ? unparen(args[i]!) : undefined;
-    if (!arg || arg.type === 'composite_literal' || arg.type === 'call_expression' || arg.type === 'unary_expression') return false;
-    const id = rootIdent(arg);
-    const b = id ? this.scopes.resolve(id) : undefined;
-    if (!b) return false;
-    if (b.kind === 'package' || b.kind === 'receiver') return true;
-    if (r.multi) {
-      const loop = loopWithin(r.site, r.launcher.node);
-      if (loop && contains(loop, b.nameNode)) return false;
-      // `go flush(batch); batch = make(...)`: each goroutine is handed its own map, then rebound.
-      const after = loop ? r.launcher.file.text.slice(r.site.endIndex, loop.endIndex) : '';
-      if (new RegExp(`(?<![\\w.])${b.name}\\s*=[^=]`).test(after)) return false;
-    }
-    return true;
-  }
-
-  /**
-   * Whether the value an expression is rooted at may be shared by root r's goroutines and others:
-   * package variables, the receiver when the caller passed a shared one, and variables the goroutine
-   * captures from the function that starts it (not those made per loop iteration, nor those made
-   * inside the goroutine or in the functions it calls).
-   */
-  sharedBase(expr: SyntaxNode | null, r: Root, recvShared: boolean, depth = 0): boolean {
-    const id = rootIdent(expr);
-    if (!id) return false;
-    const b = this.scopes.resolve(id);
-    if (!b) return false;
-    if (b.kind === 'package') return true;
-    if (b.kind === 'receiver') {
-      // A receiver captured by a goroutine literal belongs to the enclosing method, outside the goroutine.
-      const method = enclosingFunctionNode(b.nameNode);
-      if (method && method.id !== r.target.node.id && contains(method, r.target.node)) return true;
-      return recvShared;
-    }
-    if (b.kind === 'func' || b.kind === 'const') return false;
-    if (b.kind === 'param' && r.target.decl && b.func?.id === r.target.node.id) return this.goArgShared(r, b.name);
-    // Made inside the goroutine: its own, unless it was handed over a channel (work items a
-    // worker receives are shared with whoever sent them and may send them again).
-    if (contains(r.target.node, b.nameNode)) return this.receivedFromChannel(b) || this.loadedFromShared(b, r, recvShared, depth);
-    const declFn = enclosingFunctionNode(b.nameNode);
-    if (!declFn || !contains(declFn, r.target.node)) return b.kind === 'local' && this.loadedFromShared(b, r, recvShared, depth);
-    if (r.multi && r.kind !== 'http' && r.launcher) {
-      const loop = loopWithin(r.site, r.launcher.node);
-      if (loop && contains(loop, b.nameNode)) return false;
-    }
-    return true;
-  }
-
-  /**
-   * A local holding a value read out of a shared one: `c := s.clients[id]`, `x := s.cfg`,
-   * `for _, c := range s.clients`. It is the same value the others reach through `s`.
-   */
-  private loadedFromShared(b: Binding, r: Root, recvShared: boolean, depth: number): boolean {
-    if (depth > 2) return false;
-    if (b.range) return b.range.index === 1 && this.sharedBase(b.range.expr, r, recvShared, depth + 1);
-    const v = b.value ? unparen(b.value) : undefined;
-    if (v?.type !== 'index_expression' && v?.type !== 'selector_expression') return false;
-    if (v.type === 'index_expression') {
-      // `shards[idx]` with idx the goroutine's own (its parameter, or made inside it): its own part.
-      const ix = field(v, 'index');
-      const ib = ix && unparen(ix).type === 'identifier' ? this.scopes.resolve(unparen(ix)) : undefined;
-      if (ib && ib.kind !== 'package' && contains(r.target.node, ib.nameNode)) return false;
-    }
-    return this.sharedBase(v, r, recvShared, depth + 1);
-  }
-
-  /** `c := <-work`, `for c := range work` over a channel, `case c := <-work`. */
-  private receivedFromChannel(b: Binding): boolean {
-    const v = b.value ? unparen(b.value) : undefined;
-    if (v?.type === 'unary_expression' && v.child(0)?.text === '<-') return true;
-    if (b.tupleValue) {
-      const t = unparen(b.tupleValue.expr);
-      if (t.type === 'unary_expression' && t.child(0)?.text === '<-') return true;
-    }
-    return !!b.range && b.range.index === 0 && this.isChanRange(b.range.expr);
-  }
-
-  private readonly captured = new Map<number, Set<number>>();
-
-  capturedBy(r: Root, ident: SyntaxNode): boolean {
-    const b = this.scopes.resolve(ident);
-    if (!b) return false;
-    if (b.kind === 'package') return true;
-    let set = this.captured.get(r.id);
-    if (!set) {
-      set = new Set();
-      const scan = r.target.decl ? r.site : r.target.node;
-      const stack = [scan];
-      let budget = 20000;
-      while (stack.length && budget-- > 0) {
-        const n = stack.pop()!;
-        if (n.type === 'identifier') {
-          const x = this.scopes.resolve(n);
-          if (x) set.add(x.nameNode.id);
-        }
-        for (const c of namedChildren(n)) stack.push(c);
-      }
-      this.captured.set(r.id, set);
-    }
-    return set.has(b.nameNode.id);
-  }
-
   /** The unit being walked (for the receiver shortcut). */
-  private currentUnit: Unit | undefined;
+  private get currentUnit(): Unit | undefined {
+    return this.ids.current;
+  }
+
+  private set currentUnit(u: Unit | undefined) {
+    this.ids.current = u;
+  }
 
   private readonly walked = new Set<number>();
 
@@ -718,7 +468,7 @@ class Builder {
             if (right) {
               this.walkExpr(u, right, state);
               this.noteRange(u, right, state);
-              if (this.isChanRange(right)) u.waits.push(s.startIndex);
+              if (this.own.isChanRange(right)) u.waits.push(s.startIndex);
             }
           } else if (c.type !== 'comment') this.walkExpr(u, c, state);
         }
@@ -779,7 +529,7 @@ class Builder {
               if (i >= 0) u.goParams.set(i, inLoop || u.goParams.get(i) === true);
             }
           }
-          const decl = this.calleeDecl(f, u.file);
+          const decl = this.ids.calleeDecl(f, u.file);
           if (decl) {
             this.pendingGo.push({ site: s, file: u.file, launcher: u, kind: 'go', targetNode: decl.node, inLoop });
             // `go batch(items, fn)`: fn is run by whatever batch runs concurrently.
@@ -867,7 +617,8 @@ class Builder {
     switch (node.type) {
       case 'func_literal':
         // A closure handed back to the caller runs later, after the lock is released.
-        this.walkLiteral(u, node, this.escapes(u, node) ? emptyLocks() : new Map(state));
+        if (this.escapes(u, node)) this.walkLiteral(u, node, emptyLocks()).escapes = true;
+        else this.walkLiteral(u, node, new Map(state));
         return 'done';
       case 'index_expression': {
         const operand = field(node, 'operand');
@@ -961,9 +712,9 @@ class Builder {
     }
     // Goroutine-starting calls: errgroup / WaitGroup.Go / conc pools / time.AfterFunc.
     const shape = methodName === 'Go' || methodName === 'AfterFunc' || methodName === 'Wrap' || methodName === 'Spawn' ? callShape(call) : null;
-    const starter = shape ? this.goStarter(u.file, shape, args) : undefined;
+    const starter = shape ? goStarter(this.scopes, u.file, shape, args) : undefined;
     if (f && f.type !== 'func_literal') this.walkExpr(u, f, state);
-    const wrapperDecl = f && f.type !== 'func_literal' ? this.calleeDecl(f, u.file) : undefined;
+    const wrapperDecl = f && f.type !== 'func_literal' ? this.ids.calleeDecl(f, u.file) : undefined;
     const wrapper = wrapperDecl ? this.lockWrappers.get(wrapperDecl.node.id) : undefined;
     args.forEach((a, i) => {
       const e = unparen(a);
@@ -980,7 +731,7 @@ class Builder {
           const target = this.walkLiteral(u, e, emptyLocks());
           this.addRoot(starter.kind, call, u.file, u, target, inLoop);
         } else {
-          const decl = this.calleeDecl(e, u.file);
+          const decl = this.ids.calleeDecl(e, u.file);
           if (decl) this.pendingGo.push({ site: call, file: u.file, launcher: u, kind: starter.kind, targetNode: decl.node, inLoop });
           this.walkExpr(u, a, state);
         }
@@ -1023,33 +774,6 @@ class Builder {
     }
   }
 
-  private goStarter(file: GoFile, shape: NonNullable<ReturnType<typeof callShape>>, args: SyntaxNode[]): { kind: RootKind; argIndex: number } | undefined {
-    const time = file.importName('time');
-    if (time && shape.callee === `${time}.AfterFunc` && args.length === 2) return { kind: 'afterfunc', argIndex: 1 };
-    if (!shape.method || !GO_METHODS.has(shape.method) || args.length !== 1 || !shape.receiver) return undefined;
-    const recvType = this.scopes.typeOfExpr(shape.receiver);
-    const base = recvType.kind === 'pointer' ? recvType.elem : recvType;
-    // A wait-group wrapper of the project's own (`wg.Wrap(func() {...})`, `group.Go(fn)` on a
-    // type named like one): it runs the callback on a new goroutine, as its name says.
-    if (base.kind === 'named' && WAITGROUP_WRAPPER.test(base.name) && !(base.qualifier && file.imports.get(base.qualifier) === 'sync')) return { kind: 'waitgroup', argIndex: 0 };
-    if (shape.method !== 'Go') return undefined;
-    if (base.kind === 'named' && base.qualifier) {
-      const path = file.imports.get(base.qualifier) ?? '';
-      if (path === 'sync' && base.name === 'WaitGroup') return { kind: 'waitgroup', argIndex: 0 };
-      if (path === 'golang.org/x/sync/errgroup') return { kind: 'errgroup', argIndex: 0 };
-      if (/(^|\/)conc(\/|$)/.test(path)) return { kind: 'pool', argIndex: 0 };
-      return undefined;
-    }
-    // The receiver came from a call we cannot type (errgroup.WithContext, pool.New()): trust the imports.
-    if (base.kind === 'unknown') {
-      for (const p of file.imports.values()) {
-        if (p === 'golang.org/x/sync/errgroup') return { kind: 'errgroup', argIndex: 0 };
-        if (/^github\.com\/sourcegraph\/conc(\/|$)/.test(p)) return { kind: 'pool', argIndex: 0 };
-      }
-    }
-    return undefined;
-  }
-
   private readonly lockHelpers = new Map<number, { key: string; mode: LockMode } | null>();
 
   /**
@@ -1057,7 +781,7 @@ class Builder {
    * the lock it takes, keyed as the mutex itself would be.
    */
   private lockHelperKey(sel: SyntaxNode): { key: string; mode: LockMode } | undefined {
-    const decl = this.calleeDecl(sel, this.currentUnit!.file);
+    const decl = this.ids.calleeDecl(sel, this.currentUnit!.file);
     const recv = decl?.receiver;
     if (!decl || !recv?.name) return undefined;
     let hit = this.lockHelpers.get(decl.node.id);
@@ -1066,7 +790,7 @@ class Builder {
       const body = field(decl.node, 'body')?.text ?? '';
       const m = body.length < 1500 && /\breturn\s+func\s*\(/.test(body) ? new RegExp(`\\b${recv.name}\\.(?:(\\w+)\\.)?(R?)Lock\\(\\)`).exec(body) : null;
       if (m) {
-        const owner = m[1] ? (this.fieldOwner(recv.typeName, m[1]) ?? recv.typeName) : recv.typeName;
+        const owner = m[1] ? (this.ids.fieldOwner(recv.typeName, m[1]) ?? recv.typeName) : recv.typeName;
         hit = { key: m[1] ? `${owner}.${m[1]}` : `${owner}.<embedded>`, mode: m[2] ? 'R' : 'W' };
       }
       this.lockHelpers.set(decl.node.id, hit);
@@ -1077,11 +801,11 @@ class Builder {
   /** `x.getMutex()` whose body is `return r.mu` (or `&r.mu`): the key of that field. */
   private mutexGetterKey(call: SyntaxNode): string | undefined {
     const fn = field(call, 'function');
-    const decl = fn && unparen(fn).type === 'selector_expression' ? this.calleeDecl(unparen(fn), this.currentUnit!.file) : undefined;
+    const decl = fn && unparen(fn).type === 'selector_expression' ? this.ids.calleeDecl(unparen(fn), this.currentUnit!.file) : undefined;
     const recv = decl?.receiver;
     if (!decl || !recv?.name) return undefined;
     const m = new RegExp(`^\\{\\s*return\\s+&?${recv.name}\\.(\\w+)\\s*\\}$`).exec(field(decl.node, 'body')?.text ?? '');
-    return m ? `${this.fieldOwner(recv.typeName, m[1]!) ?? recv.typeName}.${m[1]}` : undefined;
+    return m ? `${this.ids.fieldOwner(recv.typeName, m[1]!) ?? recv.typeName}.${m[1]}` : undefined;
   }
 
   private lockCall(call: SyntaxNode): Omit<LockEvent, 'deferred'> & { deferred: false } | undefined {
@@ -1121,7 +845,7 @@ class Builder {
         const t0 = derefNamed(this.pkg, this.scopes.typeOfExpr(operand));
         if (t0) {
           // Name the struct that declares the field, so `f.mu` promoted from an embedded type matches.
-          const t = this.fieldOwner(t0, name) ?? t0;
+          const t = this.ids.fieldOwner(t0, name) ?? t0;
           const ft = this.scopes.typeOfExpr(e);
           if (isMutexType(ft) || isMutexPointer(ft) || ft.kind === 'unknown') return `${t}.${name}`;
           // A struct field with an embedded mutex: `s.state.Lock()`.
@@ -1146,559 +870,21 @@ class Builder {
     this.noteAccess(u, right, unparen(right), 'range', state);
   }
 
-  private isChanRange(right: SyntaxNode): boolean {
-    return this.pkg.underlying(this.scopes.typeOfExpr(right)).kind === 'chan';
-  }
-
   private noteAccess(u: Unit, node: SyntaxNode, operand: SyntaxNode, kind: AccessKind, state: Map<string, LockMode>): void {
-    const id = this.mapIdentity(u, operand);
+    const id = this.ids.mapIdentity(u, operand);
     if (!id) return;
     // A type we cannot see is a map only when the code proves it: `v, ok := x[k]` or `delete(x, k)`.
     const proof = id.typed || (node.type === 'call_expression' && field(node, 'function')?.text === 'delete') || commaOkIndex(node);
-    const fresh = id.fresh || (kind !== 'assign' && !!id.field && this.madeBefore(u, operand, node.startIndex));
+    const fresh = id.fresh || (kind !== 'assign' && !!id.field && this.ids.madeBefore(u, operand, node.startIndex));
     const a: MapAccess = { node, operand, key: id.key, kind, name: operand.text.replace(/\s+/g, ''), unit: u, locks: snapshot(state), fresh, file: u.file, field: id.field, localDecl: id.localDecl, proof };
     u.accesses.push(a);
     this.accesses.push(a);
   }
 
-  /**
-   * `x.f = make(...)` (or a map literal) earlier in this function, `x` a local: the map at `x.f` is
-   * the one just made (`clone := *cfg; clone.Meta = make(...); clone.Meta[k] = v`), nobody else's.
-   */
-  private madeBefore(u: Unit, operand: SyntaxNode, pos: number): boolean {
-    if (operand.type !== 'selector_expression') return false;
-    const home = homeDecl(u) ?? u;
-    const text = home.file.text.slice(home.node.startIndex, pos);
-    if (!text.includes(`${field(operand, 'field')?.text ?? ''} = `)) return false;
-    const base = rootIdent(operand);
-    const b = base ? this.scopes.resolve(base) : undefined;
-    if (!b || b.kind !== 'local') return false;
-    const name = operand.text.replace(/\s+/g, '').replace(/[.[\]()*]/g, (c) => `\\${c}`);
-    return new RegExp(`(?<![\\w.])${name}\\s*=\\s*(?:make\\(|map\\[)`).test(text);
-  }
-
-  private mapIdentity(u: Unit, e: SyntaxNode): { key: string; fresh: boolean; typed: boolean | null; field?: MapAccess['field']; localDecl?: SyntaxNode } | undefined {
-    if (e.type === 'identifier') {
-      const b = this.scopes.resolve(e);
-      if (!b || b.kind === 'func' || b.kind === 'const') return undefined;
-      const typed = this.mapness(this.scopes.typeOfBinding(b));
-      if (typed === false) return undefined;
-      if (b.kind === 'package') return { key: `pkg:${b.name}`, fresh: false, typed };
-      return { key: `local:${b.nameNode.id}`, fresh: false, typed, localDecl: b.nameNode };
-    }
-    if (e.type === 'index_expression') {
-      // `m[a][b] = v`: the inner maps of m, one identity for all of them.
-      const inner = field(e, 'operand');
-      const outer = inner ? this.mapIdentity(u, unparen(inner)) : undefined;
-      if (!outer || outer.key.startsWith('elem:')) return undefined;
-      const typed = this.mapness(this.scopes.typeOfExpr(e));
-      if (typed !== true) return undefined;
-      return { key: `elem:${outer.key}`, fresh: outer.fresh, typed };
-    }
-    if (e.type === 'selector_expression') {
-      const operand = field(e, 'operand');
-      const name = field(e, 'field')?.text;
-      if (!operand || !name) return undefined;
-      const base = unparen(operand);
-      const recv = this.receiverType(base);
-      if (recv) {
-        // Fast path for the receiver (`s.items`): no scope walk.
-        const declaring = this.fieldOwner(recv, name);
-        if (!declaring) return undefined;
-        const ft = this.fieldTypeOf(declaring, name);
-        const typed = ft ? this.mapness(ft) : null;
-        if (typed === false) return undefined;
-        return { key: `field:${declaring}.${name}`, fresh: false, typed, field: { typeName: declaring, name } };
-      }
-      if (base.type === 'identifier' && !this.scopes.resolve(base)) return undefined; // imported package
-      let bt = this.scopes.typeOfExpr(base);
-      if (bt.kind === 'pointer') bt = bt.elem;
-      if (bt.kind === 'named' && bt.qualifier) {
-        // A field of an imported struct type (`ls.Followers`): only when the code proves it is a map.
-        const typeName = `${bt.qualifier}.${bt.name}`;
-        return { key: `field:${typeName}.${name}`, fresh: false, typed: null, field: { typeName, name } };
-      }
-      const owner = derefNamed(this.pkg, bt);
-      if (!owner || !this.pkg.types.has(owner)) return undefined;
-      const declaring = this.fieldOwner(owner, name);
-      if (!declaring) return undefined;
-      const typed = this.mapness(this.scopes.typeOfExpr(e));
-      if (typed === false) return undefined;
-      return { key: `field:${declaring}.${name}`, fresh: this.freshBase(u, base), typed, field: { typeName: declaring, name } };
-    }
-    return undefined;
-  }
-
-  /** true: a map; false: known not to be; null: cannot tell. */
-  private mapness(t: GoType): boolean | null {
-    const u = this.pkg.underlying(t);
-    if (u.kind === 'map') return true;
-    if (u.kind === 'unknown') return null;
-    if (u.kind === 'named' && u.qualifier) return null;
-    return false;
-  }
-
-  private readonly recvCache = new Map<number, Map<string, string>>();
-
-  /**
-   * When `e` names the receiver or a parameter of the function it appears in (not shadowed): the
-   * package type name behind it, found without a scope walk (the hot path on large generated code).
-   */
-  private receiverType(e: SyntaxNode): string | undefined {
-    if (e.type !== 'identifier') return undefined;
-    const u = this.currentUnit;
-    if (!u) return undefined;
-    let names = this.recvCache.get(u.id);
-    if (!names) {
-      names = new Map();
-      const home = homeDecl(u);
-      if (home?.decl) {
-        const r = home.decl.receiver;
-        if (r?.name && this.pkg.types.has(r.typeName)) names.set(r.name, r.typeName);
-        for (const p of parametersOf(home.node)) {
-          const t = derefNamed(this.pkg, this.pkg.typeOf(p.type));
-          if (t && this.pkg.types.has(t)) names.set(p.name.text, t);
-        }
-        for (let x: Unit | undefined = u; x && x !== home; x = x.parent) for (const n of x.paramNames) names.delete(n);
-        for (const n of [...names.keys()]) if (this.declaredInBody(home, n)) names.delete(n);
-      }
-      this.recvCache.set(u.id, names);
-    }
-    return names.get(e.text);
-  }
-
-  private readonly notOnlyCalled = new Map<number, Set<string>>();
-
-  /**
-   * Whether the declaration may declare `name` itself: true unless every occurrence of the name
-   * in its text is a call (`name(`); declarations (`name :=`, `var name`, `name T` parameters)
-   * never are. Read from the text, generously: true sends the caller to the scope walk.
-   */
-  private mayDeclare(home: Unit, name: string): boolean {
-    let names = this.notOnlyCalled.get(home.id);
-    if (!names) {
-      names = new Set();
-      const text = home.file.text.slice(home.node.startIndex, home.node.endIndex);
-      for (const m of text.matchAll(NAME_USE)) if (!m[2]) names.add(m[1]!);
-      this.notOnlyCalled.set(home.id, names);
-    }
-    return names.has(name);
-  }
-
-  private readonly bodyNames = new Map<number, Set<string>>();
-
-  /** Names declared with := / var / range anywhere in a declaration's body (cheap textual scan). */
-  private declaredInBody(home: Unit, name: string): boolean {
-    let names = this.bodyNames.get(home.id);
-    if (!names) {
-      names = new Set();
-      const text = field(home.node, 'body')?.text ?? '';
-      for (const m of text.matchAll(/([\w, ]+?)\s*:=|\bvar\s+([\w, ]+)/g)) {
-        for (const n of (m[1] ?? m[2] ?? '').split(',')) names.add(n.trim().split(/\s+/).pop() ?? '');
-      }
-      this.bodyNames.set(home.id, names);
-    }
-    return names.has(name);
-  }
-
-  private fieldTypeOf(typeName: string, name: string): GoType | undefined {
-    const f = this.pkg.structFieldsOf(typeName)?.find((x) => x.name === name && !x.embedded);
-    return f ? this.pkg.typeOf(f.typeNode) : undefined;
-  }
-
-  /** The struct type (this one or an embedded one) that declares field `name`. */
-  private fieldOwner(typeName: string, name: string, depth = 0): string | undefined {
-    if (depth > 3) return undefined;
-    const fields = this.pkg.structFieldsOf(typeName);
-    if (!fields) return undefined;
-    if (fields.some((f) => f.name === name && !f.embedded)) return typeName;
-    for (const f of fields.filter((x) => x.embedded)) {
-      const inner = derefNamed(this.pkg, this.pkg.typeOf(f.typeNode));
-      if (inner && this.pkg.types.has(inner)) {
-        const r = this.fieldOwner(inner, name, depth + 1);
-        if (r) return r;
-      }
-    }
-    return undefined;
-  }
-
-  /**
-   * `x` declared in this function as a fresh value (`&T{}`, `T{}`, `new(T)`, `var x T`, a package
-   * constructor's result, a `clone()`/`Copy()` of another value), or a part of one (`s := &c.shards[i]`).
-   */
-  private freshBase(u: Unit, base: SyntaxNode, depth = 0): boolean {
-    let e = base;
-    while (e.type === 'selector_expression' || e.type === 'index_expression') e = unparen(field(e, 'operand') ?? e);
-    if (e.type !== 'identifier' || depth > 3) return false;
-    const b = this.scopes.resolve(e);
-    if (!b || b.kind !== 'local' || b.func?.id !== u.node.id) return false;
-    if (!b.value) return b.declNode.type === 'var_spec' && !!b.typeNode && !b.tupleValue && b.typeNode.type !== 'pointer_type';
-    let v = unparen(b.value);
-    if (v.type === 'unary_expression' && v.child(0)?.type === '&') v = unparen(field(v, 'operand') ?? v);
-    if (v.type === 'composite_literal') return true;
-    if (v.type === 'selector_expression' || v.type === 'index_expression') return this.freshBase(u, v, depth + 1);
-    if (v.type === 'call_expression') {
-      const fn = field(v, 'function');
-      if (fn?.type === 'selector_expression') return COPY_METHOD.test(field(fn, 'field')?.text ?? '');
-      if (fn?.type !== 'identifier') return false;
-      if (fn.text === 'new') return !this.scopes.resolve(fn);
-      // `c := newCluster(token)`: a package constructor hands back a value nobody else has yet.
-      const d = /^(new|New)[A-Z_]?/.test(fn.text) ? this.pkg.funcs.get(fn.text) : undefined;
-      return !!d && /^\*?\w/.test(field(d.node, 'result')?.text ?? '');
-    }
-    return false;
-  }
-
-  private isMap(t: GoType): boolean {
-    const u = this.pkg.underlying(t);
-    if (u.kind === 'map') return true;
-    return false;
-  }
-
-  // ---- call resolution ---------------------------------------------------
-
-  /** The declaration a call's function expression names, when it is a function or method of this package. */
-  private calleeDecl(f: SyntaxNode, _file: GoFile): FuncDecl | undefined {
-    const e = unparen(f);
-    if (e.type === 'identifier') {
-      const d = this.pkg.funcs.get(e.text);
-      if (!d) return undefined;
-      // Fast path: nothing in the enclosing declaration could declare the name, so it is the package's.
-      const home = this.currentUnit ? homeDecl(this.currentUnit) : undefined;
-      if (home && !this.mayDeclare(home, e.text)) return d;
-      const b = this.scopes.resolve(e);
-      return b?.kind === 'func' ? this.pkg.funcs.get(e.text) : undefined;
-    }
-    if (e.type === 'selector_expression') {
-      const name = field(e, 'field')?.text;
-      const operand = field(e, 'operand');
-      if (!name || !operand || !this.methodNames.has(name)) return undefined;
-      const base = unparen(operand);
-      const recv = this.receiverType(base);
-      if (recv) return this.methodOf(recv, name);
-      if (base.type === 'identifier' && !this.scopes.resolve(base)) return undefined;
-      const t = derefNamed(this.pkg, this.scopes.typeOfExpr(base));
-      if (!t) return undefined;
-      return this.methodOf(t, name);
-    }
-    return undefined;
-  }
-
-  private methodOf(typeName: string, name: string, depth = 0): FuncDecl | undefined {
-    const m = this.pkg.methodsOf(typeName).get(name);
-    if (m || depth > 2) return m;
-    for (const f of (this.pkg.structFieldsOf(typeName) ?? []).filter((x) => x.embedded)) {
-      const inner = derefNamed(this.pkg, this.pkg.typeOf(f.typeNode));
-      if (inner) {
-        const r = this.methodOf(inner, name, depth + 1);
-        if (r) return r;
-      }
-    }
-    return undefined;
-  }
-
   private resolveFuncUnit(e: SyntaxNode, file: GoFile): Unit | undefined {
-    const d = this.calleeDecl(e, file);
+    const d = this.ids.calleeDecl(e, file);
     return d ? this.unitByNode.get(d.node.id) : undefined;
   }
 
   // ---- derived facts -------------------------------------------------------
-
-  /** Locks a function holds on entry: `...Locked` / documented helpers, and unexported helpers every caller calls under a lock. */
-  private inheritedLocks(): (u: Unit) => LockSet {
-    const declLocks = new Map<number, LockSet>();
-    const any: LockSet = new Map([[ANY_LOCK, 'W']]);
-    for (const u of this.units) {
-      if (!u.decl) continue;
-      if (HOLDS_NAME.test(u.decl.name) || HOLDS_DOC.test(docText(u.decl.doc))) declLocks.set(u.id, any);
-      else if (exclusiveByDoc(u)) declLocks.set(u.id, new Map([[EXCLUSIVE, 'W']]));
-    }
-    const memo = new Map<number, LockSet>();
-    const inherited = (u: Unit, depth = 0): LockSet => {
-      if (u.root) return emptyLocks();
-      if (u.parent) {
-        const hit = memo.get(u.id);
-        if (hit) return hit;
-        const p = depth > 20 ? emptyLocks() : inherited(u.parent, depth + 1);
-        const out = p.size ? union(new Map(p), u.entryLocks) : u.entryLocks;
-        memo.set(u.id, out);
-        return out;
-      }
-      return declLocks.get(u.id) ?? emptyLocks();
-    };
-    // Unexported helpers whose every call site holds a lock inherit the common locks: a greatest
-    // fixpoint, so mutually recursive helpers entered only under the lock keep it. Calls from test
-    // files (single-threaded checks of internals) do not count against a helper.
-    const TOP: LockSet = new Map([['<top>', 'W']]);
-    const candidates = this.units.filter((u) => u.decl && !u.root && declLocks.get(u.id) !== any && /^[a-z_]/.test(u.decl.name) && u.callers.some((c) => !isTest(c.caller.file) || isTest(u.file)));
-    for (const u of candidates) declLocks.set(u.id, TOP);
-    // Two passes: the fixpoint, then again once the helpers nothing resolved (every caller still
-    // unknown: callers of their own that are tests or constructors) hold nothing; their callees
-    // then keep the locks held at their own call sites.
-    for (let pass = 0; pass < 2; pass++) {
-    if (pass === 1) {
-      let unresolved = false;
-      for (const u of candidates) if (declLocks.get(u.id)?.has('<top>')) { declLocks.set(u.id, emptyLocks()); unresolved = true; }
-      if (!unresolved) break;
-    }
-    for (let round = 0; round < 12; round++) {
-      let changed = false;
-      memo.clear();
-      for (const u of candidates) {
-        let common: Map<string, LockMode> | undefined;
-        for (const c of u.callers) {
-          if (c.caller.id === u.id || (isTest(c.caller.file) && !isTest(u.file))) continue;
-          // Calls from constructors (NewT/newT functions) run before the value is shared.
-          // Set-up methods (Provision, Init, ...) likewise, when other callers show the lock.
-          const ch = homeDecl(c.caller)?.decl;
-          if (ch && (ch.receiver ? isSetupName(ch.name) : CONSTRUCTOR_NAME.test(ch.name))) continue;
-          const inh = inherited(c.caller);
-          if (inh === TOP || inh.has('<top>')) continue;
-          const held = union(new Map(inh), c.locks);
-          common = common ? intersect(common, held) : held;
-          if (common.size === 0) break;
-        }
-        const prev = declLocks.get(u.id)!;
-        if (!common) continue;
-        if (prev === TOP || prev.has('<top>') || prev.size !== common.size) {
-          declLocks.set(u.id, common);
-          changed = true;
-        }
-      }
-      if (!changed) break;
-    }
-    }
-    for (const u of candidates) if (declLocks.get(u.id)?.has('<top>')) declLocks.set(u.id, emptyLocks());
-    memo.clear();
-    return (u) => inherited(u);
-  }
-
-  /** Roots reaching each unit (the root's body, literals inside it, package functions it calls, bounded depth), with whether the unit's receiver is shared under that root. */
-  contexts(): Map<number, Map<Root, boolean>> {
-    const out = new Map<number, Map<Root, boolean>>();
-    const add = (u: Unit, r: Root, recv: boolean) => {
-      let m = out.get(u.id);
-      if (!m) out.set(u.id, (m = new Map()));
-      const prev = m.get(r);
-      if (prev === true || prev === recv) return false;
-      m.set(r, recv);
-      return true;
-    };
-    for (const r of this.roots) {
-      const queue: { u: Unit; depth: number; recv: boolean }[] = [{ u: r.target, depth: 0, recv: r.recvShared }];
-      let steps = 0;
-      while (queue.length && steps++ < 2000) {
-        const { u, depth, recv } = queue.shift()!;
-        if (!add(u, r, recv)) continue;
-        for (const lit of u.literals) if (!lit.root) queue.push({ u: lit, depth, recv });
-        if (depth >= MAX_CALL_DEPTH) continue;
-        for (const c of u.calls) {
-          if (c.callee.root) continue;
-          queue.push({ u: c.callee, depth: depth + 1, recv: c.recv ? this.sharedBase(c.recv, r, recv) : false });
-        }
-      }
-    }
-    return out;
-  }
-}
-
-// ---- helpers ---------------------------------------------------------------
-
-/** Adds `name` to `seen`; when it was not there yet, to `added` too. */
-function addNew(seen: Set<string>, added: Set<string>, name: string): void {
-  if (seen.has(name)) return;
-  seen.add(name);
-  added.add(name);
-}
-
-const NO_LOCKS: LockSet = new Map();
-/** A doc comment as prose: comment markers dropped, lines joined. */
-function docText(doc: string): string {
-  return doc.replace(/^\s*\/\/\s?/gm, '').replace(/\s+/g, ' ');
-}
-
-/** Methods that run their callback on a new goroutine, on a group-like receiver. */
-const GO_METHODS = new Set(['Go', 'Wrap', 'Spawn']);
-const WAITGROUP_WRAPPER = /(?:WaitGroup|Group)(?:Wrapper)?$/;
-
-/** Methods that return a new copy of their receiver: the copy is the caller's own. */
-const COPY_METHOD = /^(?:clone|Clone|copy|Copy|deepCopy|DeepCopy|dup|Dup|shallowCopy|ShallowCopy)$/;
-/** A name not written after a dot, and whether a call's parenthesis follows it. */
-const NAME_USE = /(?<![\p{L}\p{N}_.])([\p{L}_][\p{L}\p{N}_]*)(\s*\()?/gu;
-/** The lock state at a point, shared when empty (most points hold no lock). */
-function snapshot(state: ReadonlyMap<string, LockMode>): LockSet {
-  return state.size ? new Map(state) : NO_LOCKS;
-}
-
-function replace(target: Map<string, LockMode>, from: ReadonlyMap<string, LockMode>): void {
-  if (target === from) return;
-  target.clear();
-  for (const [k, v] of from) target.set(k, v);
-}
-
-function union(a: Map<string, LockMode>, b: LockSet): Map<string, LockMode> {
-  for (const [k, v] of b) a.set(k, v === 'W' || a.get(k) === 'W' ? 'W' : 'R');
-  return a;
-}
-
-function intersect(a: ReadonlyMap<string, LockMode>, b: ReadonlyMap<string, LockMode>): Map<string, LockMode> {
-  const out = new Map<string, LockMode>();
-  if (a.has(ANY_LOCK)) return new Map(b);
-  if (b.has(ANY_LOCK)) return new Map(a);
-  for (const [k, v] of a) {
-    const w = b.get(k);
-    if (w) out.set(k, v === 'W' && w === 'W' ? 'W' : 'R');
-  }
-  return out;
-}
-
-function isMutexPointer(t: GoType): boolean {
-  return t.kind === 'pointer' && isMutexType(t.elem) !== undefined;
-}
-
-const WAIT_STMT = /^(?:<-|select\b|for\s+range\s|[\w.]+\.Wait\(\)|[\w, ]+:?=\s*(?:<-|[\w.]+\.Wait\(\))|if\s+(?:\w+\s*:=\s*)?[\w.]+\.Wait\(\))/;
-
-/** The statement after a goroutine start waits for it (channel receive, Wait, select). */
-function waitsRightAfter(site: SyntaxNode): boolean {
-  let stmt: SyntaxNode | null = site;
-  while (stmt && stmt.parent && stmt.parent.type !== 'statement_list' && stmt.parent.type !== 'block') stmt = stmt.parent;
-  let next = stmt?.nextNamedSibling ?? null;
-  while (next && next.type === 'comment') next = next.nextNamedSibling;
-  return !!next && WAIT_STMT.test(next.text);
-}
-
-/** The variable an expression is rooted at: `s` in `s.a.b[k]`, `(*p).m`. */
-export function rootIdent(expr: SyntaxNode | null): SyntaxNode | undefined {
-  let e = expr ? unparen(expr) : null;
-  for (let i = 0; e && i < 20; i++) {
-    if (e.type === 'identifier') return e;
-    if (e.type === 'selector_expression') e = field(e, 'operand');
-    else if (e.type === 'index_expression') e = field(e, 'operand');
-    else if (e.type === 'unary_expression') e = field(e, 'operand');
-    else if (e.type === 'parenthesized_expression') e = unparen(e);
-    else return undefined;
-    if (e) e = unparen(e);
-  }
-  return undefined;
-}
-
-function enclosingFunctionNode(n: SyntaxNode): SyntaxNode | null {
-  for (let p = n.parent; p; p = p.parent) if (p.type === 'func_literal' || p.type === 'function_declaration' || p.type === 'method_declaration') return p;
-  return null;
-}
-
-/** The name of a package-declared named type behind t (through one pointer). */
-export function derefNamed(pkg: PackageModel, t: GoType): string | undefined {
-  let x = t;
-  if (x.kind === 'pointer') x = x.elem;
-  if (x.kind !== 'named' || x.qualifier) return undefined;
-  const decl = pkg.types.get(x.name);
-  if (decl?.alias) {
-    const target = pkg.typeOf(decl.typeNode);
-    if (target.kind === 'named' && !target.qualifier) return target.name;
-  }
-  return x.name;
-}
-
-/** True when a for statement inside `fn` (not crossing into a nested function) encloses `node`. */
-export function inLoopWithin(node: SyntaxNode, fn: SyntaxNode): boolean {
-  return loopWithin(node, fn) !== undefined;
-}
-
-/** The innermost for statement enclosing `node` within function `fn`. */
-export function loopWithin(node: SyntaxNode, fn: SyntaxNode): SyntaxNode | undefined {
-  for (let p = node.parent; p && p.id !== fn.id; p = p.parent) {
-    if (p.type === 'for_statement') return p;
-    if (p.type === 'func_literal' || p.type === 'function_declaration' || p.type === 'method_declaration') return undefined;
-  }
-  return undefined;
-}
-
-/** True when the function body contains a loop outside nested literals (a worker that keeps running). */
-function loops(fn: SyntaxNode): boolean {
-  const body = field(fn, 'body');
-  if (!body) return false;
-  let found = false;
-  const visit = (n: SyntaxNode) => {
-    if (found) return;
-    for (const c of namedChildren(n)) {
-      if (c.type === 'for_statement') {
-        found = true;
-        return;
-      }
-      if (c.type === 'func_literal') continue;
-      if (c.type.endsWith('statement') || c.type === 'block' || c.type === 'statement_list' || c.type.endsWith('_case')) visit(c);
-    }
-  };
-  visit(body);
-  return found;
-}
-
-const EXCLUSIVE_DOC = /\b(?:not|never)\s+(?:be\s+)?(?:called|used|run)\s+(?:concurrently|in\s+parallel|during\s+(?:the\s+)?parallel)|single[- ]threaded|before\s+(?:any|the)\s+goroutines?\s+(?:start|are\s+started)/i;
-
-/** A function documented (above it or in its body) as never running concurrently with others. */
-function exclusiveByDoc(u: Unit): boolean {
-  if (u.decl && EXCLUSIVE_DOC.test(u.decl.doc)) return true;
-  const body = field(u.node, 'body');
-  if (!body || !body.text.includes('//')) return false;
-  for (const line of body.text.split('\n')) {
-    const i = line.indexOf('//');
-    if (i >= 0 && EXCLUSIVE_DOC.test(line.slice(i))) return true;
-  }
-  return false;
-}
-
-/** `v, ok := m[k]` (also `=`): only maps index with comma-ok. */
-function commaOkIndex(index: SyntaxNode): boolean {
-  if (index.type !== 'index_expression') return false;
-  const list = index.parent;
-  const stmt = list?.type === 'expression_list' ? list.parent : list;
-  if (!stmt || (stmt.type !== 'short_var_declaration' && stmt.type !== 'assignment_statement' && stmt.type !== 'var_spec')) return false;
-  const right = field(stmt, stmt.type === 'var_spec' ? 'value' : 'right');
-  const left = stmt.type === 'var_spec' ? stmt.childrenForFieldName('name') : expressionsOf(field(stmt, 'left'));
-  return !!right && expressionsOf(right).length === 1 && unparen(expressionsOf(right)[0]!).id === index.id && left.length === 2;
-}
-
-/** The goroutine a unit runs in directly: itself when it is a root, else the nearest enclosing root literal. */
-function enclosingRoot(u: Unit): Root | undefined {
-  for (let x: Unit | undefined = u; x; x = x.parent) {
-    if (x.root) return x.root;
-    if (x.decl) return undefined;
-  }
-  return undefined;
-}
-
-/** The declared function (not a literal) a unit belongs to. */
-export function homeDecl(u: Unit): Unit | undefined {
-  let x: Unit | undefined = u;
-  while (x && !x.decl) x = x.parent;
-  return x;
-}
-
-/** True when the function builds a value of type T (`T{...}`, `&T{...}`, `new(T)`): a constructor. */
-function buildsType(fn: SyntaxNode, typeName: string, _scopes: Scopes): boolean {
-  const text = fn.text;
-  if (!text.includes(typeName)) return false;
-  const re = new RegExp(`(?:&|\\b)${typeName}(?:\\[[^\\]]*\\])?\\s*\\{|new\\(\\s*${typeName}\\s*\\)|var\\s+\\w+\\s+\\*?${typeName}\\b`);
-  return re.test(text);
-}
-
-/** Start of the statement or literal position that represents `a` in its declared function, and that function. */
-export function homePosition(a: { node: SyntaxNode; unit: Unit }): { unit: Unit; pos: number } {
-  let u = a.unit;
-  let pos = a.node.startIndex;
-  while (!u.decl && !u.root && u.parent) {
-    pos = u.node.startIndex;
-    u = u.parent;
-  }
-  return { unit: u, pos };
-}
-
-function isTest(f: GoFile): boolean {
-  return f.path.endsWith('_test.go');
-}
-
-/** `outer` encloses `inner` in the same file (offsets alone compare across files). */
-export function contains(outer: SyntaxNode, inner: SyntaxNode): boolean {
-  return outer.tree === inner.tree && containsIndex(outer, inner);
 }

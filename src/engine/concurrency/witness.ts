@@ -11,7 +11,8 @@
 import type { FuncDecl } from '../model.js';
 import type { SyntaxNode } from '../types.js';
 import type { GoFile } from '../source.js';
-import { ANY_LOCK, EXCLUSIVE, type ConcurrencyModel, type LockSet, type MapAccess, type Root, type Unit } from './summaries.js';
+import { ANY_LOCK, EXCLUSIVE, type ConcurrencyModel, type LockSet, type MapAccess, type Root, type Unit } from './types.js';
+import { inLoopWithin } from './units.js';
 import { afterJoin, isInitialiser, isSetupName, isShutdownName, isTestFile, rootsConcurrent } from './phases.js';
 
 /** Where a chain of calls that reaches an access starts. */
@@ -73,8 +74,8 @@ function withLocks(a: LockSet, b: LockSet): LockSet {
 /** Whether an exported method is a client entry point. */
 function methodEntry(u: Unit, info: GuardInfo): boolean {
   const d = u.decl;
-  // Clients outside the package call exported methods of exported types only.
-  if (!d?.receiver || !/^[A-Z]/.test(d.name) || !/^[A-Z]/.test(d.receiver.typeName) || isTestFile(d.file)) return false;
+  // Exported methods of unexported types count too: clients reach them through interfaces.
+  if (!d?.receiver || !/^[A-Z]/.test(d.name) || isTestFile(d.file)) return false;
   // Set-up and tear-down run once, before the value is shared and after its users stopped.
   if (isSetupName(d.name) || isShutdownName(d.name)) return false;
   if (info.fieldName && isInitialiser(u, info.fieldName, info.mutexFields)) return false;
@@ -106,8 +107,9 @@ export function reachesOf(model: ConcurrencyModel, a: MapAccess, info: GuardInfo
   const visit = (u: Unit, locks: LockSet, depth: number) => {
     if (seen.has(u.id) || depth > MAX_UP) return;
     seen.add(u.id);
-    if (u.root) {
-      if (countsAsRoot(u.root) && model.sharedUnder(a, u.root)) out.push({ entry: { kind: 'root', root: u.root }, locks });
+    // A goroutine target; one only tests start is still an ordinary function (or method) here.
+    if (u.root && countsAsRoot(u.root)) {
+      if (model.sharedUnder(a, u.root)) out.push({ entry: { kind: 'root', root: u.root }, locks });
       return;
     }
     if (u.parent) {
@@ -129,6 +131,23 @@ export function reachesOf(model: ConcurrencyModel, a: MapAccess, info: GuardInfo
   return out;
 }
 
+/**
+ * The function that starts r runs more than once at a time: it is itself the target of a
+ * goroutine started in a loop (an accept loop starting one reader per connection), or it is
+ * called in a loop, a few calls up. Each run starts another instance of r.
+ */
+function launchedRepeatedly(r: Root): boolean {
+  const seen = new Set<number>();
+  const repeated = (u: Unit | undefined, depth: number): boolean => {
+    if (!u || depth > 3 || seen.has(u.id)) return false;
+    seen.add(u.id);
+    if (u.root) return u.root.multi || u.root.kind === 'http';
+    if (u.parent) return repeated(u.parent, depth);
+    return u.callers.some((c) => inLoopWithin(c.node, c.caller.node) || repeated(c.caller, depth + 1));
+  };
+  return repeated(r.launcher, 0);
+}
+
 function conflicts(a: MapAccess, b: MapAccess): boolean {
   const map = (k: MapAccess['kind']) => k === 'read' || k === 'write' || k === 'range';
   return map(a.kind) && map(b.kind) && (a.kind === 'write' || b.kind === 'write');
@@ -146,7 +165,7 @@ function overlap(x: Reach, y: Reach, info: GuardInfo): boolean {
   const ry = y.entry.kind === 'root' ? y.entry.root : undefined;
   // Two exported methods of the owning type: its clients may call them from two goroutines.
   if (!rx && !ry) return !!info.usedConcurrently;
-  if (rx && ry) return rx === ry ? rx.multi : rootsConcurrent(rx, ry);
+  if (rx && ry) return rx === ry ? rx.multi || launchedRepeatedly(rx) : rootsConcurrent(rx, ry);
   return true;
 }
 

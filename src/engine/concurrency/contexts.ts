@@ -1,0 +1,70 @@
+// Concurrent contexts: what starts goroutines (go statements, errgroup / WaitGroup.Go / pools /
+// wait-group wrappers, time.AfterFunc) and which units each root reaches through calls, with
+// whether the unit's receiver is shared under it.
+import type { SyntaxNode } from '../types.js';
+import type { GoFile } from '../source.js';
+import type { Scopes } from '../scope.js';
+import type { callShape } from '../ast.js';
+import type { Root, RootKind, Unit } from './types.js';
+import type { Ownership } from './ownership.js';
+
+/** How many calls deep a goroutine's reach is followed. */
+export const MAX_CALL_DEPTH = 4;
+/** Methods that run their callback on a new goroutine, on a group-like receiver. */
+const GO_METHODS = new Set(['Go', 'Wrap', 'Spawn']);
+const WAITGROUP_WRAPPER = /(?:WaitGroup|Group)(?:Wrapper)?$/;
+
+export function goStarter(scopes: Scopes, file: GoFile, shape: NonNullable<ReturnType<typeof callShape>>, args: SyntaxNode[]): { kind: RootKind; argIndex: number } | undefined {
+  const time = file.importName('time');
+  if (time && shape.callee === `${time}.AfterFunc` && args.length === 2) return { kind: 'afterfunc', argIndex: 1 };
+  if (!shape.method || !GO_METHODS.has(shape.method) || args.length !== 1 || !shape.receiver) return undefined;
+  const recvType = scopes.typeOfExpr(shape.receiver);
+  const base = recvType.kind === 'pointer' ? recvType.elem : recvType;
+  // A wait-group wrapper of the project's own (`wg.Wrap(func() {...})`, `group.Go(fn)` on a
+  // type named like one): it runs the callback on a new goroutine, as its name says.
+  if (base.kind === 'named' && WAITGROUP_WRAPPER.test(base.name) && !(base.qualifier && file.imports.get(base.qualifier) === 'sync')) return { kind: 'waitgroup', argIndex: 0 };
+  if (shape.method !== 'Go') return undefined;
+  if (base.kind === 'named' && base.qualifier) {
+    const path = file.imports.get(base.qualifier) ?? '';
+    if (path === 'sync' && base.name === 'WaitGroup') return { kind: 'waitgroup', argIndex: 0 };
+    if (path === 'golang.org/x/sync/errgroup') return { kind: 'errgroup', argIndex: 0 };
+    if (/(^|\/)conc(\/|$)/.test(path)) return { kind: 'pool', argIndex: 0 };
+    return undefined;
+  }
+  // The receiver came from a call we cannot type (errgroup.WithContext, pool.New()): trust the imports.
+  if (base.kind === 'unknown') {
+    for (const p of file.imports.values()) {
+      if (p === 'golang.org/x/sync/errgroup') return { kind: 'errgroup', argIndex: 0 };
+      if (/^github\.com\/sourcegraph\/conc(\/|$)/.test(p)) return { kind: 'pool', argIndex: 0 };
+    }
+  }
+  return undefined;
+}
+
+/** Roots reaching each unit (the root's body, literals inside it, package functions it calls, bounded depth), with whether the unit's receiver is shared under that root. */
+export function reachingRoots(roots: readonly Root[], own: Ownership): Map<number, Map<Root, boolean>> {
+  const out = new Map<number, Map<Root, boolean>>();
+  const add = (u: Unit, r: Root, recv: boolean) => {
+    let m = out.get(u.id);
+    if (!m) out.set(u.id, (m = new Map()));
+    const prev = m.get(r);
+    if (prev === true || prev === recv) return false;
+    m.set(r, recv);
+    return true;
+  };
+  for (const r of roots) {
+    const queue: { u: Unit; depth: number; recv: boolean }[] = [{ u: r.target, depth: 0, recv: r.recvShared }];
+    let steps = 0;
+    while (queue.length && steps++ < 2000) {
+      const { u, depth, recv } = queue.shift()!;
+      if (!add(u, r, recv)) continue;
+      for (const lit of u.literals) if (!lit.root) queue.push({ u: lit, depth, recv });
+      if (depth >= MAX_CALL_DEPTH) continue;
+      for (const c of u.calls) {
+        if (c.callee.root) continue;
+        queue.push({ u: c.callee, depth: depth + 1, recv: c.recv ? own.sharedBase(c.recv, r, recv) : false });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+// Lock sets and what a function holds on entry: lock states as canonical mutex key -> mode, the
+// names and doc phrasings that say the caller holds the lock, and the greatest fixpoint that
+// gives unexported helpers the locks every caller holds.
+import type { GoType } from '../gotypes.js';
+import { isMutexType } from '../gotypes.js';
+import { ANY_LOCK, EXCLUSIVE, type LockMode, type LockSet, type Unit } from './types.js';
+import { homeDecl, isTestFile } from './units.js';
+import { CONSTRUCTOR_NAME, exclusiveByDoc, isSetupName } from './phases.js';
+
+export const LOCK_OPS = new Set(['Lock', 'RLock', 'Unlock', 'RUnlock']);
+
+export const HOLDS_DOC = /must (?:be )?hold|should (?:be )?hold|caller (?:must |should )?(?:holds?|has)|called with [\w.]* ?(?:lock|mu\w*|mutex)?[\w. ]*(?:held|locked)|(?:lock|mutex|mu)\w* (?:is |must be |should be |to be )?(?:held|locked)|with the lock held|while holding|assumes? (?:the )?(?:\w+ )?(?:lock|mutex)|under (?:the )?(?:\w+ )?lock|locked by (?:the )?caller|(?:is |are )?assumed (?:to be )?(?:held|locked)|\b\w+ (?:should|must) be (?:locked|held)|expects? (?:the )?[\w.]* ?(?:lock|mutex|mu)\w* (?:to be )?(?:held|locked)|requires? (?:the )?[\w.]* ?(?:lock|mutex)\w* (?:to be )?held|(?:which|that|caller|callers)\s+(?:already\s+)?holds?\s+[\w.]*(?:mu|mtx|lock|mutex)\w*\b/i;
+
+/** Helper names that say the caller holds the lock (`removeLocked`, `addNoLock`, `get_locked`, etcd's `UnsafeRange`). */
+export const HOLDS_NAME = /Locked$|Locked[A-Z_]|^locked[A-Z]|NoLock$|NoLock[A-Z_]|_nolock$|_locked$|^[Uu]nsafe[A-Z]|LockHeld$/;
+
+/** A doc comment as prose: comment markers dropped, lines joined. */
+export function docText(doc: string): string {
+  return doc.replace(/^\s*\/\/\s?/gm, '').replace(/\s+/g, ' ');
+}
+
+export const NO_LOCKS: LockSet = new Map();
+
+/** The lock state at a point, shared when empty (most points hold no lock). */
+export function snapshot(state: ReadonlyMap<string, LockMode>): LockSet {
+  return state.size ? new Map(state) : NO_LOCKS;
+}
+
+export function replace(target: Map<string, LockMode>, from: ReadonlyMap<string, LockMode>): void {
+  if (target === from) return;
+  target.clear();
+  for (const [k, v] of from) target.set(k, v);
+}
+
+export function union(a: Map<string, LockMode>, b: LockSet): Map<string, LockMode> {
+  for (const [k, v] of b) a.set(k, v === 'W' || a.get(k) === 'W' ? 'W' : 'R');
+  return a;
+}
+
+export function intersect(a: ReadonlyMap<string, LockMode>, b: ReadonlyMap<string, LockMode>): Map<string, LockMode> {
+  const out = new Map<string, LockMode>();
+  if (a.has(ANY_LOCK)) return new Map(b);
+  if (b.has(ANY_LOCK)) return new Map(a);
+  for (const [k, v] of a) {
+    const w = b.get(k);
+    if (w) out.set(k, v === 'W' && w === 'W' ? 'W' : 'R');
+  }
+  return out;
+}
+
+export function isMutexPointer(t: GoType): boolean {
+  return t.kind === 'pointer' && isMutexType(t.elem) !== undefined;
+}
+
+export function emptyLocks(): Map<string, LockMode> {
+  return new Map();
+}
+
+/** Locks a function holds on entry: `...Locked` / documented helpers, and unexported helpers every caller calls under a lock. */
+export function inheritedLocks(units: readonly Unit[]): (u: Unit) => LockSet {
+  const declLocks = new Map<number, LockSet>();
+  const any: LockSet = new Map([[ANY_LOCK, 'W']]);
+  for (const u of units) {
+    if (!u.decl) continue;
+    if (HOLDS_NAME.test(u.decl.name) || HOLDS_DOC.test(docText(u.decl.doc))) declLocks.set(u.id, any);
+    else if (exclusiveByDoc(u)) declLocks.set(u.id, new Map([[EXCLUSIVE, 'W']]));
+  }
+  const memo = new Map<number, LockSet>();
+  const inherited = (u: Unit, depth = 0): LockSet => {
+    if (u.root) return emptyLocks();
+    if (u.parent) {
+      const hit = memo.get(u.id);
+      if (hit) return hit;
+      const p = depth > 20 || u.escapes ? emptyLocks() : inherited(u.parent, depth + 1);
+      const out = p.size ? union(new Map(p), u.entryLocks) : u.entryLocks;
+      memo.set(u.id, out);
+      return out;
+    }
+    return declLocks.get(u.id) ?? emptyLocks();
+  };
+  // Unexported helpers whose every call site holds a lock inherit the common locks: a greatest
+  // fixpoint, so mutually recursive helpers entered only under the lock keep it. Calls from test
+  // files (single-threaded checks of internals) do not count against a helper.
+  const TOP: LockSet = new Map([['<top>', 'W']]);
+  const candidates = units.filter((u) => u.decl && !u.root && declLocks.get(u.id) !== any && /^[a-z_]/.test(u.decl.name) && u.callers.some((c) => !isTestFile(c.caller.file) || isTestFile(u.file)));
+  for (const u of candidates) declLocks.set(u.id, TOP);
+  // Two passes: the fixpoint, then again once the helpers nothing resolved (every caller still
+  // unknown: callers of their own that are tests or constructors) hold nothing; their callees
+  // then keep the locks held at their own call sites.
+  for (let pass = 0; pass < 2; pass++) {
+  if (pass === 1) {
+    let unresolved = false;
+    for (const u of candidates) if (declLocks.get(u.id)?.has('<top>')) { declLocks.set(u.id, emptyLocks()); unresolved = true; }
+    if (!unresolved) break;
+  }
+  for (let round = 0; round < 12; round++) {
+    let changed = false;
+    memo.clear();
+    for (const u of candidates) {
+      let common: Map<string, LockMode> | undefined;
+      for (const c of u.callers) {
+        if (c.caller.id === u.id || (isTestFile(c.caller.file) && !isTestFile(u.file))) continue;
+        // Calls from constructors (NewT/newT functions) run before the value is shared.
+        // Set-up methods (Provision, Init, ...) likewise, when other callers show the lock.
+        const ch = homeDecl(c.caller)?.decl;
+        if (ch && (ch.receiver ? isSetupName(ch.name) : CONSTRUCTOR_NAME.test(ch.name))) continue;
+        const inh = inherited(c.caller);
+        if (inh === TOP || inh.has('<top>')) continue;
+        const held = union(new Map(inh), c.locks);
+        common = common ? intersect(common, held) : held;
+        if (common.size === 0) break;
+      }
+      const prev = declLocks.get(u.id)!;
+      if (!common) continue;
+      if (prev === TOP || prev.has('<top>') || prev.size !== common.size) {
+        declLocks.set(u.id, common);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  }
+  for (const u of candidates) if (declLocks.get(u.id)?.has('<top>')) declLocks.set(u.id, emptyLocks());
+  memo.clear();
+  return (u) => inherited(u);
+}
