@@ -4,7 +4,9 @@
 import type { SyntaxNode } from '../types.js';
 import type { GoFile } from '../source.js';
 import type { Scopes } from '../scope.js';
-import type { callShape } from '../ast.js';
+import { callShape, namedChildren, unparen, walk } from '../ast.js';
+import type { PackageModel } from '../model.js';
+import { derefNamed } from './units.js';
 import type { Root, RootKind, Unit } from './types.js';
 import type { Ownership } from './ownership.js';
 
@@ -67,4 +69,39 @@ export function reachingRoots(roots: readonly Root[], own: Ownership): Map<numbe
     }
   }
   return out;
+}
+
+/** `pb.RegisterRouteGuideServer(srv, impl)`: generated gRPC registration. */
+const RPC_REGISTER = /\bRegister\w*Server\s*\(/;
+
+/** The types a package registers as gRPC services, with the registration call. */
+export function rpcServices(pkg: PackageModel, scopes: Scopes): { typeName: string; site: SyntaxNode; file: GoFile }[] {
+  const out: { typeName: string; site: SyntaxNode; file: GoFile }[] = [];
+  for (const file of pkg.files) {
+    if (!RPC_REGISTER.test(file.text)) continue;
+    walk(file.root, (n) => {
+      if (n.type !== 'call_expression') return;
+      const shape = callShape(n);
+      const name = shape?.method ?? shape?.callee ?? '';
+      if (!/^(?:\w+\.)?Register\w*Server$/.test(name) || shape?.args.length !== 2) return;
+      const impl = unparen(shape.args[1]!);
+      const typeName = derefNamed(pkg, scopes.typeOfExpr(impl)) ?? implType(pkg, impl);
+      if (typeName && pkg.types.has(typeName)) out.push({ typeName, site: n, file });
+    });
+  }
+  return out;
+}
+
+/** `&T{...}`, `T{}`, or `newT()` whose result is `*T`: the type, when scopes cannot tell. */
+function implType(pkg: PackageModel, e: SyntaxNode): string | undefined {
+  let x = e;
+  if (x.type === 'unary_expression') x = unparen(namedChildren(x)[0] ?? x);
+  if (x.type === 'composite_literal') return x.childForFieldName('type')?.text;
+  if (x.type === 'call_expression') {
+    const fn = x.childForFieldName('function');
+    const d = fn?.type === 'identifier' ? pkg.funcs.get(fn.text) : undefined;
+    const result = d?.node.childForFieldName('result')?.text.replace(/^\*/, '');
+    return result && /^\w+$/.test(result) ? result : undefined;
+  }
+  return undefined;
 }

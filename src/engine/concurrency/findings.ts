@@ -82,7 +82,7 @@ export const MapRaceFact = defineFact<MapRaceReport>('map-races', (pkg) =>
  * one, so the model is not built for it.
  */
 function mayRace(pkg: PackageModel): boolean {
-  const text = pkg.files.some((f) => f.text.includes('AfterFunc') || f.text.includes('.Go(') || f.text.includes('RLock('));
+  const text = pkg.files.some((f) => f.text.includes('AfterFunc') || f.text.includes('.Go(') || f.text.includes('.Wrap(') || f.text.includes('RLock(') || /\bRegister\w*Server\s*\(/.test(f.text));
   if (text || pkg.files.some((f) => GO_STATEMENT.test(f.text))) return true;
   if (pkg.files.some((f) => !!f.importName('net/http')) && httpHandlers(pkg).length > 0) return true;
   for (const name of pkg.types.keys()) {
@@ -223,8 +223,8 @@ const CONCURRENT_DOC = /concurrent|goroutine|thread[- ]safe|in parallel/i;
 
 /**
  * Two exported methods of T make a witness only when T is visibly used concurrently: the package
- * starts goroutines or serves handlers (outside tests), keeps a value of T in a package variable,
- * or T's doc says it is for concurrent use.
+ * starts goroutines or serves handlers (outside tests), keeps a value of T in a package variable
+ * or in a container that guards its elements with a mutex, or T's doc says it is for concurrent use.
  * A package with neither leaves the threading to its clients, who may well call set-up methods
  * once before sharing the value (the module-wide view will see them).
  */
@@ -244,6 +244,12 @@ function computeUsedConcurrently(model: ConcurrencyModel, typeName: string): boo
   const named = new RegExp(`^&?${typeName}\\s*\\{|^\\*?${typeName}$|^new\\(${typeName}\\)$`);
   for (const v of model.pkg.values.values()) {
     if (v.kind === 'var' && named.test((v.value ?? v.typeNode)?.text.replace(/\s+/g, '') ?? '')) return true;
+  }
+  // Held by a container that guards its elements with a mutex (`peers map[K]*T` next to a lock).
+  const holds = new RegExp(`(?:^|[\\]*])\\*?${typeName}$`);
+  for (const u of model.pkg.types.keys()) {
+    if (u === typeName || !model.mutexFieldsOf(u).length) continue;
+    if ((model.pkg.structFieldsOf(u) ?? []).some((f) => holds.test(f.typeNode.text.replace(/\s+/g, '')))) return true;
   }
   const decl = model.pkg.types.get(typeName);
   return !!decl && CONCURRENT_DOC.test(docAbove(decl.node.parent ?? decl.node));
@@ -292,6 +298,7 @@ export function describeRoot(r: Root): string {
   const at = whereOf(r.site, r.siteFile);
   switch (r.kind) {
     case 'http': return `in an HTTP handler (${at}; net/http runs each request on its own goroutine)`;
+    case 'rpc': return `in a gRPC method of the service registered at ${at} (the server runs each call on its own goroutine)`;
     case 'errgroup': return `in an errgroup goroutine started at ${at}`;
     case 'waitgroup': return `in a WaitGroup.Go goroutine started at ${at}`;
     case 'pool': return `in a pool goroutine started at ${at}`;

@@ -27,7 +27,7 @@ import { addNew, buildsType, commaOkIndex, contains, derefNamed, enclosingRoot, 
 import { LOCK_OPS, emptyLocks, inheritedLocks, intersect, isMutexPointer, replace, snapshot, union } from './locks.js';
 import { MapIdentities } from './identity.js';
 import { Ownership } from './ownership.js';
-import { MAX_CALL_DEPTH, goStarter, reachingRoots } from './contexts.js';
+import { MAX_CALL_DEPTH, goStarter, reachingRoots, rpcServices } from './contexts.js';
 import { waitsRightAfter } from './phases.js';
 
 const CALLER_LEVELS = 2;
@@ -198,6 +198,14 @@ class Builder {
       const target = this.unitByNode.get(h.fn.id);
       // Only handlers net/http really serves run per request; one the package just calls is sequential.
       if (target && !target.root && isServed(this.pkg, h)) this.addRoot('http', h.fn, h.file, undefined, target, true);
+    }
+    // gRPC services: `pb.RegisterXServer(srv, impl)` serves every exported method of impl's type,
+    // each call on its own goroutine.
+    for (const svc of rpcServices(this.pkg, this.scopes)) {
+      for (const m of this.pkg.methodsOf(svc.typeName).values()) {
+        const target = this.unitByNode.get(m.node.id);
+        if (target && !target.root && /^[A-Z]/.test(m.name)) this.addRoot('rpc', svc.site, svc.file, undefined, target, true);
+      }
     }
   }
 

@@ -50,7 +50,7 @@ export interface LockEvent {
   method: SyntaxNode;
 }
 
-export type RootKind = 'go' | 'errgroup' | 'waitgroup' | 'pool' | 'afterfunc' | 'http' | 'callback';
+export type RootKind = 'go' | 'errgroup' | 'waitgroup' | 'pool' | 'afterfunc' | 'http' | 'rpc' | 'callback';
 
 export interface Root {
   id: number;
