@@ -1,6 +1,7 @@
 // concurrent-map-access: an unguarded map write that overlaps another access
 // of the same map in another concurrent context (goroutine, errgroup, pool,
-// time.AfterFunc callback, HTTP handler). The concurrency model and the pairing
+// time.AfterFunc callback, served HTTP handler, gRPC service). Only witnessed
+// races are reported (engine witness.ts: both sides surely reach one map). The concurrency model and the pairing
 // live in the engine (ConcurrencyFact, MapRaceFact); this rule reports the
 // writes of the current file, naming the other site.
 import { defineRule, MapRaceFact, whereOf, type RaceFinding } from '../../src/engine/index.js';
@@ -22,8 +23,6 @@ export default defineRule({
             node: r.write.node,
             message: messageOf(r),
             related: [{ node: r.other.node, file: r.other.file, message: `${r.other.name} is ${verb(r.other.kind)} here ${r.otherContext}.` }],
-            // Without a witness that both sides reach one map from real goroutines: a warning.
-            atMost: r.witnessed ? undefined : 'warning',
           });
         }
       },
@@ -46,8 +45,5 @@ function messageOf(r: RaceFinding): string {
     return `${name} is written here ${r.writeContext} with no lock held, so two runs can write it at once and the runtime aborts with "fatal error: concurrent map writes". ${fix}`;
   }
   const other = `${verb(r.other.kind)} at ${whereOf(r.other.node, r.other.file)} ${r.otherContext}`;
-  if (!r.witnessed) {
-    return `${name} is written here ${r.writeContext} and ${other}, with no lock held at both; if both goroutines reach the same map (mapguard cannot tell whether each works on its own value, or the goroutines are only started by tests), the runtime aborts with "fatal error: ${fatal(r.other.kind)}". ${fix}`;
-  }
   return `${name} is written here ${r.writeContext} and ${other}, with no lock held at both, so the runtime can abort with "fatal error: ${fatal(r.other.kind)}". ${fix}`;
 }

@@ -23,11 +23,6 @@ export interface RaceFinding {
   otherContext: string;
   /** The write races with itself (a goroutine started in a loop, or a handler). */
   self: boolean;
-  /**
-   * The two sides surely touch the same map (a package variable, a captured local, or a field of
-   * one value both goroutines hold) from goroutines started outside tests: the error tier.
-   */
-  witnessed: boolean;
 }
 
 export interface UnguardedFinding {
@@ -357,16 +352,17 @@ function mapRaces(model: ConcurrencyModel, guarded: Set<string>, inCtor: (a: Map
       if (w.kind !== 'write') continue;
       const wl = model.locksAt(w);
       if (wl.has(ANY_LOCK)) continue;
-      let best: { other: MapAccess; p: Pairing; witnessed: boolean } | undefined;
+      // Only witnesses count: a pair resting on test-only goroutines or on two values of one type
+      // conflated is not reported (no lock discipline is broken either: there is no lock).
+      let best: { other: MapAccess; p: Pairing } | undefined;
       for (const o of accs) {
         if (++pairs > MAX_PAIRS) break;
         if (commonLock(wl, model.locksAt(o))) continue;
         const p = relate(model, w, o);
-        if (!p) continue;
-        const witnessed = sameMapSurely(model, key, w, o, p);
-        const better = !best || (witnessed && !best.witnessed) || (witnessed === best.witnessed && ((best.other === w && o !== w) || (best.other.kind === 'write' && o.kind !== 'write' && o !== w)));
-        if (better) best = { other: o, p, witnessed };
-        if (witnessed && o !== w && o.kind !== 'write') break;
+        if (!p || !sameMapSurely(model, key, w, o, p)) continue;
+        const better = !best || (best.other === w && o !== w) || (best.other.kind === 'write' && o.kind !== 'write' && o !== w);
+        if (better) best = { other: o, p };
+        if (o !== w && o.kind !== 'write') break;
       }
       if (!best) continue;
       const line = `${w.file.path}:${w.node.startPosition.row}`;
@@ -378,7 +374,6 @@ function mapRaces(model: ConcurrencyModel, guarded: Set<string>, inCtor: (a: Map
         write: w,
         other: best.other,
         self: best.other === w,
-        witnessed: best.witnessed,
         writeContext: wr ? describeRoot(wr) : 'in the function that starts the goroutine, before anything waits for it',
         otherContext: or ? describeRoot(or) : best.p.launcher ? 'in the function that starts the goroutine, before anything waits for it' : 'outside the goroutine',
       });
