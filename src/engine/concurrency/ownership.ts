@@ -120,6 +120,10 @@ export class Ownership {
 
   /** `c := <-work`, `for c := range work` over a channel, `case c := <-work`. */
   receivedFromChannel(b: Binding): boolean {
+    // `s := <-h.state; ...; h.state <- s`: a channel used as a lock hands the value to one holder
+    // at a time, who sends it back; while held it is the holder's own.
+    const fn = b.func;
+    if (fn && new RegExp(`<-\\s*${b.name}\\b`).test(fn.text.slice(b.nameNode.endIndex - fn.startIndex))) return false;
     const v = b.value ? unparen(b.value) : undefined;
     if (v?.type === 'unary_expression' && v.child(0)?.text === '<-') return true;
     if (b.tupleValue) {

@@ -653,7 +653,19 @@ class Builder {
   /** Lock states at the calls of each local closure (`valid := func() {...}; ...; valid()`), by literal node id. */
   private readonly closureCalls = new Map<number, LockSet[]>();
 
+  private readonly closureNames = new Map<number, Set<string>>();
+
   private noteClosureCall(f: SyntaxNode, state: Map<string, LockMode>): void {
+    // Only names the enclosing declaration binds to a func literal (read from its text, cheaply).
+    const home = this.currentUnit ? homeDecl(this.currentUnit) : undefined;
+    if (!home) return;
+    let names = this.closureNames.get(home.id);
+    if (!names) {
+      names = new Set();
+      for (const m of home.file.text.slice(home.node.startIndex, home.node.endIndex).matchAll(/(\w+)\s*:?=\s*func\s*\(/g)) names.add(m[1]!);
+      this.closureNames.set(home.id, names);
+    }
+    if (!names.has(f.text)) return;
     const b = this.scopes.resolve(f);
     const v = b?.kind === 'local' && b.value ? unparen(b.value) : undefined;
     if (v?.type !== 'func_literal') return;
@@ -754,6 +766,9 @@ class Builder {
       return;
     }
     if (f.type === 'identifier' && !LOCK_OPS.has(f.text)) this.noteClosureCall(f, state);
+    // A local closure handed to a call (`wlog.Checkpoint(..., keep)`) runs there, synchronously
+    // as callbacks usually do, with the locks held at the call.
+    for (const a of args) if (unparen(a).type === 'identifier' && !starter) this.noteClosureCall(unparen(a), state);
     if (f.type === 'identifier' && u.parent && homeDecl(u)?.paramNames.includes(f.text)) {
       // `fn()` inside a literal, fn a parameter of the enclosing function: for goParams.
       const pb = this.scopes.resolve(f);
