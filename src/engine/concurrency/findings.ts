@@ -12,7 +12,7 @@ import { GO_STATEMENT } from '../relevant.js';
 import { ConcurrencyFact } from './summaries.js';
 import { ANY_LOCK, EXCLUSIVE, type ConcurrencyModel, type LockEvent, type LockSet, type MapAccess, type Root, type Unit } from './types.js';
 import { contains, homeDecl, homePosition, rootIdent } from './units.js';
-import { CONSTRUCTOR_NAME, afterJoin, isInitialiser, isSetupName, isTestFile, launcherRelation, rootsConcurrent, sameLauncher } from './phases.js';
+import { CONSTRUCTOR_NAME, afterJoin, isInitialiser, isSetupName, isTestFile, panicsOnceStarted, launcherRelation, rootsConcurrent, sameLauncher } from './phases.js';
 import { countsAsRoot, findWitness, reachesOf, type Entry, type GuardInfo, type Witness } from './witness.js';
 
 export interface RaceFinding {
@@ -147,7 +147,7 @@ function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) => bool
       const home = homeDecl(a.unit);
       if (inCtor(a as MapAccess)) return true;
       if (!home) return false;
-      if (isInitialiser(home, fieldName, mutexFields)) return true;
+      if (isInitialiser(home, fieldName, mutexFields) || panicsOnceStarted(home)) return true;
       // A set-up method by name (Open, Init, reset) that no goroutine runs on a shared value
       // (a pooled value reset by the goroutine that took it from the pool is its own).
       if (!home.decl?.receiver || !isSetupName(home.decl.name)) return false;

@@ -12,7 +12,7 @@ import { contains, homeDecl, homePosition, isTestFile, loopWithin } from './unit
 export { isTestFile };
 
 /** Set-up method names: they run once, before the value is handed to the goroutines that use it. */
-const INITIALISER = /^(?:Provision|Reset|reset|Init|Initialize|Initialise|Open|Setup|SetUp|Configure|Prepare|Start|Validate|Unmarshal\w*|Restore|Bootstrap|init[A-Z_]\w*|setup\w*|setUp\w*|open|openDB|configure\w*|prepare\w*|start|provision\w*|validate\w*|parse\w*|restore\w*|bootstrap\w*|replay\w*|recover\w*)$/;
+const INITIALISER = /^(?:Provision|reset|Init|Initialize|Initialise|Open|Setup|SetUp|Configure|Prepare|Start|Validate|Unmarshal\w*|Restore|Bootstrap|init[A-Z_]\w*|setup\w*|setUp\w*|open|openDB|configure\w*|prepare\w*|start|provision\w*|validate\w*|parse\w*|restore\w*|bootstrap\w*|replay\w*|recover\w*)$/;
 /** Tear-down method names: when they first join the goroutines, what follows runs alone. */
 const SHUTDOWN = /^(?:Close|Stop|Shutdown|Release|Dispose|Teardown|close|stop|shutdown|release|teardown)\w*$/;
 /** Package functions that build and return a value (constructors), or open / restore one. */
@@ -29,6 +29,14 @@ export function isInitialiser(home: Unit, fieldName: string, mutexFields: readon
   const names = [fieldName, ...mutexFields.filter((m) => m && m !== 'Mutex' && m !== 'RWMutex')].join('|');
   const body = field(home.node, 'body')?.text ?? '';
   return new RegExp(`\\b${d.receiver.name}\\.(?:${names})\\s*=[^=]`).test(body);
+}
+
+/** `if r.started { panic(...) }` first: a method only valid before the value is started (shared). */
+const PANICS_ONCE_STARTED = /^\{\s*if\s+[\w.]*\b(?:started|running|frozen|sealed|serving|initialized|initialised)\b[^{]*\{\s*panic\(/;
+
+/** The method refuses to run once the value is started, so it runs only during set-up. */
+export function panicsOnceStarted(home: Unit): boolean {
+  return PANICS_ONCE_STARTED.test(field(home.node, 'body')?.text ?? '');
 }
 
 /** A set-up method by name alone: not a client entry point of its own (it runs before sharing). */
