@@ -2,7 +2,7 @@
 // every rule and prints files, MB, wall time, MB/s, peak RSS, and the time of a
 // bare parse of the same files (the floor for this design), so the ratio shows.
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyzeSources, parseSources } from '../src/engine/index.js';
 import { allRules } from '../rules/index.js';
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
 
   const perRule = new Map<string, number>();
   for (const f of result.findings) perRule.set(f.ruleId, (perRule.get(f.ruleId) ?? 0) + 1);
-  console.log(`tree: Go standard library (${files.length} files, ${result.packages} packages, ${mb.toFixed(1)} MB)`);
+  console.log(`tree: ${treeArg ? basename(root) : 'Go standard library'} (${files.length} files, ${result.packages} packages, ${mb.toFixed(1)} MB)`);
   console.log(`rules: ${rules.length}${ruleIds ? ` (${ruleIds.join(', ')})` : ''}`);
   console.log(`bare parse: ${(parseMs / 1000).toFixed(2)} s (${(mb / (parseMs / 1000)).toFixed(2)} MB/s)`);
   console.log(`analysis (parse + model + rules): ${(analyseMs / 1000).toFixed(2)} s (${(mb / (analyseMs / 1000)).toFixed(2)} MB/s)`);

@@ -84,42 +84,52 @@ export function inheritedLocks(units: readonly Unit[]): (u: Unit) => LockSet {
   const TOP: LockSet = new Map([['<top>', 'W']]);
   const candidates = units.filter((u) => u.decl && !u.root && declLocks.get(u.id) !== any && /^[a-z_]/.test(u.decl.name) && u.callers.some((c) => !isTestFile(c.caller.file) || isTestFile(u.file)));
   for (const u of candidates) declLocks.set(u.id, TOP);
-  // Two passes: the fixpoint, then again once the helpers nothing resolved (every caller still
-  // unknown: callers of their own that are tests or constructors) hold nothing; their callees
-  // then keep the locks held at their own call sites.
-  for (let pass = 0; pass < 2; pass++) {
-  if (pass === 1) {
-    let unresolved = false;
-    for (const u of candidates) if (declLocks.get(u.id)?.has('<top>')) { declLocks.set(u.id, emptyLocks()); unresolved = true; }
-    if (!unresolved) break;
-  }
-  for (let round = 0; round < 12; round++) {
-    let changed = false;
-    memo.clear();
-    for (const u of candidates) {
-      let common: Map<string, LockMode> | undefined;
-      for (const c of u.callers) {
-        if (c.caller.id === u.id || (isTestFile(c.caller.file) && !isTestFile(u.file))) continue;
-        // Calls from constructors (NewT/newT functions) run before the value is shared.
-        // Set-up methods (Provision, Init, ...) likewise, when other callers show the lock.
-        const ch = homeDecl(c.caller)?.decl;
-        if (ch && (ch.receiver ? isSetupName(ch.name) : CONSTRUCTOR_NAME.test(ch.name))) continue;
-        const inh = inherited(c.caller);
-        if (inh === TOP || inh.has('<top>')) continue;
-        const held = union(new Map(inh), c.locks);
-        common = common ? intersect(common, held) : held;
-        if (common.size === 0) break;
-      }
-      const prev = declLocks.get(u.id)!;
-      if (!common) continue;
-      if (prev === TOP || prev.has('<top>') || prev.size !== common.size) {
-        declLocks.set(u.id, common);
-        changed = true;
-      }
+  const callerLocks = (u: Unit): Map<string, LockMode> | undefined => {
+    let common: Map<string, LockMode> | undefined;
+    for (const c of u.callers) {
+      if (c.caller.id === u.id || (isTestFile(c.caller.file) && !isTestFile(u.file))) continue;
+      // Calls from constructors (NewT/newT functions) run before the value is shared.
+      // Set-up methods (Provision, Init, ...) likewise, when other callers show the lock.
+      const ch = homeDecl(c.caller)?.decl;
+      if (ch && (ch.receiver ? isSetupName(ch.name) : CONSTRUCTOR_NAME.test(ch.name))) continue;
+      const inh = inherited(c.caller);
+      if (inh === TOP || inh.has('<top>')) continue;
+      const held = union(new Map(inh), c.locks);
+      common = common ? intersect(common, held) : held;
+      if (common.size === 0) break;
     }
-    if (!changed) break;
-  }
-  }
+    return common;
+  };
+  const fixpoint = () => {
+    for (let round = 0; round < 12; round++) {
+      let changed = false;
+      memo.clear();
+      for (const u of candidates) {
+        const common = callerLocks(u);
+        const prev = declLocks.get(u.id)!;
+        if (!common) continue;
+        if (prev === TOP || prev.has('<top>') || prev.size !== common.size) {
+          declLocks.set(u.id, common);
+          changed = true;
+        }
+      }
+      if (!changed) return;
+    }
+  };
+  const resetUnresolved = () => {
+    let reset = false;
+    for (const u of candidates) {
+      if (!declLocks.get(u.id)?.has('<top>')) continue;
+      declLocks.set(u.id, emptyLocks());
+      reset = true;
+    }
+    return reset;
+  };
+  // Twice: the fixpoint, then again once the helpers nothing resolved (every caller unknown:
+  // its own callers are tests or constructors) hold nothing, so that their callees keep the
+  // locks held at their own call sites.
+  fixpoint();
+  if (resetUnresolved()) fixpoint();
   for (const u of candidates) if (declLocks.get(u.id)?.has('<top>')) declLocks.set(u.id, emptyLocks());
   memo.clear();
   return (u) => inherited(u);
