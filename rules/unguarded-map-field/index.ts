@@ -4,7 +4,7 @@
 // or the mutex, Close after the join) is exempt. An error needs a witness: a
 // conflicting access that can run at the same time (engine witness.ts); a
 // broken discipline without one, len() and whole-field replacement are warnings.
-import { defineRule, MapRaceFact, whereOf, describeEntry, describeRoot, entrySite, type UnguardedFinding } from '../../src/engine/index.js';
+import { defineRule, MapRaceFact, whereOf, describeEntry, describeRoot, entrySite, homeDecl, type UnguardedFinding } from '../../src/engine/index.js';
 
 export default defineRule({
   meta: {
@@ -20,11 +20,14 @@ export default defineRule({
         for (const u of ctx.fact(MapRaceFact).unguarded) {
           if (u.access.file !== ctx.file) continue;
           const w = u.witness;
+          // Both sides, and each entry point that is not the function the side itself is in.
+          const entryOf = (e: NonNullable<typeof w>['mine']['entry'], at: typeof u.access, what: string) =>
+            e.kind === 'method' && homeDecl(at.unit)?.node.id === e.decl.node.id ? [] : [{ ...entrySite(e), message: `${what} is reached ${describeEntry(e, describeRoot)}.` }];
           const related = w
             ? [
               { node: w.other.node, file: w.other.file, message: `${w.other.name} is ${verbOf(w.other.kind)} here ${describeEntry(w.theirs.entry, describeRoot)}.` },
-              { ...entrySite(w.mine.entry), message: `The unguarded access is reached ${describeEntry(w.mine.entry, describeRoot)}.` },
-              { ...entrySite(w.theirs.entry), message: `The other access is reached ${describeEntry(w.theirs.entry, describeRoot)}.` },
+              ...entryOf(w.mine.entry, u.access, 'The unguarded access'),
+              ...entryOf(w.theirs.entry, w.other, 'The other access'),
             ]
             : [{ node: u.guarded.node, file: u.guarded.file, message: `${u.guarded.name} is accessed here holding the mutex.` }];
           ctx.report({ node: u.access.node, message: messageOf(u), related, atMost: w || u.leak ? undefined : 'warning' });
