@@ -1,16 +1,11 @@
-// The concurrency model of a package, computed once (ConcurrencyFact) and
-// shared by the concurrency rules. It answers three questions about every map
-// access in the package:
-// - which map is it (a package variable, a captured local, or a struct field
-//   `T.f` reached through any value of type T);
-// - which locks are held there (lock regions walked in statement order, with
-//   `defer mu.Unlock()`, early-return branches, `...Locked` helpers and
-//   unexported helpers whose every caller holds the lock);
-// - which concurrent contexts run it (go statements, errgroup / WaitGroup.Go /
-//   conc pools, time.AfterFunc, HTTP handlers, and what they call in the
-//   package, a few calls deep), and what orders it against a goroutine
-//   (accesses before the `go`, or after a Wait / channel receive, do not race).
-// Every function body is walked once; pairs are only compared per map.
+// Per-function summaries: the one walk over each relevant body that builds the package's
+// concurrency model (ConcurrencyFact), shared by the concurrency rules. For every map access it
+// records which map (identity.ts), its kind, the locks held relative to function entry (lock
+// regions in statement order, `defer mu.Unlock()`, early returns, lock helpers and wrappers) and
+// whether the base is fresh; for every call site, the callee and the locks held there; for every
+// goroutine start, a root (contexts.ts). Inherited locks (locks.ts), ownership (ownership.ts),
+// phases (phases.ts) and witnesses (witness.ts) are derived from these summaries. Every body is
+// walked at most once, and only the bodies that can matter (relevant.ts).
 import type { SyntaxNode } from '../types.js';
 import type { GoFile } from '../source.js';
 import type { FuncDecl, PackageModel } from '../model.js';
