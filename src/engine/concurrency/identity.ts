@@ -1,13 +1,16 @@
-// Which map an access touches, and which declaration a call names: map identities (package
-// variable, captured local, `T.f` field of the struct that declares it), whether the base value
-// is fresh (just made, copied, or a part of one), and call resolution within the package.
+// Which map an access touches, which lock a lock call takes, and which declaration a call names:
+// map identities (package variable, captured local, `T.f` field of the struct that declares it),
+// whether the base value is fresh (just made, copied, or a part of one), canonical mutex keys
+// (`T.mu`, embedded mutexes, striped locks, lock helpers and getters), and call resolution.
 import type { SyntaxNode } from '../types.js';
 import type { GoFile } from '../source.js';
 import type { FuncDecl, PackageModel } from '../model.js';
 import type { Scopes } from '../scope.js';
 import type { GoType } from '../gotypes.js';
-import { field, parametersOf, unparen } from '../ast.js';
-import type { MapAccess, Unit } from './types.js';
+import { field, namedChildren, parametersOf, unparen } from '../ast.js';
+import { isMutexType } from '../gotypes.js';
+import type { LockEvent, LockMode, MapAccess, Unit } from './types.js';
+import { LOCK_OPS, isMutexPointer } from './locks.js';
 import { derefNamed, homeDecl, rootIdent } from './units.js';
 
 /** Methods that return a new copy of their receiver: the copy is the caller's own. */
@@ -253,5 +256,97 @@ export class MapIdentities {
       }
     }
     return undefined;
+  }
+
+  // ---- locks: the canonical key of a mutex expression, lock calls and lock helpers ----
+
+  private readonly lockHelpers = new Map<number, { key: string; mode: LockMode } | null>();
+
+  /**
+   * `x.lock()` where the method locks a mutex of its receiver and returns a function (the unlock):
+   * the lock it takes, keyed as the mutex itself would be.
+   */
+  lockHelperKey(sel: SyntaxNode): { key: string; mode: LockMode } | undefined {
+    const decl = this.calleeDecl(sel, this.current!.file);
+    const recv = decl?.receiver;
+    if (!decl || !recv?.name) return undefined;
+    let hit = this.lockHelpers.get(decl.node.id);
+    if (hit === undefined) {
+      hit = null;
+      const body = field(decl.node, 'body')?.text ?? '';
+      const m = body.length < 1500 && /\breturn\s+func\s*\(/.test(body) ? new RegExp(`\\b${recv.name}\\.(?:(\\w+)\\.)?(R?)Lock\\(\\)`).exec(body) : null;
+      if (m) {
+        const owner = m[1] ? (this.fieldOwner(recv.typeName, m[1]) ?? recv.typeName) : recv.typeName;
+        hit = { key: m[1] ? `${owner}.${m[1]}` : `${owner}.<embedded>`, mode: m[2] ? 'R' : 'W' };
+      }
+      this.lockHelpers.set(decl.node.id, hit);
+    }
+    return hit ?? undefined;
+  }
+
+  /** `x.getMutex()` whose body is `return r.mu` (or `&r.mu`): the key of that field. */
+  mutexGetterKey(call: SyntaxNode): string | undefined {
+    const fn = field(call, 'function');
+    const decl = fn && unparen(fn).type === 'selector_expression' ? this.calleeDecl(unparen(fn), this.current!.file) : undefined;
+    const recv = decl?.receiver;
+    if (!decl || !recv?.name) return undefined;
+    const m = new RegExp(`^\\{\\s*return\\s+&?${recv.name}\\.(\\w+)\\s*\\}$`).exec(field(decl.node, 'body')?.text ?? '');
+    return m ? `${this.fieldOwner(recv.typeName, m[1]!) ?? recv.typeName}.${m[1]}` : undefined;
+  }
+
+  lockCall(call: SyntaxNode): Omit<LockEvent, 'deferred'> & { deferred: false } | undefined {
+    const fn = field(call, 'function');
+    if (!fn) return undefined;
+    const f = unparen(fn);
+    if (f.type !== 'selector_expression') return undefined;
+    const method = field(f, 'field');
+    if (!method || !LOCK_OPS.has(method.text)) return undefined;
+    const args = field(call, 'arguments');
+    if (args && namedChildren(args).some((c) => c.type !== 'comment')) return undefined;
+    const operand = field(f, 'operand');
+    if (!operand) return undefined;
+    return { key: this.mutexKey(unparen(operand)), op: method.text as LockEvent['op'], deferred: false, call, method };
+  }
+
+  /** Canonical name of a mutex expression, so `s.mu` in two methods of T is the same lock (`T.mu`). */
+  mutexKey(e: SyntaxNode): string {
+    if (e.type === 'call_expression' && this.current) {
+      const k = this.mutexGetterKey(e);
+      if (k) return k;
+    }
+    if (e.type === 'identifier') {
+      const b = this.scopes.resolve(e);
+      if (!b) return `expr:${e.text}`;
+      const bt = this.scopes.typeOfBinding(b);
+      const t = derefNamed(this.pkg, bt);
+      // A value with an embedded mutex (`s.Lock()`, `cache.RLock()`): the lock belongs to the type.
+      if (t && this.pkg.types.has(t) && !isMutexType(bt)) return `${t}.<embedded>`;
+      if (b.kind === 'package') return `pkg:${b.name}`;
+      return `local:${b.nameNode.id}`;
+    }
+    if (e.type === 'selector_expression') {
+      const operand = field(e, 'operand');
+      const name = field(e, 'field')?.text;
+      if (operand && name) {
+        const t0 = derefNamed(this.pkg, this.scopes.typeOfExpr(operand));
+        if (t0) {
+          // Name the struct that declares the field, so `f.mu` promoted from an embedded type matches.
+          const t = this.fieldOwner(t0, name) ?? t0;
+          const ft = this.scopes.typeOfExpr(e);
+          if (isMutexType(ft) || isMutexPointer(ft) || ft.kind === 'unknown') return `${t}.${name}`;
+          // A struct field with an embedded mutex: `s.state.Lock()`.
+          const inner = derefNamed(this.pkg, ft);
+          if (inner) return `${inner}.<embedded>`;
+          return `${t}.${name}`;
+        }
+      }
+    }
+    // Striped locks (`s.locks[i]`): one lock for the whole array. Code that locks a stripe works on
+    // the part of the data that stripe guards; telling stripes apart is beyond a textual model.
+    if (e.type === 'index_expression') {
+      const operand = field(e, 'operand');
+      if (operand) return `${this.mutexKey(unparen(operand))}[]`;
+    }
+    return `expr:${e.text.replace(/\s+/g, '')}`;
   }
 }

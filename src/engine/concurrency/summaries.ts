@@ -17,8 +17,8 @@ import { isMutexType } from '../gotypes.js';
 import { httpHandlers, isServed } from '../handlers.js';
 import { BodySelector } from '../relevant.js';
 import { isWriteTarget } from '../uses.js';
-import type { AccessKind, CallSite, ConcurrencyModel, LockEvent, LockMode, LockSet, MapAccess, Root, RootKind, Unit } from './types.js';
-import { addNew, buildsType, commaOkIndex, contains, derefNamed, enclosingRoot, homeDecl, inLoopWithin, loops } from './units.js';
+import type { AccessKind, CallSite, ConcurrencyModel, LockMode, LockSet, MapAccess, Root, RootKind, Unit } from './types.js';
+import { addNew, buildsType, commaOkIndex, enclosingRoot, homeDecl, inLoopWithin, loops } from './units.js';
 import { LOCK_OPS, emptyLocks, inheritedLocks, intersect, isMutexPointer, replace, snapshot, union } from './locks.js';
 import { MapIdentities } from './identity.js';
 import { Ownership } from './ownership.js';
@@ -503,7 +503,7 @@ class Builder {
       }
       case 'defer_statement': {
         const call = unparen(s.namedChild(0) ?? s);
-        const ev = call.type === 'call_expression' ? this.lockCall(call) : undefined;
+        const ev = call.type === 'call_expression' ? this.ids.lockCall(call) : undefined;
         if (ev) {
           // `defer mu.Unlock()` keeps the lock to the end of the function.
           u.lockEvents.push({ ...ev, deferred: true });
@@ -710,7 +710,7 @@ class Builder {
     const f = fn ? unparen(fn) : undefined;
     const methodName = f?.type === 'selector_expression' ? (field(f, 'field')?.text ?? '') : '';
     // Lock operations change the state after the call.
-    const ev = LOCK_OPS.has(methodName) ? this.lockCall(call) : undefined;
+    const ev = LOCK_OPS.has(methodName) ? this.ids.lockCall(call) : undefined;
     if (ev) {
       if (f?.type === 'selector_expression') this.walkExpr(u, field(f, 'operand')!, state);
       u.lockEvents.push(ev);
@@ -719,7 +719,7 @@ class Builder {
       return;
     }
     // `defer x.lock()()` / `unlock := x.lock()`: a helper that locks and hands back the unlock.
-    const helperLock = f?.type === 'selector_expression' && !LOCK_OPS.has(methodName) ? this.lockHelperKey(f) : undefined;
+    const helperLock = f?.type === 'selector_expression' && !LOCK_OPS.has(methodName) ? this.ids.lockHelperKey(f) : undefined;
     if (helperLock) {
       this.walkExpr(u, field(f!, 'operand')!, state);
       state.set(helperLock.key, helperLock.mode);
@@ -736,7 +736,7 @@ class Builder {
       if (wrapper && i === wrapper.fnIdx && e.type === 'func_literal' && args[wrapper.lockIdx]) {
         // withLock(mu, func() {...}): the callback runs holding mu.
         const held = new Map(state);
-        held.set(this.mutexKey(unparen(args[wrapper.lockIdx]!)), wrapper.mode);
+        held.set(this.ids.mutexKey(unparen(args[wrapper.lockIdx]!)), wrapper.mode);
         this.walkLiteral(u, e, held);
         return;
       }
@@ -790,96 +790,6 @@ class Builder {
         this.pendingParamCalls.push({ site: call, caller: u, calleeDecl: decl.node, args, file: u.file, inLoop: undefined });
       }
     }
-  }
-
-  private readonly lockHelpers = new Map<number, { key: string; mode: LockMode } | null>();
-
-  /**
-   * `x.lock()` where the method locks a mutex of its receiver and returns a function (the unlock):
-   * the lock it takes, keyed as the mutex itself would be.
-   */
-  private lockHelperKey(sel: SyntaxNode): { key: string; mode: LockMode } | undefined {
-    const decl = this.ids.calleeDecl(sel, this.currentUnit!.file);
-    const recv = decl?.receiver;
-    if (!decl || !recv?.name) return undefined;
-    let hit = this.lockHelpers.get(decl.node.id);
-    if (hit === undefined) {
-      hit = null;
-      const body = field(decl.node, 'body')?.text ?? '';
-      const m = body.length < 1500 && /\breturn\s+func\s*\(/.test(body) ? new RegExp(`\\b${recv.name}\\.(?:(\\w+)\\.)?(R?)Lock\\(\\)`).exec(body) : null;
-      if (m) {
-        const owner = m[1] ? (this.ids.fieldOwner(recv.typeName, m[1]) ?? recv.typeName) : recv.typeName;
-        hit = { key: m[1] ? `${owner}.${m[1]}` : `${owner}.<embedded>`, mode: m[2] ? 'R' : 'W' };
-      }
-      this.lockHelpers.set(decl.node.id, hit);
-    }
-    return hit ?? undefined;
-  }
-
-  /** `x.getMutex()` whose body is `return r.mu` (or `&r.mu`): the key of that field. */
-  private mutexGetterKey(call: SyntaxNode): string | undefined {
-    const fn = field(call, 'function');
-    const decl = fn && unparen(fn).type === 'selector_expression' ? this.ids.calleeDecl(unparen(fn), this.currentUnit!.file) : undefined;
-    const recv = decl?.receiver;
-    if (!decl || !recv?.name) return undefined;
-    const m = new RegExp(`^\\{\\s*return\\s+&?${recv.name}\\.(\\w+)\\s*\\}$`).exec(field(decl.node, 'body')?.text ?? '');
-    return m ? `${this.ids.fieldOwner(recv.typeName, m[1]!) ?? recv.typeName}.${m[1]}` : undefined;
-  }
-
-  private lockCall(call: SyntaxNode): Omit<LockEvent, 'deferred'> & { deferred: false } | undefined {
-    const fn = field(call, 'function');
-    if (!fn) return undefined;
-    const f = unparen(fn);
-    if (f.type !== 'selector_expression') return undefined;
-    const method = field(f, 'field');
-    if (!method || !LOCK_OPS.has(method.text)) return undefined;
-    const args = field(call, 'arguments');
-    if (args && namedChildren(args).some((c) => c.type !== 'comment')) return undefined;
-    const operand = field(f, 'operand');
-    if (!operand) return undefined;
-    return { key: this.mutexKey(unparen(operand)), op: method.text as LockEvent['op'], deferred: false, call, method };
-  }
-
-  /** Canonical name of a mutex expression, so `s.mu` in two methods of T is the same lock (`T.mu`). */
-  mutexKey(e: SyntaxNode): string {
-    if (e.type === 'call_expression' && this.currentUnit) {
-      const k = this.mutexGetterKey(e);
-      if (k) return k;
-    }
-    if (e.type === 'identifier') {
-      const b = this.scopes.resolve(e);
-      if (!b) return `expr:${e.text}`;
-      const bt = this.scopes.typeOfBinding(b);
-      const t = derefNamed(this.pkg, bt);
-      // A value with an embedded mutex (`s.Lock()`, `cache.RLock()`): the lock belongs to the type.
-      if (t && this.pkg.types.has(t) && !isMutexType(bt)) return `${t}.<embedded>`;
-      if (b.kind === 'package') return `pkg:${b.name}`;
-      return `local:${b.nameNode.id}`;
-    }
-    if (e.type === 'selector_expression') {
-      const operand = field(e, 'operand');
-      const name = field(e, 'field')?.text;
-      if (operand && name) {
-        const t0 = derefNamed(this.pkg, this.scopes.typeOfExpr(operand));
-        if (t0) {
-          // Name the struct that declares the field, so `f.mu` promoted from an embedded type matches.
-          const t = this.ids.fieldOwner(t0, name) ?? t0;
-          const ft = this.scopes.typeOfExpr(e);
-          if (isMutexType(ft) || isMutexPointer(ft) || ft.kind === 'unknown') return `${t}.${name}`;
-          // A struct field with an embedded mutex: `s.state.Lock()`.
-          const inner = derefNamed(this.pkg, ft);
-          if (inner) return `${inner}.<embedded>`;
-          return `${t}.${name}`;
-        }
-      }
-    }
-    // Striped locks (`s.locks[i]`): one lock for the whole array. Code that locks a stripe works on
-    // the part of the data that stripe guards; telling stripes apart is beyond a textual model.
-    if (e.type === 'index_expression') {
-      const operand = field(e, 'operand');
-      if (operand) return `${this.mutexKey(unparen(operand))}[]`;
-    }
-    return `expr:${e.text.replace(/\s+/g, '')}`;
   }
 
   // ---- accesses ----------------------------------------------------------
