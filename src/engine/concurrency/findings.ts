@@ -10,6 +10,7 @@ import { defineFact, docAbove, type PackageModel } from '../model.js';
 import { httpHandlers } from '../handlers.js';
 import { GO_STATEMENT } from '../relevant.js';
 import { ConcurrencyFact } from './summaries.js';
+import { commonLock } from './locks.js';
 import { ANY_LOCK, EXCLUSIVE, type ConcurrencyModel, type LockEvent, type LockSet, type MapAccess, type Root, type Unit } from './types.js';
 import { contains, homeDecl, homePosition, rootIdent } from './units.js';
 import { CONSTRUCTOR_NAME, afterJoin, isInitialiser, isSetupName, isTestFile, panicsOnceStarted, launcherRelation, rootsConcurrent, sameLauncher } from './phases.js';
@@ -251,12 +252,6 @@ function computeUsedConcurrently(model: ConcurrencyModel, typeName: string): boo
 }
 
 // ---- concurrent-map-access -------------------------------------------------
-
-function commonLock(a: LockSet, b: LockSet): boolean {
-  if (a.has(ANY_LOCK) || b.has(ANY_LOCK) || a.has(EXCLUSIVE) || b.has(EXCLUSIVE)) return true;
-  for (const k of a.keys()) if (b.has(k)) return true;
-  return false;
-}
 
 /**
  * An access outside r's goroutines that overlaps it: in the function that started r (after the

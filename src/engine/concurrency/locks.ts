@@ -37,6 +37,20 @@ export function union(a: Map<string, LockMode>, b: LockSet): Map<string, LockMod
   return a;
 }
 
+/** Both lock sets, without changing either (one of them itself when the other is empty). */
+export function combined(a: LockSet, b: LockSet): LockSet {
+  if (!b.size) return a;
+  if (!a.size) return b;
+  return union(new Map(a), b);
+}
+
+/** The two sets share a lock (a caller-held `*` or an exclusive phase counts as shared). */
+export function commonLock(a: LockSet, b: LockSet): boolean {
+  if (a.has(ANY_LOCK) || b.has(ANY_LOCK) || a.has(EXCLUSIVE) || b.has(EXCLUSIVE)) return true;
+  for (const k of a.keys()) if (b.has(k)) return true;
+  return false;
+}
+
 export function intersect(a: ReadonlyMap<string, LockMode>, b: ReadonlyMap<string, LockMode>): Map<string, LockMode> {
   const out = new Map<string, LockMode>();
   if (a.has(ANY_LOCK)) return new Map(b);

@@ -19,7 +19,7 @@ import { BodySelector } from '../relevant.js';
 import { isWriteTarget } from '../uses.js';
 import type { AccessKind, CallSite, ConcurrencyModel, LockMode, LockSet, MapAccess, Root, RootKind, Unit } from './types.js';
 import { addNew, buildsType, commaOkIndex, enclosingRoot, homeDecl, inLoopWithin, loops } from './units.js';
-import { LOCK_OPS, emptyLocks, inheritedLocks, intersect, isMutexPointer, replace, snapshot, union } from './locks.js';
+import { LOCK_OPS, combined, emptyLocks, inheritedLocks, intersect, isMutexPointer, replace, snapshot, union } from './locks.js';
 import { MapIdentities } from './identity.js';
 import { Ownership } from './ownership.js';
 import { MAX_CALL_DEPTH, goStarter, reachingRoots, rpcServices } from './contexts.js';
@@ -259,13 +259,7 @@ class Builder {
       accesses: this.accesses,
       byKey,
       unitOf: (node) => this.unitByNode.get(node.id),
-      locksAt: (a) => {
-        const inh = inherited(a.unit);
-        if (inh.size === 0) return a.locks;
-        const out = new Map(inh);
-        for (const [k, m] of a.locks) out.set(k, m === 'W' || out.get(k) === 'W' ? 'W' : 'R');
-        return out;
-      },
+      locksAt: (a) => combined(inherited(a.unit), a.locks),
       contextsOf: (u) => contextSets.get(u.id) ?? new Set(),
       receiverSharedUnder: (u, r) => contexts.get(u.id)?.get(r) ?? false,
       sharedUnder: (a, r) => {

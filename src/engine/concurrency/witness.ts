@@ -13,6 +13,7 @@ import type { SyntaxNode } from '../types.js';
 import type { GoFile } from '../source.js';
 import { ANY_LOCK, EXCLUSIVE, type ConcurrencyModel, type LockSet, type MapAccess, type Root, type Unit } from './types.js';
 import { inLoopWithin } from './units.js';
+import { NO_LOCKS, combined, commonLock } from './locks.js';
 import { afterJoin, isInitialiser, isSetupName, isShutdownName, isTestFile, rootsConcurrent } from './phases.js';
 
 /** Where a chain of calls that reaches an access starts. */
@@ -49,7 +50,6 @@ export interface GuardInfo {
 }
 
 const MAX_UP = 5;
-const NO_LOCKS: LockSet = new Map();
 
 /** A goroutine or handler that counts as evidence: started outside tests, a handler only when served. */
 export function countsAsRoot(r: Root): boolean {
@@ -61,14 +61,6 @@ function holdsGuard(locks: LockSet, guards: ReadonlySet<string>): boolean {
   if (locks.has(ANY_LOCK) || locks.has(EXCLUSIVE)) return true;
   for (const k of locks.keys()) if (guards.has(k)) return true;
   return false;
-}
-
-function withLocks(a: LockSet, b: LockSet): LockSet {
-  if (!b.size) return a;
-  if (!a.size) return b;
-  const out = new Map(a);
-  for (const [k, m] of b) out.set(k, m === 'W' || out.get(k) === 'W' ? 'W' : 'R');
-  return out;
 }
 
 /** Whether an exported method is a client entry point. */
@@ -114,7 +106,7 @@ export function reachesOf(model: ConcurrencyModel, a: MapAccess, info: GuardInfo
     }
     if (u.parent) {
       // A literal runs where it is defined (callbacks usually run synchronously), with the locks held there.
-      const l = withLocks(locks, u.entryLocks);
+      const l = combined(locks, u.entryLocks);
       if (!(unlocked && holdsGuard(l, info.guards))) visit(u.parent, l, depth);
       return;
     }
@@ -122,7 +114,7 @@ export function reachesOf(model: ConcurrencyModel, a: MapAccess, info: GuardInfo
     if (methodEntry(u, info)) out.push({ entry: { kind: 'method', decl: u.decl!, unit: u }, locks });
     for (const c of u.callers) {
       if (isTestFile(c.caller.file) && !isTestFile(u.file)) continue;
-      const l = withLocks(locks, c.locks);
+      const l = combined(locks, c.locks);
       if (unlocked && holdsGuard(l, info.guards)) continue;
       visit(c.caller, l, depth + 1);
     }
@@ -153,12 +145,6 @@ function conflicts(a: MapAccess, b: MapAccess): boolean {
   return map(a.kind) && map(b.kind) && (a.kind === 'write' || b.kind === 'write');
 }
 
-function commonLock(a: LockSet, b: LockSet): boolean {
-  if (a.has(ANY_LOCK) || b.has(ANY_LOCK) || a.has(EXCLUSIVE) || b.has(EXCLUSIVE)) return true;
-  for (const k of a.keys()) if (b.has(k)) return true;
-  return false;
-}
-
 /** Two reaches can run at once: one is a goroutine or handler, and they are not ordered. */
 function overlap(x: Reach, y: Reach, info: GuardInfo): boolean {
   const rx = x.entry.kind === 'root' ? x.entry.root : undefined;
@@ -187,7 +173,7 @@ export function findWitness(model: ConcurrencyModel, a: MapAccess, candidates: r
       for (const y of theirs) {
         // A write racing itself: the same goroutine or handler, run several times at once.
         if (b === a && x !== y) continue;
-        if (commonLock(withLocks(held, x.locks), withLocks(bHeld, y.locks))) continue;
+        if (commonLock(combined(held, x.locks), combined(bHeld, y.locks))) continue;
         if (overlap(x, y, info)) return { other: b, mine: x, theirs: y };
       }
     }
