@@ -8,10 +8,11 @@ import { severityRank, type Severity } from '../engine/index.js';
 import { analyze, ruleCatalogue, type ReviewResult } from '../review/index.js';
 import { DEFAULT_CONFIG, parseConfig, mergeConfig, ConfigError, type Config } from '../config/index.js';
 import { parseUnifiedDiff, FILTER_MODES, type FilterMode } from '../diff/index.js';
-import { renderText, renderProblems, renderJson, renderSarif, renderWorkflowCommands, ruleHelpUri } from '../report/index.js';
+import { renderText, renderProblems, renderJson, renderSarif, renderWorkflowCommands, renderRaceText, ruleHelpUri } from '../report/index.js';
 import { findGoFiles, readSources } from './files.js';
 import { gitTopLevel, gitDiffSince, UsageError } from './git.js';
-import { createEscapeRunner, prepareGitWorkspaces, type SandboxName } from '../escape/index.js';
+import { createEscapeRunner, prepareGitWorkspaces, type PreparedWorkspaces, type SandboxName } from '../escape/index.js';
+import { createRaceRunner } from '../race/index.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -41,6 +42,7 @@ export interface CheckOptions {
   base?: string;
   filter?: FilterMode;
   escape?: boolean;
+  race?: boolean;
   sandbox?: string;
   repoDir?: string;
   failOn?: (typeof FAIL_ON)[number];
@@ -90,28 +92,48 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
     root = commonRoot(io.cwd, targets);
   }
   if (opts.escape && !opts.base) throw new UsageError('--escape needs --base <ref>');
-  if (opts.sandbox && !opts.escape) throw new UsageError('--sandbox goes with --escape');
+  if (opts.sandbox && !opts.escape && !opts.race) throw new UsageError('--sandbox goes with --escape or --race');
   const found = findGoFiles(targets);
   const collected = readSources(found.paths, root);
   const workspace = { files: collected.files, goMods: collected.goMods };
   let result: ReviewResult;
-  if (opts.escape && opts.base) {
-    if (!opts.sandbox) io.stderr('mapguard: --escape compiles your own checkout without a sandbox (--sandbox none); pass --sandbox bwrap to isolate the build\n');
-    const prepared = await prepareGitWorkspaces(root, opts.base);
+  if (opts.escape || opts.race) {
+    // Builds and tests run the code: your own checkout may run unsandboxed, but say so.
+    if (!opts.sandbox) io.stderr(`mapguard: ${opts.race ? '--race runs your tests' : '--escape compiles your own checkout'} without a sandbox (--sandbox none); pass --sandbox bwrap to isolate ${opts.race ? 'them' : 'the build'}\n`);
+    const sandbox = (opts.sandbox ?? 'none') as SandboxName;
+    let prepared: PreparedWorkspaces | undefined;
     try {
-      const escape = createEscapeRunner({
-        baseDir: prepared.baseDir,
-        headDir: prepared.headDir,
-        sandbox: (opts.sandbox ?? 'none') as SandboxName,
-        trusted: true,
-        timeoutSeconds: config.escape_analysis.timeout_seconds,
-        packages: config.escape_analysis.packages,
-      });
-      result = await analyze({ workspace, diff, config, escape });
+      if (opts.base) prepared = await prepareGitWorkspaces(root, opts.base);
+      const escape =
+        opts.escape && prepared
+          ? createEscapeRunner({
+              baseDir: prepared.baseDir,
+              headDir: prepared.headDir,
+              sandbox,
+              trusted: true,
+              timeoutSeconds: config.escape_analysis.timeout_seconds,
+              packages: config.escape_analysis.packages,
+            })
+          : undefined;
+      const race = opts.race
+        ? createRaceRunner({
+            // With --base, a copy of the working tree (tests may write there); otherwise the tree itself, read-only.
+            dir: prepared?.headDir ?? root,
+            sandbox,
+            trusted: true,
+            packages: opts.base ? config.race_check.packages : namedPackages(found.paths, root),
+            count: config.race_check.count,
+            cpu: config.race_check.cpu,
+            timeoutSeconds: config.race_check.timeout_seconds,
+            log: (line) => io.stderr(`mapguard: ${line}\n`),
+          })
+        : undefined;
+      result = await analyze({ workspace, diff, config, ...(escape ? { escape } : {}), ...(race ? { race } : {}) });
     } finally {
-      await prepared.cleanup();
+      await prepared?.cleanup();
     }
     if (result.escape?.incomplete) io.stderr(`mapguard: escape analysis incomplete: ${result.escape.incomplete}\n`);
+    if (result.race) io.stderr(renderRaceText(result.race));
   } else {
     result = await analyze({ workspace, diff, config });
   }
@@ -121,6 +143,16 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
   if (failOn === 'never') return 0;
   const threshold = severityRank(failOn as Severity);
   return result.findings.some((f) => severityRank(f.severity) >= threshold) ? 1 : 0;
+}
+
+/** The package directories (relative to root) of the files named on the command line. */
+function namedPackages(files: string[], root: string): string[] {
+  const dirs = new Set<string>();
+  for (const f of files) {
+    const rel = relative(root, dirname(f)).split('\\').join('/');
+    if (!rel.startsWith('..')) dirs.add(rel);
+  }
+  return [...dirs].sort();
 }
 
 function commonRoot(cwd: string, targets: string[]): string {
@@ -177,7 +209,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--base <ref>', 'report only lines changed since this git ref, as a pull request would')
     .addOption(new Option('--filter <mode>', 'which changed lines count with --base').choices([...FILTER_MODES]))
     .option('--escape', 'with --base: compare compiler escape analysis of base and head')
-    .addOption(new Option('--sandbox <backend>', 'sandbox for --escape').choices(['bwrap', 'docker', 'none']))
+    .option('--race', 'run the tests of the changed packages (with --base) or of the packages named under the race detector; map races confirm or add findings')
+    .addOption(new Option('--sandbox <backend>', 'sandbox for --escape and --race').choices(['bwrap', 'docker', 'none']))
     .option('--repo-dir <dir>', 'the git repository for --base (default: the one holding the working directory)')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity').choices([...FAIL_ON]))
     .option('--config <file>', 'configuration file (default: mapguard.yml or .github/mapguard.yml if present)')

@@ -5,7 +5,7 @@
 import { SEVERITIES, type RuleMeta } from '../engine/types.js';
 import { FILTER_MODES } from '../diff/types.js';
 import { DEFAULT_CONFIG } from './defaults.js';
-import type { Config, EscapeAnalysisConfig } from './types.js';
+import type { Config, EscapeAnalysisConfig, RaceCheckConfig } from './types.js';
 
 export interface JsonSchema {
   $schema?: string;
@@ -89,6 +89,39 @@ export function configSchema(rules?: readonly SchemaRule[]): JsonSchema {
     },
   } satisfies Record<keyof EscapeAnalysisConfig, JsonSchema>;
 
+  const raceProps = {
+    enabled: {
+      type: 'boolean',
+      description: "Run the tests of the changed packages under the race detector (go test -race, in the sandbox); map races confirm findings or become findings of their own.",
+      default: d.race_check.enabled,
+    },
+    packages: {
+      enum: ESCAPE_PACKAGES,
+      description: 'Which packages to test: only those the change touches, or all.',
+      default: d.race_check.packages,
+    },
+    count: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100,
+      description: 'go test -count: how many times each test runs (more runs, more chances to see a race that needs a particular schedule).',
+      default: d.race_check.count,
+    },
+    cpu: {
+      type: 'array',
+      items: { type: 'integer', minimum: 1, maximum: 256 },
+      description: 'go test -cpu: GOMAXPROCS values each test runs under; empty: the machine default. Each value multiplies the run time.',
+      default: [...d.race_check.cpu],
+    },
+    timeout_seconds: {
+      type: 'integer',
+      minimum: 10,
+      maximum: 7200,
+      description: 'Wall-clock limit for the whole race check (downloads, builds and tests); a test still running then is named in the summary.',
+      default: d.race_check.timeout_seconds,
+    },
+  } satisfies Record<keyof RaceCheckConfig, JsonSchema>;
+
   const properties = {
     rules: rulesSchema,
     paths: {
@@ -130,6 +163,12 @@ export function configSchema(rules?: readonly SchemaRule[]): JsonSchema {
       type: ['object', 'null'],
       description: 'Escape-analysis comparison (runs the Go compiler in a sandbox).',
       properties: escapeProps,
+      additionalProperties: false,
+    },
+    race_check: {
+      type: ['object', 'null'],
+      description: 'Race-detector check (runs the change\'s tests in a sandbox).',
+      properties: raceProps,
       additionalProperties: false,
     },
   } satisfies Record<keyof Config, JsonSchema>;

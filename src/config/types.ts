@@ -12,6 +12,16 @@ export interface EscapeAnalysisConfig {
   timeout_seconds: number;
 }
 
+export interface RaceCheckConfig {
+  enabled: boolean;
+  packages: 'changed' | 'all';
+  /** go test -count. */
+  count: number;
+  /** go test -cpu (GOMAXPROCS values); empty: the machine's. */
+  cpu: number[];
+  timeout_seconds: number;
+}
+
 export interface Config {
   rules: Record<string, RuleSetting>;
   paths: { include: string[]; exclude: string[] };
@@ -22,6 +32,7 @@ export interface Config {
   /** App only: review draft pull requests too. */
   review_drafts: boolean;
   escape_analysis: EscapeAnalysisConfig;
+  race_check: RaceCheckConfig;
 }
 
 /** A configuration problem, phrased for the user, naming the key and (when known) the line. */

@@ -1,5 +1,7 @@
 // Public API of the escape-analysis runner (CLI and App wire these).
-export { createEscapeRunner, warmStdCache, goEnv } from './runner.js';
+export { createEscapeRunner, warmStdCache } from './runner.js';
+export { goEnv, proxyOnly } from './gorun.js';
+export type { GoRunOptions } from './gorun.js';
 export type { EscapeRunnerOptions } from './runner.js';
 export { prepareGitWorkspaces, prepareArchiveWorkspaces, extractArchive, ArchiveRefusedError, DEFAULT_EXTRACT_LIMITS } from './workspace.js';
 export type { PreparedWorkspaces, ExtractOptions, ExtractLimits } from './workspace.js';

@@ -62,6 +62,14 @@ function isBuildFile(name: string): boolean {
   return name.endsWith('.go') && !name.endsWith('_test.go') && !name.startsWith('.') && !name.startsWith('_');
 }
 
+function hasGoFiles(root: string, rel: string): boolean {
+  try {
+    return readdirSync(join(root, rel)).some((n) => n.endsWith('.go') && !n.startsWith('.') && !n.startsWith('_') && statSync(join(root, rel, n)).isFile());
+  } catch {
+    return false;
+  }
+}
+
 export function hasBuildFiles(root: string, rel: string): boolean {
   try {
     return readdirSync(join(root, rel)).some((n) => isBuildFile(n) && statSync(join(root, rel, n)).isFile());
@@ -79,11 +87,12 @@ export interface ModuleBuild {
 }
 
 /** Groups package dirs by nearest go.mod inside the tree; dirs without one are returned separately. */
-export function groupByModule(root: string, dirs: string[]): { modules: ModuleBuild[]; orphans: string[] } {
+export function groupByModule(root: string, dirs: string[], opts: { tests?: boolean } = {}): { modules: ModuleBuild[]; orphans: string[] } {
   const modules = new Map<string, ModuleBuild>();
   const orphans: string[] = [];
   for (const dir of dirs) {
-    if (!hasBuildFiles(root, dir)) continue;
+    // Building needs non-test files; testing also takes a directory of _test.go files alone.
+    if (!hasBuildFiles(root, dir) && !(opts.tests && hasGoFiles(root, dir))) continue;
     let m: string | undefined;
     for (let cur = dir; ; cur = posix.dirname(cur) === '.' ? '' : posix.dirname(cur)) {
       if (existsSync(join(root, cur, 'go.mod'))) {

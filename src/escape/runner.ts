@@ -1,8 +1,7 @@
 // The escape comparison: compile the changed packages at base and head with
 // `go build -gcflags='-m -m'` inside a sandbox, parse the verdicts, diff them,
 // and turn new heap verdicts on changed lines into escape-new-heap findings.
-import { existsSync, lchownSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { Severity } from '../engine/types.js';
 import type { FileDiff } from '../diff/types.js';
@@ -10,14 +9,15 @@ import type { EscapeComparison, EscapeRunner } from '../review/types.js';
 import { buildComparison, diffEscapes, type RepoDiag } from './compare.js';
 import { isDiagnosticLine, looksKilled, parseEscapeOutput } from './parse.js';
 import { allDirs, changedDirs, compareVersions, goModVersions, groupByModule, hasRequirements, type ModuleBuild, type PackageSelection } from './packages.js';
-import { createSandbox, DEFAULT_LIMITS, type Mount, type Sandbox, type SandboxLimits, type SandboxName, type SandboxResult } from './sandbox/index.js';
+import { createSandbox, type Sandbox, type SandboxName, type SandboxResult } from './sandbox/index.js';
 import { UNPRIVILEGED_UID } from './sandbox/bwrap.js';
+import { asPattern, Deadline, excerpt, goEnv, limitName, prepareRun, repoPathOf, runGo, type GoRunOptions, type RunContext } from './gorun.js';
 import { findToolchain, type Toolchain } from './toolchain.js';
 import { makeTempRoot } from './workspace.js';
 import { buildStdSeed, populateFromSeed, seedDirFor, seedReady, type StdSeedContext } from './stdcache.js';
 import { parseGoVersion } from '../engine/gomod.js';
 
-export interface EscapeRunnerOptions {
+export interface EscapeRunnerOptions extends GoRunOptions {
   /**
    * Source tree at the base revision (host path), normally from prepareGitWorkspaces or
    * prepareArchiveWorkspaces. Running as root with bwrap/docker, those prepared trees are
@@ -32,18 +32,6 @@ export interface EscapeRunnerOptions {
   timeoutSeconds?: number;
   /** Default 'changed'. */
   packages?: PackageSelection;
-  /** GOPROXY for the network-allowed `go mod download` step. Default https://proxy.golang.org; `direct` entries are dropped (no VCS). */
-  goproxy?: string;
-  /** False for code from someone else (the App): refuses the `none` backend. Default false. */
-  trusted?: boolean;
-  /**
-   * Module cache: read-write for the download step, read-only for compiling. Default: the
-   * user's GOMODCACHE, or (root with bwrap/docker) a mapguard cache in the temp dir owned
-   * by uid 65534. As root, a given non-empty cache must already belong to uid 65534.
-   */
-  modCacheDir?: string;
-  /** Per-command limits (wall clock is also capped by what is left of timeoutSeconds). */
-  limits?: Partial<SandboxLimits>;
   /**
    * Optional base directory of a trusted standard-library build cache (see stdcache.ts). When
    * set, the first comparison builds it (`go build std` in the sandbox, minutes once; or call
@@ -53,33 +41,10 @@ export interface EscapeRunnerOptions {
   /** Packages built into a new standard-library cache (default: all of std). */
   stdCachePackages?: string[];
   severity?: Severity;
-  goBinary?: string;
-  /** Progress and notices, one line each (the CLI prints them on stderr). */
-  log?: (line: string) => void;
 }
-
-/** Inside-sandbox layout for isolating backends. */
-const IN = {
-  src: '/mg/src',
-  goroot: '/mg/goroot',
-  gomod: '/mg/gomod',
-  gocache: '/mg/gocache',
-  home: '/mg/home',
-  tmp: '/tmp',
-};
 
 export function createEscapeRunner(opts: EscapeRunnerOptions): EscapeRunner {
   return { compare: (diff) => runComparison(opts, diff) };
-}
-
-class Deadline {
-  private readonly end: number;
-  constructor(seconds: number) {
-    this.end = Date.now() + seconds * 1000;
-  }
-  left(): number {
-    return Math.max(0, Math.floor((this.end - Date.now()) / 1000));
-  }
 }
 
 interface SideResult {
@@ -113,7 +78,7 @@ async function runComparison(opts: EscapeRunnerOptions, diff: FileDiff[]): Promi
   const dirsFor = (root: string) => (selection === 'all' ? allDirs(root) : changedDirs(diff));
   const runDir = makeTempRoot('mapguard-escape-run-');
   try {
-    const ctx = prepareRun(opts, sandbox, tc, runDir);
+    const ctx = prepareRun(opts, [opts.baseDir, opts.headDir], sandbox, tc, runDir);
     const problems: string[] = [];
     if (opts.stdCacheDir) {
       const seedDir = seedDirFor(opts.stdCacheDir, ctx);
@@ -176,91 +141,11 @@ export async function warmStdCache(opts: Pick<EscapeRunnerOptions, 'sandbox' | '
   const tc = await findToolchain(opts.goBinary);
   const runDir = makeTempRoot('mapguard-escape-run-');
   try {
-    const ctx = prepareRun({ baseDir: runDir, headDir: runDir, ...opts, limits: { wallSeconds: 1800, cpuSeconds: 1800, ...opts.limits } }, sandbox, tc, runDir);
+    const ctx = prepareRun({ ...opts, limits: { wallSeconds: 1800, cpuSeconds: 1800, ...opts.limits } }, [], sandbox, tc, runDir);
     return await buildStdSeed(seedDirFor(opts.stdCacheDir, ctx), seedContext(ctx));
   } finally {
     rmSync(runDir, { recursive: true, force: true });
   }
-}
-
-interface RunContext {
-  sandbox: Sandbox;
-  tc: Toolchain;
-  limits: SandboxLimits;
-  goproxy: string;
-  modCache: string;
-  /** Host dirs for `none` (no tmpfs there). */
-  host: { home: string; tmp: string; gocache: string };
-  dropToNobody: boolean;
-}
-
-function prepareRun(opts: EscapeRunnerOptions, sandbox: Sandbox, tc: Toolchain, runDir: string): RunContext {
-  const isRoot = process.getuid?.() === 0;
-  // Root drops to an unprivileged user inside bwrap/docker: the files it must write have to be that user's.
-  const dropToNobody = isRoot && sandbox.isolatesPaths;
-  const host = { home: join(runDir, 'home'), tmp: join(runDir, 'tmp'), gocache: join(runDir, 'gocache') };
-  for (const d of Object.values(host)) mkdirSync(d, { mode: 0o755 });
-  let modCache = opts.modCacheDir ?? (dropToNobody ? join(tmpdir(), 'mapguard-gomod') : tc.modCache);
-  if (!modCache) modCache = join(runDir, 'gomod');
-  mkdirSync(modCache, { recursive: true, mode: 0o755 });
-  if (dropToNobody) {
-    for (const d of Object.values(host)) chownTree(d);
-    // Only trees mapguard prepared itself change owner; anything else stays as it is (readable, not writable, inside).
-    for (const dir of [opts.baseDir, opts.headDir]) if (isPreparedWorkspace(dir)) chownTree(dir);
-    // mapguard's default cache, or a caller's empty one, becomes the sandbox user's; a filled
-    // cache is left as it is (it must already belong to uid 65534 for downloads to work).
-    if (opts.modCacheDir === undefined || readdirSync(modCache).length === 0) chownTree(modCache, false);
-  }
-  return {
-    sandbox,
-    tc,
-    limits: { ...DEFAULT_LIMITS, ...opts.limits },
-    goproxy: proxyOnly(opts.goproxy ?? 'https://proxy.golang.org'),
-    modCache,
-    host,
-    dropToNobody,
-  };
-}
-
-/** GOPROXY without `direct` (which would run git and other VCS tools on URLs from go.mod). */
-export function proxyOnly(goproxy: string): string {
-  const kept = goproxy
-    .split(/([,|])/)
-    .reduce<string[]>((acc, part, i, all) => {
-      if (i % 2 === 1) return acc;
-      if (part.trim() === '' || part.trim() === 'direct') return acc;
-      if (acc.length > 0) acc.push(all[i - 1]!);
-      acc.push(part.trim());
-      return acc;
-    }, []);
-  return kept.length > 0 ? kept.join('') : 'off';
-}
-
-/** True for directories made by prepareGitWorkspaces / prepareArchiveWorkspaces (under a mapguard temp root). */
-function isPreparedWorkspace(dir: string): boolean {
-  try {
-    const real = realpathSync(dir);
-    const tmp = realpathSync(tmpdir());
-    return real.startsWith(`${tmp}/mapguard-escape-`) && real.split('/').length === tmp.split('/').length + 2;
-  } catch {
-    return false;
-  }
-}
-
-/** Hands a tree to the unprivileged sandbox user (root only). */
-function chownTree(dir: string, recursive = true): void {
-  const walk = (p: string) => {
-    lchownSync(p, UNPRIVILEGED_UID, UNPRIVILEGED_UID);
-    if (!recursive) return;
-    let names: string[] = [];
-    try {
-      names = readdirSync(p);
-    } catch {
-      return; // not a directory
-    }
-    for (const n of names) walk(join(p, n));
-  };
-  walk(dir);
 }
 
 async function compileSide(side: 'base' | 'head', root: string, dirs: string[], ctx: RunContext, deadline: Deadline, log: (l: string) => void): Promise<SideResult> {
@@ -287,20 +172,20 @@ async function compileSide(side: 'base' | 'head', root: string, dirs: string[], 
     if (hasRequirements(mod.goMod) && !vendored) {
       if (deadline.left() <= 0) return timedOut();
       log(`escape: ${side}: go mod download in ${where}`);
-      const dl = await runGo(ctx, root, mod, ['mod', 'download'], true, vendored, deadline);
+      const dl = await runGo(ctx, root, mod, { args: ['mod', 'download'], network: true, vendored }, deadline);
       if (dl.limit === 'wall') return timedOut();
       if (dl.exitCode !== 0) {
-        problems.push(`${side}: go mod download failed in ${where}: ${excerpt(dl)}`);
+        problems.push(`${side}: go mod download failed in ${where}: ${buildExcerpt(dl)}`);
         fail(mod);
         continue;
       }
     }
     if (deadline.left() <= 0) return timedOut();
     log(`escape: ${side}: go build -gcflags='-m -m' ${mod.packages.length} package(s) in ${where}`);
-    const all = killedAsLimit(await runGo(ctx, root, mod, ['build', '-o', '/dev/null', '-gcflags=-m -m', ...mod.packages.map(asPattern)], false, vendored, deadline));
+    const all = killedAsLimit(await runGo(ctx, root, mod, { args: ['build', '-o', '/dev/null', '-gcflags=-m -m', ...mod.packages.map(asPattern)], network: false, vendored }, deadline));
     if (all.limit === 'wall') return timedOut();
     const outputs: SandboxResult[] = [];
-    const failure = (what: string, r: SandboxResult) => (r.limit ? `${side}: go build ${what} stopped at the ${limitName(r.limit)} limit` : `${side}: go build ${what} failed: ${excerpt(r)}`);
+    const failure = (what: string, r: SandboxResult) => (r.limit ? `${side}: go build ${what} stopped at the ${limitName(r.limit)} limit` : `${side}: go build ${what} failed: ${buildExcerpt(r)}`);
     if (all.exitCode === 0 && !all.limit) {
       outputs.push(all);
     } else if (mod.packages.length === 1) {
@@ -311,7 +196,7 @@ async function compileSide(side: 'base' | 'head', root: string, dirs: string[], 
       // alone so the others still count (the deadline bounds the extra work).
       for (const pkg of mod.packages) {
         if (deadline.left() <= 0) return timedOut();
-        const one = killedAsLimit(await runGo(ctx, root, mod, ['build', '-o', '/dev/null', '-gcflags=-m -m', asPattern(pkg)], false, vendored, deadline));
+        const one = killedAsLimit(await runGo(ctx, root, mod, { args: ['build', '-o', '/dev/null', '-gcflags=-m -m', asPattern(pkg)], network: false, vendored }, deadline));
         if (one.limit === 'wall') return timedOut();
         if (one.exitCode === 0 && !one.limit) outputs.push(one);
         else {
@@ -321,17 +206,9 @@ async function compileSide(side: 'base' | 'head', root: string, dirs: string[], 
       }
     }
     // Output of a failed or killed build is left out: partial verdicts would show as removed or new escapes.
-    for (const o of outputs) diags.push(...parseEscapeOutput(o.stderr + '\n' + o.stdout).map((d) => toRepo(d, mod.root, ctx)).filter((d): d is RepoDiag => d !== undefined));
+    for (const o of outputs) diags.push(...parseEscapeOutput(o.stderr + '\n' + o.stdout).map((d) => toRepo(d, mod.root, ctx, root)).filter((d): d is RepoDiag => d !== undefined));
   }
   return { diags, problems, failed, timedOut: false };
-}
-
-function asPattern(pkg: string): string {
-  return pkg === '.' ? '.' : `./${pkg}`;
-}
-
-function limitName(l: string): string {
-  return l === 'output' ? 'output-size' : l === 'filesize' ? 'file-size' : l === 'cpu' ? 'CPU-time' : l === 'processes' ? 'process-count' : l;
 }
 
 /** A failed build that printed only diagnostics had its compiler killed at the CPU limit (see looksKilled). */
@@ -340,82 +217,14 @@ function killedAsLimit(r: SandboxResult): SandboxResult {
   return looksKilled(r.stderr + '\n' + r.stdout) ? { ...r, limit: 'cpu' } : r;
 }
 
-function excerpt(r: SandboxResult): string {
-  const lines = (r.stderr + '\n' + r.stdout)
-    .split('\n')
-    .filter((l) => !isDiagnosticLine(l))
-    .map((l) => l.trim());
-  const shown = lines.slice(0, 3).join(' | ');
-  return shown.length > 400 ? `${shown.slice(0, 400)}…` : shown || `exit ${r.exitCode ?? r.signal}`;
+function buildExcerpt(r: SandboxResult): string {
+  return excerpt(r, isDiagnosticLine);
 }
 
 /** Module-relative compiler paths -> repo-relative; verdicts about files outside the tree are dropped. */
-function toRepo(d: RepoDiag, moduleRoot: string, ctx: RunContext): RepoDiag | undefined {
-  const fix = (p: string): string | undefined => {
-    let rel = p;
-    if (posix.isAbsolute(rel)) {
-      const prefix = ctx.sandbox.isolatesPaths ? `${IN.src}/` : undefined;
-      if (!prefix || !rel.startsWith(prefix)) return undefined;
-      return posix.normalize(rel.slice(prefix.length));
-    }
-    rel = posix.normalize(posix.join(moduleRoot, rel));
-    return rel.startsWith('../') ? undefined : rel;
-  };
-  const file = fix(d.file);
+function toRepo(d: RepoDiag, moduleRoot: string, ctx: RunContext, root: string): RepoDiag | undefined {
+  const file = repoPathOf(d.file, moduleRoot, ctx, root);
   if (!file) return undefined;
-  const explanation = d.explanation.map((l) => l.replace(/ at (\S+\.go)(:\d+:\d+)/g, (all, p: string, pos: string) => ` at ${fix(p) ?? p}${pos}`));
+  const explanation = d.explanation.map((l) => l.replace(/ at (\S+\.go)(:\d+:\d+)/g, (all, p: string, pos: string) => ` at ${repoPathOf(p, moduleRoot, ctx, root) ?? p}${pos}`));
   return { ...d, file, explanation };
-}
-
-function runGo(ctx: RunContext, root: string, mod: ModuleBuild, args: string[], network: boolean, vendored: boolean, deadline: Deadline): Promise<SandboxResult> {
-  const iso = ctx.sandbox.isolatesPaths;
-  const paths = iso
-    ? { src: IN.src, goroot: IN.goroot, gomod: IN.gomod, gocache: IN.gocache, home: IN.home, tmp: IN.tmp }
-    : { src: root, goroot: ctx.tc.goroot, gomod: ctx.modCache, gocache: ctx.host.gocache, home: ctx.host.home, tmp: ctx.host.tmp };
-  const mounts: Mount[] = [
-    { host: ctx.tc.goroot, target: paths.goroot, writable: false },
-    { host: ctx.modCache, target: paths.gomod, writable: network },
-    { host: ctx.host.gocache, target: paths.gocache, writable: true },
-    { host: root, target: paths.src, writable: true },
-  ];
-  const env = goEnv(paths, network ? ctx.goproxy : 'off', vendored);
-  const cwd = mod.root ? posix.join(paths.src, mod.root) : paths.src;
-  return ctx.sandbox.run({
-    argv: [posix.join(paths.goroot, 'bin', 'go'), ...args],
-    cwd,
-    env,
-    mounts,
-    scratch: ctx.sandbox.providesScratch ? [paths.home, paths.tmp] : [],
-    network,
-    limits: { ...ctx.limits, wallSeconds: Math.max(1, Math.min(ctx.limits.wallSeconds, deadline.left())) },
-  });
-}
-
-/**
- * The whole environment of every Go command, built from nothing: no variable of
- * mapguard's own process (tokens, keys, app settings) can reach the build.
- */
-export function goEnv(p: { goroot: string; gomod: string; gocache: string; home: string; tmp: string }, goproxy: string, vendored: boolean): Record<string, string> {
-  return {
-    PATH: posix.join(p.goroot, 'bin'),
-    HOME: p.home,
-    TMPDIR: p.tmp,
-    GOROOT: p.goroot,
-    GOPATH: posix.join(p.home, 'go'),
-    GOMODCACHE: p.gomod,
-    GOCACHE: p.gocache,
-    GOENV: 'off',
-    GOWORK: 'off',
-    GOTOOLCHAIN: 'local',
-    CGO_ENABLED: '0',
-    GOFLAGS: `${vendored ? '-mod=vendor' : '-mod=readonly'} -buildvcs=false`,
-    GOPROXY: goproxy,
-    GONOSUMDB: '',
-    GONOPROXY: '',
-    GOINSECURE: '',
-    GOPRIVATE: '',
-    GOTELEMETRY: 'off',
-    // Even if a proxy answered with a VCS redirect, no version-control tool may run.
-    GOVCS: '*:off',
-  };
 }

@@ -4,7 +4,8 @@
 import type { Finding, Severity, TextEdit } from '../engine/index.js';
 import { severityRank } from '../engine/index.js';
 import type { FailOn } from '../config/types.js';
-import type { EscapeSummary, FileProblem } from '../review/types.js';
+import type { EscapeSummary, FileProblem, RaceSummary } from '../review/types.js';
+import { renderRaceTable } from './race.js';
 import { ruleHelpUri } from './links.js';
 
 /** GitHub refuses check-run output fields (summary, text) over 65,535 bytes. */
@@ -211,6 +212,7 @@ export interface SummaryInput {
   notes?: string[];
   problems?: readonly FileProblem[];
   escape?: EscapeSummary;
+  race?: RaceSummary;
   docsBase?: string;
   /** Where to read everything when the output is truncated. */
   detailsUrl?: string;
@@ -263,6 +265,7 @@ export function renderCheckSummary(input: SummaryInput): string {
     out.push(table.join('\n'));
   }
   if (input.escape) out.push(renderEscapeTable(input.escape));
+  if (input.race) out.push(renderRaceTable(input.race));
   if (input.problems && input.problems.length > 0) {
     out.push(`${input.problems.length} ${plural(input.problems.length, 'file')} could not be analysed:\n` + input.problems.map((p) => `- \`${p.path}\`: ${p.message}`).join('\n'));
   }

@@ -7,3 +7,4 @@ export { renderSarif, sarifLevel, pathToUri, SUPPRESSION_RULE_META, SARIF_SCHEMA
 export type { SarifOptions } from './sarif.js';
 export { renderWorkflowCommands, escapeData, escapeProperty } from './workflow.js';
 export { RULE_DOCS_BASE, PROJECT_URI, SUPPRESSION_DOCS_URI, ruleHelpUri } from './links.js';
+export { renderRaceTable, renderRaceText } from './race.js';

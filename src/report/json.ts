@@ -1,6 +1,6 @@
 // --format json: {"findings":[...], "stats":{...}}.
 import type { Finding, Severity, TextEdit } from '../engine/types.js';
-import type { ReviewResult } from '../review/types.js';
+import type { RaceSummary, ReviewResult } from '../review/types.js';
 
 export interface JsonEdit {
   line: number;
@@ -28,6 +28,8 @@ export interface JsonFinding {
 export interface JsonReport {
   findings: JsonFinding[];
   stats: ReviewResult['stats'] & { findings: number; problems: number };
+  /** Present when the race check ran: packages tested, results, races, time. */
+  race?: RaceSummary;
 }
 
 function edit(e: TextEdit): JsonEdit {
@@ -63,6 +65,7 @@ export function renderJson(result: ReviewResult): string {
       problems: result.problems.length,
       durationMs: result.stats.durationMs,
     },
+    ...(result.race ? { race: result.race } : {}),
   };
   return JSON.stringify(report, null, 2) + '\n';
 }

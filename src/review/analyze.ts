@@ -1,9 +1,11 @@
 // analyze(): the one pipeline every front end runs. Engine over the workspace
-// (config paths and rule severities applied), optional escape comparison, then
-// the diff filter. Pure apart from what the injected escape runner does.
+// (config paths and rule severities applied), optional escape comparison,
+// optional race check (its reports confirm or add concurrency findings), then
+// the diff filter. Pure apart from what the injected runners do.
 import { analyzeSources, compareFindings, textSuppresses, type Finding, type Rule, type RuleSeverity } from '../engine/index.js';
 import { allRules } from '../../rules/index.js';
-import { filterFindings } from '../diff/index.js';
+import { filterFindings, lineVisible } from '../diff/index.js';
+import { confirmRaces, RACE_RULE_ID } from '../race/confirm.js';
 import { pathIncluded } from '../config/paths.js';
 import type { Config } from '../config/types.js';
 import type { ReviewInput, ReviewResult } from './types.js';
@@ -43,6 +45,35 @@ export async function analyze(input: ReviewInput, rules: readonly Rule[] = allRu
       findings.push({ ...f, severity });
     }
   }
+  let race: ReviewResult['race'];
+  if (input.race) {
+    const run = await input.race.run(diff);
+    race = run.summary;
+    const texts = new Map(workspace.files.map((f) => [f.path, f.text]));
+    const byPath = new Map((diff ?? []).filter((d) => d.status !== 'deleted').map((d) => [d.path, d]));
+    const visible = (path: string, line: number) => {
+      const fd = byPath.get(path);
+      return fd !== undefined && lineVisible(fd, line, config.filter);
+    };
+    const newSeverity = severityFor(config, RACE_RULE_ID, 'error');
+    const confirmed = confirmRaces(findings, run.reports, {
+      readHead: (p) => texts.get(p),
+      ...(diff ? { onChangedLine: visible } : {}),
+      reportNew: newSeverity !== 'off',
+    });
+    const unchanged = new Set(findings);
+    findings = confirmed.findings.flatMap((f) => {
+      if (unchanged.has(f)) return [f];
+      // Race evidence: error, unless the user set this rule's severity explicitly.
+      const severity = config.rules[f.ruleId] ?? 'error';
+      if (severity === 'off' || !pathIncluded(f.path, config)) return [];
+      const lines = texts.get(f.path)?.split('\n');
+      if (lines && textSuppresses((n) => lines[n - 1] ?? '', f.line, f.ruleId)) return [];
+      return [{ ...f, severity }];
+    });
+    race.confirmed = confirmed.confirmed;
+    race.added = confirmed.added;
+  }
   const before = findings.length;
   if (diff) findings = filterFindings(findings, diff, config.filter);
   findings = [...findings].sort(compareFindings);
@@ -50,6 +81,7 @@ export async function analyze(input: ReviewInput, rules: readonly Rule[] = allRu
     findings,
     problems: result.problems,
     ...(escape ? { escape } : {}),
+    ...(race ? { race } : {}),
     stats: { files: result.files, packages: result.packages, findingsBeforeFilter: before, durationMs: Date.now() - started },
   };
 }

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { BwrapSandbox, DockerSandbox, NoSandbox, DEFAULT_LIMITS, createSandbox, type SandboxRequest, type Sandbox } from '../../src/escape/sandbox/index.js';
-import { goEnv, proxyOnly } from '../../src/escape/runner.js';
+import { goEnv, proxyOnly } from '../../src/escape/gorun.js';
 import { createEscapeRunner } from '../../src/escape/index.js';
 import { bwrapGate, bwrapIt, remove, tempDir, TESTDATA } from './helpers.js';
 

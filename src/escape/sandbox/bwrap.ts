@@ -63,7 +63,7 @@ export class BwrapSandbox implements Sandbox {
   /** bwrap arguments for one request (exposed for tests). */
   args(req: SandboxRequest): string[] {
     const a: string[] = ['--hostname', 'mapguard', '--proc', '/proc', '--dev', '/dev', '--clearenv'];
-    for (const m of req.mounts) a.push(m.writable ? '--bind' : '--ro-bind', m.host, m.target);
+    for (const m of req.mounts) a.push(`${m.writable ? '--bind' : '--ro-bind'}${m.optional ? '-try' : ''}`, m.host, m.target);
     for (const dir of req.scratch) a.push('--tmpfs', dir);
     if (req.network) for (const f of NETWORK_FILES) a.push('--ro-bind-try', f, f);
     for (const [k, v] of Object.entries(req.env)) a.push('--setenv', k, v);

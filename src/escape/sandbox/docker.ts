@@ -3,6 +3,7 @@
 // toolchain and module cache mounted read-only, an unprivileged user, no
 // capabilities, and memory / pids / CPU limits enforced by the engine.
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { runCapped } from './spawn.js';
 import { which } from './which.js';
@@ -75,7 +76,7 @@ export class DockerSandbox implements Sandbox {
       '--hostname', 'mapguard',
     ];
     for (const dir of req.scratch) a.push('--tmpfs', `${dir}:rw,exec,size=${Math.min(l.fileSizeBytes * 2, 2 * 1024 ** 3)}`);
-    for (const m of req.mounts) a.push('--mount', `type=bind,source=${m.host},target=${m.target}${m.writable ? '' : ',readonly'}`);
+    for (const m of req.mounts.filter((m) => !m.optional || existsSync(m.host))) a.push('--mount', `type=bind,source=${m.host},target=${m.target}${m.writable ? '' : ',readonly'}`);
     if (req.network) for (const f of NETWORK_FILES) a.push('--mount', `type=bind,source=${f},target=${f},readonly`);
     for (const [k, v] of Object.entries(req.env)) a.push('--env', `${k}=${v}`);
     a.push('--workdir', req.cwd, '--entrypoint', req.argv[0]!, this.opts.image, ...req.argv.slice(1));

@@ -10,6 +10,8 @@ export interface Mount {
   /** Path inside the sandbox (backends that do not isolate paths use `host`). */
   target: string;
   writable: boolean;
+  /** Skipped when the host path does not exist (system directories that vary by distribution). */
+  optional?: boolean;
 }
 
 export interface SandboxLimits {
