@@ -12,7 +12,8 @@ import { renderText, renderProblems, renderJson, renderSarif, renderWorkflowComm
 import { findGoFiles, readSources } from './files.js';
 import { gitTopLevel, gitDiffSince, UsageError } from './git.js';
 import { createEscapeRunner, prepareGitWorkspaces, type PreparedWorkspaces, type SandboxName } from '../escape/index.js';
-import { createRaceRunner } from '../race/index.js';
+import { createRaceRunner, RACE_SEED_PACKAGES } from '../race/index.js';
+import { homedir } from 'node:os';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -125,6 +126,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
             count: config.race_check.count,
             cpu: config.race_check.cpu,
             timeoutSeconds: config.race_check.timeout_seconds,
+            stdCacheDir: join(userCacheDir(), 'mapguard', 'race-std'),
+            stdCachePackages: RACE_SEED_PACKAGES,
             log: (line) => io.stderr(`mapguard: ${line}\n`),
           })
         : undefined;
@@ -143,6 +146,11 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
   if (failOn === 'never') return 0;
   const threshold = severityRank(failOn as Severity);
   return result.findings.some((f) => severityRank(f.severity) >= threshold) ? 1 : 0;
+}
+
+/** Like golangci-lint's: $XDG_CACHE_HOME, else ~/.cache. */
+function userCacheDir(): string {
+  return process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
 }
 
 /** The package directories (relative to root) of the files named on the command line. */

@@ -161,13 +161,7 @@ export function runGo(ctx: RunContext, root: string, mod: ModuleBuild, cmd: GoCo
     { host: root, target: paths.src, writable: cmd.srcWritable ?? true },
   ];
   const env = { ...goEnv(paths, cmd.network ? ctx.goproxy : 'off', cmd.vendored), ...cmd.env };
-  if (cmd.cgo) {
-    // Isolating backends see the host's C toolchain read-only; `none` is the host anyway.
-    if (ctx.sandbox.name === 'bwrap') for (const d of C_TOOLCHAIN_DIRS) mounts.unshift({ host: d, target: d, writable: false, optional: true });
-    env.PATH = `${env.PATH}:/usr/local/bin:/usr/bin:/bin`;
-    env.CGO_ENABLED = '1';
-    env.CC = 'gcc';
-  }
+  if (cmd.cgo) withCToolchain(ctx.sandbox, env, mounts);
   const cwd = mod.root ? posix.join(paths.src, mod.root) : paths.src;
   return ctx.sandbox.run({
     argv: [posix.join(paths.goroot, 'bin', 'go'), ...cmd.args],
@@ -178,6 +172,17 @@ export function runGo(ctx: RunContext, root: string, mod: ModuleBuild, cmd: GoCo
     network: cmd.network,
     limits: { ...ctx.limits, wallSeconds: Math.max(1, Math.min(ctx.limits.wallSeconds, deadline.left())) },
   });
+}
+
+/**
+ * cgo with the C compiler: bubblewrap sees the host's system directories
+ * read-only (`none` is the host anyway; a Docker image must bring its own gcc).
+ */
+export function withCToolchain(sandbox: Sandbox, env: Record<string, string>, mounts: Mount[]): void {
+  if (sandbox.name === 'bwrap') for (const d of C_TOOLCHAIN_DIRS) mounts.unshift({ host: d, target: d, writable: false, optional: true });
+  env.PATH = `${env.PATH}:/usr/local/bin:/usr/bin:/bin`;
+  env.CGO_ENABLED = '1';
+  env.CC = 'gcc';
 }
 
 /** Where the tree, toolchain and caches are, as the Go command sees them. */

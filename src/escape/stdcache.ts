@@ -9,7 +9,8 @@
 // sandbox then runs as the same user, who could rewrite a linked file).
 import { chmodSync, constants, copyFileSync, cpSync, existsSync, linkSync, lchownSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
-import type { Sandbox, SandboxLimits } from './sandbox/types.js';
+import type { Mount, Sandbox, SandboxLimits } from './sandbox/types.js';
+import { withCToolchain } from './gorun.js';
 import type { Toolchain } from './toolchain.js';
 import { makeTempRoot } from './workspace.js';
 import { UNPRIVILEGED_UID } from './sandbox/bwrap.js';
@@ -25,11 +26,16 @@ export interface StdSeedContext {
   goEnv: (paths: { goroot: string; gomod: string; gocache: string; home: string; tmp: string }) => Record<string, string>;
   /** What to build into the seed; default the whole standard library (tests use a small part). */
   packages?: string[];
+  /**
+   * A seed for race-enabled test builds: `go build -race` with cgo, in the same
+   * environment as the race runner's `go test -race` (so its cache keys match).
+   */
+  race?: boolean;
 }
 
 /** The seed directory for this toolchain and path layout under a base directory. */
-export function seedDirFor(base: string, ctx: Pick<StdSeedContext, 'tc' | 'sandbox'>): string {
-  return join(base, `${ctx.tc.version}-${ctx.sandbox.isolatesPaths ? 'sandbox' : 'host'}`);
+export function seedDirFor(base: string, ctx: Pick<StdSeedContext, 'tc' | 'sandbox' | 'race'>): string {
+  return join(base, `${ctx.tc.version}-${ctx.sandbox.isolatesPaths ? 'sandbox' : 'host'}${ctx.race ? '-race' : ''}`);
 }
 
 export function seedReady(seedDir: string, tc: Toolchain): boolean {
@@ -54,14 +60,17 @@ export async function buildStdSeed(seedDir: string, ctx: StdSeedContext): Promis
     const p = iso
       ? { goroot: '/mg/goroot', gomod: '/mg/gomod', gocache: '/mg/gocache', home: '/mg/home', tmp: '/tmp' }
       : { goroot: ctx.tc.goroot, gomod: join(home, 'gomod'), gocache: cache, home, tmp };
+    const env = ctx.goEnv(p);
+    const mounts: Mount[] = [
+      { host: ctx.tc.goroot, target: p.goroot, writable: false },
+      { host: cache, target: p.gocache, writable: true },
+    ];
+    if (ctx.race) withCToolchain(ctx.sandbox, env, mounts);
     const r = await ctx.sandbox.run({
-      argv: [posix.join(p.goroot, 'bin', 'go'), 'build', ...(ctx.packages ?? ['std'])],
+      argv: [posix.join(p.goroot, 'bin', 'go'), 'build', ...(ctx.race ? ['-race'] : []), ...(ctx.packages ?? ['std'])],
       cwd: p.home,
-      env: ctx.goEnv(p),
-      mounts: [
-        { host: ctx.tc.goroot, target: p.goroot, writable: false },
-        { host: cache, target: p.gocache, writable: true },
-      ],
+      env,
+      mounts,
       scratch: ctx.sandbox.providesScratch ? [p.home, p.tmp] : [],
       network: false,
       limits: ctx.limits,

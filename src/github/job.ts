@@ -3,7 +3,7 @@
 // (run phase, when a queue slot is free).
 import { ConfigError, DEFAULT_CONFIG, parseConfig, type Config } from '../config/index.js';
 import { filterFindings } from '../diff/index.js';
-import type { EscapeRunner, ReviewInput, ReviewResult } from '../review/types.js';
+import type { EscapeRunner, RaceRunner, ReviewInput, ReviewResult } from '../review/types.js';
 import { isSuperseded, checkpoint, type JobSpec } from './queue.js';
 import { CONFIG_PATH, loadConfigText, loadPull, type Limits, type PullRef } from './source.js';
 import { publish } from './publish.js';
@@ -12,17 +12,18 @@ import type { Log, Octokit } from './types.js';
 export const CHECK_NAME = 'mapguard';
 
 /**
- * Builds the escape-analysis comparison for one pull request (base and head
- * sources in a sandbox). Injected: without it, `escape_analysis.enabled` is
+ * Builds the sandboxed runs the config enables for one pull request: the
+ * escape comparison (base and head sources) and the race check (head).
+ * Injected: without it, `escape_analysis.enabled` and `race_check.enabled` are
  * answered with a note in the summary.
  */
-export interface EscapeProvider {
-  prepare(octokit: Octokit, pr: PullRef, config: Config, log: Log): Promise<{ runner: EscapeRunner; cleanup: () => Promise<void> }>;
+export interface SandboxProvider {
+  prepare(octokit: Octokit, pr: PullRef, config: Config, log: Log): Promise<{ escape?: EscapeRunner; race?: RaceRunner; cleanup: () => Promise<void> }>;
 }
 
 export interface JobDeps {
   analyze: (input: ReviewInput) => Promise<ReviewResult>;
-  escape?: EscapeProvider;
+  sandbox?: SandboxProvider;
   /** Rule ids the config may name. */
   ruleIds: readonly string[];
   limits: Limits;
@@ -117,33 +118,38 @@ async function review(req: JobRequest, deps: JobDeps, started: Started, signal: 
   let present = new Set<string>();
   let problems: ReviewResult['problems'] = [];
   let escape: ReviewResult['escape'];
+  let race: ReviewResult['race'];
   if (loaded.diff.length === 0) {
     notes.push(loaded.changedCount === 0 ? 'This pull request changes no files.' : 'This pull request changes no Go files.');
   } else {
-    let runner: EscapeRunner | undefined;
+    let runners: { escape?: EscapeRunner; race?: RaceRunner } = {};
     let cleanup: (() => Promise<void>) | undefined;
-    if (config.escape_analysis.enabled) {
-      if (!deps.escape) notes.push('Escape analysis is enabled in the configuration but not available in this deployment.');
+    const wanted = [config.escape_analysis.enabled ? 'Escape analysis' : '', config.race_check.enabled ? 'The race check' : ''].filter(Boolean);
+    if (wanted.length) {
+      if (!deps.sandbox) notes.push(`${wanted.join(' and ')} ${wanted.length > 1 ? 'are' : 'is'} enabled in the configuration but not available in this deployment.`);
       else {
         try {
-          ({ runner, cleanup } = await deps.escape.prepare(octokit, pr, config, log));
+          const prepared = await deps.sandbox.prepare(octokit, pr, config, log);
+          cleanup = prepared.cleanup;
+          runners = { ...(prepared.escape ? { escape: prepared.escape } : {}), ...(prepared.race ? { race: prepared.race } : {}) };
         } catch (e) {
-          log.warn({ err: e }, 'escape analysis could not start');
-          notes.push(`Escape analysis could not run: ${e instanceof Error ? e.message : String(e)}`);
+          log.warn({ err: e }, 'sandboxed runs could not start');
+          notes.push(`${wanted.join(' and ')} could not run: ${e instanceof Error ? e.message : String(e)}`);
         }
       }
     }
     try {
       // Analyse whole changed files, then filter here: fingerprints outside the diff
       // lines still count as "present", so their threads are not declared fixed.
-      const result = await deps.analyze({ workspace: loaded.workspace, diff: loaded.diff, config: { ...config, filter: 'file' }, ...(runner ? { escape: runner } : {}) });
+      const result = await deps.analyze({ workspace: loaded.workspace, diff: loaded.diff, config: { ...config, filter: 'file' }, ...runners });
       checkpoint(signal);
       present = new Set(result.findings.map((f) => f.fingerprint));
       findings = filterFindings(result.findings, loaded.diff, config.filter);
       problems = result.problems;
       escape = result.escape;
+      race = result.race;
     } finally {
-      await cleanup?.().catch((e: unknown) => log.warn({ err: e }, 'escape workspace cleanup failed'));
+      await cleanup?.().catch((e: unknown) => log.warn({ err: e }, 'sandbox workspace cleanup failed'));
     }
   }
   const failed = new Set(problems.map((p) => p.path));
@@ -163,6 +169,7 @@ async function review(req: JobRequest, deps: JobDeps, started: Started, signal: 
     notes,
     problems,
     ...(escape ? { escape } : {}),
+    ...(race ? { race } : {}),
     ...(deps.docsBase !== undefined ? { docsBase: deps.docsBase } : {}),
     ...(req.htmlUrl ? { detailsUrl: `${req.htmlUrl}/pull/${pr.number}/checks` } : {}),
     log,

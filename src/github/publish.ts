@@ -6,7 +6,7 @@ import type { Finding } from '../engine/index.js';
 import { severityRank } from '../engine/index.js';
 import { inRanges, type FileDiff } from '../diff/index.js';
 import type { Config } from '../config/types.js';
-import type { EscapeSummary, FileProblem } from '../review/types.js';
+import type { EscapeSummary, FileProblem, RaceSummary } from '../review/types.js';
 import {
   FIXED_MARKER,
   batches,
@@ -46,6 +46,7 @@ export interface PublishInput {
   notes: string[];
   problems: FileProblem[];
   escape?: EscapeSummary;
+  race?: RaceSummary;
   docsBase?: string;
   detailsUrl?: string;
   log: Log;
@@ -321,6 +322,7 @@ export async function completeCheckRun(input: PublishInput, notes: string[]): Pr
     notes,
     problems: input.problems,
     ...(input.escape ? { escape: input.escape } : {}),
+    ...(input.race ? { race: input.race } : {}),
     ...(input.docsBase !== undefined ? { docsBase: input.docsBase } : {}),
     ...(input.detailsUrl !== undefined ? { detailsUrl: input.detailsUrl } : {}),
   });

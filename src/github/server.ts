@@ -7,7 +7,7 @@ import { analyze, ruleCatalogue } from '../review/index.js';
 import { createApp, type AppOptions, type MapguardApp } from './app.js';
 import { DEFAULT_LIMITS } from './source.js';
 import { MapguardOctokit } from './octokit.js';
-import { escapeProviderFromEnv } from './escape.js';
+import { sandboxProviderFromEnv } from './sandboxed.js';
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined || value === '') return fallback;
@@ -18,9 +18,9 @@ function positiveInt(value: string | undefined, name: string, fallback: number):
 
 /** App options from the environment (MAPGUARD_* variables, all optional). */
 export function optionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
-  const escape = escapeProviderFromEnv(env);
+  const sandbox = sandboxProviderFromEnv(env);
   return {
-    ...(escape ? { escape } : {}),
+    ...(sandbox ? { sandbox } : {}),
     analyze: (input) => analyze(input),
     ruleIds: ruleCatalogue().map((r) => r.id),
     concurrency: positiveInt(env.MAPGUARD_CONCURRENCY, 'MAPGUARD_CONCURRENCY', 2),

@@ -1,5 +1,5 @@
 // Public API of the race runner (CLI, Action and App wire these).
-export { createRaceRunner } from './runner.js';
+export { createRaceRunner, RACE_SEED_PACKAGES } from './runner.js';
 export type { RaceRunnerOptions } from './runner.js';
 export { parseTestJson, parseRaceOutput, isMapFrame } from './report.js';
 export type { RaceReport, RaceAccess, StackFrame, PackageRun, TestRunOutput } from './report.js';

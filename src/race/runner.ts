@@ -8,7 +8,9 @@ import type { FileDiff } from '../diff/types.js';
 import type { RaceRun, RaceRunner, RaceSummary, RacePackageSummary } from '../review/types.js';
 import { changedDirs, compareVersions, goModVersions, groupByModule, hasRequirements, ignoredDir, type ModuleBuild } from '../escape/packages.js';
 import { createSandbox, type Sandbox, type SandboxName, type SandboxResult } from '../escape/sandbox/index.js';
-import { asPattern, Deadline, excerpt, isPreparedWorkspace, limitName, prepareRun, repoPathOf, runGo, type GoRunOptions, type RunContext } from '../escape/gorun.js';
+import { asPattern, Deadline, excerpt, goEnv, isPreparedWorkspace, limitName, prepareRun, repoPathOf, runGo, type GoRunOptions, type RunContext } from '../escape/gorun.js';
+import { buildStdSeed, populateFromSeed, seedDirFor, seedReady } from '../escape/stdcache.js';
+import { UNPRIVILEGED_UID } from '../escape/sandbox/bwrap.js';
 import { findToolchain } from '../escape/toolchain.js';
 import { makeTempRoot } from '../escape/workspace.js';
 import { parseGoVersion } from '../engine/gomod.js';
@@ -32,11 +34,25 @@ export interface RaceRunnerOptions extends GoRunOptions {
   timeoutSeconds?: number;
   /** go test -timeout for each test binary. Default: what is left of the run, less a margin for the report. */
   testTimeoutSeconds?: number;
+  /**
+   * Optional base directory of a trusted build cache of the race-instrumented standard
+   * library (see escape/stdcache.ts): built once, then every run starts from it instead
+   * of recompiling the runtime and testing with -race (most of a small run's time).
+   */
+  stdCacheDir?: string;
+  /** Packages built into a new race seed (default: all of std). */
+  stdCachePackages?: string[];
 }
 
 export function createRaceRunner(opts: RaceRunnerOptions): RaceRunner {
   return { run: (diff) => runRaceTests(opts, diff) };
 }
+
+/**
+ * What a seed for the command line holds: the packages nearly every test binary
+ * links (built in about half a minute once), not all of std (minutes).
+ */
+export const RACE_SEED_PACKAGES = ['testing', 'testing/internal/testdeps', 'runtime/race', 'os/exec', 'os/signal', 'sync', 'net', 'net/http', 'net/http/httptest', 'encoding/json'];
 
 const DEFAULT_COUNT = 3;
 const DEFAULT_TIMEOUT = 600;
@@ -76,6 +92,7 @@ async function runRaceTests(opts: RaceRunnerOptions, diff: FileDiff[] | undefine
       return finish([]);
     }
     ctx = prepareRun(opts, [opts.dir], sandbox, tc, runDir);
+    if (opts.stdCacheDir) await seedCache(ctx, opts, opts.stdCacheDir, log);
     const dirs = packageDirs(opts, diff);
     const { modules, orphans } = groupByModule(opts.dir, dirs, { tests: true });
     if (orphans.length) problems.push(`no go.mod above ${orphans.map((o) => o || '.').join(', ')} (GOPATH mode is not supported)`);
@@ -109,6 +126,17 @@ async function runRaceTests(opts: RaceRunnerOptions, diff: FileDiff[] | undefine
   } finally {
     rmSync(runDir, { recursive: true, force: true });
   }
+}
+
+async function seedCache(ctx: RunContext, opts: RaceRunnerOptions, base: string, log: (l: string) => void): Promise<void> {
+  const seed = { sandbox: ctx.sandbox, tc: ctx.tc, dropToNobody: ctx.dropToNobody, race: true, limits: { ...ctx.limits, wallSeconds: Math.max(ctx.limits.wallSeconds, 1800), cpuSeconds: Math.max(ctx.limits.cpuSeconds, 1800) }, goEnv: (p: Parameters<typeof goEnv>[0]) => goEnv(p, 'off', false), ...(opts.stdCachePackages ? { packages: opts.stdCachePackages } : {}) };
+  const dir = seedDirFor(base, seed);
+  if (!seedReady(dir, ctx.tc)) {
+    log(`race: building the race-instrumented standard-library cache once (go build -race) in ${dir}`);
+    const problem = await buildStdSeed(dir, seed);
+    if (problem) log(`race: ${problem}; continuing with an empty cache`);
+  }
+  if (seedReady(dir, ctx.tc)) populateFromSeed(dir, ctx.host.gocache, { link: ctx.dropToNobody, ...(ctx.dropToNobody ? { owner: UNPRIVILEGED_UID } : {}) });
 }
 
 function siteKey(f: RepoFrame | undefined): string {

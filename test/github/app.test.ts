@@ -377,13 +377,13 @@ test('escape analysis: an injected provider feeds review(); its table lands in t
     return { ...resultOf(comparison.findings), escape: comparison.summary };
   };
   let cleaned = false;
-  const escape = {
+  const sandbox = {
     prepare: async () => ({
-      runner: { compare: async () => ({ findings: [finding('shop/a.go', 6, 'escape-new-heap', { severity: 'warning' })], summary: { packages: [{ pkg: 'shop', added: 1, removed: 0 }], removed: [] } }) },
+      escape: { compare: async () => ({ findings: [finding('shop/a.go', 6, 'escape-new-heap', { severity: 'warning' })], summary: { packages: [{ pkg: 'shop', added: 1, removed: 0 }], removed: [] } }) },
       cleanup: async () => void (cleaned = true),
     }),
   };
-  const { probot, app } = await setup(analyze, { escape });
+  const { probot, app } = await setup(analyze, { sandbox });
   const m = new Mocks().token().config('escape_analysis:\n  enabled: true\n').createCheck().files([{ filename: 'shop/a.go', status: 'added', patch: addedPatch(A_GO) }]).repo(FILES, ['shop']).existing().review().updateCheck();
   await deliver(probot, 'pull_request', prPayload('opened'));
   await app.queue.idle();
@@ -393,4 +393,36 @@ test('escape analysis: an injected provider feeds review(); its table lands in t
   expect(summary).toContain('**Escape analysis** (base vs head)');
   expect(summary).toContain('| `shop` | 1 | 0 |');
   expect(m.checkUpdates[0]).toMatchObject({ conclusion: 'success', output: { title: '1 warning' } });
+});
+
+test('race check: an injected provider feeds review(); packages, results and races land in the summary', async () => {
+  const calls: ReviewInput[] = [];
+  const analyze: Analyze = async (input) => {
+    calls.push(input);
+    const run = await input.race!.run(input.diff ?? []);
+    return { ...resultOf([finding('shop/a.go', 6, 'concurrent-map-access', { severity: 'error' })]), race: { ...run.summary, confirmed: 0, added: 1 } };
+  };
+  let cleaned = false;
+  const summaryOfRun = {
+    packages: [{ pkg: 'shop', importPath: 'example.com/shop', status: 'failed' as const, tests: { passed: 3, failed: 1, skipped: 0 }, failedTests: ['TestPut'], races: { map: 1, other: 0 } }],
+    races: { map: 1, other: 0 },
+    settings: { count: 3, timeoutSeconds: 600 },
+    confirmed: 0,
+    added: 0,
+    durationMs: 4200,
+  };
+  const sandbox = {
+    prepare: async () => ({ race: { run: async () => ({ reports: [], summary: summaryOfRun }) }, cleanup: async () => void (cleaned = true) }),
+  };
+  const { probot, app } = await setup(analyze, { sandbox });
+  const m = new Mocks().token().config('race_check:\n  enabled: true\n').createCheck().files([{ filename: 'shop/a.go', status: 'added', patch: addedPatch(A_GO) }]).repo(FILES, ['shop']).existing().review().updateCheck();
+  await deliver(probot, 'pull_request', prPayload('opened'));
+  await app.queue.idle();
+  expect(calls[0]!.race).toBeDefined();
+  expect(calls[0]!.escape).toBeUndefined();
+  expect(cleaned).toBe(true);
+  const summary = String((m.checkUpdates[0]!.output as Json).summary);
+  expect(summary).toContain('**Race detector** (go test -race -count=3, 4.2 s): 1 map race, 0 other races (0 findings confirmed, 1 new)');
+  expect(summary).toContain('| `shop` | failed | 3 | 1 | 0 | 1 | 0 | failed: TestPut |');
+  expect(m.checkUpdates[0]).toMatchObject({ conclusion: 'failure' });
 });
