@@ -129,7 +129,7 @@ describe('parseConfig: every problem is one line naming file, line and key', () 
     {
       name: 'unknown key whose value is a block on the following lines: the key line',
       text: 'filter: added\nescape:\n  enabled: true\n',
-      message: 'mapguard.yml:2: escape: unknown key (expected one of rules, paths, filter, fail_on, comments, max_comments, review_drafts, escape_analysis)',
+      message: 'mapguard.yml:2: escape: unknown key (expected one of rules, paths, filter, fail_on, comments, max_comments, review_drafts, escape_analysis, race_check)',
       line: 2,
     },
     {
