@@ -91,26 +91,32 @@ export function confirmRaces(findings: Finding[], reports: RepoRaceReport[], opt
 
   const out: Finding[] = [];
   let confirmed = 0;
+  const fp = new Fingerprinter();
+  const lineText = (path: string, line: number) => opts.readHead(path)?.split('\n')[line - 1] ?? '';
   for (const f of findings) {
     const seen = (CONFIRMABLE_RULES as readonly string[]).includes(f.ruleId) ? byLine.get(key(f.path, f.line)) : undefined;
     if (!seen) {
       out.push(f);
       continue;
     }
+    // Proven: whatever the static rule said (a broken discipline, a write under RLock), this is
+    // a concurrent map access. The static span, fix and related locations stay.
     confirmed++;
     const first = seen[0]!;
     const related = mergeRelated(f.related ?? [], seen.flatMap((s) => relatedOf(s.other, s.access)));
+    const staticNote = f.ruleId === RACE_RULE_ID ? '' : ` (Found without running it too: ${f.ruleId}.)`;
     out.push({
       ...f,
+      ruleId: RACE_RULE_ID,
       severity: 'error',
-      message: `${f.message} Confirmed by the race detector${first.report.test ? ` in ${first.report.test}` : ''}: ${sideText(first.access)}${first.other ? ` raced with ${otherText(first.other)}` : ''}.`,
+      message: `${raceSentence(first.report, first.access, first.other)} ${GUARD}${staticNote}`,
       ...(related.length ? { related } : {}),
+      fingerprint: fp.next(RACE_RULE_ID, f.path, lineText(f.path, f.line)),
     });
   }
 
   let added = 0;
   if (opts.reportNew) {
-    const fp = new Fingerprinter();
     const made = new Map<string, Finding>();
     for (const r of unmatched) {
       const sides = [r.current, ...(r.previous ? [r.previous] : [])].filter((a) => siteOf(a));
@@ -136,7 +142,7 @@ export function confirmRaces(findings: Finding[], reports: RepoRaceReport[], opt
         column,
         endLine: site.line,
         endColumn: Math.max(column + 1, lineText.trimEnd().length + 1),
-        message: newMessage(r, primary, other),
+        message: `${raceSentence(r, primary, other)} ${GUARD}`,
         fingerprint: fp.next(RACE_RULE_ID, site.path!, lineText),
       };
       if (related.length) finding.related = related;
@@ -148,13 +154,13 @@ export function confirmRaces(findings: Finding[], reports: RepoRaceReport[], opt
   return { findings: out, confirmed, added };
 }
 
-function newMessage(r: RepoRaceReport, primary: RepoAccess, other: RepoAccess | undefined): string {
+const GUARD = 'Guard every access to this map with one mutex (reads included), or give each goroutine its own map.';
+
+function raceSentence(r: RepoRaceReport, primary: RepoAccess, other: RepoAccess | undefined): string {
   const where = r.test ? ` in ${r.test}` : '';
-  const first =
-    r.source === 'runtime-crash'
-      ? `The Go runtime crashed here with "fatal error: ${r.crash}"${where}: ${sideText(primary)}.`
-      : `The race detector saw this map ${primary.kind} race${where}: ${sideText(primary)}${other ? ` raced with ${otherText(other)}` : ''}.`;
-  return `${first} Guard every access to this map with one mutex (reads included), or give each goroutine its own map.`;
+  return r.source === 'runtime-crash'
+    ? `The Go runtime crashed here with "fatal error: ${r.crash}"${where}: ${sideText(primary)}.`
+    : `The race detector saw this map ${primary.kind} race${where}: ${sideText(primary)}${other ? ` raced with ${otherText(other)}` : ''}.`;
 }
 
 function sideText(a: RepoAccess): string {

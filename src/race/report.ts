@@ -50,6 +50,8 @@ export interface PackageRun {
   /** One line saying why, for failures that are not test failures (build error, timeout). */
   note?: string;
   elapsedSeconds?: number;
+  /** False when the output ended before the package's own pass/fail event (the run was stopped). */
+  finished: boolean;
 }
 
 export interface TestRunOutput {
@@ -63,8 +65,10 @@ interface TestEvent {
   Test?: string;
   Output?: string;
   Elapsed?: number;
-  /** go 1.24+: build output is reported with the ImportPath of the package being built. */
+  /** go 1.24+: build output names the package being built, e.g. `example.com/m/p [example.com/m/p.test]`. */
   ImportPath?: string;
+  /** On a package's fail event: the build that failed. */
+  FailedBuild?: string;
 }
 
 /** Frames of runtime functions that implement map operations (plain and swiss maps, reflect). */
@@ -84,7 +88,7 @@ export function parseTestJson(text: string): TestRunOutput {
   const run = (pkg: string): PackageRun => {
     let r = runs.get(pkg);
     if (!r) {
-      r = { package: pkg, status: 'no tests', tests: { passed: 0, failed: 0, skipped: 0 }, failedTests: [] };
+      r = { package: pkg, status: 'no tests', tests: { passed: 0, failed: 0, skipped: 0 }, failedTests: [], finished: false };
       runs.set(pkg, r);
     }
     return r;
@@ -107,7 +111,7 @@ export function parseTestJson(text: string): TestRunOutput {
     } catch {
       continue;
     }
-    const pkg = ev.Package ?? ev.ImportPath;
+    const pkg = ev.Package ?? ev.ImportPath?.split(' ')[0];
     if (!pkg) continue;
     const r = run(pkg);
     switch (ev.Action) {
@@ -118,6 +122,7 @@ export function parseTestJson(text: string): TestRunOutput {
         break;
       case 'build-fail':
         r.status = 'build failed';
+        r.finished = true;
         break;
       case 'pass':
       case 'fail':
@@ -127,7 +132,9 @@ export function parseTestJson(text: string): TestRunOutput {
           r.tests[key]++;
           if (ev.Action === 'fail' && r.failedTests.length < 5 && !r.failedTests.includes(ev.Test)) r.failedTests.push(ev.Test);
         } else {
+          r.finished = true;
           if (ev.Elapsed !== undefined) r.elapsedSeconds = ev.Elapsed;
+          if (ev.FailedBuild) r.status = 'build failed';
           if (r.status !== 'build failed') r.status = ev.Action === 'fail' ? 'failed' : r.tests.passed + r.tests.failed === 0 ? 'no tests' : 'passed';
         }
         break;
@@ -149,7 +156,11 @@ export function parseTestJson(text: string): TestRunOutput {
       r.note = lines.map((l) => l.line.trim()).find((l) => l !== '' && !l.startsWith('#') && !/^FAIL\b/.test(l)) ?? 'build failed';
     } else if (r.status === 'failed' && r.tests.failed === 0) {
       // The binary failed outside any test: a crash, os.Exit(1), a panic in TestMain.
-      r.note = lines.map((l) => l.line.trim()).find((l) => /^(panic:|fatal error:|FAIL\s|exit status)/.test(l)) ?? 'the test binary failed outside any test';
+      const texts = lines.map((l) => l.line.trim());
+      const tsan = texts.find((l) => /^==\d+==ERROR: ThreadSanitizer/.test(l));
+      // The race runtime reports a refused allocation itself: say it in plain words.
+      if (tsan && /failed to allocate|out of memory/.test(tsan)) r.note = 'out of memory (the race detector could not allocate)';
+      else r.note = texts.find((l) => /^(panic:|fatal error:|==\d+==ERROR)/.test(l)) ?? texts.find((l) => /^(FAIL\s|exit status)/.test(l)) ?? 'the test binary failed outside any test';
     }
   }
   return { packages: [...runs.values()].sort((a, b) => (a.package < b.package ? -1 : 1)), reports };

@@ -224,13 +224,17 @@ async function testModule(
   const parsed = parseTestJson(res.stdout);
   for (const row of rows) {
     const got = parsed.packages.find((p) => p.package === row.importPath);
-    if (!got) continue;
+    if (!got || !got.finished) continue; // a package cut off mid-run has no result to show
     Object.assign(row, { status: got.status, tests: got.tests, failedTests: got.failedTests, ...(got.note ? { note: got.note } : {}), ...(got.elapsedSeconds !== undefined ? { seconds: got.elapsedSeconds } : {}) });
   }
   const stopped = stopReason(res);
   if (stopped) {
     problems.push(`${where}: go test ${stopped}`);
-    for (const row of rows) if (row.status === 'not run') row.note = `go test ${stopped}`;
+    for (const row of rows) {
+      if (row.status !== 'not run') continue;
+      row.status = 'stopped';
+      row.note = `go test ${stopped}`;
+    }
   } else if (res.exitCode !== 0 && parsed.packages.length === 0) {
     // Nothing reached the JSON stream: go test itself failed (bad pattern, cgo missing).
     const why = excerpt(res);

@@ -57,7 +57,8 @@ export interface ReviewResult {
   stats: { files: number; packages: number; findingsBeforeFilter: number; durationMs: number };
 }
 
-export type RacePackageStatus = PackageStatus | 'not run';
+/** `stopped`: the run hit a limit before this package reported; `not run`: never started (time, download). */
+export type RacePackageStatus = PackageStatus | 'not run' | 'stopped';
 
 /** One tested package in the race check's summary. */
 export interface RacePackageSummary {

@@ -1,0 +1,3 @@
+module example.com/cap
+
+go 1.22
