@@ -6,6 +6,8 @@ export interface ActionInputs {
   token: string;
   configFile: string;
   sarifFile: string;
+  /** Sandbox for the race check (the Action never runs tests without one). */
+  sandbox: 'bwrap' | 'docker';
   override: DeepPartial<Config>;
 }
 
@@ -48,6 +50,8 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     }
     override.rules = r;
   }
+  const race = input(env, 'RACE_CHECK');
+  if (race) override.race_check = { enabled: race === 'true' ? true : race === 'false' ? false : race };
   const include = list(env.INPUT_INCLUDE);
   const exclude = list(env.INPUT_EXCLUDE);
   if (include || exclude) override.paths = { ...(include ? { include } : {}), ...(exclude ? { exclude } : {}) };
@@ -55,6 +59,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     token: input(env, 'GITHUB_TOKEN') ?? env.GITHUB_TOKEN ?? '',
     configFile: input(env, 'CONFIG_FILE') ?? '.github/mapguard.yml',
     sarifFile: input(env, 'SARIF_FILE') ?? 'mapguard.sarif',
+    sandbox: input(env, 'SANDBOX') === 'docker' ? 'docker' : 'bwrap',
     override: override as DeepPartial<Config>,
   };
 }

@@ -10,6 +10,7 @@ import { renderSarif, renderWorkflowCommands, ruleHelpUri } from '../report/inde
 import { checkTitle, conclusionFor, renderCheckSummary } from '../report/github.js';
 import type { ReviewInput, ReviewResult } from '../review/types.js';
 import { readInputs, type ActionInputs } from './inputs.js';
+import { createRaceRunner, RACE_SEED_PACKAGES } from '../race/index.js';
 import { fetchPullFiles, readWorkspace, FILES_API_CAP } from './pull.js';
 
 export interface ActionDeps {
@@ -64,7 +65,23 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
   const { diff, capped } = await fetchPullFiles(env.GITHUB_API_URL ?? 'https://api.github.com', inputs.token, env.GITHUB_REPOSITORY, pull.number, deps.fetch);
   if (capped) deps.stdout(`::warning title=mapguard::GitHub lists only the first ${FILES_API_CAP} changed files of a pull request; files past that were not reviewed.\n`);
   let result: ReviewResult = { findings: [], problems: [], stats: { files: 0, packages: 0, findingsBeforeFilter: 0, durationMs: 0 } };
-  if (diff.length > 0) result = await deps.analyze({ workspace: readWorkspace(root, diff), diff, config });
+  if (diff.length > 0) {
+    // The checkout is the pull request's code: its tests run only in the sandbox, reading the tree, never writing it.
+    const race = config.race_check.enabled
+      ? createRaceRunner({
+          dir: root,
+          sandbox: inputs.sandbox,
+          trusted: false,
+          packages: config.race_check.packages,
+          count: config.race_check.count,
+          cpu: config.race_check.cpu,
+          timeoutSeconds: config.race_check.timeout_seconds,
+          ...(env.RUNNER_TEMP ? { stdCacheDir: join(env.RUNNER_TEMP, 'mapguard-race-std'), stdCachePackages: RACE_SEED_PACKAGES } : {}),
+          log: (line) => deps.stdout(`mapguard: ${line}\n`),
+        })
+      : undefined;
+    result = await deps.analyze({ workspace: readWorkspace(root, diff), diff, config, ...(race ? { race } : {}) });
+  }
 
   const sarifPath = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : join(root, inputs.sarifFile);
   writeFileSync(sarifPath, renderSarif(result, deps.catalogue, { toolVersion: deps.version, helpUri: ruleHelpUri }));
@@ -74,7 +91,7 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
   setOutput(env, 'conclusion', conclusion);
   if (config.comments !== 'none') deps.stdout(renderWorkflowCommands(result));
   if (env.GITHUB_STEP_SUMMARY) {
-    appendFileSync(env.GITHUB_STEP_SUMMARY, `## mapguard: ${checkTitle(result.findings)}\n\n${renderCheckSummary({ findings: result.findings, failOn: config.fail_on, problems: result.problems, ...(result.escape ? { escape: result.escape } : {}) })}\n`);
+    appendFileSync(env.GITHUB_STEP_SUMMARY, `## mapguard: ${checkTitle(result.findings)}\n\n${renderCheckSummary({ findings: result.findings, failOn: config.fail_on, problems: result.problems, ...(result.escape ? { escape: result.escape } : {}), ...(result.race ? { race: result.race } : {}) })}\n`);
   }
   deps.stdout(`mapguard: ${checkTitle(result.findings)} (${conclusion})\n`);
   return conclusion === 'failure' ? 1 : 0;

@@ -112,3 +112,25 @@ test('readWorkspace skips generated files and vendor/testdata directories, as th
   ]);
   expect(ws.files.map((f) => f.path)).toEqual(['gen/a.go']);
 });
+
+test('race-check: true hands review() a race runner over the checkout, sandboxed; its summary reaches the step summary', async () => {
+  let seen: Parameters<typeof analyze>[0] | undefined;
+  const summaryFile = join(root, 'summary.md');
+  const code = await runAction(env({ INPUT_RACE_CHECK: 'true', INPUT_FAIL_ON: 'never', GITHUB_STEP_SUMMARY: summaryFile }), {
+    analyze: async (input) => {
+      seen = input;
+      const result = await analyze({ ...input, race: undefined });
+      return { ...result, race: { packages: [], races: { map: 0, other: 0 }, settings: { count: 3, timeoutSeconds: 600 }, confirmed: 0, added: 0, durationMs: 1000, incomplete: 'race check skipped: stand-in' } };
+    },
+    catalogue: ruleCatalogue(),
+    version: '0.1.0',
+    stdout: () => undefined,
+    fetch: filesApi().fetch,
+  });
+  expect(code).toBe(0);
+  expect(typeof seen?.race?.run).toBe('function');
+  expect(seen?.config.race_check.enabled).toBe(true);
+  expect(readFileSync(summaryFile, 'utf8')).toContain('**Race detector** (go test -race -count=3, 1.0 s): no race seen');
+  expect(readInputs({ INPUT_RACE_CHECK: 'true', INPUT_SANDBOX: 'docker' })).toMatchObject({ sandbox: 'docker', override: { race_check: { enabled: true } } });
+  expect(readInputs({}).sandbox).toBe('bwrap');
+});
