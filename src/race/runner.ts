@@ -238,7 +238,12 @@ async function testModule(
   } else if (res.exitCode !== 0 && parsed.packages.length === 0) {
     // Nothing reached the JSON stream: go test itself failed (bad pattern, cgo missing).
     const why = excerpt(res);
-    problems.push(`${where}: go test failed: ${why}${/gcc|C compiler|cgo/.test(why) ? ' (the race detector needs a C compiler in the sandbox)' : ''}`);
+    const hint = /gcc|C compiler|cgo/.test(why)
+      ? ' (the race detector needs a C compiler in the sandbox)'
+      : /Permission denied/.test(why) && ctx.dropToNobody
+        ? ' (as root, the sandbox runs as uid 65534, which must be able to read the tree; with --base mapguard tests its own copy)'
+        : '';
+    problems.push(`${where}: go test failed: ${why}${hint}`);
     for (const row of rows) row.note = why;
   }
   const reports = parsed.reports.map((r) => toRepoReport(r, mod, ctx, opts.dir));
