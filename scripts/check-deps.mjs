@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Enforces the dependency direction of docs/architecture.md by reading import
-// specifiers: rules -> engine; review -> engine, diff, config, escape interface;
+// specifiers: rules -> engine; review -> engine, diff, config, escape and race interfaces;
+// race -> escape (its sandbox and run context);
 // report -> engine types; github, cli, action -> review and report; nothing imports
 // github, cli or action; src/engine imports nothing else in src/.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,11 +16,12 @@ const allowed = {
   config: ['engine', 'diff'],
   report: ['engine', 'diff', 'config', 'review'],
   escape: ['engine', 'diff', 'review'],
-  review: ['engine', 'diff', 'config', 'escape', 'rules'],
+  race: ['engine', 'diff', 'review', 'escape'],
+  review: ['engine', 'diff', 'config', 'escape', 'race', 'rules'],
   rules: ['engine'],
-  cli: ['engine', 'diff', 'config', 'review', 'report', 'escape', 'rules'],
-  github: ['engine', 'diff', 'config', 'review', 'report', 'escape', 'rules'],
-  action: ['engine', 'diff', 'config', 'review', 'report', 'escape', 'rules'],
+  cli: ['engine', 'diff', 'config', 'review', 'report', 'escape', 'race', 'rules'],
+  github: ['engine', 'diff', 'config', 'review', 'report', 'escape', 'race', 'rules'],
+  action: ['engine', 'diff', 'config', 'review', 'report', 'escape', 'race', 'rules'],
 };
 function moduleOf(file) {
   const rel = relative(root, file).split(sep);
