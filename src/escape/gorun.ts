@@ -150,6 +150,8 @@ export interface GoCommand {
   cgo?: boolean;
   /** Extra variables on top of goEnv (never from mapguard's own environment). */
   env?: Record<string, string>;
+  /** Extra read-only mounts for isolating backends (a generated /etc/hosts for tests). */
+  mounts?: Mount[];
 }
 
 export function runGo(ctx: RunContext, root: string, mod: ModuleBuild, cmd: GoCommand, deadline: Deadline): Promise<SandboxResult> {
@@ -162,6 +164,7 @@ export function runGo(ctx: RunContext, root: string, mod: ModuleBuild, cmd: GoCo
   ];
   const env = { ...goEnv(paths, cmd.network ? ctx.goproxy : 'off', cmd.vendored), ...cmd.env };
   if (cmd.cgo) withCToolchain(ctx.sandbox, env, mounts);
+  if (ctx.sandbox.isolatesPaths) mounts.push(...(cmd.mounts ?? []));
   const cwd = mod.root ? posix.join(paths.src, mod.root) : paths.src;
   return ctx.sandbox.run({
     argv: [posix.join(paths.goroot, 'bin', 'go'), ...cmd.args],

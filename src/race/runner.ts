@@ -2,12 +2,12 @@
 // packages named), inside the escape runner's sandbox with its module download
 // step, limits and environment. Running tests executes the change's code, so it
 // only ever happens there; `none` is for a user's own checkout.
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { FileDiff } from '../diff/types.js';
 import type { RaceRun, RaceRunner, RaceSummary, RacePackageSummary } from '../review/types.js';
 import { changedDirs, compareVersions, goModVersions, groupByModule, hasRequirements, ignoredDir, type ModuleBuild } from '../escape/packages.js';
-import { createSandbox, type Sandbox, type SandboxName, type SandboxResult } from '../escape/sandbox/index.js';
+import { createSandbox, type Mount, type Sandbox, type SandboxName, type SandboxResult } from '../escape/sandbox/index.js';
 import { asPattern, Deadline, excerpt, goEnv, isPreparedWorkspace, limitName, prepareRun, repoPathOf, runGo, type GoRunOptions, type RunContext } from '../escape/gorun.js';
 import { buildStdSeed, populateFromSeed, seedDirFor, seedReady } from '../escape/stdcache.js';
 import { UNPRIVILEGED_UID } from '../escape/sandbox/bwrap.js';
@@ -92,6 +92,9 @@ async function runRaceTests(opts: RaceRunnerOptions, diff: FileDiff[] | undefine
       return finish([]);
     }
     ctx = prepareRun(opts, [opts.dir], sandbox, tc, runDir);
+    // Tests listen on "localhost:0": without a hosts file the name does not resolve offline.
+    const hosts = join(runDir, 'hosts');
+    writeFileSync(hosts, '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n', { mode: 0o644 });
     if (opts.stdCacheDir) await seedCache(ctx, opts, opts.stdCacheDir, log);
     const dirs = packageDirs(opts, diff);
     const { modules, orphans } = groupByModule(opts.dir, dirs, { tests: true });
@@ -103,7 +106,7 @@ async function runRaceTests(opts: RaceRunnerOptions, diff: FileDiff[] | undefine
     const deadline = new Deadline(timeout);
     let reports: RepoRaceReport[] = [];
     for (const mod of modules) {
-      const r = await testModule(mod, ctx, opts, settings, deadline, log, problems);
+      const r = await testModule(mod, ctx, opts, settings, deadline, log, problems, [{ host: hosts, target: '/etc/hosts', writable: false }]);
       summary.packages.push(...r.packages);
       reports.push(...r.reports);
       if (deadline.left() <= 0) {
@@ -179,6 +182,7 @@ async function testModule(
   deadline: Deadline,
   log: (l: string) => void,
   problems: string[],
+  mounts: Mount[],
 ): Promise<{ packages: RacePackageSummary[]; reports: RepoRaceReport[] }> {
   const where = mod.root || '.';
   const modulePath = /^\s*module\s+("?)([^\s"]+)\1/m.exec(mod.goMod)?.[2] ?? '';
@@ -220,6 +224,7 @@ async function testModule(
     // A mapguard-prepared copy may be written by tests; a user's own checkout is only read.
     srcWritable: isPreparedWorkspace(opts.dir),
     env: { GOTRACEBACK: 'all', GORACE: 'halt_on_error=0 atexit_sleep_ms=0' },
+    mounts,
   }, deadline);
   const parsed = parseTestJson(res.stdout);
   for (const row of rows) {

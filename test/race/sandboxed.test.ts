@@ -149,7 +149,28 @@ function hostileModule(outside: string, port: number): Record<string, string> {
     `package ${pkg}\n\nimport (\n${imports.map((i) => `\t"${i}"`).join('\n')}\n)\n\n${body}\n`;
   return {
     'go.mod': 'module example.com/hostile\n\ngo 1.22\n',
-    'control/control_test.go': t('control', ['testing'], 'func TestRuns(t *testing.T) { t.Log("tests do run") }'),
+    // Tests that serve on localhost must work offline: the sandbox has its own loopback and hosts file.
+    'control/control_test.go': t(
+      'control',
+      ['net', 'testing'],
+      `func TestRuns(t *testing.T) {
+	l, err := net.Listen("tcp", "localhost:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	go func() {
+		if c, err := l.Accept(); err == nil {
+			c.Close()
+		}
+	}()
+	c, err := net.Dial("tcp", l.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+}`,
+    ),
     'network/net_test.go': t(
       'network',
       ['net', 'testing', 'time'],
