@@ -5,8 +5,8 @@
 // attack worked, so "contained" shows as that test failing (or, for what a test
 // cannot see itself, as a host-side check here). One file, so the race-built
 // standard library cache is built once and shared in order.
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -25,64 +25,16 @@ const CACHE_HOME = join(tmpdir(), 'mapguard-test-race-cache');
 const SEED_DIR = join(CACHE_HOME, 'mapguard', 'race-std');
 const SLOW = 600_000;
 
-const STORE = `package store
+const TESTDATA = join(dirname(fileURLToPath(import.meta.url)), 'testdata');
 
-import "sync"
-
-type Store struct {
-	mu sync.Mutex
-	m  map[string]int
-}
-
-func New() *Store { return &Store{m: map[string]int{}} }
-
-func (s *Store) Put(k string, v int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.m[k] = v
-}
-`;
-
-const STORE_TEST = `package store
-
-import (
-	"sync"
-	"testing"
-)
-
-func TestConcurrentUse(t *testing.T) {
-	s := New()
-	var wg sync.WaitGroup
-	for i := 0; i < 4; i++ {
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
-			for j := 0; j < 50; j++ {
-				s.Put("k", j)
-				s.Touch("k")
-			}
-		}(i)
-	}
-	wg.Wait()
-}
-`;
-
-/** What the head adds: Touch, without (racy) or with (fixed) the lock. */
-function touch(locked: boolean): string {
-  return `
-func (s *Store) Touch(k string) {
-${locked ? '\ts.mu.Lock()\n\tdefer s.mu.Unlock()\n' : ''}\ts.m[k]++
-}
-`;
-}
-
-function twoCommits(locked: boolean): string {
+/** base: Store with a locked Put and an empty Touch; the head gives Touch a body, racy or locked. */
+function twoCommits(head: 'head-racy' | 'head-fixed'): string {
   const dir = makeTempRoot('mapguard-test-race-repo-');
-  writeTree(dir, { 'go.mod': 'module example.com/store\n\ngo 1.22\n', 'store.go': STORE + '\nfunc (s *Store) Touch(k string) {}\n', 'store_test.go': STORE_TEST });
+  cpSync(join(TESTDATA, 'store', 'base'), dir, { recursive: true });
   git(dir, 'init', '-q');
   git(dir, 'add', '-A');
   git(dir, 'commit', '-qm', 'base');
-  writeTree(dir, { 'store.go': STORE + touch(locked) });
+  cpSync(join(TESTDATA, 'store', head), dir, { recursive: true });
   git(dir, 'commit', '-qam', 'head');
   return dir;
 }
@@ -107,11 +59,11 @@ describe('mapguard check --base HEAD~1 --race --sandbox bwrap', () => {
   afterAll(() => remove(...dirs));
 
   live('confirms the racy map write the head adds, on the added line, in the detector\'s words', () => {
-    const dir = twoCommits(false);
+    const dir = twoCommits('head-racy');
     dirs.push(dir);
     const r = check(dir);
     expect(r.status).toBe(1); // an error finding fails the run
-    const line = (STORE + touch(false)).split('\n').findIndex((l) => l === '\ts.m[k]++') + 1;
+    const line = readFileSync(join(TESTDATA, 'store', 'head-racy', 'store.go'), 'utf8').split('\n').indexOf('\ts.m[k]++') + 1;
     // Without --race this line is an unguarded-map-field warning (a broken discipline, no proven race).
     expect(r.out.findings.map((f) => [f.ruleId, f.path, f.line, f.severity])).toEqual([['concurrent-map-access', 'store.go', line, 'error']]);
     const race = r.out.findings;
@@ -125,7 +77,7 @@ describe('mapguard check --base HEAD~1 --race --sandbox bwrap', () => {
   }, SLOW);
 
   live('reports nothing once the write takes the lock', () => {
-    const dir = twoCommits(true);
+    const dir = twoCommits('head-fixed');
     dirs.push(dir);
     const r = check(dir);
     expect(r.status).toBe(0);
@@ -142,137 +94,17 @@ describe('mapguard check --base HEAD~1 --race --sandbox bwrap', () => {
   });
 });
 
-/** Hostile packages; `outside` is a host directory the tests must not reach, `port` a host listener. */
-function hostileModule(outside: string, port: number): Record<string, string> {
-  const home = homedir();
-  const t = (pkg: string, imports: string[], body: string) =>
-    `package ${pkg}\n\nimport (\n${imports.map((i) => `\t"${i}"`).join('\n')}\n)\n\n${body}\n`;
-  return {
-    'go.mod': 'module example.com/hostile\n\ngo 1.22\n',
-    // Tests that serve on localhost must work offline: the sandbox has its own loopback and hosts file.
-    'control/control_test.go': t(
-      'control',
-      ['net', 'testing'],
-      `func TestRuns(t *testing.T) {
-	l, err := net.Listen("tcp", "localhost:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	go func() {
-		if c, err := l.Accept(); err == nil {
-			c.Close()
-		}
-	}()
-	c, err := net.Dial("tcp", l.Addr().String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	c.Close()
-}`,
-    ),
-    'network/net_test.go': t(
-      'network',
-      ['net', 'testing', 'time'],
-      `func TestDialOut(t *testing.T) {
-	for _, addr := range []string{"127.0.0.1:${port}", "proxy.golang.org:443", "1.1.1.1:53"} {
-		if c, err := net.DialTimeout("tcp", addr, 2*time.Second); err == nil {
-			c.Close()
-			t.Logf("ESCAPED: connected to %s", addr)
-			return
-		}
-	}
-	t.Fatal("no connection possible")
-}`,
-    ),
-    'secrets/env_test.go': t(
-      'secrets',
-      ['os', 'path/filepath', 'strings', 'testing'],
-      `func TestSecrets(t *testing.T) {
-	if os.Getenv("MAPGUARD_HOSTILE_SECRET") != "" {
-		t.Log("ESCAPED: secret in the environment")
-		return
-	}
-	files, _ := filepath.Glob("/proc/*/environ")
-	for _, f := range append(files, "/proc/self/environ") {
-		if b, err := os.ReadFile(f); err == nil && strings.Contains(string(b), "hostile-token") {
-			t.Logf("ESCAPED: secret in %s", f)
-			return
-		}
-	}
-	t.Fatal("no secret found")
-}`,
-    ),
-    'files/files_test.go': t(
-      'files',
-      ['os', 'path/filepath', 'strings', 'testing'],
-      `func TestReadOutside(t *testing.T) {
-	wd, _ := os.Getwd()
-	for _, p := range []string{"${outside}/secret.txt", filepath.Join(wd, "..", "..", "..", "..", "${outside}", "secret.txt")} {
-		if b, err := os.ReadFile(p); err == nil && strings.Contains(string(b), "hostile-token") {
-			t.Logf("ESCAPED: read %s", p)
-			return
-		}
-	}
-	if entries, err := os.ReadDir("${home}"); err == nil && len(entries) > 0 && os.Getenv("HOME") != "${home}" {
-		t.Log("ESCAPED: listed the host's home directory")
-		return
-	}
-	t.Fatal("nothing outside the workspace is readable")
-}
-
-func TestWriteOutside(t *testing.T) {
-	wrote := false
-	for _, p := range []string{"${outside}/pwned.txt", filepath.Join(os.Getenv("GOROOT"), "pwned.txt"), filepath.Join(os.Getenv("GOMODCACHE"), "pwned.txt"), "/usr/pwned.txt"} {
-		if os.WriteFile(p, []byte("pwned"), 0o644) == nil {
-			t.Logf("ESCAPED: wrote %s", p)
-			wrote = true
-		}
-	}
-	if !wrote {
-		t.Fatal("nothing outside the workspace is writable")
-	}
-}`,
-    ),
-    'forever/forever_test.go': t('forever', ['testing', 'time'], 'func TestSleepForever(t *testing.T) { time.Sleep(time.Hour) }'),
-    'exitzero/main_test.go': t('exitzero', ['os', 'testing'], 'func TestMain(m *testing.M) { os.Exit(0) }\n\nfunc TestNeverRuns(t *testing.T) { t.Fatal("unreachable") }'),
-    'linger/linger_test.go': t(
-      'linger',
-      ['os/exec', 'syscall', 'testing'],
-      `func TestLeaveChild(t *testing.T) {
-	cmd := exec.Command("sleep", "987654")
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("could not start the child: %v", err)
-	}
-	t.Logf("left child %d running", cmd.Process.Pid)
-}`,
-    ),
-    'memory/memory_test.go': t(
-      'memory',
-      ['testing'],
-      `var keep [][]byte
-
-func TestHog(t *testing.T) {
-	for i := 0; i < 64; i++ {
-		b := make([]byte, 256<<20)
-		for j := 0; j < len(b); j += 4096 {
-			b[j] = 1
-		}
-		keep = append(keep, b)
-	}
-	t.Log("ESCAPED: allocated 16 GiB")
-}`,
-    ),
-  };
-}
-
-/** A prepared-looking tree (as the CLI and App make them), so the sandbox user may write in it. */
-function hostileTree(files: Record<string, string>): { root: string; dir: string } {
+/**
+ * testdata/hostile in a prepared-looking tree (as the CLI and App make them, so the sandbox user
+ * may write in it), with attack.json: what the attacker knows of the host.
+ */
+function hostileTree(attack: { outside: string; home: string; port: number; secret: string }): { root: string; dir: string } {
   const root = makeTempRoot();
   const dir = join(root, 'head');
   mkdirSync(dir, { mode: 0o755 });
-  writeTree(dir, files);
+  cpSync(join(TESTDATA, 'hostile'), dir, { recursive: true });
+  writeFileSync(join(dir, 'attack.json'), JSON.stringify(attack));
+  chmodSync(dir, 0o755);
   return { root, dir };
 }
 
@@ -292,6 +124,10 @@ describe('hostile tests are contained', () => {
   let port = 0;
   let accepted = 0;
   const savedSecret = process.env.MAPGUARD_HOSTILE_SECRET;
+  const attack = () => ({ outside, home: homedir(), port, secret: 'hostile-token' });
+  // A host process started with the secret in its environment (as mapguard's own is): its
+  // /proc/<pid>/environ holds it, readable to tests that can see host processes.
+  let holder: ChildProcess | undefined;
 
   beforeAll(async () => {
     outside = makeTempRoot('mapguard-test-outside-');
@@ -299,6 +135,7 @@ describe('hostile tests are contained', () => {
     writeFileSync(join(outside, 'secret.txt'), 'hostile-token\n', { mode: 0o644 });
     // The secret sits in mapguard's own environment: nothing of it may reach the tests.
     process.env.MAPGUARD_HOSTILE_SECRET = 'hostile-token';
+    holder = spawn('sleep', ['600'], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', MAPGUARD_HOSTILE_SECRET: 'hostile-token' }, stdio: 'ignore' });
     server = createServer((s) => {
       accepted++;
       s.destroy();
@@ -310,22 +147,24 @@ describe('hostile tests are contained', () => {
   afterAll(async () => {
     if (savedSecret === undefined) delete process.env.MAPGUARD_HOSTILE_SECRET;
     else process.env.MAPGUARD_HOSTILE_SECRET = savedSecret;
+    holder?.kill('SIGKILL');
     await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
     remove(outside, ...roots);
     for (const l of hostProcesses('sleep 987654')) console.warn(`left over: ${l}`);
   });
 
   live('network, secrets, files, sleep, exit(0), lingering children, memory: each contained, each named in the summary', async () => {
-    const { root, dir } = hostileTree(hostileModule(outside, port));
+    const { root, dir } = hostileTree(attack());
     roots.push(root);
-    const run = await runHostile(dir, ['control', 'network', 'secrets', 'files', 'forever', 'exitzero', 'linger', 'memory'], { testTimeoutSeconds: 20 });
+    const run = await runHostile(dir, ['control', 'network', 'secrets', 'files', 'writes', 'forever', 'exitzero', 'linger', 'memory'], { testTimeoutSeconds: 20 });
     const pkg = (p: string) => run.summary.packages.find((x) => x.pkg === p)!;
     // The control package proves tests really ran: every failure below is containment, not a broken runner.
     expect(pkg('control')).toMatchObject({ status: 'passed', tests: { passed: 1, failed: 0, skipped: 0 } });
     expect(pkg('network')).toMatchObject({ status: 'failed', failedTests: ['TestDialOut'] });
     expect(accepted).toBe(0);
     expect(pkg('secrets')).toMatchObject({ status: 'failed', failedTests: ['TestSecrets'] });
-    expect(pkg('files')).toMatchObject({ status: 'failed', failedTests: ['TestReadOutside', 'TestWriteOutside'] });
+    expect(pkg('files')).toMatchObject({ status: 'failed', failedTests: ['TestReadOutside'] });
+    expect(pkg('writes')).toMatchObject({ status: 'failed', failedTests: ['TestWriteOutside'] });
     expect(existsSync(join(outside, 'pwned.txt'))).toBe(false);
     const tc = await findToolchain();
     expect(existsSync(join(tc.goroot, 'pwned.txt'))).toBe(false);
@@ -338,11 +177,18 @@ describe('hostile tests are contained', () => {
     expect(run.reports).toEqual([]);
   }, SLOW);
 
+  live('the attacks are real: without a sandbox the same tests reach the host port, the secret and the file', async () => {
+    const { root, dir } = hostileTree(attack());
+    roots.push(root);
+    const before = accepted;
+    const run = await runHostile(dir, ['network', 'secrets', 'files'], { sandbox: 'none', trusted: true });
+    const status = Object.fromEntries(run.summary.packages.map((x) => [x.pkg, x.status]));
+    expect(status).toEqual({ network: 'passed', secrets: 'passed', files: 'passed' });
+    expect(accepted).toBeGreaterThan(before);
+  }, SLOW);
+
   live('a test that floods stdout is stopped at the output limit, and the summary says so', async () => {
-    const { root, dir } = hostileTree({
-      'go.mod': 'module example.com/flood\n\ngo 1.22\n',
-      'flood/flood_test.go': 'package flood\n\nimport (\n\t"os"\n\t"strings"\n\t"testing"\n)\n\nfunc TestFlood(t *testing.T) {\n\tline := strings.Repeat("x", 1<<20)\n\tfor {\n\t\tos.Stdout.WriteString(line)\n\t}\n}\n',
-    });
+    const { root, dir } = hostileTree(attack());
     roots.push(root);
     const started = Date.now();
     const run = await runHostile(dir, ['flood'], { limits: { outputBytes: 8 << 20 } });
@@ -352,11 +198,7 @@ describe('hostile tests are contained', () => {
   }, SLOW);
 
   live('a fork bomb meets the process limit and nothing it started survives the run', async () => {
-    const { root, dir } = hostileTree({
-      'go.mod': 'module example.com/bomb\n\ngo 1.22\n',
-      'bomb/bomb_test.go':
-        'package bomb\n\nimport (\n\t"os/exec"\n\t"testing"\n)\n\nfunc TestForkBomb(t *testing.T) {\n\tfor i := 0; i < 3000; i++ {\n\t\tif err := exec.Command("sleep", "876543").Start(); err != nil {\n\t\t\tt.Fatalf("stopped after %d processes: %v", i, err)\n\t\t}\n\t}\n\tt.Log("ESCAPED: 3000 processes")\n}\n',
-    });
+    const { root, dir } = hostileTree(attack());
     roots.push(root);
     const run = await runHostile(dir, ['bomb'], { limits: { processes: 256 } });
     expect(run.summary.packages[0]).toMatchObject({ pkg: 'bomb', status: 'failed', failedTests: ['TestForkBomb'] });
