@@ -75,6 +75,7 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
           packages: config.race_check.packages,
           count: config.race_check.count,
           cpu: config.race_check.cpu,
+            ...(config.race_check.run ? { run: config.race_check.run } : {}),
           timeoutSeconds: config.race_check.timeout_seconds,
           ...(env.RUNNER_TEMP ? { stdCacheDir: join(env.RUNNER_TEMP, 'mapguard-race-std'), stdCachePackages: RACE_SEED_PACKAGES } : {}),
           log: (line) => deps.stdout(`mapguard: ${line}\n`),

@@ -125,6 +125,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
             packages: opts.base ? config.race_check.packages : namedPackages(found.paths, root),
             count: config.race_check.count,
             cpu: config.race_check.cpu,
+            ...(config.race_check.run ? { run: config.race_check.run } : {}),
             timeoutSeconds: config.race_check.timeout_seconds,
             stdCacheDir: join(userCacheDir(), 'mapguard', 'race-std'),
             stdCachePackages: RACE_SEED_PACKAGES,

@@ -113,6 +113,11 @@ export function configSchema(rules?: readonly SchemaRule[]): JsonSchema {
       description: 'go test -cpu: GOMAXPROCS values each test runs under; empty: the machine default. Each value multiplies the run time.',
       default: [...d.race_check.cpu],
     },
+    run: {
+      type: 'string',
+      description: 'go test -run: only the tests matching this regular expression (for example to leave out slow integration tests); empty: every test.',
+      default: d.race_check.run,
+    },
     timeout_seconds: {
       type: 'integer',
       minimum: 10,

@@ -19,6 +19,8 @@ export interface RaceCheckConfig {
   count: number;
   /** go test -cpu (GOMAXPROCS values); empty: the machine's. */
   cpu: number[];
+  /** go test -run; empty: every test. */
+  run: string;
   timeout_seconds: number;
 }
 

@@ -67,6 +67,7 @@ export function archiveSandboxProvider(opts: SandboxProviderOptions): SandboxPro
             packages: config.race_check.packages,
             count: config.race_check.count,
             cpu: config.race_check.cpu,
+            ...(config.race_check.run ? { run: config.race_check.run } : {}),
             timeoutSeconds: config.race_check.timeout_seconds,
             ...(opts.goproxy ? { goproxy: opts.goproxy } : {}),
             ...(opts.stdCacheDir ? { stdCacheDir: opts.stdCacheDir } : {}),

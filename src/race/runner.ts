@@ -30,6 +30,8 @@ export interface RaceRunnerOptions extends GoRunOptions {
   count?: number;
   /** go test -cpu: GOMAXPROCS settings to run each test under, e.g. [1, 4]. Default: the machine's. */
   cpu?: number[];
+  /** go test -run: only the tests matching this regular expression. Default: all. */
+  run?: string;
   /** The whole run, downloads and builds included; past it the summary says what was not done. Default 600. */
   timeoutSeconds?: number;
   /** go test -timeout for each test binary. Default: what is left of the run, less a margin for the report. */
@@ -61,7 +63,7 @@ async function runRaceTests(opts: RaceRunnerOptions, diff: FileDiff[] | undefine
   const started = Date.now();
   const timeout = opts.timeoutSeconds ?? DEFAULT_TIMEOUT;
   const count = Math.max(1, Math.floor(opts.count ?? DEFAULT_COUNT));
-  const settings: RaceSummary['settings'] = { count, timeoutSeconds: timeout, ...(opts.cpu?.length ? { cpu: opts.cpu.join(',') } : {}) };
+  const settings: RaceSummary['settings'] = { count, timeoutSeconds: timeout, ...(opts.cpu?.length ? { cpu: opts.cpu.join(',') } : {}), ...(opts.run ? { run: opts.run } : {}) };
   const summary: RaceSummary = { packages: [], races: { map: 0, other: 0 }, settings, durationMs: 0, confirmed: 0, added: 0 };
   const problems: string[] = [];
   const finish = (reports: RepoRaceReport[]): RaceRun => {
@@ -206,15 +208,19 @@ async function testModule(
   const vendored = existsSync(join(opts.dir, mod.root, 'vendor', 'modules.txt'));
   if (hasRequirements(mod.goMod) && !vendored) {
     if (deadline.left() <= 0) return skipAll('not run: out of time (race_check.timeout_seconds)');
-    log(`race: go mod download in ${where}`);
-    const dl = await runGo(ctx, opts.dir, mod, { args: ['mod', 'download'], network: true, vendored }, deadline);
-    if (dl.exitCode !== 0 || dl.limit) return skipAll(`go mod download failed: ${dl.limit ? `stopped at the ${limitName(dl.limit)} limit` : excerpt(dl)}`);
+    // Only what the tested packages and their tests import: `go mod download` would fetch every
+    // module of the graph (hundreds for a large service). go list compiles and runs nothing.
+    // With -race and cgo, as the test build sees the files (build tags, `import "C"` files).
+    const list = ['list', '-race', '-deps', '-test', '-e', '-f', '{{if .Error}}{{.ImportPath}}: {{.Error}}{{end}}', ...mod.packages.map(asPattern)];
+    log(`race: go ${list.join(' ')} (module download) in ${where}`);
+    const dl = await runGo(ctx, opts.dir, mod, { args: list, network: true, vendored, cgo: true }, deadline);
+    if (dl.exitCode !== 0 || dl.limit) return skipAll(`module download failed: ${dl.limit ? `stopped at the ${limitName(dl.limit)} limit` : excerpt(dl)}`);
   }
   const left = deadline.left();
   if (left <= 5) return skipAll('not run: out of time (race_check.timeout_seconds)');
   // go test's own timeout fires first, so a hung test is named (and its goroutines dumped) before the sandbox kills the run.
   const testTimeout = Math.max(5, Math.min(opts.testTimeoutSeconds ?? Number.MAX_SAFE_INTEGER, left - Math.min(30, Math.ceil(left / 5))));
-  const args = ['test', '-json', '-race', `-count=${settings.count}`, `-timeout=${testTimeout}s`, ...(settings.cpu ? [`-cpu=${settings.cpu}`] : []), ...mod.packages.map(asPattern)];
+  const args = ['test', '-json', '-race', `-count=${settings.count}`, `-timeout=${testTimeout}s`, ...(settings.cpu ? [`-cpu=${settings.cpu}`] : []), ...(settings.run ? [`-run=${settings.run}`] : []), ...mod.packages.map(asPattern)];
   log(`race: go ${args.join(' ')} in ${where}`);
   const res = await runGo(ctx, opts.dir, mod, {
     args,

@@ -3,7 +3,7 @@
 import type { RaceSummary } from '../review/types.js';
 
 function settingsText(r: RaceSummary): string {
-  return `go test -race -count=${r.settings.count}${r.settings.cpu ? ` -cpu=${r.settings.cpu}` : ''}, ${(r.durationMs / 1000).toFixed(1)} s`;
+  return `go test -race -count=${r.settings.count}${r.settings.cpu ? ` -cpu=${r.settings.cpu}` : ''}${r.settings.run ? ` -run=${r.settings.run}` : ''}, ${(r.durationMs / 1000).toFixed(1)} s`;
 }
 
 function racesText(r: RaceSummary): string {

@@ -79,7 +79,7 @@ export interface RacePackageSummary {
 export interface RaceSummary {
   packages: RacePackageSummary[];
   races: { map: number; other: number };
-  settings: { count: number; cpu?: string; timeoutSeconds: number };
+  settings: { count: number; cpu?: string; run?: string; timeoutSeconds: number };
   /** Static findings the race detector confirmed, and map races that became findings of their own (set by analyze). */
   confirmed: number;
   added: number;

@@ -27,7 +27,7 @@ describe('parseConfig: valid files', () => {
       max_comments: 30,
       review_drafts: false,
       escape_analysis: { enabled: false, packages: 'changed', timeout_seconds: 300 },
-      race_check: { enabled: false, packages: 'changed', count: 3, cpu: [], timeout_seconds: 600 },
+      race_check: { enabled: false, packages: 'changed', count: 3, cpu: [], run: '', timeout_seconds: 600 },
     };
     expect(DEFAULT_CONFIG).toEqual(want);
     for (const text of ['', '\n\n', '# nothing here\n# at all\n', '~\n', '---\n']) expect(parse(text)).toEqual(want);
