@@ -80,13 +80,18 @@ export function confirmRaces(findings: Finding[], reports: RepoRaceReport[], opt
     const sites = sides.map(siteOf);
     // A report confirms a static finding on either side's line: the static model already says it is a map access.
     let matched = false;
+    let shown = false;
     sides.forEach((a, i) => {
       const s = sites[i];
       if (!s || !confirmable.has(key(s.path!, s.line))) return;
       note(s, a, r, sides[1 - i]);
       matched = true;
+      if (!opts.onChangedLine || opts.onChangedLine(s.path!, s.line)) shown = true;
     });
-    if (!matched && r.map) unmatched.push(r);
+    // A confirmed finding off the change's lines would be filtered out: when the other side is
+    // on a changed line, the race is also reported there, so the pull request still shows it.
+    const otherSideChanged = opts.onChangedLine !== undefined && sites.some((s) => s && opts.onChangedLine!(s.path!, s.line));
+    if (r.map && (!matched || (!shown && otherSideChanged))) unmatched.push(r);
   }
 
   const out: Finding[] = [];

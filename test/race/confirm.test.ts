@@ -66,6 +66,15 @@ describe('confirmRaces', () => {
     expect(r.findings[0]!.related?.[0]).toMatchObject({ line: 3 });
   });
 
+  it('a confirmed finding off the changed lines is also reported on the changed side, so the pull request shows the race', () => {
+    const r = confirmRaces([finding('unguarded-map-field', 5)], [report(access('write', 3), access('read', 5, 'goroutine 9'))], { ...opts, onChangedLine: (_p, line) => line === 3 });
+    expect(r.findings.map((f) => [f.ruleId, f.line, f.severity])).toEqual([
+      ['concurrent-map-access', 5, 'error'],
+      ['concurrent-map-access', 3, 'error'],
+    ]);
+    expect(r).toMatchObject({ confirmed: 1, added: 1 });
+  });
+
   it('never makes a finding of a race that is not a map race, or when the rule is off', () => {
     expect(confirmRaces([], [report(access('write', 7, 'goroutine 7', false), access('write', 7, 'goroutine 8', false), false)], opts).findings).toEqual([]);
     expect(confirmRaces([], [report(access('write', 3), access('read', 5))], { ...opts, reportNew: false }).findings).toEqual([]);
