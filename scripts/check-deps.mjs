@@ -16,7 +16,7 @@ const allowed = {
   config: ['engine', 'diff'],
   report: ['engine', 'diff', 'config', 'review'],
   escape: ['engine', 'diff', 'review'],
-  race: ['engine', 'diff', 'review', 'escape'],
+  race: ['engine', 'diff', 'escape'],
   review: ['engine', 'diff', 'config', 'escape', 'race', 'rules'],
   rules: ['engine'],
   cli: ['engine', 'diff', 'config', 'review', 'report', 'escape', 'race', 'rules'],

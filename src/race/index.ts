@@ -5,3 +5,4 @@ export { parseTestJson, parseRaceOutput, isMapFrame } from './report.js';
 export type { RaceReport, RaceAccess, StackFrame, PackageRun, TestRunOutput } from './report.js';
 export { confirmRaces, siteOf, CONFIRMABLE_RULES, RACE_RULE_ID } from './confirm.js';
 export type { RepoRaceReport, RepoAccess, RepoFrame, ConfirmResult } from './confirm.js';
+export type { RaceRunner, RaceRun, RaceSummary, RacePackageSummary, RacePackageStatus } from './types.js';

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { FileDiff } from '../diff/types.js';
-import type { RaceRun, RaceRunner, RaceSummary, RacePackageSummary } from '../review/types.js';
+import type { RaceRun, RaceRunner, RaceSummary, RacePackageSummary } from './types.js';
 import { changedDirs, compareVersions, goModVersions, groupByModule, hasRequirements, ignoredDir, type ModuleBuild } from '../escape/packages.js';
 import { createSandbox, type Mount, type Sandbox, type SandboxName, type SandboxResult } from '../escape/sandbox/index.js';
 import { asPattern, Deadline, excerpt, goEnv, isPreparedWorkspace, limitName, prepareRun, repoPathOf, runGo, type GoRunOptions, type RunContext } from '../escape/gorun.js';

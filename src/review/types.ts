@@ -3,8 +3,8 @@
 import type { Finding, SourceInput } from '../engine/types.js';
 import type { FileDiff } from '../diff/types.js';
 import type { Config } from '../config/types.js';
-import type { RepoRaceReport } from '../race/confirm.js';
-import type { PackageStatus } from '../race/report.js';
+import type { RaceRunner, RaceSummary } from '../race/types.js';
+export type { RaceRunner, RaceRun, RaceSummary, RacePackageSummary, RacePackageStatus } from '../race/types.js';
 
 export interface Workspace {
   /** Every .go file to analyse (whole packages, so package-level rules see siblings). */
@@ -58,42 +58,3 @@ export interface ReviewResult {
 }
 
 /** `stopped`: the run hit a limit before this package reported; `not run`: never started (time, download). */
-export type RacePackageStatus = PackageStatus | 'not run' | 'stopped';
-
-/** One tested package in the race check's summary. */
-export interface RacePackageSummary {
-  /** Repository-relative directory ('' for the root). */
-  pkg: string;
-  importPath: string;
-  status: RacePackageStatus;
-  tests: { passed: number; failed: number; skipped: number };
-  failedTests: string[];
-  /** Distinct racing line pairs seen in this package's tests. */
-  races: { map: number; other: number };
-  /** Why it did not pass or was not run (build error, timeout, limit), one line. */
-  note?: string;
-  seconds?: number;
-}
-
-/** What the race check did, for summaries: never silent about a timeout or a limit. */
-export interface RaceSummary {
-  packages: RacePackageSummary[];
-  races: { map: number; other: number };
-  settings: { count: number; cpu?: string; run?: string; timeoutSeconds: number };
-  /** Static findings the race detector confirmed, and map races that became findings of their own (set by analyze). */
-  confirmed: number;
-  added: number;
-  durationMs: number;
-  /** Set when something was not tested (refused, skipped, timed out, stopped at a limit). */
-  incomplete?: string;
-}
-
-export interface RaceRun {
-  reports: RepoRaceReport[];
-  summary: RaceSummary;
-}
-
-/** Injected by front ends that enable the race check; never implemented in src/review. */
-export interface RaceRunner {
-  run(diff?: FileDiff[]): Promise<RaceRun>;
-}
