@@ -50,6 +50,8 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     }
     override.rules = r;
   }
+  const baseline = input(env, 'BASELINE');
+  if (baseline) override.baseline = baseline;
   const race = input(env, 'RACE_CHECK');
   if (race) override.race_check = { enabled: race === 'true' ? true : race === 'false' ? false : race };
   const include = list(env.INPUT_INCLUDE);

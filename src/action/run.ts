@@ -9,6 +9,7 @@ import type { RuleMeta } from '../engine/index.js';
 import { renderSarif, renderWorkflowCommands, ruleHelpUri } from '../report/index.js';
 import { checkTitle, conclusionFor, renderCheckSummary } from '../report/github.js';
 import type { ReviewInput, ReviewResult } from '../review/types.js';
+import { BaselineError, parseBaseline, type Baseline } from '../review/baseline.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { createRaceRunner, RACE_SEED_PACKAGES } from '../race/index.js';
 import { fetchPullFiles, readWorkspace, FILES_API_CAP } from './pull.js';
@@ -81,7 +82,18 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
           log: (line) => deps.stdout(`mapguard: ${line}\n`),
         })
       : undefined;
-    result = await deps.analyze({ workspace: readWorkspace(root, diff), diff, config, ...(race ? { race } : {}) });
+    let baseline: Baseline | undefined;
+    if (config.baseline) {
+      const path = isAbsolute(config.baseline) ? config.baseline : join(root, config.baseline);
+      if (!existsSync(path)) return fail(`${config.baseline}: no such baseline file (write one with mapguard check --write-baseline)`);
+      try {
+        baseline = parseBaseline(readFileSync(path, 'utf8'), config.baseline);
+      } catch (e) {
+        if (e instanceof BaselineError) return fail(e.message);
+        throw e;
+      }
+    }
+    result = await deps.analyze({ workspace: readWorkspace(root, diff), diff, config, ...(race ? { race } : {}), ...(baseline ? { baseline } : {}) });
   }
 
   const sarifPath = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : join(root, inputs.sarifFile);

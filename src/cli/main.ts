@@ -5,7 +5,8 @@ import { join, resolve, relative, isAbsolute, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { severityRank, type Severity } from '../engine/index.js';
-import { analyze, ruleCatalogue, type ReviewResult } from '../review/index.js';
+import { analyze, parseBaseline, renderBaseline, ruleCatalogue, BaselineError, type Baseline, type ReviewResult } from '../review/index.js';
+import { writeFileSync } from 'node:fs';
 import { DEFAULT_CONFIG, parseConfig, mergeConfig, ConfigError, type Config } from '../config/index.js';
 import { parseUnifiedDiff, FILTER_MODES, type FilterMode } from '../diff/index.js';
 import { renderText, renderProblems, renderJson, renderSarif, renderWorkflowCommands, renderRaceText, ruleHelpUri } from '../report/index.js';
@@ -50,6 +51,8 @@ export interface CheckOptions {
   config?: string;
   rules?: string;
   disable?: string;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 export interface Io {
@@ -94,6 +97,12 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
   }
   if (opts.escape && !opts.base) throw new UsageError('--escape needs --base <ref>');
   if (opts.sandbox && !opts.escape && !opts.race) throw new UsageError('--sandbox goes with --escape or --race');
+  // A mistyped path must not pass CI.
+  const missing = targets.find((t) => !existsSync(t));
+  if (missing) throw new UsageError(`${relative(io.cwd, missing) || missing}: no such file or directory`);
+  if (opts.baseline && opts.writeBaseline) throw new UsageError('--baseline and --write-baseline do not go together');
+  const baselinePath = opts.writeBaseline ? undefined : opts.baseline ? resolve(io.cwd, opts.baseline) : config.baseline ? resolve(root, config.baseline) : undefined;
+  const baseline = baselinePath ? readBaseline(baselinePath, io.cwd) : undefined;
   const found = findGoFiles(targets);
   const collected = readSources(found.paths, root);
   const workspace = { files: collected.files, goMods: collected.goMods };
@@ -132,21 +141,47 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
             log: (line) => io.stderr(`mapguard: ${line}\n`),
           })
         : undefined;
-      result = await analyze({ workspace, diff, config, ...(escape ? { escape } : {}), ...(race ? { race } : {}) });
+      result = await analyze({ workspace, diff, config, ...(escape ? { escape } : {}), ...(race ? { race } : {}), ...(baseline ? { baseline } : {}) });
     } finally {
       await prepared?.cleanup();
     }
     if (result.escape?.incomplete) io.stderr(`mapguard: escape analysis incomplete: ${result.escape.incomplete}\n`);
     if (result.race) io.stderr(renderRaceText(result.race));
   } else {
-    result = await analyze({ workspace, diff, config });
+    result = await analyze({ workspace, diff, config, ...(baseline ? { baseline } : {}) });
   }
   result.problems.unshift(...found.problems, ...collected.problems);
+  if (opts.writeBaseline) {
+    const path = resolve(io.cwd, opts.writeBaseline);
+    writeFileSync(path, renderBaseline(result.findings));
+    io.stderr(`mapguard: wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} to the baseline ${relative(io.cwd, path) || path}\n`);
+    return 0;
+  }
   write(result, opts.format, io, catalogue);
+  if (opts.format === 'text') io.stderr(closingLine(result));
   const failOn = config.fail_on;
   if (failOn === 'never') return 0;
   const threshold = severityRank(failOn as Severity);
   return result.findings.some((f) => severityRank(f.severity) >= threshold) ? 1 : 0;
+}
+
+function readBaseline(path: string, cwd: string): Baseline {
+  const shown = relative(cwd, path) || path;
+  if (!existsSync(path)) throw new UsageError(`${shown}: no such baseline file (write one with --write-baseline)`);
+  try {
+    return parseBaseline(readFileSync(path, 'utf8'), shown);
+  } catch (e) {
+    if (e instanceof BaselineError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** The text run's last line: what was found, in how much code, in how long. */
+function closingLine(result: ReviewResult): string {
+  const n = (k: string) => result.findings.filter((f) => f.severity === k).length;
+  const plural = (c: number, w: string) => `${c} ${w}${c === 1 ? '' : 's'}`;
+  const baselined = result.stats.baselined ? `; ${result.stats.baselined} baselined` : '';
+  return `mapguard: ${plural(result.findings.length, 'finding')} (${plural(n('error'), 'error')}, ${plural(n('warning'), 'warning')}, ${plural(n('notice'), 'notice')}) in ${plural(result.stats.files, 'file')}, ${plural(result.stats.packages, 'package')}, ${(result.stats.durationMs / 1000).toFixed(1)} s${baselined}\n`;
 }
 
 /** Like golangci-lint's: $XDG_CACHE_HOME, else ~/.cache. */
@@ -225,6 +260,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--config <file>', 'configuration file (default: mapguard.yml or .github/mapguard.yml if present)')
     .option('--rules <ids>', 'run only these rules (comma-separated)')
     .option('--disable <ids>', 'do not run these rules (comma-separated)')
+    .option('--baseline <file>', 'report only findings this baseline does not hold (default: config baseline)')
+    .option('--write-baseline <file>', "record today's findings in a baseline file and exit 0")
     .action(async (paths: string[], opts: CheckOptions) => {
       setExit(await runCheck(paths, opts, io));
     });

@@ -170,6 +170,11 @@ export function configSchema(rules?: readonly SchemaRule[]): JsonSchema {
       properties: escapeProps,
       additionalProperties: false,
     },
+    baseline: {
+      type: 'string',
+      description: 'A baseline file written by `mapguard check --write-baseline`, relative to the repository root: the findings it holds are not reported (code that moves stays baselined). Empty: no baseline.',
+      default: d.baseline,
+    },
     race_check: {
       type: ['object', 'null'],
       description: 'Race-detector check (runs the change\'s tests in a sandbox).',

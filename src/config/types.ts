@@ -35,6 +35,8 @@ export interface Config {
   review_drafts: boolean;
   escape_analysis: EscapeAnalysisConfig;
   race_check: RaceCheckConfig;
+  /** A baseline file (from --write-baseline), relative to the repository root; empty: none. */
+  baseline: string;
 }
 
 /** A configuration problem, phrased for the user, naming the key and (when known) the line. */

@@ -5,7 +5,8 @@ import { ConfigError, DEFAULT_CONFIG, parseConfig, type Config } from '../config
 import { filterFindings } from '../diff/index.js';
 import type { EscapeRunner, RaceRunner, ReviewInput, ReviewResult } from '../review/types.js';
 import { isSuperseded, checkpoint, type JobSpec } from './queue.js';
-import { CONFIG_PATH, loadConfigText, loadPull, type Limits, type PullRef } from './source.js';
+import { CONFIG_PATH, loadBaselineText, loadConfigText, loadPull, type Limits, type PullRef } from './source.js';
+import { applyBaseline, BaselineError, parseBaseline, type Baseline } from '../review/baseline.js';
 import { publish } from './publish.js';
 import type { Log, Octokit } from './types.js';
 
@@ -138,6 +139,19 @@ async function review(req: JobRequest, deps: JobDeps, started: Started, signal: 
         }
       }
     }
+    let baseline: Baseline | undefined;
+    if (config.baseline) {
+      const text = await loadBaselineText(octokit, pr.owner, pr.repo, config.baseline);
+      if (text === undefined) notes.push(`The baseline \`${config.baseline}\` named in the configuration is not in the repository's default branch; every finding is reported.`);
+      else {
+        try {
+          baseline = parseBaseline(text, config.baseline);
+        } catch (e) {
+          if (!(e instanceof BaselineError)) throw e;
+          notes.push(`${e.message}; every finding is reported.`);
+        }
+      }
+    }
     try {
       // Analyse whole changed files, then filter here: fingerprints outside the diff
       // lines still count as "present", so their threads are not declared fixed.
@@ -145,6 +159,11 @@ async function review(req: JobRequest, deps: JobDeps, started: Started, signal: 
       checkpoint(signal);
       present = new Set(result.findings.map((f) => f.fingerprint));
       findings = filterFindings(result.findings, loaded.diff, config.filter);
+      if (baseline) {
+        const applied = applyBaseline(findings, baseline);
+        findings = applied.findings;
+        if (applied.baselined > 0) notes.push(`${applied.baselined} finding${applied.baselined === 1 ? ' is' : 's are'} in the baseline \`${config.baseline}\` and not reported.`);
+      }
       problems = result.problems;
       escape = result.escape;
       race = result.race;

@@ -305,3 +305,17 @@ export async function loadConfigText(octokit: Octokit, owner: string, repo: stri
   }
   return undefined;
 }
+
+/**
+ * The baseline file named by the config, from the repository's default branch (where the
+ * config comes from): the team records it once and updates it on purpose. Undefined when absent.
+ */
+export async function loadBaselineText(octokit: Octokit, owner: string, repo: string, path: string): Promise<string | undefined> {
+  try {
+    const res = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, mediaType: { format: 'raw' } });
+    return typeof res.data === 'string' ? res.data : undefined;
+  } catch (e) {
+    if ((e as { status?: number }).status === 404) return undefined;
+    throw e;
+  }
+}

@@ -28,6 +28,8 @@ export interface JsonFinding {
 export interface JsonReport {
   findings: JsonFinding[];
   stats: ReviewResult['stats'] & { findings: number; problems: number };
+  /** Files that were not analysed, each with the one-line reason. */
+  problems: { path: string; message: string }[];
   /** Present when the race check ran: packages tested, results, races, time. */
   race?: RaceSummary;
 }
@@ -63,8 +65,10 @@ export function renderJson(result: ReviewResult): string {
       findingsBeforeFilter: result.stats.findingsBeforeFilter,
       findings: result.findings.length,
       problems: result.problems.length,
+      ...(result.stats.baselined !== undefined ? { baselined: result.stats.baselined } : {}),
       durationMs: result.stats.durationMs,
     },
+    problems: result.problems.map((p) => ({ path: p.path, message: p.message })),
     ...(result.race ? { race: result.race } : {}),
   };
   return JSON.stringify(report, null, 2) + '\n';

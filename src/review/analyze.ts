@@ -11,6 +11,7 @@ import type { Config } from '../config/types.js';
 import type { ReviewInput, ReviewResult } from './types.js';
 import { analyzeInWorkers, workerCount } from './parallel.js';
 import { ruleCatalogue } from './catalogue.js';
+import { applyBaseline } from './baseline.js';
 
 export function severityFor(config: Config, ruleId: string, fallback: Finding['severity']): RuleSeverity {
   return config.rules[ruleId] ?? fallback;
@@ -76,12 +77,14 @@ export async function analyze(input: ReviewInput, rules: readonly Rule[] = allRu
   }
   const before = findings.length;
   if (diff) findings = filterFindings(findings, diff, config.filter);
+  let baselined: number | undefined;
+  if (input.baseline) ({ findings, baselined } = applyBaseline(findings, input.baseline));
   findings = [...findings].sort(compareFindings);
   return {
     findings,
     problems: result.problems,
     ...(escape ? { escape } : {}),
     ...(race ? { race } : {}),
-    stats: { files: result.files, packages: result.packages, findingsBeforeFilter: before, durationMs: Date.now() - started },
+    stats: { files: result.files, packages: result.packages, findingsBeforeFilter: before, ...(baselined !== undefined ? { baselined } : {}), durationMs: Date.now() - started },
   };
 }

@@ -1,3 +1,5 @@
 export { analyze, severityFor } from './analyze.js';
 export * from './types.js';
 export { ruleCatalogue } from './catalogue.js';
+export { applyBaseline, parseBaseline, renderBaseline, BaselineError, BASELINE_VERSION } from './baseline.js';
+export type { Baseline, BaselineEntry } from './baseline.js';

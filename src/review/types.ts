@@ -4,6 +4,7 @@ import type { Finding, SourceInput } from '../engine/types.js';
 import type { FileDiff } from '../diff/types.js';
 import type { Config } from '../config/types.js';
 import type { RaceRunner, RaceSummary } from '../race/types.js';
+import type { Baseline } from './baseline.js';
 export type { RaceRunner, RaceRun, RaceSummary, RacePackageSummary, RacePackageStatus } from '../race/types.js';
 
 export interface Workspace {
@@ -46,6 +47,8 @@ export interface ReviewInput {
   escape?: EscapeRunner;
   /** Runs the change's tests under the race detector; its reports confirm or add findings. */
   race?: RaceRunner;
+  /** Findings recorded earlier (`--write-baseline`): reported no more. */
+  baseline?: Baseline;
 }
 
 export interface ReviewResult {
@@ -54,7 +57,8 @@ export interface ReviewResult {
   problems: FileProblem[];
   escape?: EscapeSummary;
   race?: RaceSummary;
-  stats: { files: number; packages: number; findingsBeforeFilter: number; durationMs: number };
+  /** `baselined`: findings left out because the baseline holds them. */
+  stats: { files: number; packages: number; findingsBeforeFilter: number; baselined?: number; durationMs: number };
 }
 
 /** `stopped`: the run hit a limit before this package reported; `not run`: never started (time, download). */

@@ -134,3 +134,16 @@ test('race-check: true hands review() a race runner over the checkout, sandboxed
   expect(readInputs({ INPUT_RACE_CHECK: 'true', INPUT_SANDBOX: 'docker' })).toMatchObject({ sandbox: 'docker', override: { race_check: { enabled: true } } });
   expect(readInputs({}).sandbox).toBe('bwrap');
 });
+
+test('baseline input: the findings it holds are not reported, so the step passes; a missing file is exit 2', async () => {
+  const { main } = await import('../../src/cli/main.js');
+  // Recorded the way a team would: mapguard check --write-baseline on the checkout.
+  const wrote = await main(['node', 'mapguard', 'check', '--write-baseline', 'mapguard-baseline.json', 'svc'], { stdout: () => undefined, stderr: () => undefined, cwd: root });
+  expect(wrote).toBe(0);
+  const { code, out } = await run(env({ INPUT_BASELINE: 'mapguard-baseline.json' }));
+  expect(code).toBe(0);
+  expect(out).not.toContain('title=nil-map-write');
+  const missing = await run(env({ INPUT_BASELINE: 'nope.json' }));
+  expect(missing.code).toBe(2);
+  expect(missing.out).toContain('nope.json: no such baseline file');
+});

@@ -64,10 +64,18 @@ describe('mapguard check', () => {
     expect(r.stdout).toMatch(/^demo\.go:5:2: .*nil map.* \[nil-map-write\]$/m);
   });
 
-  it('clean code exits 0 with no output', async () => {
+  it('clean code exits 0: nothing on stdout, one closing line on stderr', async () => {
     const dir = fixture({ 'demo.go': CLEAN });
     const r = await run(['check'], dir);
-    expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^mapguard: 0 findings \(0 errors, 0 warnings, 0 notices\) in 1 file, 1 package, \d+\.\d s\n$/);
+  });
+
+  it('a path that does not exist is a usage error (exit 2), so a mistyped path never passes CI', async () => {
+    const dir = fixture({ 'demo.go': CLEAN });
+    const r = await run(['check', 'nonexist/'], dir);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^mapguard: nonexist: no such file or directory\n$/) });
   });
 
   it('sarif: valid 2.1.0 naming nil-map-write at the right line', async () => {

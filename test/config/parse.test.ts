@@ -28,6 +28,7 @@ describe('parseConfig: valid files', () => {
       review_drafts: false,
       escape_analysis: { enabled: false, packages: 'changed', timeout_seconds: 300 },
       race_check: { enabled: false, packages: 'changed', count: 3, cpu: [], run: '', timeout_seconds: 600 },
+      baseline: '',
     };
     expect(DEFAULT_CONFIG).toEqual(want);
     for (const text of ['', '\n\n', '# nothing here\n# at all\n', '~\n', '---\n']) expect(parse(text)).toEqual(want);
@@ -129,7 +130,7 @@ describe('parseConfig: every problem is one line naming file, line and key', () 
     {
       name: 'unknown key whose value is a block on the following lines: the key line',
       text: 'filter: added\nescape:\n  enabled: true\n',
-      message: 'mapguard.yml:2: escape: unknown key (expected one of rules, paths, filter, fail_on, comments, max_comments, review_drafts, escape_analysis, race_check)',
+      message: 'mapguard.yml:2: escape: unknown key (expected one of rules, paths, filter, fail_on, comments, max_comments, review_drafts, escape_analysis, baseline, race_check)',
       line: 2,
     },
     {

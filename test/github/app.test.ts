@@ -426,3 +426,19 @@ test('race check: an injected provider feeds review(); packages, results and rac
   expect(summary).toContain('| `shop` | failed | 3 | 1 | 0 | 1 | 0 | failed: TestPut |');
   expect(m.checkUpdates[0]).toMatchObject({ conclusion: 'failure' });
 });
+
+test('config baseline: findings it holds are not posted; the summary says how many were baselined', async () => {
+  const { analyze } = recorder(() => [finding('shop/a.go', 6), finding('shop/a.go', 3, 'map-clear-loop', { severity: 'warning' })]);
+  const { probot, app } = await setup(analyze);
+  const baselined = finding('shop/a.go', 6);
+  const m = new Mocks().token().config('baseline: .github/mapguard-baseline.json\n').createCheck().files([{ filename: 'shop/a.go', status: 'added', patch: addedPatch(A_GO) }]).repo(FILES, ['shop']);
+  m.scope
+    .get((uri) => uri.startsWith(`${REPO_PATH}/contents/`) && /mapguard-baseline\.json/.test(decodeURIComponent(uri)))
+    .reply(200, JSON.stringify({ mapguard_baseline: 1, findings: [{ fingerprint: baselined.fingerprint, ruleId: 'nil-map-write', path: 'shop/a.go', line: 6 }] }), { 'content-type': 'application/vnd.github.raw; charset=utf-8' });
+  m.existing().review().updateCheck();
+  await deliver(probot, 'pull_request', prPayload('opened'));
+  await app.queue.idle();
+  expect((m.reviews[0]!.comments as Json[]).map((c) => c.line)).toEqual([3]);
+  expect(m.checkUpdates[0]).toMatchObject({ conclusion: 'success', output: { title: '1 warning' } });
+  expect(String((m.checkUpdates[0]!.output as Json).summary)).toContain('1 finding is in the baseline `.github/mapguard-baseline.json` and not reported.');
+});

@@ -2,13 +2,26 @@ import { renderText, renderProblems, renderJson, renderWorkflowCommands, escapeD
 import { sample, empty } from './sample.js';
 
 describe('renderText', () => {
-  it('prints go vet style lines, related sites tab-indented, nothing else', () => {
+  it('no related line matches a file:line:col: problem matcher; every finding line does', () => {
+    const matcher = /^([^\s].*):(\d+):(\d+): (.*) \[([a-z0-9-]+)\]$/;
+    const loose = /(.*):(\d+):(\d+):\s+(.*)/;
+    const lines = renderText(sample()).trimEnd().split('\n');
+    const related = lines.filter((l) => l.startsWith('    related: '));
+    expect(related.length).toBeGreaterThan(0);
+    for (const l of related) {
+      expect(matcher.test(l)).toBe(false);
+      expect(loose.test(l)).toBe(false);
+    }
+    expect(lines.filter((l) => matcher.test(l))).toHaveLength(lines.length - related.length);
+  });
+
+  it('prints go vet style lines, related sites indented with no colon after the column, nothing else', () => {
     expect(renderText(sample())).toBe(
       [
         'pkg/store.go:12:2: m is nil here: m[k] = v panics with "assignment to entry in nil map". [nil-map-write]',
         'pkg/store.go:30:5: This suppression matches no finding; remove it. [mapguard-suppression]',
         'server/handler.go:40:3: counts is written here while the goroutine at handler.go:55 reads it, with no lock held. [concurrent-map-write]',
-        '\tserver/handler.go:55:7: the racing read',
+        '    related: server/handler.go:55:7 the racing read',
         'odd dir/caf\u00e9, 100%: x.go:7:1: Loop deletes every key use clear(m) [Go 1.21](see docs) [map-clear-loop]',
         'pkg/hot.go:3:9: m escapes to the heap (new in this change). [escape-new-heap]',
         '',
@@ -29,11 +42,12 @@ describe('renderProblems', () => {
 });
 
 describe('renderJson', () => {
-  it('emits exactly findings and stats, with suggestion for fixes and no internal offsets', () => {
+  it('emits exactly findings, stats and the files not analysed, with suggestion for fixes and no internal offsets', () => {
     const out = renderJson(sample());
     expect(out.endsWith('\n')).toBe(true);
     const report = JSON.parse(out);
-    expect(Object.keys(report)).toEqual(['findings', 'stats']);
+    expect(Object.keys(report)).toEqual(['findings', 'stats', 'problems']);
+    expect(report.problems).toEqual(sample().problems.map((p) => ({ path: p.path, message: p.message })));
     expect(report.stats).toEqual({ files: 12, packages: 4, findingsBeforeFilter: 9, findings: 5, problems: 1, durationMs: 321 });
     expect(report.findings).toHaveLength(5);
     expect(report.findings[0]).toEqual({
