@@ -127,7 +127,9 @@ export function confirmRaces(findings: Finding[], reports: RepoRaceReport[], opt
       const sides = [r.current, ...(r.previous ? [r.previous] : [])].filter((a) => siteOf(a));
       if (sides.length === 0) continue; // both sides outside the repository (a dependency's race)
       // Pull-request mode shows a race when either side is on a changed line: place it there.
-      const primary = (opts.onChangedLine && sides.find((a) => opts.onChangedLine!(siteOf(a)!.path!, siteOf(a)!.line))) ?? sides[0]!;
+      // Otherwise on the package's own code: a test that writes the map stands in for a caller.
+      const primary =
+        (opts.onChangedLine && sides.find((a) => opts.onChangedLine!(siteOf(a)!.path!, siteOf(a)!.line))) ?? sides.find((a) => !siteOf(a)!.path!.endsWith('_test.go')) ?? sides[0]!;
       const other = sides.find((a) => a !== primary);
       const site = siteOf(primary)!;
       const k = key(site.path!, site.line);

@@ -75,6 +75,13 @@ describe('confirmRaces', () => {
     expect(r).toMatchObject({ confirmed: 1, added: 1 });
   });
 
+  it('without a diff, a race between a test and the package is reported on the package\'s line', () => {
+    const inTest: RepoAccess = { kind: 'write', goroutine: 'goroutine 4', frames: [{ func: 'runtime.mapassign', file: '/mg/goroot/x.go', line: 1 }, { func: 'example.com/p.TestX.func2', file: '/mg/src/p/p_test.go', line: 30, path: 'p/p_test.go' }], createdAt: [] };
+    const r = confirmRaces([], [report(inTest, access('read', 5))], opts);
+    expect(r.findings.map((f) => [f.path, f.line])).toEqual([['p/p.go', 5]]);
+    expect(r.findings[0]!.message).toContain('raced with a write by goroutine 4 at p/p_test.go:30');
+  });
+
   it('never makes a finding of a race that is not a map race, or when the rule is off', () => {
     expect(confirmRaces([], [report(access('write', 7, 'goroutine 7', false), access('write', 7, 'goroutine 8', false), false)], opts).findings).toEqual([]);
     expect(confirmRaces([], [report(access('write', 3), access('read', 5))], { ...opts, reportNew: false }).findings).toEqual([]);
