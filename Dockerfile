@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
-# mapguard GitHub App. Build: docker build -t mapguard .
-# Run:   docker run -p 3000:3000 -e APP_ID=... -e PRIVATE_KEY="$(cat key.pem)" -e WEBHOOK_SECRET=... mapguard
+# mapguard GitHub App and CLI. Build: docker build -t mapguard .
+# App:   docker run -p 3000:3000 -e APP_ID=... -e PRIVATE_KEY="$(cat key.pem)" -e WEBHOOK_SECRET=... mapguard
+#        (without APP_ID: Probot's setup flow registers the App from app.yml)
+# CLI:   docker run --rm -v "$PWD:/src" mapguard mapguard check /src
 # See docs/deploy.md.
 
 ARG NODE_VERSION=20
@@ -13,6 +15,7 @@ COPY package.json package-lock.json ./
 # Sources are not here yet, so skip `prepare` (the build); it runs below.
 RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json ./
+COPY bin ./bin
 COPY scripts ./scripts
 COPY src ./src
 COPY rules ./rules
@@ -21,15 +24,16 @@ RUN npm run build && npm prune --omit=dev --ignore-scripts
 # ---- Go toolchain for the escape-analysis runner
 FROM golang:${GO_VERSION}-bookworm AS go
 
-# ---- runtime: Node 20 + Go + bubblewrap, non-root
+# ---- runtime: Node 20 + Go + bubblewrap (+ gcc for the race detector), non-root
 FROM node:${NODE_VERSION}-bookworm-slim
 RUN apt-get update \
- && apt-get install -y --no-install-recommends bubblewrap ca-certificates \
+ && apt-get install -y --no-install-recommends bubblewrap ca-certificates gcc libc6-dev util-linux \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=go /usr/local/go /usr/local/go
+# No NODE_ENV=production: Probot's setup flow (no APP_ID yet) refuses to run under it; the
+# dependencies are already pruned to production ones.
 ENV PATH=/usr/local/go/bin:$PATH \
     GOTOOLCHAIN=local \
-    NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000
 RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin mapguard
@@ -37,6 +41,8 @@ WORKDIR /app
 COPY --from=build /src/package.json /src/package-lock.json ./
 COPY --from=build /src/node_modules ./node_modules
 COPY --from=build /src/dist ./dist
+COPY --from=build /src/bin ./bin
+RUN ln -s /app/bin/mapguard.js /usr/local/bin/mapguard
 # Rule pages (`mapguard explain`) and the manifest Probot's setup flow registers the App from.
 COPY rules ./rules
 COPY app.yml ./

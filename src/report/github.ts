@@ -125,6 +125,8 @@ export function renderComment(f: Finding, opts: CommentOptions = {}): string {
   } else if (f.fix) {
     parts.push(`Fix: ${escapeInline(f.fix.description)}`);
   }
+  // Folded, so it does not dominate the comment; the reason after `--` is required.
+  parts.push(`<details><summary>Not a problem here?</summary>\n\nSuppress it on this line (or the line above), saying why:\n\n\`\`\`go\n//mapguard:ignore ${f.ruleId} -- <reason>\n\`\`\`\n</details>`);
   parts.push(fingerprintMarker(f.fingerprint));
   return parts.join('\n\n');
 }
