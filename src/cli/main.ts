@@ -53,6 +53,7 @@ export interface CheckOptions {
   disable?: string;
   baseline?: string;
   writeBaseline?: string;
+  tests?: 'true' | 'false';
 }
 
 export interface Io {
@@ -76,7 +77,7 @@ function loadConfig(opts: CheckOptions, cwd: string, knownIds: string[]): Config
   const rules: Config['rules'] = { ...config.rules };
   if (only.length) for (const id of knownIds) if (!only.includes(id)) rules[id] = 'off';
   for (const id of disabled) rules[id] = 'off';
-  return mergeConfig(config, { rules, ...(opts.filter ? { filter: opts.filter } : {}), ...(opts.failOn ? { fail_on: opts.failOn } : {}) });
+  return mergeConfig(config, { rules, ...(opts.filter ? { filter: opts.filter } : {}), ...(opts.failOn ? { fail_on: opts.failOn } : {}), ...(opts.tests ? { tests: opts.tests === 'true' } : {}) });
 }
 
 /** Runs `mapguard check`; returns the exit code. */
@@ -260,6 +261,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--config <file>', 'configuration file (default: mapguard.yml or .github/mapguard.yml if present)')
     .option('--rules <ids>', 'run only these rules (comma-separated)')
     .option('--disable <ids>', 'do not run these rules (comma-separated)')
+    .addOption(new Option('--tests <bool>', 'false: leave _test.go files out (config: tests)').choices(['true', 'false']))
     .option('--baseline <file>', 'report only findings this baseline does not hold (default: config baseline)')
     .option('--write-baseline <file>', "record today's findings in a baseline file and exit 0")
     .action(async (paths: string[], opts: CheckOptions) => {

@@ -170,6 +170,11 @@ export function configSchema(rules?: readonly SchemaRule[]): JsonSchema {
       properties: escapeProps,
       additionalProperties: false,
     },
+    tests: {
+      type: 'boolean',
+      description: 'false: leave `_test.go` files out of the analysis (they are analysed by default).',
+      default: d.tests,
+    },
     baseline: {
       type: 'string',
       description: 'A baseline file written by `mapguard check --write-baseline`, relative to the repository root: the findings it holds are not reported (code that moves stays baselined). Empty: no baseline.',

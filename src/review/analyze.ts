@@ -20,7 +20,7 @@ export function severityFor(config: Config, ruleId: string, fallback: Finding['s
 export async function analyze(input: ReviewInput, rules: readonly Rule[] = allRules): Promise<ReviewResult> {
   const started = Date.now();
   const { workspace, diff, config } = input;
-  const files = workspace.files.filter((f) => pathIncluded(f.path, config));
+  const files = workspace.files.filter((f) => pathIncluded(f.path, config) && (config.tests || !f.path.endsWith('_test.go')));
   // Worker threads only run the registry's rules; a custom rule list stays on this thread.
   const workers = rules === allRules ? workerCount(files.length) : 1;
   const result =

@@ -72,6 +72,15 @@ describe('mapguard check', () => {
     expect(r.stderr).toMatch(/^mapguard: 0 findings \(0 errors, 0 warnings, 0 notices\) in 1 file, 1 package, \d+\.\d s\n$/);
   });
 
+  it('--tests=false leaves _test.go files out', async () => {
+    const dir = fixture({ 'demo.go': CLEAN, 'demo_test.go': NIL_WRITE.replace('func Build', 'func buildNil') });
+    const withTests = await run(['check', '--fail-on', 'never'], dir);
+    expect(withTests.stdout).toMatch(/demo_test\.go:\d+:\d+: .*\[nil-map-write\]/);
+    const without = await run(['check', '--tests=false'], dir);
+    expect(without).toMatchObject({ code: 0, stdout: '' });
+    expect(without.stderr).toMatch(/in 1 file,/);
+  });
+
   it('a path that does not exist is a usage error (exit 2), so a mistyped path never passes CI', async () => {
     const dir = fixture({ 'demo.go': CLEAN });
     const r = await run(['check', 'nonexist/'], dir);
