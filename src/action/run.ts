@@ -97,14 +97,14 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
   }
 
   const sarifPath = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : join(root, inputs.sarifFile);
-  writeFileSync(sarifPath, renderSarif(result, deps.catalogue, { toolVersion: deps.version, helpUri: ruleHelpUri }));
+  writeFileSync(sarifPath, renderSarif(result, deps.catalogue, { toolVersion: deps.version, helpUri: (id) => ruleHelpUri(id, config.docs_url || undefined) }));
   const conclusion = conclusionFor(result.findings, config.fail_on);
   setOutput(env, 'sarif-file', sarifPath);
   setOutput(env, 'findings', String(result.findings.length));
   setOutput(env, 'conclusion', conclusion);
   if (config.comments !== 'none') deps.stdout(renderWorkflowCommands(result));
   if (env.GITHUB_STEP_SUMMARY) {
-    appendFileSync(env.GITHUB_STEP_SUMMARY, `## mapguard: ${checkTitle(result.findings)}\n\n${renderCheckSummary({ findings: result.findings, failOn: config.fail_on, problems: result.problems, ...(result.escape ? { escape: result.escape } : {}), ...(result.race ? { race: result.race } : {}) })}\n`);
+    appendFileSync(env.GITHUB_STEP_SUMMARY, `## mapguard: ${checkTitle(result.findings)}\n\n${renderCheckSummary({ findings: result.findings, failOn: config.fail_on, problems: result.problems, ...(config.docs_url ? { docsBase: config.docs_url } : {}), ...(result.escape ? { escape: result.escape } : {}), ...(result.race ? { race: result.race } : {}) })}\n`);
   }
   deps.stdout(`mapguard: ${checkTitle(result.findings)} (${conclusion})\n`);
   return conclusion === 'failure' ? 1 : 0;

@@ -158,7 +158,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
     io.stderr(`mapguard: wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} to the baseline ${relative(io.cwd, path) || path}\n`);
     return 0;
   }
-  write(result, opts.format, io, catalogue);
+  write(result, opts.format, io, catalogue, config.docs_url);
   if (opts.format === 'text') io.stderr(closingLine(result));
   const failOn = config.fail_on;
   if (failOn === 'never') return 0;
@@ -213,7 +213,7 @@ function commonRoot(cwd: string, targets: string[]): string {
   return root;
 }
 
-function write(result: ReviewResult, format: Format, io: Io, catalogue: ReturnType<typeof ruleCatalogue>): void {
+function write(result: ReviewResult, format: Format, io: Io, catalogue: ReturnType<typeof ruleCatalogue>, docsUrl: string): void {
   const problems = renderProblems(result);
   if (problems) io.stderr(problems.endsWith('\n') ? problems : problems + '\n');
   let out: string;
@@ -222,7 +222,7 @@ function write(result: ReviewResult, format: Format, io: Io, catalogue: ReturnTy
       out = renderJson(result);
       break;
     case 'sarif':
-      out = renderSarif(result, catalogue, { toolVersion: version(), helpUri: ruleHelpUri });
+      out = renderSarif(result, catalogue, { toolVersion: version(), helpUri: (id) => ruleHelpUri(id, docsUrl || undefined) });
       break;
     case 'github':
       out = renderWorkflowCommands(result);

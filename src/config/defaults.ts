@@ -19,6 +19,7 @@ export const DEFAULT_CONFIG: Config = deepFreeze<Config>({
   review_drafts: false,
   escape_analysis: { enabled: false, packages: 'changed', timeout_seconds: 300 },
   race_check: { enabled: false, packages: 'changed', count: 3, cpu: [], run: '', timeout_seconds: 600 },
+  docs_url: '',
   tests: true,
   baseline: '',
 });

@@ -170,6 +170,11 @@ export function configSchema(rules?: readonly SchemaRule[]): JsonSchema {
       properties: escapeProps,
       additionalProperties: false,
     },
+    docs_url: {
+      type: 'string',
+      description: 'Where the rule pages live: links in comments, annotations and SARIF helpUri become <docs_url>/<rule-id>/README.md. Empty: the project repository.',
+      default: d.docs_url,
+    },
     tests: {
       type: 'boolean',
       description: 'false: leave `_test.go` files out of the analysis (they are analysed by default).',

@@ -35,6 +35,8 @@ export interface Config {
   review_drafts: boolean;
   escape_analysis: EscapeAnalysisConfig;
   race_check: RaceCheckConfig;
+  /** Where rule pages live (`<docs_url>/<rule-id>/README.md`) in comments, annotations and SARIF; empty: the project's. */
+  docs_url: string;
   /** False: `_test.go` files are not analysed. */
   tests: boolean;
   /** A baseline file (from --write-baseline), relative to the repository root; empty: none. */

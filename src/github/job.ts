@@ -189,7 +189,8 @@ async function review(req: JobRequest, deps: JobDeps, started: Started, signal: 
     problems,
     ...(escape ? { escape } : {}),
     ...(race ? { race } : {}),
-    ...(deps.docsBase !== undefined ? { docsBase: deps.docsBase } : {}),
+    // The repository's own docs_url wins over the deployment's MAPGUARD_DOCS_URL.
+    ...(config.docs_url ? { docsBase: config.docs_url } : deps.docsBase !== undefined ? { docsBase: deps.docsBase } : {}),
     ...(req.htmlUrl ? { detailsUrl: `${req.htmlUrl}/pull/${pr.number}/checks` } : {}),
     log,
     signal,

@@ -18,8 +18,7 @@ export const MAX_ANNOTATION_MESSAGE_BYTES = 64 * 1024 - 1;
 export const ANNOTATIONS_PER_REQUEST = 50;
 /** The rule's page; `docsBase` (MAPGUARD_DOCS_URL) points a deployment at its own copy of rules/. */
 export function ruleUrl(ruleId: string, docsBase?: string): string {
-  if (docsBase === undefined) return ruleHelpUri(ruleId);
-  return `${docsBase.replace(/\/+$/, '')}/${encodeURIComponent(ruleId)}/README.md`;
+  return ruleHelpUri(ruleId, docsBase);
 }
 
 // ---------------------------------------------------------------- markers

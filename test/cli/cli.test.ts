@@ -72,6 +72,15 @@ describe('mapguard check', () => {
     expect(r.stderr).toMatch(/^mapguard: 0 findings \(0 errors, 0 warnings, 0 notices\) in 1 file, 1 package, \d+\.\d s\n$/);
   });
 
+  it('docs_url in the config moves every SARIF helpUri', async () => {
+    const dir = fixture({ 'pkg/demo.go': NIL_WRITE, 'mapguard.yml': 'docs_url: https://docs.example.com/mapguard/rules/\n' });
+    const r = await run(['check', '--format', 'sarif', '--fail-on', 'never', 'pkg'], dir);
+    const sarif = JSON.parse(r.stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } } }[] };
+    const rules = sarif.runs[0]!.tool.driver.rules;
+    expect(rules.find((x) => x.id === 'nil-map-write')!.helpUri).toBe('https://docs.example.com/mapguard/rules/nil-map-write/README.md');
+    expect(rules.every((x) => x.helpUri.startsWith('https://docs.example.com/mapguard/rules/'))).toBe(true);
+  });
+
   it('--tests=false leaves _test.go files out', async () => {
     const dir = fixture({ 'demo.go': CLEAN, 'demo_test.go': NIL_WRITE.replace('func Build', 'func buildNil') });
     const withTests = await run(['check', '--fail-on', 'never'], dir);

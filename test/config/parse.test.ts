@@ -28,6 +28,7 @@ describe('parseConfig: valid files', () => {
       review_drafts: false,
       escape_analysis: { enabled: false, packages: 'changed', timeout_seconds: 300 },
       race_check: { enabled: false, packages: 'changed', count: 3, cpu: [], run: '', timeout_seconds: 600 },
+      docs_url: '',
       tests: true,
       baseline: '',
     };
@@ -131,7 +132,7 @@ describe('parseConfig: every problem is one line naming file, line and key', () 
     {
       name: 'unknown key whose value is a block on the following lines: the key line',
       text: 'filter: added\nescape:\n  enabled: true\n',
-      message: 'mapguard.yml:2: escape: unknown key (expected one of rules, paths, filter, fail_on, comments, max_comments, review_drafts, escape_analysis, tests, baseline, race_check)',
+      message: 'mapguard.yml:2: escape: unknown key (expected one of rules, paths, filter, fail_on, comments, max_comments, review_drafts, escape_analysis, docs_url, tests, baseline, race_check)',
       line: 2,
     },
     {
