@@ -62,6 +62,38 @@ export function readWorkspace(root: string, diff: readonly FileDiff[]): Workspac
     const dir = dirOf(d.path);
     if (!isSkippedDir(dir)) dirs.add(dir);
   }
+  return readPackages(root, dirs);
+}
+
+/** Every package of the checkout (push runs: the default branch for code scanning). */
+export function readWholeTree(root: string): Workspace {
+  const dirs = new Set<string>();
+  const walk = (rel: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(join(root, rel));
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const child = rel ? `${rel}/${name}` : name;
+      const p = join(root, child);
+      let st;
+      try {
+        st = statSync(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) {
+        if (!isSkippedDir(child) && name !== 'node_modules') walk(child);
+      } else if (name.endsWith('.go')) dirs.add(rel);
+    }
+  };
+  walk('');
+  return readPackages(root, dirs);
+}
+
+function readPackages(root: string, dirs: Set<string>): Workspace {
   const files: SourceInput[] = [];
   const mods = new Map<string, string>();
   for (const dir of [...dirs].sort()) {

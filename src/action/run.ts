@@ -12,7 +12,7 @@ import type { ReviewInput, ReviewResult } from '../review/types.js';
 import { BaselineError, parseBaseline, type Baseline } from '../review/baseline.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { createRaceRunner, RACE_SEED_PACKAGES } from '../race/index.js';
-import { fetchPullFiles, readWorkspace, FILES_API_CAP } from './pull.js';
+import { fetchPullFiles, readWholeTree, readWorkspace, FILES_API_CAP } from './pull.js';
 
 export interface ActionDeps {
   analyze: (input: ReviewInput) => Promise<ReviewResult>;
@@ -52,48 +52,56 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
     if (e instanceof ConfigError) return fail(e.message);
     throw e;
   }
-  const event = env.GITHUB_EVENT_NAME ?? '';
-  if (event !== 'pull_request' && event !== 'pull_request_target') return fail(`this action reviews pull requests: run it on pull_request events (got "${event}")`);
-  const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH ?? '', 'utf8')) as PullPayload;
-  const pull = payload.pull_request;
-  if (!pull || !env.GITHUB_REPOSITORY) return fail('no pull request in the event payload');
-  if (pull.draft && !config.review_drafts) {
-    deps.stdout('mapguard: draft pull request skipped (review-drafts: false)\n');
-    return 0;
-  }
-  if (!inputs.token) return fail('no token: pass github-token (default: the workflow GITHUB_TOKEN)');
-
-  const { diff, capped } = await fetchPullFiles(env.GITHUB_API_URL ?? 'https://api.github.com', inputs.token, env.GITHUB_REPOSITORY, pull.number, deps.fetch);
-  if (capped) deps.stdout(`::warning title=mapguard::GitHub lists only the first ${FILES_API_CAP} changed files of a pull request; files past that were not reviewed.\n`);
-  let result: ReviewResult = { findings: [], problems: [], stats: { files: 0, packages: 0, findingsBeforeFilter: 0, durationMs: 0 } };
-  if (diff.length > 0) {
-    // The checkout is the pull request's code: its tests run only in the sandbox, reading the tree, never writing it.
-    const race = config.race_check.enabled
-      ? createRaceRunner({
-          dir: root,
-          sandbox: inputs.sandbox,
-          trusted: false,
-          packages: config.race_check.packages,
-          count: config.race_check.count,
-          cpu: config.race_check.cpu,
-            ...(config.race_check.run ? { run: config.race_check.run } : {}),
-          timeoutSeconds: config.race_check.timeout_seconds,
-          ...(env.RUNNER_TEMP ? { stdCacheDir: join(env.RUNNER_TEMP, 'mapguard-race-std'), stdCachePackages: RACE_SEED_PACKAGES } : {}),
-          log: (line) => deps.stdout(`mapguard: ${line}\n`),
-        })
-      : undefined;
-    let baseline: Baseline | undefined;
-    if (config.baseline) {
-      const path = isAbsolute(config.baseline) ? config.baseline : join(root, config.baseline);
-      if (!existsSync(path)) return fail(`${config.baseline}: no such baseline file (write one with mapguard check --write-baseline)`);
-      try {
-        baseline = parseBaseline(readFileSync(path, 'utf8'), config.baseline);
-      } catch (e) {
-        if (e instanceof BaselineError) return fail(e.message);
-        throw e;
-      }
+  let baseline: Baseline | undefined;
+  if (config.baseline) {
+    const path = isAbsolute(config.baseline) ? config.baseline : join(root, config.baseline);
+    if (!existsSync(path)) return fail(`${config.baseline}: no such baseline file (write one with mapguard check --write-baseline)`);
+    try {
+      baseline = parseBaseline(readFileSync(path, 'utf8'), config.baseline);
+    } catch (e) {
+      if (e instanceof BaselineError) return fail(e.message);
+      throw e;
     }
-    result = await deps.analyze({ workspace: readWorkspace(root, diff), diff, config, ...(race ? { race } : {}), ...(baseline ? { baseline } : {}) });
+  }
+  const event = env.GITHUB_EVENT_NAME ?? '';
+  let result: ReviewResult = { findings: [], problems: [], stats: { files: 0, packages: 0, findingsBeforeFilter: 0, durationMs: 0 } };
+  // Annotations only for a pull request's lines; a push reports through SARIF and the summary.
+  let annotate = config.comments !== 'none';
+  if (event === 'push' || event === 'workflow_dispatch' || event === 'schedule') {
+    // The default branch for code scanning: the whole tree, every finding (minus the baseline).
+    annotate = false;
+    result = await deps.analyze({ workspace: readWholeTree(root), config, ...(baseline ? { baseline } : {}) });
+  } else if (event === 'pull_request' || event === 'pull_request_target') {
+    const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH ?? '', 'utf8')) as PullPayload;
+    const pull = payload.pull_request;
+    if (!pull || !env.GITHUB_REPOSITORY) return fail('no pull request in the event payload');
+    if (pull.draft && !config.review_drafts) {
+      deps.stdout('mapguard: draft pull request skipped (review-drafts: false)\n');
+      return 0;
+    }
+    if (!inputs.token) return fail('no token: pass github-token (default: the workflow GITHUB_TOKEN)');
+    const { diff, capped } = await fetchPullFiles(env.GITHUB_API_URL ?? 'https://api.github.com', inputs.token, env.GITHUB_REPOSITORY, pull.number, deps.fetch);
+    if (capped) deps.stdout(`::warning title=mapguard::GitHub lists only the first ${FILES_API_CAP} changed files of a pull request; files past that were not reviewed.\n`);
+    if (diff.length > 0) {
+      // The checkout is the pull request's code: its tests run only in the sandbox, reading the tree, never writing it.
+      const race = config.race_check.enabled
+        ? createRaceRunner({
+            dir: root,
+            sandbox: inputs.sandbox,
+            trusted: false,
+            packages: config.race_check.packages,
+            count: config.race_check.count,
+            cpu: config.race_check.cpu,
+            ...(config.race_check.run ? { run: config.race_check.run } : {}),
+            timeoutSeconds: config.race_check.timeout_seconds,
+            ...(env.RUNNER_TEMP ? { stdCacheDir: join(env.RUNNER_TEMP, 'mapguard-race-std'), stdCachePackages: RACE_SEED_PACKAGES } : {}),
+            log: (line) => deps.stdout(`mapguard: ${line}\n`),
+          })
+        : undefined;
+      result = await deps.analyze({ workspace: readWorkspace(root, diff), diff, config, ...(race ? { race } : {}), ...(baseline ? { baseline } : {}) });
+    }
+  } else {
+    return fail(`this action runs on pull_request (review) and push (whole tree, SARIF) events, got "${event}"`);
   }
 
   const sarifPath = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : join(root, inputs.sarifFile);
@@ -102,7 +110,7 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
   setOutput(env, 'sarif-file', sarifPath);
   setOutput(env, 'findings', String(result.findings.length));
   setOutput(env, 'conclusion', conclusion);
-  if (config.comments !== 'none') deps.stdout(renderWorkflowCommands(result));
+  if (annotate) deps.stdout(renderWorkflowCommands(result));
   if (env.GITHUB_STEP_SUMMARY) {
     appendFileSync(env.GITHUB_STEP_SUMMARY, `## mapguard: ${checkTitle(result.findings)}\n\n${renderCheckSummary({ findings: result.findings, failOn: config.fail_on, problems: result.problems, ...(config.docs_url ? { docsBase: config.docs_url } : {}), ...(result.escape ? { escape: result.escape } : {}), ...(result.race ? { race: result.race } : {}) })}\n`);
   }

@@ -86,10 +86,23 @@ test('a bad input or config is reported with the key, exit code 2', async () => 
   expect(file.out).toContain('mapguard.yml:1');
 });
 
-test('not a pull_request event: usage error', async () => {
-  const r = await run(env({ GITHUB_EVENT_NAME: 'push' }));
+test('an event it does not handle is a usage error', async () => {
+  const r = await run(env({ GITHUB_EVENT_NAME: 'issues' }));
   expect(r.code).toBe(2);
+  expect(r.out).toContain('runs on pull_request (review) and push (whole tree, SARIF) events, got "issues"');
   expect(r.urls).toEqual([]);
+});
+
+test('push: the whole tree is analysed for code scanning (SARIF, summary, exit code), without the API and without annotations', async () => {
+  const summaryFile = join(root, 'summary.md');
+  const r = await run(env({ GITHUB_EVENT_NAME: 'push', GITHUB_STEP_SUMMARY: summaryFile }));
+  expect(r.urls).toEqual([]);
+  expect(r.code).toBe(1);
+  expect(r.out).not.toContain('::error');
+  const sarif = JSON.parse(readFileSync(join(root, 'mapguard.sarif'), 'utf8')) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+  const files = new Set(sarif.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri));
+  expect([...files].some((f) => f.endsWith('svc/counter.go'))).toBe(true);
+  expect(readFileSync(summaryFile, 'utf8')).toMatch(/^## mapguard: /);
 });
 
 test('readInputs maps inputs onto config keys', () => {
