@@ -6,6 +6,8 @@ export interface ActionInputs {
   token: string;
   configFile: string;
   sarifFile: string;
+  /** Relative to GITHUB_WORKSPACE: where the module (and its config) is. '' for the checkout. */
+  workingDirectory: string;
   /** Sandbox for the race check (the Action never runs tests without one). */
   sandbox: 'bwrap' | 'docker';
   override: DeepPartial<Config>;
@@ -62,6 +64,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     configFile: input(env, 'CONFIG_FILE') ?? '.github/mapguard.yml',
     sarifFile: input(env, 'SARIF_FILE') ?? 'mapguard.sarif',
     sandbox: input(env, 'SANDBOX') === 'docker' ? 'docker' : 'bwrap',
+    workingDirectory: input(env, 'WORKING_DIRECTORY') ?? '',
     override: override as DeepPartial<Config>,
   };
 }

@@ -65,8 +65,8 @@ export function readWorkspace(root: string, diff: readonly FileDiff[]): Workspac
   return readPackages(root, dirs);
 }
 
-/** Every package of the checkout (push runs: the default branch for code scanning). */
-export function readWholeTree(root: string): Workspace {
+/** Every package of the checkout under `under` (push runs: the default branch for code scanning). */
+export function readWholeTree(root: string, under = ''): Workspace {
   const dirs = new Set<string>();
   const walk = (rel: string) => {
     let names: string[];
@@ -89,7 +89,7 @@ export function readWholeTree(root: string): Workspace {
       } else if (name.endsWith('.go')) dirs.add(rel);
     }
   };
-  walk('');
+  walk(under);
   return readPackages(root, dirs);
 }
 

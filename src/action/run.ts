@@ -39,15 +39,19 @@ function loadConfig(root: string, inputs: ActionInputs, ruleIds: string[]): Conf
 
 /** Runs the review; returns the exit code: 0 pass, 1 findings at/above fail_on, 2 misuse. */
 export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promise<number> {
-  const root = env.GITHUB_WORKSPACE ?? process.cwd();
   const inputs = readInputs(env);
+  // Paths stay relative to the checkout (GitHub places annotations by them); working-directory
+  // (a module of a monorepo) says where the config file is and which packages are analysed.
+  const root = env.GITHUB_WORKSPACE ?? process.cwd();
+  const scope = inputs.workingDirectory.replace(/^\.\/?/, '').replace(/\/+$/, '');
+  const inScope = (path: string) => scope === '' || path === scope || path.startsWith(`${scope}/`);
   const fail = (msg: string) => {
     deps.stdout(`::error title=mapguard::${msg.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
     return 2;
   };
   let config: Config;
   try {
-    config = loadConfig(root, inputs, deps.catalogue.map((r) => r.id));
+    config = loadConfig(join(root, scope), inputs, deps.catalogue.map((r) => r.id));
   } catch (e) {
     if (e instanceof ConfigError) return fail(e.message);
     throw e;
@@ -70,7 +74,7 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
   if (event === 'push' || event === 'workflow_dispatch' || event === 'schedule') {
     // The default branch for code scanning: the whole tree, every finding (minus the baseline).
     annotate = false;
-    result = await deps.analyze({ workspace: readWholeTree(root), config, ...(baseline ? { baseline } : {}) });
+    result = await deps.analyze({ workspace: readWholeTree(root, scope), config, ...(baseline ? { baseline } : {}) });
   } else if (event === 'pull_request' || event === 'pull_request_target') {
     const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH ?? '', 'utf8')) as PullPayload;
     const pull = payload.pull_request;
@@ -80,7 +84,8 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
       return 0;
     }
     if (!inputs.token) return fail('no token: pass github-token (default: the workflow GITHUB_TOKEN)');
-    const { diff, capped } = await fetchPullFiles(env.GITHUB_API_URL ?? 'https://api.github.com', inputs.token, env.GITHUB_REPOSITORY, pull.number, deps.fetch);
+    const { diff: changed, capped } = await fetchPullFiles(env.GITHUB_API_URL ?? 'https://api.github.com', inputs.token, env.GITHUB_REPOSITORY, pull.number, deps.fetch);
+    const diff = changed.filter((d) => inScope(d.path));
     if (capped) deps.stdout(`::warning title=mapguard::GitHub lists only the first ${FILES_API_CAP} changed files of a pull request; files past that were not reviewed.\n`);
     if (diff.length > 0) {
       // The checkout is the pull request's code: its tests run only in the sandbox, reading the tree, never writing it.
@@ -110,7 +115,12 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
   setOutput(env, 'sarif-file', sarifPath);
   setOutput(env, 'findings', String(result.findings.length));
   setOutput(env, 'conclusion', conclusion);
-  if (annotate) deps.stdout(renderWorkflowCommands(result));
+  if (annotate) {
+    // max-comments caps the annotations printed (the runner shows only a few per step anyway); SARIF has all.
+    const shown = result.findings.slice(0, config.max_comments);
+    deps.stdout(renderWorkflowCommands({ ...result, findings: shown }));
+    if (shown.length < result.findings.length) deps.stdout(`::notice title=mapguard::${result.findings.length - shown.length} more findings are in the SARIF file (max-comments: ${config.max_comments})\n`);
+  }
   if (env.GITHUB_STEP_SUMMARY) {
     appendFileSync(env.GITHUB_STEP_SUMMARY, `## mapguard: ${checkTitle(result.findings)}\n\n${renderCheckSummary({ findings: result.findings, failOn: config.fail_on, problems: result.problems, ...(config.docs_url ? { docsBase: config.docs_url } : {}), ...(result.escape ? { escape: result.escape } : {}), ...(result.race ? { race: result.race } : {}) })}\n`);
   }

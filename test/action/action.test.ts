@@ -160,3 +160,15 @@ test('baseline input: the findings it holds are not reported, so the step passes
   expect(missing.code).toBe(2);
   expect(missing.out).toContain('nope.json: no such baseline file');
 });
+
+test('working-directory limits the review to that module (paths stay relative to the checkout); max-comments caps annotations', async () => {
+  const inside = await run(env({ INPUT_WORKING_DIRECTORY: 'svc' }));
+  expect(inside.code).toBe(1);
+  expect(inside.out).toMatch(/::error file=svc\/counter\.go,line=25,/);
+  const outside = await run(env({ INPUT_WORKING_DIRECTORY: 'other' }));
+  expect(outside.code).toBe(0);
+  expect(outside.out).not.toContain('file=svc/');
+  const capped = await run(env({ INPUT_MAX_COMMENTS: '0' }));
+  expect(capped.out).not.toMatch(/^::error file=/m);
+  expect(capped.out).toMatch(/::notice title=mapguard::\d+ more findings are in the SARIF file \(max-comments: 0\)/);
+});
