@@ -5,7 +5,7 @@
 // only tests or nobody calls. Aliases (`m := s.m`) and package functions that take
 // the map as a parameter are followed, so their deletes count for the map.
 import {
-  ast, mapIdentity, MapUsageFact, resolveFuncValue,
+  ast, mapIdentity, MapUsageFact, LifetimeFact, resolveFuncValue,
   type MapIdentity, type MapSite, type MapUsage, type RuleContext, type SyntaxNode, type Binding,
 } from '../../src/engine/index.js';
 
@@ -113,7 +113,11 @@ export function whyIneffective(ctx: RuleContext, r: Removal, id: MapIdentity, in
   if (r.site.file.path.endsWith('_test.go')) return `the delete at ${where} is in a test file`;
   const decl = outermostFunction(r.call);
   const name = decl ? ast.field(decl, 'name')?.text : undefined;
-  if (decl && name && neverCalled(ctx, name)) return `the delete at ${where} is in ${name}, which nothing in the package calls`;
+  // Code that serves requests itself (a handler, a message callback) is called from outside the package.
+  const served = !!ctx.fact(LifetimeFact).perRequest(r.call);
+  const callers = decl && name && !served ? callersOf(ctx, name) : undefined;
+  if (callers === 'none') return `the delete at ${where} is in ${name}, which nothing in the package calls`;
+  if (callers === 'tests') return `the delete at ${where} is in ${name}, which only tests call`;
   if (!r.key) return undefined;
   const fn = ast.enclosingFunction(r.call);
   if (!fn) return undefined;
@@ -238,17 +242,23 @@ function outermostFunction(node: SyntaxNode): SyntaxNode | undefined {
   return ast.ancestor(node, ['function_declaration', 'method_declaration']) ?? undefined;
 }
 
-/** An unexported function or method that no non-test file of the package names besides its declaration (comments do not count). */
-function neverCalled(ctx: RuleContext, name: string): boolean {
-  if (/^[A-Z]/.test(name) || name === 'init' || name === 'main') return false;
+/**
+ * Who names an unexported function besides its declaration (comments do not count):
+ * 'none', 'tests' (only _test.go files), or undefined (package code does, or it is exported).
+ */
+function callersOf(ctx: RuleContext, name: string): 'none' | 'tests' | undefined {
+  if (/^[A-Z]/.test(name) || name === 'init' || name === 'main') return undefined;
   const word = new RegExp(`\\b${name}\\b`);
-  let mentions = 0;
+  let inPackage = 0;
+  let inTests = 0;
   for (const f of ctx.pkg.files) {
-    if (f.path.endsWith('_test.go') || !word.test(f.text)) continue;
-    mentions += f.root.descendantsOfType(['identifier', 'field_identifier']).filter((n) => n?.text === name).length;
-    if (mentions > 1) return false;
+    if (!word.test(f.text)) continue;
+    const n = f.root.descendantsOfType(['identifier', 'field_identifier']).filter((x) => x?.text === name).length;
+    if (f.path.endsWith('_test.go')) inTests += n;
+    else inPackage += n;
+    if (inPackage > 1) return undefined;
   }
-  return mentions <= 1;
+  return inTests ? 'tests' : 'none';
 }
 
 function baseName(path: string): string {
