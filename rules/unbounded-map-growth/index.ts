@@ -54,6 +54,7 @@ function checkInsertion(ctx: RuleContext, ins: MapInsertion): void {
   // A local alias of a long-lived map (`rm, lqws := acc.rm, acc.lqws`) stands for that map.
   const mapExpr = id.kind === 'local' ? aliasValue(ctx, id.binding) : m;
   if (!mapExpr) return;
+  if (ofFreshValue(ctx, mapExpr)) return;
   const lifetime = ctx.fact(LifetimeFact);
   const perRequest = lifetime.perRequest(ins.node);
   if (!perRequest) return;
@@ -92,6 +93,18 @@ function checkInsertion(ctx: RuleContext, ins: MapInsertion): void {
       (fresh ? `; its keys are ${fresh}, which rarely repeat, so nearly every request or event adds an entry.` : '.') +
       ` Bound it (an LRU such as hashicorp/golang-lru, a TTL eviction loop, or a periodic rebuild) or delete the entry when its owner ends; \`delete\` alone keeps the bucket memory, only a rebuilt map releases it (golang/go#20135).`,
   });
+}
+
+/** `s := &T{...}` ... `s.m[k] = v`: a map of a value built in this function is not long-lived yet (a constructor filling it). */
+function ofFreshValue(ctx: RuleContext, mapExpr: SyntaxNode): boolean {
+  const e = ast.unparen(mapExpr);
+  const base = e.type === 'selector_expression' ? ast.field(e, 'operand') : null;
+  if (base?.type !== 'identifier') return false;
+  const b = ctx.scopes.resolve(base);
+  if (b?.kind !== 'local' || !b.value) return false;
+  let v = ast.unparen(b.value);
+  if (v.type === 'unary_expression' && v.child(0)?.type === '&') v = ast.unparen(ast.field(v, 'operand') ?? v);
+  return v.type === 'composite_literal' || ast.callShape(v)?.callee === 'new';
 }
 
 const SMALL_KEYS = new Set(['bool', 'int8', 'uint8', 'byte']);

@@ -18,7 +18,7 @@ import type { Scopes } from './scope.js';
 import { ScopesFact } from './run.js';
 import { callShape, expressionsOf, field, namedChildren, statementsOf, unparen, FUNCTION_TYPES } from './ast.js';
 import { httpHandlers, resolveFuncValue } from './handlers.js';
-import { namedLocal, mapIdentity, isMapLike, type MapIdentity } from './mapident.js';
+import { namedLocal, mapIdentity, isMapLike, MapUsageFact, type MapIdentity } from './mapident.js';
 
 /** Why code runs once per request or event, for messages: "HTTP handler handleGet". */
 export interface PerRequestReason {
@@ -349,6 +349,9 @@ export class Lifetime {
       if (t.type === 'index_expression' || syncMap) {
         const map = t.type === 'index_expression' ? field(t, 'operand') : t;
         const id = map ? mapIdentity(this.pkg, this.scopes, map) : undefined;
+        // A registry that drops its entries keeps each value only while it is registered.
+        const usage = id && id.kind !== 'local' ? this.pkg.fact(MapUsageFact).usage(id) : undefined;
+        if (!usage || usage.removals.length || usage.resets.length) return undefined;
         if (id?.kind === 'package') return `registered in the package-level map ${id.name}`;
         if (id?.kind === 'field' && !id.owner.startsWith('var ') && longLived.has(id.owner)) return `registered in ${id.owner}.${id.field}, a map of a long-lived value`;
       }
