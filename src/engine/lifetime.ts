@@ -349,20 +349,27 @@ export class Lifetime {
       if (t.type === 'index_expression' || syncMap) {
         const map = t.type === 'index_expression' ? field(t, 'operand') : t;
         const id = map ? mapIdentity(this.pkg, this.scopes, map) : undefined;
-        // A registry that drops its entries keeps each value only while it is registered.
+        // A registry that drops entries while serving requests or events keeps each value only
+        // for that span (a suspicion until its node is settled, a watcher until its RPC returns);
+        // one that drops them only on reconfiguration or shutdown keeps them for the process.
         const usage = id && id.kind !== 'local' ? this.pkg.fact(MapUsageFact).usage(id) : undefined;
-        if (!usage || usage.removals.length || usage.resets.length) return undefined;
-        if (id?.kind === 'package') return `registered in the package-level map ${id.name}`;
-        if (id?.kind === 'field' && !id.owner.startsWith('var ') && longLived.has(id.owner)) return `registered in ${id.owner}.${id.field}, a map of a long-lived value`;
+        if (!usage || [...usage.removals, ...usage.resets].some((r) => this.perRequest(r.node))) return undefined;
+        if (id?.kind === 'package') return `registered in ${id.name}`;
+        if (id?.kind === 'field' && !id.owner.startsWith('var ') && longLived.has(id.owner)) return `registered in ${id.owner}.${id.field}`;
       }
       return undefined;
     };
     const consider = (value: SyntaxNode | undefined, target: SyntaxNode, file: GoFile, syncMap = false) => {
       const t = value ? namedLocal(this.scopes.typeOfExpr(value)) : undefined;
-      if (!t || !builtPerRequest.has(t) || longLived.has(t) || out.get(t)?.startsWith('registered') || isTestFile(file)) return;
+      if (!t || !builtPerRequest.has(t) || longLived.has(t) || isTestFile(file)) return;
       const why = holderOf(target, syncMap);
       // A registry reason wins over a field: it says why replacing one holder does not free the value.
-      if (why && (!out.has(t) || why.startsWith('registered'))) out.set(t, why);
+      // Every registry is named (up to two), since the first one found may be a staging map.
+      const had = out.get(t);
+      if (!why || had === why) return;
+      if (had?.startsWith('registered') && why.startsWith('registered')) {
+        if (!had.includes(' and ')) out.set(t, `${had} and ${why.slice('registered in '.length)}`);
+      } else if (!had || why.startsWith('registered')) out.set(t, why);
     };
     for (const file of this.pkg.files) {
       if (isTestFile(file)) continue;
