@@ -41,7 +41,7 @@ export function orphanedIndex(ctx: RuleContext, ins: MapInsertion, id: MapIdenti
     const firstLabel = identityLabel(first.id);
     const where = `${baseName(first.at.site.file.path)}:${first.at.call.startPosition.row + 1}`;
     return {
-      why: `${label} loses entries only through the entries of ${firstLabel} (the delete at ${where}) and line ${stmt.startPosition.row + 1} overwrites ${operand.text}[${key.text}] without deleting the ${label} entry of the entry it replaces, so that entry can never be removed`,
+      why: `${label} loses entries only through the entries of ${firstLabel} (the delete at ${where}) and line ${stmt.startPosition.row + 1} overwrites ${operand.text}[${key.text}] without deleting the ${label} entry of the entry it replaces, so that eviction can no longer reach it`,
       fix: `Delete the replaced entry's key first (\`if old, ok := ${operand.text}[${key.text}]; ok { delete(${ins.map.text}, old.${first.field}) }\`), or bound the map.`,
     };
   }
