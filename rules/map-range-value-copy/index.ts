@@ -11,6 +11,8 @@ import {
 } from '../../src/engine/index.js';
 
 const INDEX_INIT_TEXT = /^\w+(?:\s*,\s*\w+)?\s*:=\s*[\w.()]+\[[^\n]*\]\s*$/;
+/** `d = m[k]`, `d, ok = m[k]`, `var d = m[k]`, `var d, ok = m[k]`: the same copy without `:=`. */
+const INDEX_ASSIGN_TEXT = /^(?:var\s+)?\w+(?:\s*,\s*\w+)?\s*(?:\w[\w.]*\s*)?=\s*[\w.()]+\[[^\n]*\]\s*$/;
 
 export default defineRule({
   meta: {
@@ -54,9 +56,38 @@ export default defineRule({
         if (!b || b.nameNode.id !== name.id || !scope) return;
         check(ctx, b, scope, { map: operand, index: ast.field(init, 'index') ?? undefined });
       },
+      assignment_statement(stmt: SyntaxNode) {
+        if (ast.field(stmt, 'operator')?.text !== '=' || !INDEX_ASSIGN_TEXT.test(stmt.text)) return;
+        lookupCopy(ctx, stmt, ast.expressionsOf(ast.field(stmt, 'left')), ast.expressionsOf(ast.field(stmt, 'right')));
+      },
+      var_spec(spec: SyntaxNode) {
+        if (!INDEX_ASSIGN_TEXT.test(`var ${spec.text}`)) return;
+        const names = spec.childrenForFieldName('name').filter((n): n is SyntaxNode => !!n);
+        lookupCopy(ctx, spec, names, ast.expressionsOf(ast.field(spec, 'value')));
+      },
     };
   },
 });
+
+/**
+ * `d = m[k]` / `var d = m[k]`: the copy is bound to a variable that may be read
+ * after the enclosing block, so the whole declaring scope is searched, and only
+ * mutations after this statement (with no rebinding in between) count.
+ */
+function lookupCopy(ctx: RuleContext, stmt: SyntaxNode, left: SyntaxNode[], right: SyntaxNode[]): void {
+  if (right.length !== 1 || left.length < 1 || left.length > 2) return;
+  const init = ast.unparen(right[0]!);
+  const operand = init.type === 'index_expression' ? ast.field(init, 'operand') : null;
+  const name = left[0]!;
+  if (!operand || name.type !== 'identifier' || name.text === '_') return;
+  const rest = ctx.file.text.slice(stmt.endIndex, stmt.endIndex + 4000);
+  if (!mutatedInText(name.text, rest) || !isMapExpr(ctx, operand)) return;
+  const b = ctx.scopes.resolve(name);
+  if (!b || b.kind !== 'local') return;
+  const scope = ast.ancestor(b.declNode, ['block']) ?? stmt.parent;
+  if (!scope) return;
+  check(ctx, b, scope, { map: operand, index: ast.field(init, 'index') ?? undefined, after: stmt });
+}
 
 /**
  * Cheap text pre-filter run before any type work: does `text` contain something
@@ -85,6 +116,8 @@ interface Origin {
   loop?: SyntaxNode;
   /** `v := m[k]` form: the index expression. */
   index?: SyntaxNode;
+  /** `v = m[k]` form: the assignment; only mutations after it, with no rebinding between, are of this copy. */
+  after?: SyntaxNode;
 }
 
 function isMapExpr(ctx: RuleContext, expr: SyntaxNode): boolean {
@@ -116,6 +149,12 @@ function check(ctx: RuleContext, b: Binding, boundary: SyntaxNode, origin: Origi
       mutations.push(m);
       lvalueRoots.add(u.node.id);
     }
+  }
+  if (origin.after) {
+    const after = origin.after;
+    const rebinds = uses.filter((u) => u.node.startIndex > after.endIndex && isRebinding(u.node));
+    const ofThisCopy = (m: Mutation) => m.stmt.startIndex > after.endIndex && !rebinds.some((r) => r.node.startIndex < m.stmt.startIndex);
+    mutations.splice(0, mutations.length, ...mutations.filter(ofThisCopy));
   }
   if (mutations.length === 0) return;
   // Comparing the whole copy (`v == zero`) decides something but keeps nothing: not a use of the update.
@@ -272,4 +311,11 @@ function wholeComparison(ident: SyntaxNode): boolean {
   if (p?.type !== 'binary_expression') return false;
   const op = ast.field(p, 'operator')?.text;
   return op === '==' || op === '!=';
+}
+
+/** `d = x` (or `d, ok = x`): the name itself is assigned, so later mutations are of another value. */
+function isRebinding(ident: SyntaxNode): boolean {
+  const p = ident.parent;
+  const stmt = p?.type === 'expression_list' ? p.parent : p;
+  return stmt?.type === 'assignment_statement' && !!ast.field(stmt, 'left') && ast.contains(ast.field(stmt, 'left')!, ident) && (p?.type === 'expression_list' || ast.field(stmt, 'left')?.id === ident.id);
 }

@@ -35,13 +35,58 @@ function checkInsertion(ctx: RuleContext, ins: MapInsertion): void {
   const owner = ctx.fact(LifetimeFact).longLivedMap(m);
   if (!owner || !isMapInsertion(ctx.pkg, ctx.scopes, ins)) return;
   const usage = ctx.fact(MapUsageFact).usage(owner.id);
-  if (usage.removals.length || usage.resets.length || usage.escapes.length) return;
+  if (usage.resets.length || usage.escapes.length) return;
+  const label = identityLabel(owner.id);
+  if (usage.removals.length) {
+    // A delete later in the same function runs only when control gets there.
+    const skipped = usage.removals.map((r) => skippedRemoval(ins.node, r.node)).filter((x): x is SkippedRemoval => !!x);
+    if (skipped.length < usage.removals.length) return;
+    const s = skipped[0]!;
+    ctx.report({
+      node: ins.node,
+      message:
+        `${label} (${owner.why}) stores ${what} here, and the delete at line ${s.removal.startPosition.row + 1} is not deferred, so ${s.skip} skips it and the entry pins the whole request (body, headers, context values) for as long as the map lives.` +
+        ` Defer the removal right after storing (\`defer\` a function that locks and deletes), or store only the few values you need instead of the request scope.`,
+    });
+    return;
+  }
   ctx.report({
     node: ins.node,
     message:
-      `${identityLabel(owner.id)} (${owner.why}) stores ${what} here and nothing in this package ever removes its entries, so each entry pins the whole request (body, headers, context values and cancel functions) for as long as the map lives.` +
+      `${label} (${owner.why}) stores ${what} here and nothing in this package ever removes its entries, so each entry pins the whole request (body, headers, context values and cancel functions) for as long as the map lives.` +
       ` Store only the few values you need (an ID, a path, a deadline), not the request scope, or delete the entry when the request ends.`,
   });
+}
+
+interface SkippedRemoval {
+  removal: SyntaxNode;
+  /** "the early return at line 40", "a panic in next.ServeHTTP (net/http recovers it and serves on)". */
+  skip: string;
+}
+
+/**
+ * A removal in the same function as the insertion, after it and not deferred, that an
+ * early return or a panic in the next handler can skip. Removals elsewhere (a close
+ * path, a deferred function) are taken to run.
+ */
+function skippedRemoval(insertion: SyntaxNode, removalSite: SyntaxNode): SkippedRemoval | undefined {
+  const fn = ast.enclosingFunction(insertion);
+  if (!fn || ast.enclosingFunction(removalSite)?.id !== fn.id || removalSite.startIndex < insertion.endIndex) return undefined;
+  if (ast.ancestor(removalSite, ['defer_statement'])) return undefined;
+  const removal = ast.ancestor(removalSite, ['call_expression']) ?? removalSite;
+  let skip: string | undefined;
+  ast.walk(fn, (n) => {
+    if (skip) return false;
+    if (n.type === 'func_literal') return false;
+    if (n.startIndex >= removal.startIndex) return false; // at or after the removal
+    if (n.startIndex < insertion.endIndex) return n.endIndex > insertion.endIndex ? undefined : false; // holds the insertion, or before it
+    if (n.type === 'return_statement') skip = `the early return at line ${n.startPosition.row + 1}`;
+    else if (n.type === 'call_expression' && /\.ServeHTTP$/.test(ast.field(n, 'function')?.text ?? '')) {
+      skip = `a panic in ${ast.field(n, 'function')!.text} (net/http recovers it and keeps serving)`;
+    }
+    return undefined;
+  });
+  return skip ? { removal, skip } : undefined;
 }
 
 type ScopeKind = 'request' | 'writer' | 'context';
@@ -52,11 +97,28 @@ const DESCRIBE: Record<ScopeKind, string> = {
   context: 'a context.Context',
 };
 
-/** Describes the request-scoped value stored, or undefined. */
-function requestScope(ctx: RuleContext, value: SyntaxNode): string | undefined {
+/**
+ * Describes the request-scoped value stored, or undefined: the value itself, a
+ * composite literal holding one (`&job{ctx: ctx}`), a function literal capturing one,
+ * an `append` of such values, or a local bound to any of these (`j := &job{...}; m[id] = j`).
+ */
+function requestScope(ctx: RuleContext, value: SyntaxNode, depth = 0): string | undefined {
+  if (depth > 3) return undefined;
   let v = ast.unparen(value);
   const direct = scopeKindOfExpr(ctx, v, 0);
   if (direct) return DESCRIBE[direct];
+  if (v.type === 'identifier') {
+    const b = ctx.scopes.resolve(v);
+    return b?.kind === 'local' && b.value ? requestScope(ctx, b.value, depth + 1) : undefined;
+  }
+  const shape = ast.callShape(v);
+  if (shape?.callee === 'append' && !ctx.scopes.resolve(ast.field(v, 'function')!)) {
+    for (const arg of shape.args.slice(1)) {
+      const inner = requestScope(ctx, arg, depth + 1);
+      if (inner) return inner;
+    }
+    return undefined;
+  }
   if (v.type === 'unary_expression' && v.child(0)?.type === '&') v = ast.unparen(ast.field(v, 'operand') ?? v);
   if (v.type === 'composite_literal') {
     const body = ast.field(v, 'body');
@@ -65,6 +127,8 @@ function requestScope(ctx: RuleContext, value: SyntaxNode): string | undefined {
       const inner = valueNode?.type === 'literal_element' ? valueNode.namedChild(0) : valueNode;
       const kind = inner ? scopeKindOfExpr(ctx, inner, 0) : undefined;
       if (kind) return `a composite literal holding ${DESCRIBE[kind]} (${inner!.text})`;
+      const captured = inner && ast.unparen(inner).type === 'func_literal' ? requestScope(ctx, inner, depth + 1) : undefined;
+      if (captured) return `a composite literal holding ${captured}`;
     }
     return undefined;
   }

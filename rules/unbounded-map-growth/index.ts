@@ -8,6 +8,8 @@ import {
   defineRule, defineFact, ast, LifetimeFact, mapIdentity, MapUsageFact, identityLabel, insertionVisitor, isMapInsertion,
   type MapInsertion, type RuleContext, type SyntaxNode, type GoType, type GoFile,
 } from '../../src/engine/index.js';
+import { aliasValue, effectiveUsage, whyIneffective } from './removals.js';
+import { orphanedIndex } from './orphans.js';
 
 /** Calls in the package to a function or method of a given name, found on demand and cached per package. */
 const CallsByName = defineFact('unbounded-map-growth/calls', (pkg) => {
@@ -48,25 +50,61 @@ function checkInsertion(ctx: RuleContext, ins: MapInsertion): void {
   if (m.type !== 'identifier' && m.type !== 'selector_expression') return;
   // Cheapest checks first: most insertions go into local maps and never need the lifetime model.
   const id = mapIdentity(ctx.pkg, ctx.scopes, m);
-  if (!id || id.kind === 'local') return;
+  if (!id) return;
+  // A local alias of a long-lived map (`rm, lqws := acc.rm, acc.lqws`) stands for that map.
+  const mapExpr = id.kind === 'local' ? aliasValue(ctx, id.binding) : m;
+  if (!mapExpr) return;
+  if (ofFreshValue(ctx, mapExpr)) return;
   const lifetime = ctx.fact(LifetimeFact);
   const perRequest = lifetime.perRequest(ins.node);
   if (!perRequest) return;
-  const owner = lifetime.longLivedMap(m);
+  const owner = lifetime.longLivedMap(mapExpr);
   if (!owner || !isMapInsertion(ctx.pkg, ctx.scopes, ins)) return;
   if (boundedKey(ctx, ins)) return;
   if (updatesExistingKey(ins)) return;
-  const usage = ctx.fact(MapUsageFact).usage(owner.id);
-  if (usage.removals.length || usage.resets.length || usage.escapes.length) return;
-  const fresh = neverRepeatingKey(ctx, ins);
+  const usage = effectiveUsage(ctx, owner.id, ctx.fact(MapUsageFact).usage(owner.id), owner.why.includes('registered in'));
+  if (usage.resets.length || usage.escapes.length) return;
   const label = identityLabel(owner.id);
+  const growth = `${label} (${owner.why}) gains a key here per request or event (${perRequest.what})`;
+  if (usage.removals.length) {
+    // Removals exist: report only when none of them can remove what this line adds.
+    const orphan = orphanedIndex(ctx, ins, owner.id, usage.removals);
+    if (orphan) {
+      ctx.report({ node: ins.node, message: `${growth}, but ${orphan.why}. ${orphan.fix}` });
+      return;
+    }
+    const reasons: string[] = [];
+    for (const r of usage.removals) {
+      const why = whyIneffective(ctx, r, owner.id, ins.node);
+      if (!why) return;
+      if (!reasons.includes(why)) reasons.push(why);
+    }
+    ctx.report({
+      node: ins.node,
+      message: `${growth}, but ${reasons.slice(0, 2).join(', and ')}, so it only grows. Delete the entry under the key it was stored with on every path that ends its owner (a deferred delete survives early returns and panics), or bound the map (an LRU such as hashicorp/golang-lru, or a TTL eviction loop).`,
+    });
+    return;
+  }
+  const fresh = neverRepeatingKey(ctx, ins);
   ctx.report({
     node: ins.node,
     message:
-      `${label} (${owner.why}) gains a key here per request or event (${perRequest.what}), and nothing in this package ever deletes its keys or replaces it, so it only grows` +
+      `${growth}, and nothing in this package ever deletes its keys or replaces it, so it only grows` +
       (fresh ? `; its keys are ${fresh}, which rarely repeat, so nearly every request or event adds an entry.` : '.') +
       ` Bound it (an LRU such as hashicorp/golang-lru, a TTL eviction loop, or a periodic rebuild) or delete the entry when its owner ends; \`delete\` alone keeps the bucket memory, only a rebuilt map releases it (golang/go#20135).`,
   });
+}
+
+/** `s := &T{...}` ... `s.m[k] = v`: a map of a value built in this function is not long-lived yet (a constructor filling it). */
+function ofFreshValue(ctx: RuleContext, mapExpr: SyntaxNode): boolean {
+  const e = ast.unparen(mapExpr);
+  const base = e.type === 'selector_expression' ? ast.field(e, 'operand') : null;
+  if (base?.type !== 'identifier') return false;
+  const b = ctx.scopes.resolve(base);
+  if (b?.kind !== 'local' || !b.value) return false;
+  let v = ast.unparen(b.value);
+  if (v.type === 'unary_expression' && v.child(0)?.type === '&') v = ast.unparen(ast.field(v, 'operand') ?? v);
+  return v.type === 'composite_literal' || ast.callShape(v)?.callee === 'new';
 }
 
 const SMALL_KEYS = new Set(['bool', 'int8', 'uint8', 'byte']);

@@ -16,9 +16,9 @@ import type { GoFile } from './source.js';
 import { defineFact, type PackageModel, type FuncDecl } from './model.js';
 import type { Scopes } from './scope.js';
 import { ScopesFact } from './run.js';
-import { callShape, field, namedChildren, statementsOf, unparen, FUNCTION_TYPES } from './ast.js';
-import { httpHandlers } from './handlers.js';
-import { namedLocal, mapIdentity, isMapLike, type MapIdentity } from './mapident.js';
+import { callShape, expressionsOf, field, namedChildren, statementsOf, unparen, FUNCTION_TYPES } from './ast.js';
+import { httpHandlers, resolveFuncValue } from './handlers.js';
+import { namedLocal, mapIdentity, isMapLike, MapUsageFact, type MapIdentity } from './mapident.js';
 
 /** Why code runs once per request or event, for messages: "HTTP handler handleGet". */
 export interface PerRequestReason {
@@ -33,6 +33,12 @@ export interface LongLivedMap {
   /** Why the map outlives requests: "a package-level variable", "a field of Server, a long-lived service: ...". */
   why: string;
 }
+
+/** Subscription calls whose function argument runs once per delivered message. */
+const SUBSCRIBE_METHOD = /^(Subscribe|QueueSubscribe|SubscribeAsync|PSubscribe|Consume|OnMessage|OnEvent|AddMessageHandler|AddHandler)$/;
+const SUBSCRIBE_CALL = /\.(Subscribe|QueueSubscribe|SubscribeAsync|PSubscribe|Consume|OnMessage|OnEvent|AddMessageHandler|AddHandler)\s*\(/;
+/** Methods a consumer library calls once per message. */
+const MESSAGE_METHOD = /^(HandleMessage|OnMessage|ProcessMessage|HandleEvent)$/;
 
 /** Calls are followed this many levels from a per-request root. */
 const MAX_CALL_DEPTH = 3;
@@ -117,6 +123,7 @@ export class Lifetime {
         this.servingRoots.add(m.node.id);
       }
     }
+    for (const r of this.messageCallbacks()) roots.push(r);
     const goStatements: SyntaxNode[] = [];
     for (const file of this.pkg.files) {
       // Event loops and goroutines need one of these; most files have none, so skip the tree query.
@@ -150,6 +157,35 @@ export class Lifetime {
         changed = true;
       }
     }
+  }
+
+  /**
+   * Message consumers run once per message: callbacks handed to subscription calls
+   * (`nc.Subscribe(subj, func(m *nats.Msg) {...})`, `c.Consume(ctx, handle)`) and
+   * methods that handle one message (`HandleMessage(m *nsq.Message) error`).
+   */
+  private messageCallbacks(): { node: SyntaxNode; why: PerRequestReason }[] {
+    const out: { node: SyntaxNode; why: PerRequestReason }[] = [];
+    for (const methods of this.pkg.methods.values()) {
+      for (const m of methods.values()) {
+        if (isTestFile(m.file) || !MESSAGE_METHOD.test(m.name) || !paramTypes(field(m.node, 'parameters')).length) continue;
+        out.push({ node: m.node, why: reason(`${describeFn(m.node)}, a message handler`) });
+      }
+    }
+    for (const file of this.pkg.files) {
+      if (isTestFile(file) || !SUBSCRIBE_CALL.test(file.text)) continue;
+      for (const call of nodesOfType(file.root, ['call_expression'])) {
+        const shape = callShape(call);
+        if (!shape?.method || !SUBSCRIBE_METHOD.test(shape.method)) continue;
+        for (const arg of shape.args) {
+          const a = unparen(arg);
+          const fn = a.type === 'func_literal' ? a : resolveFuncValue(this.pkg, a)?.node;
+          if (!fn || !paramTypes(field(fn, 'parameters')).length) continue;
+          out.push({ node: fn, why: reason(`${describeFn(fn)}, a callback passed to ${shape.method} that runs per message`) });
+        }
+      }
+    }
+    return out;
   }
 
   /** `for x := range ch`, or `for { ... }` whose body selects or receives on a channel / accepts connections. */
@@ -277,17 +313,79 @@ export class Lifetime {
       else if (worker) out.set(typeName, `a long-lived worker: its ${worker.name} method runs an event loop`);
     }
     // Whatever a long-lived value holds in its fields lives as long.
-    const queue = [...out.keys()];
-    while (queue.length) {
-      const t = queue.shift()!;
-      for (const f of pkg.structFieldsOf(t) ?? []) {
-        const inner = namedLocal(pkg.typeOf(f.typeNode));
-        if (!inner || out.has(inner) || builtPerRequest.has(inner) || !pkg.structFieldsOf(inner)) continue;
-        out.set(inner, `held by ${t}, which lives as long`);
-        queue.push(inner);
+    const propagate = (queue: string[]) => {
+      while (queue.length) {
+        const t = queue.shift()!;
+        for (const f of pkg.structFieldsOf(t) ?? []) {
+          const inner = namedLocal(pkg.typeOf(f.typeNode));
+          if (!inner || out.has(inner) || builtPerRequest.has(inner) || !pkg.structFieldsOf(inner)) continue;
+          out.set(inner, `held by ${t}, which lives as long`);
+          queue.push(inner);
+        }
       }
+    };
+    propagate([...out.keys()]);
+    // A value built while serving a request but then kept by a long-lived value (a lazily
+    // set field, an entry of a registry map) lives as long as its holder.
+    for (let round = 0; round < 2 && builtPerRequest.size; round++) {
+      const kept = this.keptByLongLived(out, builtPerRequest);
+      for (const [t, why] of kept) out.set(t, why);
+      if (!kept.size) break;
+      propagate([...kept.keys()]);
     }
     this.types = out;
+    return out;
+  }
+
+  /** Types built per request whose values are stored in a field of a long-lived value or in a long-lived map. */
+  private keptByLongLived(longLived: Map<string, string>, builtPerRequest: Set<string>): Map<string, string> {
+    const out = new Map<string, string>();
+    const holderOf = (target: SyntaxNode, syncMap: boolean): string | undefined => {
+      const t = unparen(target);
+      if (t.type === 'selector_expression' && !syncMap) {
+        const holder = namedLocal(this.scopes.typeOfExpr(field(t, 'operand') ?? t));
+        return holder && longLived.has(holder) && !isMapLike(this.pkg, this.scopes.typeOfExpr(t)) ? `kept in the field ${holder}.${field(t, 'field')?.text}` : undefined;
+      }
+      if (t.type === 'index_expression' || syncMap) {
+        const map = t.type === 'index_expression' ? field(t, 'operand') : t;
+        const id = map ? mapIdentity(this.pkg, this.scopes, map) : undefined;
+        // A registry that drops entries while serving requests or events keeps each value only
+        // for that span (a suspicion until its node is settled, a watcher until its RPC returns);
+        // one that drops them only on reconfiguration or shutdown keeps them for the process.
+        const usage = id && id.kind !== 'local' ? this.pkg.fact(MapUsageFact).usage(id) : undefined;
+        if (!usage || [...usage.removals, ...usage.resets].some((r) => this.perRequest(r.node))) return undefined;
+        if (id?.kind === 'package') return `registered in ${id.name}`;
+        if (id?.kind === 'field' && !id.owner.startsWith('var ') && longLived.has(id.owner)) return `registered in ${id.owner}.${id.field}`;
+      }
+      return undefined;
+    };
+    const consider = (value: SyntaxNode | undefined, target: SyntaxNode, file: GoFile, syncMap = false) => {
+      const t = value ? namedLocal(this.scopes.typeOfExpr(value)) : undefined;
+      if (!t || !builtPerRequest.has(t) || longLived.has(t) || isTestFile(file)) return;
+      const why = holderOf(target, syncMap);
+      // A registry reason wins over a field: it says why replacing one holder does not free the value.
+      // Every registry is named (up to two), since the first one found may be a staging map.
+      const had = out.get(t);
+      if (!why || had === why) return;
+      if (had?.startsWith('registered') && why.startsWith('registered')) {
+        if (!had.includes(' and ')) out.set(t, `${had} and ${why.slice('registered in '.length)}`);
+      } else if (!had || why.startsWith('registered')) out.set(t, why);
+    };
+    for (const file of this.pkg.files) {
+      if (isTestFile(file)) continue;
+      for (const n of nodesOfType(file.root, ['assignment_statement', 'call_expression'])) {
+        if (n.type === 'call_expression') {
+          // sync.Map registries: `s.accounts.Store(name, acc)`.
+          const shape = callShape(n);
+          if ((shape?.method === 'Store' || shape?.method === 'LoadOrStore') && shape.receiver && shape.args.length === 2) consider(shape.args[1], shape.receiver, file, true);
+          continue;
+        }
+        if (field(n, 'operator')?.text !== '=') continue;
+        const left = expressionsOf(field(n, 'left'));
+        const right = expressionsOf(field(n, 'right'));
+        if (left.length === right.length) left.forEach((l, i) => consider(right[i], l, file));
+      }
+    }
     return out;
   }
 

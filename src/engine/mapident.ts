@@ -10,7 +10,7 @@ import { defineFact, type PackageModel } from './model.js';
 import type { Visitor } from './rule.js';
 import type { Binding, Scopes } from './scope.js';
 import { ScopesFact } from './run.js';
-import { callShape, enclosingFunction, exprKey, expressionsOf, field, unparen } from './ast.js';
+import { callShape, contains, enclosingFunction, exprKey, expressionsOf, field, unparen } from './ast.js';
 import { isSyncMap, type GoType } from './gotypes.js';
 import { writtenIndexExprs } from './uses.js';
 
@@ -31,6 +31,8 @@ export interface MapUsage {
   removals: MapSite[];
   /** Assignments that replace the map (or the value holding it) outside construction. */
   resets: MapSite[];
+  /** The part of `resets` that replaces a value holding the map, not the map itself. */
+  holderResets: MapSite[];
   /** The map value handed elsewhere (argument to package code, returned, aliased, address taken). */
   escapes: MapSite[];
   /** `for ... range m` or sync.Map `Range`. */
@@ -99,7 +101,7 @@ export function identityLabel(id: MapIdentity): string {
   return id.kind === 'package' ? id.name : id.binding.name;
 }
 
-const emptyUsage = (): MapUsage => ({ removals: [], resets: [], escapes: [], ranged: [] });
+const emptyUsage = (): MapUsage => ({ removals: [], resets: [], holderResets: [], escapes: [], ranged: [] });
 
 /**
  * Per-package summary of map uses, for package variables and fields, computed
@@ -139,7 +141,8 @@ export class MapUsageIndex {
         }
       }
       // Replacing the value that holds the map replaces the map too.
-      if (!id.owner.startsWith('var ')) out.resets.push(...(this.resetsOfOwners().get(id.owner) ?? []));
+      if (!id.owner.startsWith('var ')) out.holderResets.push(...(this.resetsOfOwners().get(id.owner) ?? []));
+      out.resets.push(...out.holderResets);
     }
     this.cache.set(id.key, out);
     return out;
@@ -286,6 +289,9 @@ export function isInitialisation(pkg: PackageModel, scopes: Scopes, stmt: Syntax
     if (p.type === 'if_statement') {
       const cond = field(p, 'condition')?.text.replace(/\s+/g, '') ?? '';
       if (cond.includes(`${key}==nil`)) return true;
+      // `if acc.rm == nil { acc.rm = make(...); acc.lqws = make(...) }`: maps set up together under a sibling's nil check.
+      const holder = key.includes('.') ? key.slice(0, key.lastIndexOf('.') + 1) : '';
+      if (holder && field(p, 'consequence') && contains(field(p, 'consequence')!, stmt) && new RegExp(`(^|[^\\w.])${holder.replace(/\./g, '\\.')}\\w+==nil`).test(cond)) return true;
     }
     if (p.type === 'func_literal') {
       const call = p.parent?.parent;
