@@ -6,7 +6,8 @@
 // source order, or anywhere in an enclosing loop) means "maybe initialised":
 // no finding. Reads, len, range and delete on a nil map are fine: never flagged.
 import { effectBeforeWrite, line } from './paths.js';
-import { defineRule, ast, usesOf, AssignedNamesFact, InitialisedFieldsFact, writtenIndexExprs, type RuleContext, type SyntaxNode, type Binding, type GoType, type Use } from '../../src/engine/index.js';
+import { checkResetField } from './fields.js';
+import { defineRule, ast, usesOf, AssignedNamesFact, InitialisedFieldsFact, writtenIndexExprs, type RuleContext, type SyntaxNode, type Binding, type GoType, type Use, type StructField } from '../../src/engine/index.js';
 
 const LOOPS = ['for_statement'];
 
@@ -36,7 +37,10 @@ function isMap(ctx: RuleContext, t: GoType): t is Extract<GoType, { kind: 'map' 
 function checkWrite(ctx: RuleContext, stmt: SyntaxNode, operand: SyntaxNode): void {
   if (operand.type === 'identifier') checkVariable(ctx, stmt, operand);
   else if (operand.type === 'selector_expression') {
-    if (!checkField(ctx, stmt, operand)) checkNeverInitialisedField(ctx, stmt, operand);
+    if (checkField(ctx, stmt, operand)) return;
+    const field = packageMapField(ctx, operand);
+    if (!field) return;
+    if (!checkNeverInitialisedField(ctx, stmt, operand, field)) checkResetField(ctx, stmt, operand, field.owner, field.name);
   }
 }
 
@@ -47,27 +51,38 @@ function checkWrite(ctx: RuleContext, stmt: SyntaxNode, operand: SyntaxNode): vo
  * fields cannot be set from other packages (encoding/json and friends skip them too),
  * so the field is nil wherever the write runs.
  */
-function checkNeverInitialisedField(ctx: RuleContext, stmt: SyntaxNode, sel: SyntaxNode): void {
-  const base = ast.field(sel, 'operand');
-  const fieldName = ast.field(sel, 'field')?.text;
-  if (!base || !fieldName || !/^[a-z_]/.test(fieldName)) return;
-  let owner = ctx.scopes.typeOfExpr(base);
-  if (owner.kind === 'pointer') owner = owner.elem;
-  if (owner.kind !== 'named' || owner.qualifier) return;
-  const decl = ctx.pkg.types.get(owner.name);
-  const fields = ctx.pkg.structFieldsOf(owner.name);
-  const f = fields?.find((x) => x.name === fieldName && !x.embedded);
-  if (!decl || !f) return;
-  if (ast.namedChildren(f.node).some((c) => c.type === 'raw_string_literal' || c.type === 'interpreted_string_literal')) return; // tagged
-  if (ctx.pkg.underlying(ctx.pkg.typeOf(f.typeNode)).kind !== 'map') return;
+function checkNeverInitialisedField(ctx: RuleContext, stmt: SyntaxNode, sel: SyntaxNode, field: MapField): boolean {
+  const { owner, name: fieldName, decl } = field;
+  if (!/^[a-z_]/.test(fieldName)) return false;
+  if (ast.namedChildren(decl.node).some((c) => c.type === 'raw_string_literal' || c.type === 'interpreted_string_literal')) return false; // tagged
   const init = ctx.fact(InitialisedFieldsFact);
-  if (init.fields.has(fieldName) || init.positional.has(owner.name)) return;
+  if (init.fields.has(fieldName) || init.positional.has(owner)) return false;
   const fn = ast.enclosingFunction(stmt);
-  if (fn && guardedByNilCheck(stmt, sel.text.replace(/\s+/g, ''), fn)) return;
+  if (fn && guardedByNilCheck(stmt, sel.text.replace(/\s+/g, ''), fn)) return true;
   ctx.report({
     node: stmt,
-    message: `${sel.text} is always a nil map: nothing in this package sets the unexported field ${owner.name}.${fieldName} (no assignment and no ${fieldName}: in a literal), so this write panics with "assignment to entry in nil map". Initialise it where ${owner.name} is built: ${fieldName}: make(${f.typeNode.text}).`,
+    message: `${sel.text} is always a nil map: nothing in this package sets the unexported field ${owner}.${fieldName} (no assignment and no ${fieldName}: in a literal), so this write panics with "assignment to entry in nil map". Initialise it where ${owner} is built: ${fieldName}: make(${decl.typeNode.text}).`,
   });
+  return true;
+}
+
+interface MapField {
+  owner: string;
+  name: string;
+  decl: StructField;
+}
+
+/** For `x.f` with x of a struct type declared in this package and f a map field: the type and field. */
+function packageMapField(ctx: RuleContext, sel: SyntaxNode): MapField | undefined {
+  const base = ast.field(sel, 'operand');
+  const fieldName = ast.field(sel, 'field')?.text;
+  if (!base || !fieldName) return undefined;
+  let owner = ctx.scopes.typeOfExpr(base);
+  if (owner.kind === 'pointer') owner = owner.elem;
+  if (owner.kind !== 'named' || owner.qualifier || !ctx.pkg.types.get(owner.name)) return undefined;
+  const f = ctx.pkg.structFieldsOf(owner.name)?.find((x) => x.name === fieldName && !x.embedded);
+  if (!f || ctx.pkg.underlying(ctx.pkg.typeOf(f.typeNode)).kind !== 'map') return undefined;
+  return { owner: owner.name, name: fieldName, decl: f };
 }
 
 /** `var m map[K]V` ... `m[k] = v` */
