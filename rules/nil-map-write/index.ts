@@ -7,6 +7,7 @@
 // no finding. Reads, len, range and delete on a nil map are fine: never flagged.
 import { effectBeforeWrite, line } from './paths.js';
 import { checkResetField } from './fields.js';
+import { nilReturnOf, nilReturnMessage } from './helpers.js';
 import { defineRule, ast, usesOf, AssignedNamesFact, InitialisedFieldsFact, writtenIndexExprs, type RuleContext, type SyntaxNode, type Binding, type GoType, type Use, type StructField } from '../../src/engine/index.js';
 
 const LOOPS = ['for_statement'];
@@ -88,7 +89,11 @@ function packageMapField(ctx: RuleContext, sel: SyntaxNode): MapField | undefine
 /** `var m map[K]V` ... `m[k] = v` */
 function checkVariable(ctx: RuleContext, stmt: SyntaxNode, ident: SyntaxNode): void {
   const b = ctx.scopes.resolve(ident);
-  if (!b || !declaredNil(b)) return;
+  if (!b) return;
+  if (!declaredNil(b)) {
+    checkHelperResult(ctx, stmt, ident, b);
+    return;
+  }
   if (!isMap(ctx, ctx.scopes.typeOfBinding(b))) return;
   const scope = b.kind === 'package' ? null : b.func;
   if (b.kind === 'package') {
@@ -110,6 +115,17 @@ function checkVariable(ctx: RuleContext, stmt: SyntaxNode, ident: SyntaxNode): v
     atMost: 'warning',
     message: `${ident.text} is still a nil map here ${state.path}: the ${where} declared at line ${line(b.nameNode)} is assigned only on other paths, so this write panics with "assignment to entry in nil map" on that path. Initialise it before the branches: ${ident.text} = make(${mapTypeText(b)}).`,
   });
+}
+
+/** `m := helper()` where helper returns nil for m on some path the caller does not rule out. */
+function checkHelperResult(ctx: RuleContext, stmt: SyntaxNode, ident: SyntaxNode, b: Binding): void {
+  if (b.kind !== 'local' || !b.func) return;
+  const nilReturn = nilReturnOf(ctx, b, stmt);
+  if (!nilReturn) return;
+  const state = nilState(ctx, b, b.func, stmt, (u) => (u.kind === 'assign' ? 'assign' : u.kind === 'address' ? 'opaque' : 'none'), ident.text);
+  if (state.kind !== 'always' || nilCheckedBefore(b.func, b, stmt, ident.text)) return;
+  const calleeFile = ctx.pkg.files.find((f) => f.tree === nilReturn.ret.tree);
+  ctx.report({ node: stmt, atMost: 'warning', message: nilReturnMessage(ident.text, nilReturn, calleeFile && calleeFile !== ctx.file ? ctx.where(nilReturn.ret, calleeFile) : `line ${line(nilReturn.ret)}`) });
 }
 
 function alwaysNilMessage(name: string, b: Binding): string {
