@@ -3,8 +3,8 @@
 // in a function that neither checks nor allocates the field first runs on a
 // nil map whenever it comes after the reset. Warning level: whether it can run
 // after the reset depends on call order we do not follow.
-import { ast, defineFact, type Fact, type RuleContext, type SyntaxNode, type GoFile } from '../../src/engine/index.js';
-import { line } from './paths.js';
+import { ast, defineFact, ScopesFact, type Fact, type RuleContext, type Scopes, type SyntaxNode, type GoFile } from '../../src/engine/index.js';
+import { guardedByPresence, line, terminates } from './paths.js';
 
 interface NilReset {
   file: GoFile;
@@ -14,14 +14,25 @@ interface NilReset {
 }
 
 interface FieldNilEvidence {
-  /** Field name -> statements `x.f = nil` outside tests. */
+  /** "Type.field" -> statements `x.f = nil` outside tests, x of that package type. */
   resets: Map<string, NilReset[]>;
-  /** Field names compared with nil somewhere (`x.f == nil`, `x.f != nil`). */
+  /** "Type.field" compared with nil somewhere (`x.f == nil`, `x.f != nil`). */
   tested: Set<string>;
+}
+
+/** "Type.field" for a selector whose operand has a package type (through one pointer). */
+function fieldKey(scopes: Scopes, sel: SyntaxNode): string | undefined {
+  const operand = ast.field(sel, 'operand');
+  const name = ast.field(sel, 'field')?.text;
+  if (!operand || !name) return undefined;
+  let t = scopes.typeOfExpr(operand);
+  if (t.kind === 'pointer') t = t.elem;
+  return t.kind === 'named' && !t.qualifier ? `${t.name}.${name}` : undefined;
 }
 
 const FieldNilEvidenceFact: Fact<FieldNilEvidence> = defineFact('nil-map-write/field-nil-evidence', (pkg) => {
   const out: FieldNilEvidence = { resets: new Map(), tested: new Set() };
+  const scopes = pkg.fact(ScopesFact);
   for (const file of pkg.files) {
     const isTest = file.path.endsWith('_test.go');
     ast.walk(file.tree.rootNode, (n) => {
@@ -31,8 +42,8 @@ const FieldNilEvidenceFact: Fact<FieldNilEvidence> = defineFact('nil-map-write/f
         const right = ast.field(n, 'right');
         if ((op === '==' || op === '!=') && left && right) {
           const sel = right.type === 'nil' ? ast.unparen(left) : left.type === 'nil' ? ast.unparen(right) : undefined;
-          const name = sel?.type === 'selector_expression' ? ast.field(sel, 'field')?.text : undefined;
-          if (name) out.tested.add(name);
+          const key = sel?.type === 'selector_expression' ? fieldKey(scopes, sel) : undefined;
+          if (key) out.tested.add(key);
         }
       } else if (n.type === 'assignment_statement' && !isTest && n.child(1)?.type === '=') {
         const lefts = ast.expressionsOf(ast.field(n, 'left'));
@@ -40,18 +51,34 @@ const FieldNilEvidenceFact: Fact<FieldNilEvidence> = defineFact('nil-map-write/f
         if (lefts.length !== rights.length) return;
         lefts.forEach((l, i) => {
           const target = ast.unparen(l);
-          if (target.type !== 'selector_expression' || rights[i].type !== 'nil') return;
-          const name = ast.field(target, 'field')?.text;
-          if (!name) return;
-          const list = out.resets.get(name) ?? [];
+          if (target.type !== 'selector_expression' || rights[i].type !== 'nil' || movedOut(n, target)) return;
+          const key = fieldKey(scopes, target);
+          if (!key) return;
+          const list = out.resets.get(key) ?? [];
           list.push({ file, stmt: n, inFunc: functionName(n) });
-          out.resets.set(name, list);
+          out.resets.set(key, list);
         });
       }
     });
   }
   return out;
 });
+
+/** `other.f = x.f; x.f = nil` (or `other.f, x.f = x.f, nil`): the map moved to a new owner; x is being retired. */
+function movedOut(reset: SyntaxNode, target: SyntaxNode): boolean {
+  const fn = ast.enclosingFunction(reset);
+  if (!fn) return false;
+  const key = ast.exprKey(target);
+  let moved = false;
+  ast.walk(fn, (n) => {
+    if (moved || n.startIndex > reset.startIndex) return false;
+    if (n.type === 'assignment_statement' || n.type === 'short_var_declaration') {
+      if (ast.expressionsOf(ast.field(n, 'right')).some((r) => ast.exprKey(r) === key)) moved = true;
+    }
+    return true;
+  });
+  return moved;
+}
 
 function functionName(node: SyntaxNode): string {
   let fn = ast.enclosingFunction(node);
@@ -67,8 +94,9 @@ function functionName(node: SyntaxNode): string {
  */
 export function checkResetField(ctx: RuleContext, stmt: SyntaxNode, sel: SyntaxNode, ownerName: string, fieldName: string): boolean {
   const evidence = ctx.fact(FieldNilEvidenceFact);
-  const resets = evidence.resets.get(fieldName);
-  if (!resets || !evidence.tested.has(fieldName)) return false;
+  const key = `${ownerName}.${fieldName}`;
+  const resets = evidence.resets.get(key);
+  if (!resets || !evidence.tested.has(key)) return false;
   const base = ast.field(sel, 'operand');
   const fn = ast.enclosingFunction(stmt);
   const body = fn ? ast.functionBody(fn) : null;
@@ -78,6 +106,7 @@ export function checkResetField(ctx: RuleContext, stmt: SyntaxNode, sel: SyntaxN
   const reset = resets.find((r) => r.file === ctx.file && ast.contains(fn, r.stmt) && r.stmt.startIndex < stmt.startIndex) ?? resets[0];
   const ignoredError = { call: undefined as SyntaxNode | undefined };
   if (!untouchedBefore(ctx, body, stmt, selText, baseText, fieldName, ignoredError)) return false;
+  if (!ignoredError.call && aCallerPrepares(ctx, fn, fieldName)) return false;
   const at = `${reset.file === ctx.file ? 'line ' + line(reset.stmt) : ctx.where(reset.stmt, reset.file)}`;
   const where = fn.type === 'func_literal' ? 'this function literal' : 'this function';
   const because = ignoredError.call
@@ -160,6 +189,10 @@ function untouchedBefore(ctx: RuleContext, body: SyntaxNode, write: SyntaxNode, 
   let clean = true;
   ast.walk(body, (n) => {
     if (!clean || n.startIndex >= write.startIndex) return false;
+    if (n.type === 'if_statement' && !ast.contains(n, write) && lifecycleCheck(n, baseText)) {
+      clean = false;
+      return false;
+    }
     const key = n.type === 'selector_expression' || n.type === 'identifier' ? ast.exprKey(n) : '';
     if (key === selText) {
       // x.f itself: fine only as the operand of an index expression (a read or another write).
@@ -188,7 +221,41 @@ function untouchedBefore(ctx: RuleContext, body: SyntaxNode, write: SyntaxNode, 
   return clean && !enclosingNilTest(write, body, selText);
 }
 
+/**
+ * A helper such as `addItem` ("caller holds the lock and has initialised"): some
+ * caller in the package tests or may allocate the field before calling it, so
+ * the helper's own silence is no evidence.
+ */
+function aCallerPrepares(ctx: RuleContext, fn: SyntaxNode, fieldName: string): boolean {
+  const name = fn.type === 'func_literal' ? undefined : ast.field(fn, 'name')?.text;
+  if (!name) return false;
+  for (const file of ctx.pkg.files) {
+    for (const call of ast.descendants(file.tree.rootNode, ['call_expression'])) {
+      const shape = ast.callShape(call);
+      if (shape?.method !== name || !shape.receiver) continue;
+      const caller = ast.enclosingFunction(call);
+      const body = caller ? ast.functionBody(caller) : null;
+      if (!body) continue;
+      const recv = ast.exprKey(shape.receiver);
+      if (!untouchedBefore(ctx, body, call, `${recv}.${fieldName}`, recv, fieldName, { call: undefined })) return true;
+    }
+  }
+  return false;
+}
+
+/** `if p.closed() { return }`, `if s.stopped { return ErrClosed }`: an early exit on the owner's state, which the reset usually goes with. */
+function lifecycleCheck(ifStmt: SyntaxNode, baseText: string): boolean {
+  const cond = ast.field(ifStmt, 'condition');
+  const then = ast.field(ifStmt, 'consequence');
+  if (!cond || !then) return false;
+  const stmts = ast.statementsOf(then);
+  const last = stmts[stmts.length - 1];
+  if (!last || !terminates(last)) return false;
+  return cond.text.replace(/\s+/g, '').includes(`${baseText}.`);
+}
+
 function enclosingNilTest(write: SyntaxNode, body: SyntaxNode, selText: string): boolean {
+  if (guardedByPresence(write, selText, body)) return true;
   for (let p = write.parent; p && p.id !== body.id; p = p.parent) {
     if (p.type === 'if_statement' || p.type === 'expression_case' || p.type === 'for_statement') {
       const cond = (ast.field(p, 'condition') ?? ast.field(p, 'value'))?.text.replace(/\s+/g, '') ?? '';

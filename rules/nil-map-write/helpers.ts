@@ -59,8 +59,11 @@ export function nilReturnOf(ctx: RuleContext, b: Binding, write: SyntaxNode): Ni
   const types = resultTypes(decl);
   const mapType = types[index];
   if (!mapType || ctx.pkg.underlying(ctx.pkg.typeOf(mapType)).kind !== 'map') return undefined;
-  const errorIndex = types.length > 1 && types[types.length - 1].text === 'error' ? types.length - 1 : -1;
-  const errorTested = errorIndex >= 0 && errorTestedBefore(b, errorIndex, write);
+  // A trailing error, []error or ok flag reports failure; `nil, err` / `nil, false` paths
+  // do not reach a write that the caller guards by testing it.
+  const statusType = types.length > 1 ? types[types.length - 1].text : '';
+  const errorIndex = ['error', '[]error', 'bool'].includes(statusType) ? types.length - 1 : -1;
+  const errorTested = errorIndex >= 0 && statusTestedBefore(b, errorIndex, write, statusType === 'bool');
   const body = ast.functionBody(decl);
   if (!body) return undefined;
   let found: SyntaxNode | undefined;
@@ -70,15 +73,16 @@ export function nilReturnOf(ctx: RuleContext, b: Binding, write: SyntaxNode): Ni
     const values = ast.expressionsOf(n.namedChild(0));
     if (values.length !== types.length || values[index]?.type !== 'nil') return false;
     // `return nil, err`: the caller that tests err never reaches the write on this path.
-    if (errorTested && values[errorIndex]?.type !== 'nil') return false;
+    const failure = statusType === 'bool' ? values[errorIndex]?.type === 'false' : values[errorIndex]?.type !== 'nil';
+    if (errorTested && failure) return false;
     found = n;
     return false;
   });
   return found ? { callee: ast.field(ast.unparen(call), 'function')?.text ?? 'the helper', ret: found, call } : undefined;
 }
 
-/** Whether the error bound next to the map (`m, err := f()`) is compared with nil between the call and the write. */
-function errorTestedBefore(b: Binding, errorIndex: number, write: SyntaxNode): boolean {
+/** Whether the status bound next to the map (`m, err := f()`, `m, ok := f()`) is tested between the call and the write. */
+function statusTestedBefore(b: Binding, errorIndex: number, write: SyntaxNode, isFlag: boolean): boolean {
   const names = b.declNode.type === 'var_spec' ? b.declNode.childrenForFieldName('name') : ast.expressionsOf(ast.field(b.declNode, 'left'));
   const errName = names[errorIndex]?.text;
   if (!errName || errName === '_') return false;
@@ -87,9 +91,14 @@ function errorTestedBefore(b: Binding, errorIndex: number, write: SyntaxNode): b
   let tested = false;
   ast.walk(fn, (n) => {
     if (tested || n.startIndex >= write.startIndex) return false;
-    if (n.type === 'binary_expression' && n.startIndex > b.declNode.startIndex) {
+    if (n.startIndex <= b.declNode.startIndex) return true;
+    if (n.type === 'binary_expression') {
       const t = n.text.replace(/\s+/g, '');
       if (t === `${errName}!=nil` || t === `${errName}==nil`) tested = true;
+    }
+    if (isFlag && n.type === 'if_statement') {
+      const cond = ast.field(n, 'condition');
+      if (cond && (cond.type === 'identifier' ? [cond] : ast.descendants(cond, ['identifier'])).some((i) => i.text === errName)) tested = true;
     }
     return true;
   });

@@ -5,8 +5,9 @@
 // address-of, method call or hand-off of the variable before the write (in
 // source order, or anywhere in an enclosing loop) means "maybe initialised":
 // no finding. Reads, len, range and delete on a nil map are fine: never flagged.
-import { effectBeforeWrite, line } from './paths.js';
+import { effectBeforeWrite, guardedByPresence, line } from './paths.js';
 import { checkResetField } from './fields.js';
+import { checkConstructorLeavesField } from './constructors.js';
 import { nilReturnOf, nilReturnMessage } from './helpers.js';
 import { defineRule, ast, usesOf, AssignedNamesFact, InitialisedFieldsFact, writtenIndexExprs, type RuleContext, type SyntaxNode, type Binding, type GoType, type Use, type StructField } from '../../src/engine/index.js';
 
@@ -41,7 +42,9 @@ function checkWrite(ctx: RuleContext, stmt: SyntaxNode, operand: SyntaxNode): vo
     if (checkField(ctx, stmt, operand)) return;
     const field = packageMapField(ctx, operand);
     if (!field) return;
-    if (!checkNeverInitialisedField(ctx, stmt, operand, field)) checkResetField(ctx, stmt, operand, field.owner, field.name);
+    if (checkNeverInitialisedField(ctx, stmt, operand, field)) return;
+    if (privateUntagged(field) && !writeChecksNil(stmt, operand) && checkConstructorLeavesField(ctx, stmt, operand, field.owner, field.name, field.decl.typeNode.text)) return;
+    checkResetField(ctx, stmt, operand, field.owner, field.name);
   }
 }
 
@@ -52,10 +55,30 @@ function checkWrite(ctx: RuleContext, stmt: SyntaxNode, operand: SyntaxNode): vo
  * fields cannot be set from other packages (encoding/json and friends skip them too),
  * so the field is nil wherever the write runs.
  */
+/** Unexported and untagged: only this package can set it (encoding/json and reflection cannot). */
+function privateUntagged(field: MapField): boolean {
+  if (!/^[a-z_]/.test(field.name)) return false;
+  return !ast.namedChildren(field.decl.node).some((c) => c.type === 'raw_string_literal' || c.type === 'interpreted_string_literal');
+}
+
+/** The function holding the write tests the field for nil before it or around it. */
+function writeChecksNil(stmt: SyntaxNode, sel: SyntaxNode): boolean {
+  const fn = ast.enclosingFunction(stmt);
+  if (!fn) return true;
+  const text = ast.exprKey(sel);
+  if (guardedByNilCheck(stmt, text, fn)) return true;
+  let found = false;
+  ast.walk(fn, (n) => {
+    if (found || n.startIndex >= stmt.startIndex) return false;
+    if ((n.type === 'binary_expression' || n.type === 'call_expression') && isNilTest(n, text)) found = true;
+    return true;
+  });
+  return found;
+}
+
 function checkNeverInitialisedField(ctx: RuleContext, stmt: SyntaxNode, sel: SyntaxNode, field: MapField): boolean {
   const { owner, name: fieldName, decl } = field;
-  if (!/^[a-z_]/.test(fieldName)) return false;
-  if (ast.namedChildren(decl.node).some((c) => c.type === 'raw_string_literal' || c.type === 'interpreted_string_literal')) return false; // tagged
+  if (!privateUntagged(field)) return false;
   const init = ctx.fact(InitialisedFieldsFact);
   if (init.fields.has(fieldName) || init.positional.has(owner)) return false;
   const fn = ast.enclosingFunction(stmt);
@@ -232,6 +255,7 @@ export function isNilTest(n: SyntaxNode, text: string): boolean {
 
 /** Inside `if m != nil { ... }` or similar: the author checked; stay quiet. */
 function guardedByNilCheck(node: SyntaxNode, name: string, scope: SyntaxNode): boolean {
+  if (guardedByPresence(node, name, scope)) return true;
   for (let p = node.parent; p && p.id !== scope.id; p = p.parent) {
     if (p.type === 'if_statement') {
       const cond = ast.field(p, 'condition')?.text.replace(/\s+/g, '') ?? '';

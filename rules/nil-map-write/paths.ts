@@ -185,3 +185,32 @@ function innerStatements(holder: SyntaxNode, write: SyntaxNode): SyntaxNode[] | 
   }
   return undefined;
 }
+
+/**
+ * The write only runs when the map already holds something: it sits in
+ * `for ... range m` over the same map, or under an if whose initialiser reads
+ * `m[k]` and whose condition needs that read to have found a value
+ * (`if v, ok := m[k]; ok`, `if n := m[k]; n > 0`). A nil map holds nothing.
+ */
+export function guardedByPresence(write: SyntaxNode, mapText: string, scope: SyntaxNode): boolean {
+  for (let p = write.parent; p && p.id !== scope.id; p = p.parent) {
+    if (p.type === 'for_statement') {
+      const range = ast.namedChildren(p).find((c) => c.type === 'range_clause');
+      const ranged = range ? ast.field(range, 'right') : null;
+      if (ranged && ast.exprKey(ranged) === mapText) return true;
+    }
+    if (p.type !== 'if_statement') continue;
+    const init = ast.field(p, 'initializer');
+    const cond = ast.field(p, 'condition');
+    const consequence = ast.field(p, 'consequence');
+    if (!init || !cond || !consequence || !ast.contains(consequence, write)) continue;
+    if (!ast.descendants(init, ['index_expression']).some((ix) => ast.exprKey(ast.field(ix, 'operand') ?? ix) === mapText)) continue;
+    const names = ast.expressionsOf(ast.field(init, 'left')).map((n) => n.text);
+    // The first operand of the condition (before any &&) must test a read value positively.
+    const first = cond.text.split('&&')[0].replace(/\s+/g, '');
+    const m = /^(\w+)(?:(>|!=)(.+))?$/.exec(first);
+    if (!m || !names.includes(m[1])) continue;
+    if (!m[2] || m[2] === '>' || m[3] === 'nil' || m[3] === '0' || m[3] === '""') return true;
+  }
+  return false;
+}
