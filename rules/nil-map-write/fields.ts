@@ -72,8 +72,12 @@ function movedOut(reset: SyntaxNode, target: SyntaxNode): boolean {
   let moved = false;
   ast.walk(fn, (n) => {
     if (moved || n.startIndex > reset.startIndex) return false;
-    if (n.type === 'assignment_statement' || n.type === 'short_var_declaration') {
-      if (ast.expressionsOf(ast.field(n, 'right')).some((r) => ast.exprKey(r) === key)) moved = true;
+    // Only into another value's field: `cs := s.conns; s.conns = nil` keeps s alive and just drains it.
+    if (n.type === 'assignment_statement') {
+      const lefts = ast.expressionsOf(ast.field(n, 'left'));
+      ast.expressionsOf(ast.field(n, 'right')).forEach((r, i) => {
+        if (ast.exprKey(r) === key && lefts[i] && ast.unparen(lefts[i]).type === 'selector_expression') moved = true;
+      });
     }
     return true;
   });

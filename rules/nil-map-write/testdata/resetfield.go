@@ -39,10 +39,15 @@ func (l *listener) serve(ids <-chan int) {
 	}
 }
 
+// stop drains the map through a local and drops it: the listener stays alive.
 func (l *listener) stop() {
 	l.mu.Lock()
+	drained := l.conns
 	l.conns = nil
 	l.mu.Unlock()
+	for id := range drained {
+		l.logf("closing %d", id)
+	}
 }
 
 type block struct {
