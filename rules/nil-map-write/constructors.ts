@@ -70,7 +70,14 @@ function returningFunction(lit: SyntaxNode): string | undefined {
   if (n?.type === 'expression_list') n = n.parent;
   if (n?.type !== 'return_statement') return undefined;
   const fn = ast.enclosingFunction(n);
-  return fn?.type === 'func_literal' ? undefined : (ast.field(fn ?? n, 'name')?.text ?? undefined);
+  if (!fn || fn.type === 'func_literal') return undefined;
+  // A method of another type (a fake's `Lookup` returning `&Lease{ID: id}`) hands out a
+  // stand-in, not a value of its own making: only plain functions and the type's own
+  // methods (`clone`) count as constructors.
+  const recv = ast.receiverOf(fn);
+  const typeName = ast.field(lit, 'type')?.text;
+  if (recv && recv.typeName !== typeName) return undefined;
+  return ast.field(fn, 'name')?.text ?? undefined;
 }
 
 /**

@@ -82,3 +82,22 @@ func zeroCatalog() *Catalog {
 }
 
 func (r *Catalog) add(k string) { r.Items[k]++ }
+
+// A test double's lookup returns a stand-in value; the real leases come from newLease.
+type lease struct {
+	id    int
+	items map[string]bool
+}
+
+func newLease(id int) *lease { return &lease{id: id, items: map[string]bool{}} }
+
+func (l *lease) attach(item string) { l.items[item] = true }
+
+type fakeLessor struct{ known map[int]bool }
+
+func (f *fakeLessor) lookup(id int) *lease {
+	if f.known[id] {
+		return &lease{id: id}
+	}
+	return nil
+}
