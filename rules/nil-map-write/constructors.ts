@@ -71,12 +71,9 @@ function returningFunction(lit: SyntaxNode): string | undefined {
   if (n?.type !== 'return_statement') return undefined;
   const fn = ast.enclosingFunction(n);
   if (!fn || fn.type === 'func_literal') return undefined;
-  // A method of another type (a fake's `Lookup` returning `&Lease{ID: id}`) hands out a
-  // stand-in, not a value of its own making: only plain functions and the type's own
-  // methods (`clone`) count as constructors.
-  const recv = ast.receiverOf(fn);
-  const typeName = ast.field(lit, 'type')?.text;
-  if (recv && recv.typeName !== typeName) return undefined;
+  // Methods hand out stand-ins and partial views (a fake's `Lookup` returning
+  // `&Lease{ID: id}`, `t.slice(pc)` for a legacy path): only plain functions count.
+  if (ast.receiverOf(fn)) return undefined;
   return ast.field(fn, 'name')?.text ?? undefined;
 }
 
@@ -95,7 +92,10 @@ export function checkConstructorLeavesField(ctx: RuleContext, stmt: SyntaxNode, 
   // A function that also builds the full value returns the short literal only as a
   // placeholder (`if !enabled { return &T{ID: id} }`): skip it.
   const fullBuilders = new Set(literals.filter((l) => l.keys?.has(fieldName)).map((l) => `${l.file.path}:${l.returnedBy ?? enclosingName(l.node)}`));
-  const without = literals.find((l) => l.returnedBy && !l.keys?.has(fieldName) && !fullBuilders.has(`${l.file.path}:${l.returnedBy}`));
+  // Constructors live next to their type; a literal in another file is often a
+  // platform or test stand-in (`root_darwin.go` returning `&CertPool{systemPool: true}`).
+  const typeFile = ctx.pkg.types.get(owner)?.file;
+  const without = literals.find((l) => l.returnedBy && l.file === typeFile && !l.keys?.has(fieldName) && !fullBuilders.has(`${l.file.path}:${l.returnedBy}`));
   if (!setter || !without) return false;
   const at = without.file === ctx.file ? `line ${line(without.node)}` : ctx.where(without.node, without.file);
   ctx.report({

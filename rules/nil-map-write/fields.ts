@@ -73,10 +73,12 @@ function movedOut(reset: SyntaxNode, target: SyntaxNode): boolean {
   ast.walk(fn, (n) => {
     if (moved || n.startIndex > reset.startIndex) return false;
     // Only into another value's field: `cs := s.conns; s.conns = nil` keeps s alive and just drains it.
-    if (n.type === 'assignment_statement') {
+    // The map may also travel inside a literal: `lv.m = Map{Vals: lc.m.Vals}; lc.m.Vals = nil`.
+    if (n.type === 'assignment_statement' && n.id !== reset.id) {
       const lefts = ast.expressionsOf(ast.field(n, 'left'));
       ast.expressionsOf(ast.field(n, 'right')).forEach((r, i) => {
-        if (ast.exprKey(r) === key && lefts[i] && ast.unparen(lefts[i]).type === 'selector_expression') moved = true;
+        const carries = ast.exprKey(r) === key || ast.descendants(r, ['selector_expression']).some((d) => ast.exprKey(d) === key);
+        if (carries && lefts[i] && ast.unparen(lefts[i]).type === 'selector_expression') moved = true;
       });
     }
     return true;

@@ -43,6 +43,7 @@ function checkWrite(ctx: RuleContext, stmt: SyntaxNode, operand: SyntaxNode): vo
     const field = packageMapField(ctx, operand);
     if (!field) return;
     if (checkNeverInitialisedField(ctx, stmt, operand, field)) return;
+    if (builtHereWithField(ctx, operand)) return;
     if (privateUntagged(field) && !writeChecksNil(stmt, operand) && checkConstructorLeavesField(ctx, stmt, operand, field.owner, field.name, field.decl.typeNode.text)) return;
     checkResetField(ctx, stmt, operand, field.owner, field.name);
   }
@@ -88,6 +89,17 @@ function checkNeverInitialisedField(ctx: RuleContext, stmt: SyntaxNode, sel: Syn
     message: `${sel.text} is always a nil map: nothing in this package sets the unexported field ${owner}.${fieldName} (no assignment and no ${fieldName}: in a literal), so this write panics with "assignment to entry in nil map". Initialise it where ${owner} is built: ${fieldName}: make(${decl.typeNode.text}).`,
   });
   return true;
+}
+
+/** `p := &T{f: make(...)}; ... p.f[k] = v`: the value in hand was built here with the field, whatever other constructors do. */
+function builtHereWithField(ctx: RuleContext, sel: SyntaxNode): boolean {
+  const base = ast.field(sel, 'operand');
+  if (base?.type !== 'identifier') return false;
+  const b = ctx.scopes.resolve(base);
+  if (!b || b.kind !== 'local' || !b.value) return false;
+  let v = ast.unparen(b.value);
+  if (v.type === 'unary_expression' && v.child(0)?.type === '&') v = ast.unparen(ast.field(v, 'operand') ?? v);
+  return v.type === 'composite_literal';
 }
 
 interface MapField {

@@ -13,8 +13,8 @@ func newTagIndex(name string) *tagIndex {
 	return &tagIndex{name: name, byTag: map[string][]string{}}
 }
 
-// A copy keeps the name only: its byTag stays nil.
-func (t *tagIndex) renamed(name string) *tagIndex {
+// A second constructor keeps the name only: its byTag stays nil.
+func namedTagIndex(name string) *tagIndex {
 	return &tagIndex{name: name}
 }
 

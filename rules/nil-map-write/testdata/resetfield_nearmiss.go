@@ -94,3 +94,25 @@ func newScratch() *scratch { return &scratch{seen: map[string]bool{}} }
 func (s *scratch) release() { s.seen = nil }
 
 func (s *scratch) mark(k string) { s.seen[k] = true }
+
+// The maps travel to a new value inside a literal; the old holder is cleared.
+type liveMap struct {
+	vals map[int]int
+}
+
+func (m *liveMap) reset() {
+	if m.vals == nil {
+		m.vals = make(map[int]int)
+	} else {
+		clear(m.vals)
+	}
+}
+
+func (m *liveMap) set(id, v int) { m.vals[id] = v }
+
+type liveCache struct{ live liveMap }
+
+func reuse(into, from *liveCache) {
+	into.live = liveMap{vals: from.live.vals}
+	from.live.vals = nil
+}
