@@ -82,7 +82,10 @@ const SeededDrawsFact = defineFact('map-range-order:seededDraws', (pkg: PackageM
   const sources = new Set<string>();
   for (const v of pkg.values.values()) {
     const rand = randName(v.file);
-    if (rand && v.typeNode && v.typeNode.text.replace(/\s+/g, '') === `*${rand}.Rand`) sources.add(v.name);
+    if (!rand || v.kind !== 'var') continue;
+    const typed = v.typeNode && v.typeNode.text.replace(/\s+/g, '') === `*${rand}.Rand`;
+    const made = v.value && ast.callShape(ast.unparen(v.value))?.callee === `${rand}.New`;
+    if (typed || made) sources.add(v.name);
   }
   // A package that calls rand.Seed wants the global source repeatable too.
   const globalSeeded = pkg.files.some((f) => {

@@ -1,0 +1,175 @@
+package selection
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Key equality matches one entry at most.
+func byKey(servers map[string]*server, name string) *server {
+	for k, srv := range servers {
+		if k == name {
+			return srv
+		}
+	}
+	return nil
+}
+
+// Equality with a loop-invariant value (an ID lookup) is a unique match.
+func byName(servers map[string]*server, name string) *server {
+	for _, srv := range servers {
+		if srv.name == name {
+			return srv
+		}
+	}
+	return nil
+}
+
+func byFoldedName(servers map[string]*server, name string) *server {
+	for _, srv := range servers {
+		if strings.EqualFold(srv.name, name) {
+			return srv
+		}
+	}
+	return nil
+}
+
+// Existence: the answer is the same whichever entry matches first.
+func anyReady(servers map[string]*server) bool {
+	for _, srv := range servers {
+		if srv.ready {
+			return true
+		}
+	}
+	return false
+}
+
+func hasReady(servers map[string]*server) bool {
+	found := false
+	for _, srv := range servers {
+		if srv.ready {
+			found = true
+			break
+		}
+	}
+	return found
+}
+
+// Validation: the first failure is reported, the outcome (an error) is the same.
+func validate(servers map[string]*server) error {
+	for name, srv := range servers {
+		if len(srv.listen) == 0 {
+			return fmt.Errorf("server %s listens nowhere", name)
+		}
+	}
+	return nil
+}
+
+func check(servers map[string]*server) error {
+	for _, srv := range servers {
+		if err := probe(srv); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func probe(s *server) error {
+	if !s.ready {
+		return errors.New("not ready")
+	}
+	return nil
+}
+
+// Evicting one arbitrary entry is deliberate.
+func evictOne(cache map[string]*server) {
+	for k, srv := range cache {
+		if !srv.ready {
+			delete(cache, k)
+			break
+		}
+	}
+}
+
+// No early exit: every matching entry is handled.
+func readyCount(servers map[string]*server) int {
+	n := 0
+	for _, srv := range servers {
+		if srv.ready {
+			n++
+		}
+	}
+	return n
+}
+
+// Order-independent aggregation.
+func longest(names map[string]int) int {
+	best := 0
+	for _, n := range names {
+		best = max(best, n)
+	}
+	return best
+}
+
+// An index keyed by the outer key cannot collide.
+func copyByKey(certs map[string]*cert) map[string]*cert {
+	out := map[string]*cert{}
+	for k, c := range certs {
+		out[k] = c
+	}
+	return out
+}
+
+// A set of domains: every entry writes the same value.
+func domainSet(certs map[string]*cert) map[string]bool {
+	out := map[string]bool{}
+	for _, c := range certs {
+		for _, d := range strings.Split(c.domains, ",") {
+			out[d] = true
+		}
+	}
+	return out
+}
+
+// Grouping keeps every entry.
+func groupByDomain(certs map[string]*cert) map[string][]*cert {
+	out := map[string][]*cert{}
+	for _, c := range certs {
+		for _, d := range strings.Split(c.domains, ",") {
+			out[d] = append(out[d], c)
+		}
+	}
+	return out
+}
+
+// Duplicates are detected: the author handles collisions.
+func uniqueDomains(certs map[string]*cert) (map[string]*cert, error) {
+	out := map[string]*cert{}
+	for _, c := range certs {
+		for _, d := range strings.Split(c.domains, ",") {
+			if _, dup := out[d]; dup {
+				return nil, fmt.Errorf("domain %s twice", d)
+			}
+			out[d] = c
+		}
+	}
+	return out, nil
+}
+
+// A callback that is not a parameter: a method value chosen here.
+func visitPrint(progress map[uint64]*server) int {
+	n := 0
+	count := func(*server) { n++ }
+	for _, s := range progress {
+		count(s)
+	}
+	return n
+}
+
+// visitAll calls f for every server, in no particular order.
+func visitAll(servers map[string]*server, f func(*server)) {
+	for _, s := range servers {
+		f(s)
+	}
+}
