@@ -25,13 +25,21 @@ function callsIn(body: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
-/** `f(k, v)` in the body, with f a parameter of function type of the enclosing function. */
+/**
+ * `f(k, v)` as a statement in the body, with f a callback parameter of an exported
+ * function or method: a public visitor hands its entries to code outside the package
+ * in map order. Quiet for callbacks that return something (predicates, `yield` of an
+ * iterator that mirrors the map, sync.Map.Range-style stop flags) and for unexported
+ * helpers, whose callers are in view and rarely depend on the order.
+ */
 export function callbackInOrder(ctx: RuleContext, flow: FunctionFlow, body: SyntaxNode, derived: Derived): Effect | undefined {
+  if (flow.fn.type === 'func_literal' || !/^[A-Z]/.test(ast.field(flow.fn, 'name')?.text ?? '')) return undefined;
   for (const call of callsIn(body)) {
     const fn = ast.field(call, 'function');
-    if (fn?.type !== 'identifier') continue;
+    if (fn?.type !== 'identifier' || call.parent?.type !== 'expression_statement') continue;
     const b = ctx.scopes.resolve(fn);
     if (!b || b.kind !== 'param' || b.func?.id !== flow.fn.id || b.typeNode?.type !== 'function_type') continue;
+    if (ast.field(b.typeNode, 'result')) continue;
     const shape = ast.callShape(call);
     if (!shape?.args.some(derived)) continue;
     return { effect: `it reaches the caller: the callback ${fn.text} is called once per entry in that order (line ${call.startPosition.row + 1})` };

@@ -100,6 +100,13 @@ function guardOf(exit: SyntaxNode, body: SyntaxNode, derived: Derived): SyntaxNo
 function uniqueMatch(ctx: RuleContext, cond: SyntaxNode, derived: Derived, vars: Binding[]): boolean {
   if (/\berr\w*\s*!=\s*nil\b|\bErr\w*\s*!=\s*nil\b/.test(cond.text)) return true;
   let unique = false;
+  // `if e != nil` on an error value: the loop reports the first failure, not a selection.
+  ast.walk(cond, (n) => {
+    if (n.type !== 'binary_expression' || n.child(1)?.type !== '!=' || ast.field(n, 'right')?.text !== 'nil') return;
+    const t = ctx.scopes.typeOfExpr(ast.field(n, 'left')!);
+    if (t.kind === 'basic' && t.name === 'error') unique = true;
+  });
+  if (unique) return true;
   ast.walk(cond, (n) => {
     if (unique) return false;
     let sides: SyntaxNode[] = [];
@@ -138,14 +145,15 @@ function invariant(n: SyntaxNode, derived: Derived): boolean {
 function usesEntry(ctx: RuleContext, exit: SyntaxNode, body: SyntaxNode, derived: Derived, loop: SyntaxNode): boolean {
   if (exit.type === 'return_statement') {
     const results = ast.expressionsOf(exit.namedChild(0));
-    if (results.some((r) => derived(r) && !errorValue(r))) return true;
+    const types = resultTypes(exit);
+    if (results.some((r, i) => derived(r) && !errorValue(r) && types[i] !== 'error')) return true;
   }
   const block = exit.parent;
   if (!block) return false;
   for (let s = exit.previousNamedSibling; s; s = s.previousNamedSibling) {
     if (s.type === 'comment' || !derived(s)) continue;
     if (deletesFromRanged(s, loop)) return false; // evicting one arbitrary entry is deliberate
-    if (s.type === 'expression_statement' && /^(log|fmt)\./.test(s.text)) continue; // a trace line
+    if (s.type === 'expression_statement' && logCall(s)) continue; // a trace line
     if (s.type === 'assignment_statement' || s.type === 'expression_statement' || s.type === 'inc_statement' || s.type === 'short_var_declaration') {
       if (s.type === 'short_var_declaration') continue; // a local of this iteration
       if (s.type === 'assignment_statement' && !assignsOutside(ctx, s, body)) continue;
@@ -155,11 +163,34 @@ function usesEntry(ctx: RuleContext, exit: SyntaxNode, body: SyntaxNode, derived
   return false;
 }
 
+/** `log.Printf(...)`, `lg.Warn(...)`, `Logger.Printf(...)`: a trace line, not a use of the entry. */
+function logCall(s: SyntaxNode): boolean {
+  const c = ast.callShape(s.namedChild(0)!);
+  if (!c) return false;
+  return /^(log|fmt)\./.test(c.callee) || /^(Print|Debug|Info|Warn|Warning|Error|Trace|Log|Notice)\w*$/.test(c.method ?? '');
+}
+
+/** The declared result types of the function a return belongs to, one text per position ("error", "*T"). */
+function resultTypes(ret: SyntaxNode): string[] {
+  const fn = ast.enclosingFunction(ret);
+  const result = fn ? ast.field(fn, 'result') : null;
+  if (!result) return [];
+  if (result.type !== 'parameter_list') return [result.text];
+  const out: string[] = [];
+  for (const p of ast.namedChildren(result)) {
+    if (p.type !== 'parameter_declaration') continue;
+    const t = ast.field(p, 'type')?.text ?? '';
+    const names = p.childrenForFieldName('name').length;
+    for (let i = 0; i < Math.max(1, names); i++) out.push(t);
+  }
+  return out;
+}
+
 function errorValue(r: SyntaxNode): boolean {
   const e = ast.unparen(r);
   if (e.type === 'identifier') return /^err/i.test(e.text);
   const c = ast.callShape(e);
-  return !!c && /^(fmt\.Errorf|errors\.\w+|\w+\.Wrap\w*|\w*Err\w*)$/.test(c.callee);
+  return !!c && (/^(fmt\.Errorf|errors\.\w+|\w+\.Wrap\w*|\w*Err\w*)$/.test(c.callee) || /^(Errf|Errorf|Err|Wrap\w*)$/.test(c.method ?? ''));
 }
 
 function deletesFromRanged(s: SyntaxNode, loop: SyntaxNode): boolean {

@@ -72,3 +72,16 @@ func overSlice(s []string) []string {
 	}
 	return out
 }
+
+// An iterator over a map yields in map order by design, like maps.All.
+type registry struct{ m map[string]int }
+
+func (r *registry) All() func(yield func(string, int) bool) {
+	return func(yield func(string, int) bool) {
+		for k, v := range r.m {
+			if !yield(k, v) {
+				return
+			}
+		}
+	}
+}

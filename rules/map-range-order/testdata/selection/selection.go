@@ -67,7 +67,7 @@ func byDomain(certs map[string]*cert) map[string]*cert {
 }
 
 // The caller's callback sees the entries in map order.
-func visit(progress map[uint64]*server, f func(id uint64, s *server)) {
+func Visit(progress map[uint64]*server, f func(id uint64, s *server)) {
 	for id, s := range progress { // want "map-range-order"
 		f(id, s)
 	}

@@ -167,9 +167,84 @@ func visitPrint(progress map[uint64]*server) int {
 	return n
 }
 
-// visitAll calls f for every server, in no particular order.
-func visitAll(servers map[string]*server, f func(*server)) {
+// VisitAll calls f for every server, in no particular order.
+func VisitAll(servers map[string]*server, f func(*server)) {
 	for _, s := range servers {
 		f(s)
 	}
+}
+
+// An unexported visitor: its callers are in this package.
+func eachServer(servers map[string]*server, f func(*server)) {
+	for _, s := range servers {
+		f(s)
+	}
+}
+
+// A predicate filters; the order it sees does not change the result.
+func Matching(servers map[string]*server, keep func(*server) bool) map[string]*server {
+	out := map[string]*server{}
+	for name, s := range servers {
+		if keep(s) {
+			out[name] = s
+		}
+	}
+	return out
+}
+
+// A Range with a stop flag, like sync.Map.Range.
+func Range(servers map[string]*server, f func(name string, s *server) bool) {
+	for name, s := range servers {
+		if !f(name, s) {
+			return
+		}
+	}
+}
+
+// The first error is returned; an error-typed result is no selection.
+func firstProblem(problems map[string][]error) error {
+	for _, errs := range problems {
+		for _, e := range errs {
+			if e != nil {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+func open(paths map[string]string) (map[string]int, error) {
+	out := map[string]int{}
+	for key, p := range paths {
+		n, e := size(p)
+		if e != nil {
+			return nil, e
+		}
+		out[key] = n
+	}
+	return out, nil
+}
+
+func size(p string) (int, error) {
+	if p == "" {
+		return 0, errors.New("empty path")
+	}
+	return len(p), nil
+}
+
+type logger struct{}
+
+func (logger) Printf(string, ...any) {}
+
+var lg logger
+
+// A log line and a bare return: nothing is picked.
+func changed(old, cur map[string]int) bool {
+	for topic, n := range old {
+		if cur[topic] != n {
+			lg.Printf("partitions of %s changed", topic)
+			return true
+		}
+	}
+	return false
 }
