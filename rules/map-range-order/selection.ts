@@ -110,7 +110,8 @@ function uniqueMatch(ctx: RuleContext, cond: SyntaxNode, derived: Derived, vars:
   ast.walk(cond, (n) => {
     if (unique) return false;
     let sides: SyntaxNode[] = [];
-    if (n.type === 'binary_expression' && n.child(1)?.type === '==') sides = [ast.field(n, 'left'), ast.field(n, 'right')].filter((s): s is SyntaxNode => !!s);
+    // `k != name` appears as the `if ... { continue }` filter in front of a lookup's exit.
+    if (n.type === 'binary_expression' && (n.child(1)?.type === '==' || n.child(1)?.type === '!=')) sides = [ast.field(n, 'left'), ast.field(n, 'right')].filter((s): s is SyntaxNode => !!s);
     const call = ast.callShape(n);
     if (call && /^(EqualFold|Equal|DeepEqual|HasPrefix)$/.test(call.method ?? '') && call.args.length === 2) sides = call.args;
     if (sides.length !== 2) return;
@@ -157,17 +158,20 @@ function usesEntry(ctx: RuleContext, exit: SyntaxNode, body: SyntaxNode, derived
     if (s.type === 'assignment_statement' || s.type === 'expression_statement' || s.type === 'inc_statement' || s.type === 'short_var_declaration') {
       if (s.type === 'short_var_declaration') continue; // a local of this iteration
       if (s.type === 'assignment_statement' && !assignsOutside(ctx, s, body)) continue;
+      if (s.type === 'assignment_statement' && collectsError(ctx, s)) continue; // `*errs = append(*errs, err)` before returning it
       return true;
     }
   }
   return false;
 }
 
-/** `log.Printf(...)`, `lg.Warn(...)`, `Logger.Printf(...)`: a trace line, not a use of the entry. */
+/** `log.Printf(...)`, `lg.Warn(...)`, `o.mu.RUnlock()`: a trace line or housekeeping, not a use of the entry. */
 function logCall(s: SyntaxNode): boolean {
   const c = ast.callShape(s.namedChild(0)!);
   if (!c) return false;
-  return /^(log|fmt)\./.test(c.callee) || /^(Print|Debug|Info|Warn|Warning|Error|Trace|Log|Notice)\w*$/.test(c.method ?? '');
+  if (/^(log|fmt)\./.test(c.callee) || /^(Print|Debug|Info|Warn|Warning|Error|Trace|Log|Notice)\w*$/.test(c.method ?? '')) return true;
+  // Releasing a lock or a handle on the way out is housekeeping, not a use of the entry.
+  return /^(Unlock|RUnlock|Done|Close|Release|Cancel)$/.test(c.method ?? '');
 }
 
 /** The declared result types of the function a return belongs to, one text per position ("error", "*T"). */
@@ -184,6 +188,17 @@ function resultTypes(ret: SyntaxNode): string[] {
     for (let i = 0; i < Math.max(1, names); i++) out.push(t);
   }
   return out;
+}
+
+/** `errs = append(errs, err)`: recording the failure that the exit reports. */
+function collectsError(ctx: RuleContext, s: SyntaxNode): boolean {
+  const right = ast.expressionsOf(ast.field(s, 'right'));
+  const call = right.length === 1 ? ast.callShape(ast.unparen(right[0]!)) : null;
+  if (!call || call.callee !== 'append' || call.args.length < 2) return false;
+  return call.args.slice(1).every((a) => {
+    const t = ctx.scopes.typeOfExpr(a);
+    return errorValue(a) || (t.kind === 'basic' && t.name === 'error');
+  });
 }
 
 function errorValue(r: SyntaxNode): boolean {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // Key equality matches one entry at most.
@@ -247,4 +248,49 @@ func changed(old, cur map[string]int) bool {
 		}
 	}
 	return false
+}
+
+// A continue filter on the key in front of the exit: a lookup by name.
+func countOf(counts map[string]int, topic string) int {
+	found := -1
+	for t, n := range counts {
+		if t != topic {
+			continue
+		}
+		found = n
+		break
+	}
+	return found
+}
+
+type consumer struct {
+	mu      sync.RWMutex
+	filters []string
+}
+
+// Unlocking on the way out is no use of the entry; the answer is a constant.
+func noneCollide(consumers map[string]*consumer, subject string) bool {
+	for _, c := range consumers {
+		c.mu.RLock()
+		if len(c.filters) == 0 {
+			c.mu.RUnlock()
+			return false
+		}
+		c.mu.RUnlock()
+	}
+	return true
+}
+
+// Recording the failure before returning it is error handling, not a selection.
+func weights(m map[string]int, errs *[]error) (map[string]int, error) {
+	out := map[string]int{}
+	for k, w := range m {
+		if w < 0 || w > 100 {
+			err := fmt.Errorf("weight %d of %s out of range", w, k)
+			*errs = append(*errs, err)
+			return nil, err
+		}
+		out[k] = w
+	}
+	return out, nil
 }
