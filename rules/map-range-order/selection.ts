@@ -23,6 +23,7 @@ const BREAK_TARGETS = new Set(['for_statement', 'expression_switch_statement', '
 /** First-match selection in the body of the map range `loop`. */
 export function firstMatch(ctx: RuleContext, loop: SyntaxNode, body: SyntaxNode, derived: Derived, vars: Binding[]): Selection | undefined {
   if (!/\b(break|return|continue)\b/.test(body.text)) return undefined;
+  if (singleEntry(loop)) return undefined;
   for (const exit of loopExits(loop, body)) {
     const guard = guardOf(exit, body, derived);
     if (!guard || uniqueMatch(ctx, guard, derived, vars)) continue;
@@ -31,6 +32,20 @@ export function firstMatch(ctx: RuleContext, loop: SyntaxNode, body: SyntaxNode,
     return { effect: `it decides which entry the loop picks: the loop stops at the first entry that passes the check at line ${line}, and more than one entry can pass it` };
   }
   return undefined;
+}
+
+/**
+ * The function checks `len(m) == 1` (or `!= 1`, `> 1`) on the ranged map before the
+ * loop: with one entry there is nothing to choose between.
+ */
+function singleEntry(loop: SyntaxNode): boolean {
+  const clause = loop.namedChildren.find((c) => c?.type === 'range_clause');
+  const ranged = clause ? ast.field(clause, 'right') : null;
+  const fn = ast.enclosingFunction(loop);
+  if (!ranged || !fn) return false;
+  const before = fn.text.slice(0, loop.startIndex - fn.startIndex).replace(/\s+/g, '');
+  const m = ranged.text.replace(/\s+/g, '');
+  return [`len(${m})==1`, `len(${m})!=1`, `len(${m})>1`, `1==len(${m})`].some((t) => before.includes(t));
 }
 
 /** break/return/labelled continue statements that end `loop` early (not inside closures or inner loops' own breaks). */
@@ -113,7 +128,9 @@ function uniqueMatch(ctx: RuleContext, cond: SyntaxNode, derived: Derived, vars:
     // `k != name` appears as the `if ... { continue }` filter in front of a lookup's exit.
     if (n.type === 'binary_expression' && (n.child(1)?.type === '==' || n.child(1)?.type === '!=')) sides = [ast.field(n, 'left'), ast.field(n, 'right')].filter((s): s is SyntaxNode => !!s);
     const call = ast.callShape(n);
-    if (call && /^(EqualFold|Equal|DeepEqual|HasPrefix)$/.test(call.method ?? '') && call.args.length === 2) sides = call.args;
+    if (call && /^(EqualFold|Equal|DeepEqual)$/.test(call.method ?? '') && call.args.length === 2) sides = call.args;
+    // `dn.Equal(certDN)`, `a.Equals(b)`: an equality method on the entry.
+    if (call?.receiver && /^(Equal|Equals|EqualFold)$/.test(call.method ?? '') && call.args.length === 1) sides = [call.receiver, call.args[0]!];
     if (sides.length !== 2) return;
     const [a, b] = sides as [SyntaxNode, SyntaxNode];
     if (isKey(ctx, a, vars) || isKey(ctx, b, vars)) unique = true;

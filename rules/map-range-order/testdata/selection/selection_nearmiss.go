@@ -294,3 +294,30 @@ func weights(m map[string]int, errs *[]error) (map[string]int, error) {
 	}
 	return out, nil
 }
+
+// The map holds one entry by the time the loop runs: nothing to choose between.
+func agreedLeader(votes map[uint64]bool, members map[uint64]int) int {
+	if len(votes) != 1 {
+		return -1
+	}
+	for l := range votes {
+		if i, ok := members[l]; ok {
+			return i
+		}
+	}
+	return -1
+}
+
+type dn struct{ parts []string }
+
+func (d dn) Equal(o dn) bool { return len(d.parts) == len(o.parts) }
+
+// An equality method against a loop-invariant value is a lookup.
+func userFor(users map[string]dn, cert dn) string {
+	for name, d := range users {
+		if d.Equal(cert) {
+			return name
+		}
+	}
+	return ""
+}
