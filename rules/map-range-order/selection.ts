@@ -128,7 +128,8 @@ function uniqueMatch(ctx: RuleContext, cond: SyntaxNode, derived: Derived, vars:
     // `k != name` appears as the `if ... { continue }` filter in front of a lookup's exit.
     if (n.type === 'binary_expression' && (n.child(1)?.type === '==' || n.child(1)?.type === '!=')) sides = [ast.field(n, 'left'), ast.field(n, 'right')].filter((s): s is SyntaxNode => !!s);
     const call = ast.callShape(n);
-    if (call && /^(EqualFold|Equal|DeepEqual)$/.test(call.method ?? '') && call.args.length === 2) sides = call.args;
+    const fnName = call ? (call.method ?? call.callee) : '';
+    if (call && /^(EqualFold|Equal|DeepEqual|Identical\w*|HasPrefix|HasSuffix)$/.test(fnName) && call.args.length === 2) sides = call.args;
     // `dn.Equal(certDN)`, `a.Equals(b)`: an equality method on the entry.
     if (call?.receiver && /^(Equal|Equals|EqualFold)$/.test(call.method ?? '') && call.args.length === 1) sides = [call.receiver, call.args[0]!];
     if (sides.length !== 2) return;

@@ -321,3 +321,27 @@ func userFor(users map[string]dn, cert dn) string {
 	}
 	return ""
 }
+
+type typ struct{ name string }
+
+func Identical(a, b *typ) bool { return a.name == b.name }
+
+// An identity test against the wanted value is a lookup, whatever its name.
+func indexOf(m map[*typ]int, want *typ) (int, bool) {
+	for t, i := range m {
+		if Identical(t, want) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// A prefix lookup against a loop-invariant name: names are written to be unique.
+func serverIn(servers map[string]bool, cluster string) string {
+	for s := range servers {
+		if strings.HasPrefix(s, cluster) {
+			return s
+		}
+	}
+	return ""
+}
