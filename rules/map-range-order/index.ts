@@ -7,18 +7,25 @@
 //  2. the loop body writes something derived from the key or value to an output
 //     (fmt.Fprint*/Print*, log.Print*, Write*/Encode on a writer declared outside
 //     the loop and not chosen per key).
+// Order that picks a winner rather than a sequence (first match, last write wins)
+// is in selection.ts; order reaching a callback or seeded random draws in
+// effects.ts; Go 1.23 iterators (`maps.Keys(m)`, `slices.Collect`) in iterators.ts.
 // Order-insensitive uses (sums, set insertion, map copies, min/max, counting)
-// never match either shape. A function whose doc comment says its result is in
+// never match any shape. A function whose doc comment says its result is in
 // no particular order is taken at its word.
 import {
-  defineRule, ast, docAbove, flowOf, rootIdentifier, sortedFieldNames, callersSortResult, rangeClauseOf, sinkName, shapeOf, addImportsEdit,
+  defineRule, ast, docAbove, flowOf, rootIdentifier, sortedFieldNames, callersSortResult, rangeClauseOf, sinkName, shapeOf, addImportsEdit, escapeOf,
   type RuleContext, type SyntaxNode, type Binding, type FunctionFlow, type GoType,
 } from '../../src/engine/index.js';
+import { mapIteratorCall, collectedIterator, type MapIterator } from './iterators.js';
+import { firstMatch, lastWriteWins } from './selection.js';
+import { callbackInOrder, randomDraws } from './effects.js';
 
 const ORDER_DOC = /\b(unspecified|undefined|no particular|no specific|arbitrary|random|any|indeterminate|nondeterministic|unsorted|not sorted)\s+order\b|\bnot (?:in any|guaranteed to be in)\b|\border is (?:unspecified|undefined|random|arbitrary|not)/i;
 
-// Text that any finding's loop body must contain: an append, a +=, or an output call.
-const SHAPES_TEXT = /\bappend\(|\+=|\bF?[Pp]rint|\bWrite|\bEncode|\blog\./;
+// Text that any finding's loop body must contain: an append, a +=, an output call,
+// an early exit (first match), an element write (last write wins) or a call (callback, draws).
+const SHAPES_TEXT = /\bappend\(|\+=|\bF?[Pp]rint|\bWrite|\bEncode|\blog\.|\bbreak\b|\breturn\b|\bcontinue\s+\w|\]\s*=[^=]|\(/;
 
 export default defineRule({
   meta: {
@@ -36,22 +43,91 @@ export default defineRule({
         const body = ast.field(loop, 'body');
         if (!clause || !ranged || !body) return;
         if (!SHAPES_TEXT.test(body.text)) return; // cheap pre-filter before any type work
-        const mapType = mapTypeOf(ctx, ranged);
-        if (!mapType) return;
+        const iterator = mapIteratorCall(ctx, ranged);
+        const mapType = iterator ? undefined : mapTypeOf(ctx, ranged);
+        const inferred = !iterator && !mapType && inferredMapRange(ctx, clause, body);
+        if (!iterator && !mapType && !inferred) return;
         const flow = flowOf(ctx.scopes, loop);
         if (!flow || orderDisclaimed(flow.fn)) return;
         const vars = rangeVars(ctx, clause);
         if (vars.length === 0) return;
         const derived = (n: SyntaxNode) => mentionsDerived(ctx, n, vars, body);
-        const leak = collectedAndLeaked(ctx, flow, loop, body, derived, vars) ?? writtenInLoop(ctx, body, derived);
+        // A range whose map type is only inferred is reported for the narrowest shape alone.
+        const leak = inferred ? randomDraws(ctx, body) : (
+          collectedAndLeaked(ctx, flow, loop, body, derived, vars) ?? writtenInLoop(ctx, body, derived)
+          ?? firstMatch(ctx, loop, body, derived, vars) ?? lastWriteWins(ctx, loop, body, derived, vars)
+          ?? callbackInOrder(ctx, flow, body, derived) ?? randomDraws(ctx, body));
         if (!leak) return;
-        report(ctx, loop, clause, ranged, mapType, leak);
+        report(ctx, loop, clause, ranged, mapType, iterator, leak);
+      },
+      call_expression(call: SyntaxNode) {
+        const it = collectedIterator(ctx, call);
+        if (!it) return;
+        const leak = collectedIteratorLeak(ctx, call);
+        if (!leak) return;
+        const slices = it.std ? 'slices.Sorted' : 'a sorted copy of';
+        ctx.report({
+          node: call,
+          message: `Map iteration order is unspecified and randomised, and ${call.text} collects the entries in that order; here they reach ${leak.subject} (${leak.how}), so the result can differ from run to run. Sort them: ${it.std ? `${slices}(${it.call.text})` : `sort the slice`} instead of ${it.std ? call.text : 'using it as is'}.`,
+        });
       },
     };
   },
 });
 
-interface Leak {
+/** Where a slice collected from a map iterator goes: a local that leaves unsorted, or a sink it is passed to directly. */
+function collectedIteratorLeak(ctx: RuleContext, call: SyntaxNode): SequenceLeak | undefined {
+  const flow = flowOf(ctx.scopes, call);
+  if (!flow || orderDisclaimed(flow.fn)) return undefined;
+  let stmt = call.parent;
+  if (stmt?.type === 'expression_list') stmt = stmt.parent;
+  if (stmt && (stmt.type === 'short_var_declaration' || stmt.type === 'assignment_statement')) {
+    const left = ast.expressionsOf(ast.field(stmt, 'left'));
+    const right = ast.expressionsOf(ast.field(stmt, 'right'));
+    const i = right.findIndex((r) => ast.unparen(r).id === call.id);
+    const target = i >= 0 && left.length === right.length ? left[i] : undefined;
+    if (!target || target.type !== 'identifier') return undefined;
+    const b = ctx.scopes.resolve(target);
+    if (!b || flow.sortAfter(b, stmt)) return undefined;
+    const leaves = flow.leavesAfter(b, stmt);
+    if (!leaves) return undefined;
+    if (leaves.kind === 'return' && callersSortResult(ctx.scopes, ctx.pkg, flow.fn)) return undefined;
+    return { subject: b.name, how: `${leaves.what} at line ${leaves.node.startPosition.row + 1}`, collected: true };
+  }
+  const e = escapeOf(call, flow.fn);
+  if (!e) return undefined;
+  if (e.kind === 'return' && callersSortResult(ctx.scopes, ctx.pkg, flow.fn)) return undefined;
+  return { subject: 'the result', how: `${e.what} at line ${e.node.startPosition.row + 1}`, collected: true };
+}
+
+/**
+ * The ranged expression's type is unknown (an imported type), but the range key is
+ * used as the key of a string-keyed map (`children[name] = ...`): slices, arrays and
+ * strings yield int indexes, so this ranges over a map (or a channel or iterator).
+ */
+function inferredMapRange(ctx: RuleContext, clause: SyntaxNode, body: SyntaxNode): boolean {
+  const ranged = ast.field(clause, 'right');
+  if (!ranged || ctx.scopes.typeOfExpr(ranged).kind !== 'unknown') return false;
+  const key = ast.expressionsOf(ast.field(clause, 'left'))[0];
+  const kb = key?.type === 'identifier' ? ctx.scopes.resolve(key) : undefined;
+  if (!kb) return false;
+  let keyed = false;
+  ast.walk(body, (n) => {
+    if (keyed) return false;
+    if (n.type !== 'index_expression') return;
+    const idx = ast.field(n, 'index');
+    const operand = ast.field(n, 'operand');
+    if (idx?.type !== 'identifier' || !operand || ctx.scopes.resolve(idx)?.nameNode.id !== kb.nameNode.id) return;
+    const t = ctx.pkg.underlying(ctx.scopes.typeOfExpr(operand));
+    if (t.kind === 'map') {
+      const k = ctx.pkg.underlying(t.key);
+      if (k.kind === 'basic' && k.name === 'string') keyed = true;
+    }
+  });
+  return keyed;
+}
+
+interface SequenceLeak {
   /** What carries the order: "names", "the output". */
   subject: string;
   /** How it leaves: "returned at line 12", "written by w.Write at line 9". */
@@ -59,6 +135,9 @@ interface Leak {
   /** True when sorting the collected slice afterwards would also fix it. */
   collected: boolean;
 }
+
+/** A sequence that carries the order out, or an effect of the order (which entry wins, a callback, draws). */
+type Leak = SequenceLeak | { effect: string };
 
 function mapTypeOf(ctx: RuleContext, expr: SyntaxNode): Extract<GoType, { kind: 'map' }> | undefined {
   const t = ctx.scopes.typeOfExpr(expr);
@@ -113,7 +192,7 @@ function bodyNodes(body: SyntaxNode, types: readonly string[]): SyntaxNode[] {
 }
 
 /** Shape 1: `s = append(s, derived)` / `s += derived` in the loop, then `s` leaves unsorted. */
-function collectedAndLeaked(ctx: RuleContext, flow: FunctionFlow, loop: SyntaxNode, body: SyntaxNode, derived: (n: SyntaxNode) => boolean, vars: Binding[]): Leak | undefined {
+function collectedAndLeaked(ctx: RuleContext, flow: FunctionFlow, loop: SyntaxNode, body: SyntaxNode, derived: (n: SyntaxNode) => boolean, vars: Binding[]): SequenceLeak | undefined {
   for (const stmt of bodyNodes(body, ['assignment_statement'])) {
     const left = ast.expressionsOf(ast.field(stmt, 'left'));
     const right = ast.expressionsOf(ast.field(stmt, 'right'));
@@ -181,7 +260,7 @@ function dispatchedOnKey(ctx: RuleContext, stmt: SyntaxNode, body: SyntaxNode, v
 }
 
 /** Shape 2: the body writes something derived from the key or value to an output shared across iterations. */
-function writtenInLoop(ctx: RuleContext, body: SyntaxNode, derived: (n: SyntaxNode) => boolean): Leak | undefined {
+function writtenInLoop(ctx: RuleContext, body: SyntaxNode, derived: (n: SyntaxNode) => boolean): SequenceLeak | undefined {
   for (const call of bodyNodes(body, ['call_expression'])) {
     const sink = sinkName(call);
     if (!sink || sink.kind !== 'output') continue;
@@ -251,17 +330,20 @@ function sharedDestination(ctx: RuleContext, dest: SyntaxNode, body: SyntaxNode)
   return !new RegExp(`\\b${b.name}\\s*\\.\\s*(?:Reset|Truncate)\\s*\\(`).test(body.text);
 }
 
-function report(ctx: RuleContext, loop: SyntaxNode, clause: SyntaxNode, ranged: SyntaxNode, mapType: Extract<GoType, { kind: 'map' }>, leak: Leak): void {
-  const m = ranged.text;
-  const fix = sortedKeysFix(ctx, loop, clause, ranged, mapType);
+function report(ctx: RuleContext, loop: SyntaxNode, clause: SyntaxNode, ranged: SyntaxNode, mapType: Extract<GoType, { kind: 'map' }> | undefined, iterator: MapIterator | undefined, leak: Leak): void {
+  const m = iterator ? iterator.map.text : ranged.text;
+  const fix = mapType ? sortedKeysFix(ctx, loop, clause, ranged, mapType) : undefined;
   const k = ast.expressionsOf(ast.field(clause, 'left'))[0];
   const kName = k && k.type === 'identifier' && k.text !== '_' ? k.text : 'k';
-  const how = ctx.atLeastGo('1.23') ? `for _, ${kName} := range slices.Sorted(maps.Keys(${m}))` : `collect the keys of ${m}, sort them (slices.Sort or sort.Strings) and range over that slice`;
-  const alt = leak.collected ? `, or sort ${leak.subject} before it is used` : '';
+  const how = iterator?.std && iterator.kind === 'Keys' ? `range over slices.Sorted(${iterator.call.text}) instead`
+    : ctx.atLeastGo('1.23') ? `for _, ${kName} := range slices.Sorted(maps.Keys(${m}))`
+    : `collect the keys of ${m}, sort them (slices.Sort or sort.Strings) and range over that slice`;
+  const alt = 'collected' in leak && leak.collected ? `, or sort ${leak.subject} before it is used` : '';
+  const what = 'effect' in leak ? leak.effect : `it reaches ${leak.subject} (${leak.how})`;
   const body = ast.field(loop, 'body');
   ctx.report({
     span: { ...ast.spanOf(loop), endLine: loop.startPosition.row + 1, endColumn: (body?.startPosition.column ?? loop.endPosition.column) + 1 },
-    message: `Map iteration order is unspecified and randomised, and here it reaches ${leak.subject} (${leak.how}), so the result can differ from run to run. Iterate sorted keys: ${how}${alt}.`,
+    message: `Map iteration order is unspecified and randomised, and here ${what}, so the result can differ from run to run. Iterate sorted keys: ${how}${alt}.`,
     fix,
   });
 }

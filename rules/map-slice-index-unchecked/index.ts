@@ -27,7 +27,7 @@ export default defineRule({
         const m = ast.field(lookup, 'operand');
         const key = ast.field(lookup, 'index');
         if (!m || !key) return;
-        const external = isStringSliceMapExpr(ctx.scopes, ctx.file, m);
+        const external = isStringSliceMapExpr(ctx.scopes, ctx.file, m) || headerAlias(ctx, m);
         if (!external && !slicesOfMap(ctx, m)) return;
         // Keys the map's owner does not control: a constant, or a parameter (the caller's
         // choice). Keys computed from the program's own data usually come with an invariant
@@ -67,6 +67,8 @@ function checkedBefore(fn: SyntaxNode, at: SyntaxNode, lookup: SyntaxNode): bool
   const before = fn.text.slice(0, at.startIndex - fn.startIndex).replace(/\s+/g, '');
   const mk = lookup.text.replace(/\s+/g, '');
   if (before.includes(`len(${mk})`) || before.includes(`${mk}!=nil`) || before.includes(`${mk}==nil`)) return true;
+  // `for i := range m[k] { ... m[k][i] ... }`: the index comes from the slice itself.
+  if (before.includes(`range${mk}{`)) return true;
   // A store into m[k] (m[k] = append(m[k], x), m[k] = []T{...}): `mk=` but not `mk==`.
   for (let i = before.indexOf(`${mk}=`); i >= 0; i = before.indexOf(`${mk}=`, i + 1)) {
     if (before[i + mk.length + 1] !== '=') return true;
@@ -112,7 +114,7 @@ function literalEntry(ctx: RuleContext, m: SyntaxNode, key: SyntaxNode, depth = 
   if (!body) return false;
   const k = ast.unparen(key);
   // A local literal is no lookup table: only the keys it lists are known to be there.
-  if (!['interpreted_string_literal', 'raw_string_literal', 'int_literal', 'rune_literal'].includes(k.type)) return b.kind === 'package';
+  if (!['interpreted_string_literal', 'raw_string_literal', 'int_literal', 'rune_literal'].includes(k.type)) return b.kind === 'package' && !writtenInPackage(ctx, b.name);
   return ast.namedChildren(body).some((el) => el.type === 'keyed_element' && el.namedChild(0)?.text === k.text);
 }
 
@@ -122,4 +124,21 @@ function uncontrolledKey(ctx: RuleContext, key: SyntaxNode): boolean {
   if (k.type !== 'identifier') return false;
   const b = ctx.scopes.resolve(k);
   return b?.kind === 'param' || b?.kind === 'const';
+}
+
+/** `h := resp.Header` (or `q := r.Form`): a local copy of a standard map of string slices. */
+function headerAlias(ctx: RuleContext, m: SyntaxNode): boolean {
+  const e = ast.unparen(m);
+  if (e.type !== 'identifier') return false;
+  const b = ctx.scopes.resolve(e);
+  return b?.kind === 'local' && !!b.value && isStringSliceMapExpr(ctx.scopes, ctx.file, b.value);
+}
+
+/**
+ * The package stores into or deletes from the package-level map `name`: it is
+ * filled at run time, so it is no lookup table written to cover its callers' keys.
+ */
+function writtenInPackage(ctx: RuleContext, name: string): boolean {
+  const store = new RegExp(`(?:^|[^\\w.])${name}\\s*\\[[^\\]\\n]*\\]\\s*(?:=[^=]|\\+\\+|\\+=)|\\bdelete\\(\\s*${name}\\s*,|\\bclear\\(\\s*${name}\\s*\\)`, 'm');
+  return ctx.pkg.files.some((f) => store.test(f.text));
 }

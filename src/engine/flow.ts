@@ -238,7 +238,7 @@ const LOG_FUNCS = /^(Print|Printf|Println|Fatal|Fatalf|Fatalln|Panic|Panicf|Pani
 const WRITE_METHODS = /^(Write|WriteString|WriteByte|WriteRune|Encode|EncodeElement)$/;
 
 /** Where a use of a value leaves the function: return, sink call, field store or send. */
-function escapeOf(ident: SyntaxNode, fn: SyntaxNode): Escape | undefined {
+export function escapeOf(ident: SyntaxNode, fn: SyntaxNode): Escape | undefined {
   let child = ident;
   for (let p = ident.parent; p && p.id !== fn.id; child = p, p = p.parent) {
     if (FUNC_TYPES.has(p.type)) return undefined;
@@ -277,8 +277,16 @@ export function sinkName(call: SyntaxNode): { kind: EscapeKind; name: string } |
   if (recv === 'io' && m === 'WriteString') return { kind: 'output', name: 'io.WriteString' };
   if ((recv === 'reflect' && m === 'DeepEqual') || (recv === 'slices' && m === 'Equal')) return { kind: 'compare', name: `${recv}.${m}` };
   if (shape.receiver && WRITE_METHODS.test(m)) return { kind: 'output', name: `${recv}.${m}` };
+  // One-shot digests and signatures (sha256.Sum256(b), ed25519.Sign(k, msg), signer.Sign(...)), and
+  // table headers/rows (csv WriteAll, tablewriter-style SetHeader/Append): the byte or column order is the result.
+  if (HASH_PACKAGES.test(recv) && /^(Sum\w*|Checksum\w*)$/.test(m)) return { kind: 'output', name: `${recv}.${m}` };
+  if (shape.receiver && /^Sign(PKCS1v15|PSS|ASN1)?$/.test(m)) return { kind: 'output', name: `${recv}.${m}` };
+  if (shape.receiver && TABLE_METHODS.test(m)) return { kind: 'output', name: `${recv}.${m}` };
   return undefined;
 }
+
+const HASH_PACKAGES = /^(sha1|sha256|sha512|sha3|md5|crc32|crc64|adler32|fnv|xxhash|blake2b|blake2s|hmac)$/;
+const TABLE_METHODS = /^(WriteAll|SetHeader|AppendHeader|AppendRow|AppendRows|SetColumns)$/;
 
 /** The range clause of a `for ... range x` statement. */
 export function rangeClauseOf(loop: SyntaxNode): SyntaxNode | undefined {

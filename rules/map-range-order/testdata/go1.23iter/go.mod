@@ -1,0 +1,3 @@
+module example.com/iter
+
+go 1.23
