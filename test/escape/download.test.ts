@@ -2,33 +2,13 @@
 // dependency from GOPROXY (a local proxy here) into the module cache, and the
 // no-network compile step then uses that cache read-only.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { join, normalize } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createEscapeRunner, prepareGitWorkspaces } from '../../src/escape/index.js';
-import { bwrapGate, bwrapIt, gitDiff, remove, repoWith, tempDir, TESTDATA } from './helpers.js';
+import { bwrapGate, bwrapIt, gitDiff, remove, repoWith, serveProxy, tempDir, TESTDATA } from './helpers.js';
 
 const gate = await bwrapGate();
 const live = bwrapIt(gate);
-
-/** Serves a GOPROXY directory over HTTP on loopback and records the paths asked for. */
-async function serveProxy(dir: string): Promise<{ url: string; requests: string[]; server: Server }> {
-  const requests: string[] = [];
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
-    requests.push(path);
-    const file = normalize(join(dir, path));
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.statusCode = 404;
-      res.end('not found');
-      return;
-    }
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const addr = server.address();
-  return { url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`, requests, server };
-}
 
 describe('module download step', () => {
   live('downloads a dependency through GOPROXY, then compiles against the read-only cache', async () => {

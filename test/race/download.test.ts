@@ -3,35 +3,16 @@
 // offline test step then uses it read-only. A race inside the dependency has
 // no line in the repository: it is counted, never a finding.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { dirname, join, normalize } from 'node:path';
+import { cpSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRaceRunner } from '../../src/race/index.js';
 import { makeTempRoot } from '../../src/escape/workspace.js';
-import { bwrapGate, bwrapIt, remove, tempDir, TESTDATA as ESCAPE_TESTDATA } from '../escape/helpers.js';
+import { bwrapGate, bwrapIt, remove, serveProxy, tempDir, TESTDATA as ESCAPE_TESTDATA } from '../escape/helpers.js';
 
 const gate = await bwrapGate();
 const live = bwrapIt(gate);
 const TESTDATA = join(dirname(fileURLToPath(import.meta.url)), 'testdata');
-
-async function serveProxy(dir: string): Promise<{ url: string; requests: string[]; server: Server }> {
-  const requests: string[] = [];
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
-    requests.push(path);
-    const file = normalize(join(dir, path));
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.statusCode = 404;
-      res.end('not found');
-      return;
-    }
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const addr = server.address();
-  return { url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`, requests, server };
-}
 
 describe('race runner: module download', () => {
   live('fetches the dependency the tests import, then counts its internal race without a finding', async () => {
