@@ -5,6 +5,7 @@
 // after the reset depends on call order we do not follow.
 import { ast, defineFact, ScopesFact, type Fact, type RuleContext, type Scopes, type SyntaxNode, type GoFile } from '../../src/engine/index.js';
 import { guardedByPresence, line, terminates } from './paths.js';
+import { calleeDecl } from './helpers.js';
 
 interface NilReset {
   file: GoFile;
@@ -128,12 +129,7 @@ export function checkResetField(ctx: RuleContext, stmt: SyntaxNode, sel: SyntaxN
 
 /** The package method a call `x.m(...)` runs, when x's type is declared here. */
 function calledMethod(ctx: RuleContext, call: SyntaxNode): SyntaxNode | undefined {
-  const shape = ast.callShape(call);
-  if (!shape?.method || !shape.receiver) return undefined;
-  let t = ctx.scopes.typeOfExpr(shape.receiver);
-  if (t.kind === 'pointer') t = t.elem;
-  if (t.kind !== 'named' || t.qualifier) return undefined;
-  return ctx.pkg.methodsOf(t.name).get(shape.method)?.node;
+  return ast.callShape(call)?.method ? calleeDecl(ctx, call) : undefined;
 }
 
 function returnsError(method: SyntaxNode): boolean {
