@@ -41,20 +41,12 @@ export default defineRule({
       },
       short_var_declaration(stmt: SyntaxNode) {
         if (!INDEX_INIT_TEXT.test(stmt.text)) return; // cheap pre-filter: `x := m[...]` or `x, ok := m[...]`
-        const left = ast.expressionsOf(ast.field(stmt, 'left'));
-        const right = ast.expressionsOf(ast.field(stmt, 'right'));
-        if (right.length !== 1 || left.length < 1 || left.length > 2) return;
-        const init = ast.unparen(right[0]!);
-        const operand = init.type === 'index_expression' ? ast.field(init, 'operand') : null;
-        const name = left[0]!;
-        if (!operand || name.type !== 'identifier' || name.text === '_') return;
-        // A bounded window after the statement: a superset of the variable's scope in practice, and no parent lookups.
-        const rest = ctx.file.text.slice(stmt.endIndex, stmt.endIndex + 4000);
-        if (!mutatedInText(name.text, rest) || !isMapExpr(ctx, operand)) return;
-        const b = ctx.scopes.resolve(name);
+        const copy = mutatedLookup(ctx, stmt, ast.expressionsOf(ast.field(stmt, 'left')), ast.expressionsOf(ast.field(stmt, 'right')));
+        if (!copy) return;
+        const b = ctx.scopes.resolve(copy.name);
         const scope = stmt.parent;
-        if (!b || b.nameNode.id !== name.id || !scope) return;
-        check(ctx, b, scope, { map: operand, index: ast.field(init, 'index') ?? undefined });
+        if (!b || b.nameNode.id !== copy.name.id || !scope) return;
+        check(ctx, b, scope, { map: copy.operand, index: copy.index });
       },
       assignment_statement(stmt: SyntaxNode) {
         if (ast.field(stmt, 'operator')?.text !== '=' || !INDEX_ASSIGN_TEXT.test(stmt.text)) return;
@@ -75,18 +67,29 @@ export default defineRule({
  * mutations after this statement (with no rebinding in between) count.
  */
 function lookupCopy(ctx: RuleContext, stmt: SyntaxNode, left: SyntaxNode[], right: SyntaxNode[]): void {
-  if (right.length !== 1 || left.length < 1 || left.length > 2) return;
-  const init = ast.unparen(right[0]!);
-  const operand = init.type === 'index_expression' ? ast.field(init, 'operand') : null;
-  const name = left[0]!;
-  if (!operand || name.type !== 'identifier' || name.text === '_') return;
-  const rest = ctx.file.text.slice(stmt.endIndex, stmt.endIndex + 4000);
-  if (!mutatedInText(name.text, rest) || !isMapExpr(ctx, operand)) return;
-  const b = ctx.scopes.resolve(name);
+  const copy = mutatedLookup(ctx, stmt, left, right);
+  if (!copy) return;
+  const b = ctx.scopes.resolve(copy.name);
   if (!b || b.kind !== 'local') return;
   const scope = ast.ancestor(b.declNode, ['block']) ?? stmt.parent;
   if (!scope) return;
-  check(ctx, b, scope, { map: operand, index: ast.field(init, 'index') ?? undefined, after: stmt });
+  check(ctx, b, scope, { map: copy.operand, index: copy.index, after: stmt });
+}
+
+/**
+ * `name[, ok] := / = m[k]` whose `name` looks mutated soon after: the copied variable, the map
+ * operand and the index. The window after the statement is bounded (a superset of the
+ * variable's scope in practice, and no parent lookups); the type check comes last, as it costs most.
+ */
+function mutatedLookup(ctx: RuleContext, stmt: SyntaxNode, left: SyntaxNode[], right: SyntaxNode[]): { name: SyntaxNode; operand: SyntaxNode; index?: SyntaxNode } | undefined {
+  if (right.length !== 1 || left.length < 1 || left.length > 2) return undefined;
+  const init = ast.unparen(right[0]!);
+  const operand = init.type === 'index_expression' ? ast.field(init, 'operand') : null;
+  const name = left[0]!;
+  if (!operand || name.type !== 'identifier' || name.text === '_') return undefined;
+  const rest = ctx.file.text.slice(stmt.endIndex, stmt.endIndex + 4000);
+  if (!mutatedInText(name.text, rest) || !isMapExpr(ctx, operand)) return undefined;
+  return { name, operand, index: ast.field(init, 'index') ?? undefined };
 }
 
 /**
