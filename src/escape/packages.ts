@@ -27,8 +27,8 @@ export function changedDirs(diff: FileDiff[]): string[] {
   return [...dirs].sort();
 }
 
-/** Every directory under `root` holding a non-test .go file. */
-export function allDirs(root: string): string[] {
+/** Every directory under `root` holding a non-test .go file (`tests`: or a _test.go file). */
+export function allDirs(root: string, opts: { tests?: boolean } = {}): string[] {
   const out: string[] = [];
   const walk = (rel: string) => {
     let names: string[];
@@ -48,7 +48,7 @@ export function allDirs(root: string): string[] {
       }
       if (st.isDirectory()) {
         if (!ignoredDir(name)) walk(child);
-      } else if (isBuildFile(name)) {
+      } else if (isGoFile(name, opts.tests)) {
         hasGo = true;
       }
     }
@@ -58,21 +58,14 @@ export function allDirs(root: string): string[] {
   return out.sort();
 }
 
-function isBuildFile(name: string): boolean {
-  return name.endsWith('.go') && !name.endsWith('_test.go') && !name.startsWith('.') && !name.startsWith('_');
+/** A file the go command builds; with `tests`, its test files too. */
+function isGoFile(name: string, tests = false): boolean {
+  return name.endsWith('.go') && (tests || !name.endsWith('_test.go')) && !name.startsWith('.') && !name.startsWith('_');
 }
 
-function hasGoFiles(root: string, rel: string): boolean {
+export function hasBuildFiles(root: string, rel: string, tests = false): boolean {
   try {
-    return readdirSync(join(root, rel)).some((n) => n.endsWith('.go') && !n.startsWith('.') && !n.startsWith('_') && statSync(join(root, rel, n)).isFile());
-  } catch {
-    return false;
-  }
-}
-
-export function hasBuildFiles(root: string, rel: string): boolean {
-  try {
-    return readdirSync(join(root, rel)).some((n) => isBuildFile(n) && statSync(join(root, rel, n)).isFile());
+    return readdirSync(join(root, rel)).some((n) => isGoFile(n, tests) && statSync(join(root, rel, n)).isFile());
   } catch {
     return false;
   }
@@ -92,7 +85,7 @@ export function groupByModule(root: string, dirs: string[], opts: { tests?: bool
   const orphans: string[] = [];
   for (const dir of dirs) {
     // Building needs non-test files; testing also takes a directory of _test.go files alone.
-    if (!hasBuildFiles(root, dir) && !(opts.tests && hasGoFiles(root, dir))) continue;
+    if (!hasBuildFiles(root, dir, opts.tests)) continue;
     let m: string | undefined;
     for (let cur = dir; ; cur = posix.dirname(cur) === '.' ? '' : posix.dirname(cur)) {
       if (existsSync(join(root, cur, 'go.mod'))) {

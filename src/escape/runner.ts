@@ -10,11 +10,10 @@ import { buildComparison, diffEscapes, type RepoDiag } from './compare.js';
 import { isDiagnosticLine, looksKilled, parseEscapeOutput } from './parse.js';
 import { allDirs, changedDirs, compareVersions, goModVersions, groupByModule, hasRequirements, type ModuleBuild, type PackageSelection } from './packages.js';
 import { createSandbox, type Sandbox, type SandboxName, type SandboxResult } from './sandbox/index.js';
-import { UNPRIVILEGED_UID } from './sandbox/bwrap.js';
 import { asPattern, Deadline, excerpt, goEnv, limitName, prepareRun, repoPathOf, runGo, type GoRunOptions, type RunContext } from './gorun.js';
 import { findToolchain, type Toolchain } from './toolchain.js';
 import { makeTempRoot } from './workspace.js';
-import { buildStdSeed, populateFromSeed, seedDirFor, seedReady, type StdSeedContext } from './stdcache.js';
+import { buildStdSeed, seedDirFor, startFromSeed, type StdSeedContext } from './stdcache.js';
 import { parseGoVersion } from '../engine/gomod.js';
 
 export interface EscapeRunnerOptions extends GoRunOptions {
@@ -81,13 +80,8 @@ async function runComparison(opts: EscapeRunnerOptions, diff: FileDiff[]): Promi
     const ctx = prepareRun(opts, [opts.baseDir, opts.headDir], sandbox, tc, runDir);
     const problems: string[] = [];
     if (opts.stdCacheDir) {
-      const seedDir = seedDirFor(opts.stdCacheDir, ctx);
-      if (!seedReady(seedDir, tc)) {
-        log(`escape: building the standard-library cache once (go build std) in ${seedDir}`);
-        const problem = await buildStdSeed(seedDir, { ...seedContext(ctx, deadline), ...(opts.stdCachePackages ? { packages: opts.stdCachePackages } : {}) });
-        if (problem) log(`escape: ${problem}; continuing with an empty cache`);
-      }
-      if (seedReady(seedDir, tc)) populateFromSeed(seedDir, ctx.host.gocache, { link: ctx.dropToNobody, ...(ctx.dropToNobody ? { owner: UNPRIVILEGED_UID } : {}) });
+      const seed = { ...seedContext(ctx, deadline), ...(opts.stdCachePackages ? { packages: opts.stdCachePackages } : {}) };
+      await startFromSeed(opts.stdCacheDir, seed, ctx.host.gocache, (line) => log(`escape: ${line}`));
     }
     // Base first: a head that times out still leaves the summary honest ("incomplete").
     const base = await compileSide('base', opts.baseDir, dirsFor(opts.baseDir), ctx, deadline, log);

@@ -107,6 +107,21 @@ function freeze(dir: string, uid: number): void {
 }
 
 /**
+ * Starts a run's empty GOCACHE from the seed under `base`, building the seed first when it is
+ * missing. Never fails the run: a problem is logged (`log` lines are prefixed by the caller)
+ * and the run goes on with an empty cache.
+ */
+export async function startFromSeed(base: string, seed: StdSeedContext, runCache: string, log: (line: string) => void): Promise<void> {
+  const dir = seedDirFor(base, seed);
+  if (!seedReady(dir, seed.tc)) {
+    log(`building the ${seed.race ? 'race-instrumented ' : ''}standard-library cache once (go build${seed.race ? ' -race' : ' std'}) in ${dir}`);
+    const problem = await buildStdSeed(dir, seed);
+    if (problem) log(`${problem}; continuing with an empty cache`);
+  }
+  if (seedReady(dir, seed.tc)) populateFromSeed(dir, runCache, { link: seed.dropToNobody, ...(seed.dropToNobody ? { owner: UNPRIVILEGED_UID } : {}) });
+}
+
+/**
  * Fills a run's empty GOCACHE from the seed. `link`: hard links (root only, see
  * above); otherwise copies. `owner`: uid that must own the directories (so the
  * sandbox can add entries). Cache bookkeeping files are always copied.

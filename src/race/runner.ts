@@ -2,15 +2,14 @@
 // packages named), inside the escape runner's sandbox with its module download
 // step, limits and environment. Running tests executes the change's code, so it
 // only ever happens there; `none` is for a user's own checkout.
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { FileDiff } from '../diff/types.js';
 import type { RaceRun, RaceRunner, RaceSummary, RacePackageSummary } from './types.js';
-import { changedDirs, compareVersions, goModVersions, groupByModule, hasRequirements, ignoredDir, type ModuleBuild } from '../escape/packages.js';
+import { allDirs, changedDirs, compareVersions, goModVersions, groupByModule, hasRequirements, ignoredDir, type ModuleBuild } from '../escape/packages.js';
 import { createSandbox, type Mount, type Sandbox, type SandboxName, type SandboxResult } from '../escape/sandbox/index.js';
 import { asPattern, Deadline, excerpt, goEnv, isPreparedWorkspace, limitName, prepareRun, repoPathOf, runGo, type GoRunOptions, type RunContext } from '../escape/gorun.js';
-import { buildStdSeed, populateFromSeed, seedDirFor, seedReady } from '../escape/stdcache.js';
-import { UNPRIVILEGED_UID } from '../escape/sandbox/bwrap.js';
+import { startFromSeed } from '../escape/stdcache.js';
 import { findToolchain } from '../escape/toolchain.js';
 import { makeTempRoot } from '../escape/workspace.js';
 import { parseGoVersion } from '../engine/gomod.js';
@@ -133,15 +132,10 @@ async function runRaceTests(opts: RaceRunnerOptions, diff: FileDiff[] | undefine
   }
 }
 
-async function seedCache(ctx: RunContext, opts: RaceRunnerOptions, base: string, log: (l: string) => void): Promise<void> {
+function seedCache(ctx: RunContext, opts: RaceRunnerOptions, base: string, log: (l: string) => void): Promise<void> {
+  // Not bounded by the run's deadline: built once per toolchain, then shared by every run.
   const seed = { sandbox: ctx.sandbox, tc: ctx.tc, dropToNobody: ctx.dropToNobody, race: true, limits: { ...ctx.limits, wallSeconds: Math.max(ctx.limits.wallSeconds, 1800), cpuSeconds: Math.max(ctx.limits.cpuSeconds, 1800) }, goEnv: (p: Parameters<typeof goEnv>[0]) => goEnv(p, 'off', false), ...(opts.stdCachePackages ? { packages: opts.stdCachePackages } : {}) };
-  const dir = seedDirFor(base, seed);
-  if (!seedReady(dir, ctx.tc)) {
-    log(`race: building the race-instrumented standard-library cache once (go build -race) in ${dir}`);
-    const problem = await buildStdSeed(dir, seed);
-    if (problem) log(`race: ${problem}; continuing with an empty cache`);
-  }
-  if (seedReady(dir, ctx.tc)) populateFromSeed(dir, ctx.host.gocache, { link: ctx.dropToNobody, ...(ctx.dropToNobody ? { owner: UNPRIVILEGED_UID } : {}) });
+  return startFromSeed(base, seed, ctx.host.gocache, (line) => log(`race: ${line}`));
 }
 
 function siteKey(f: RepoFrame | undefined): string {
@@ -152,28 +146,9 @@ function siteKey(f: RepoFrame | undefined): string {
 function packageDirs(opts: RaceRunnerOptions, diff: FileDiff[] | undefined): string[] {
   const sel = opts.packages ?? 'changed';
   if (Array.isArray(sel)) return [...new Set(sel)].filter((d) => !ignoredDir(d)).sort();
-  if (sel === 'all' || !diff) return allPackageDirs(opts.dir);
+  if (sel === 'all' || !diff) return allDirs(opts.dir, { tests: true });
   // Deleted packages have nothing left to test.
   return changedDirs(diff.filter((f) => f.status !== 'deleted')).filter((d) => existsSync(join(opts.dir, d)));
-}
-
-function allPackageDirs(root: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    let names: string[] = [];
-    try {
-      names = readdirNames(join(root, rel));
-    } catch {
-      return;
-    }
-    if (names.some((n) => n.endsWith('.go') && !n.startsWith('.') && !n.startsWith('_'))) out.push(rel);
-    for (const n of names) {
-      const child = rel ? `${rel}/${n}` : n;
-      if (!n.includes('.') && !ignoredDir(n) && isDir(join(root, child))) walk(child);
-    }
-  };
-  walk('');
-  return out;
 }
 
 async function testModule(
@@ -274,16 +249,4 @@ function toRepoReport(r: RaceReport, mod: ModuleBuild, ctx: RunContext, root: st
   };
   const access = (a: RaceReport['current']) => ({ ...a, frames: a.frames.map(frame), createdAt: a.createdAt.map(frame) });
   return { ...r, current: access(r.current), ...(r.previous ? { previous: access(r.previous) } : {}) };
-}
-
-function readdirNames(dir: string): string[] {
-  return readdirSync(dir).sort();
-}
-
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }
