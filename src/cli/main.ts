@@ -11,6 +11,7 @@ import { DEFAULT_CONFIG, parseConfig, mergeConfig, ConfigError, type Config } fr
 import { parseUnifiedDiff, FILTER_MODES, type FilterMode } from '../diff/index.js';
 import { renderText, renderProblems, renderJson, renderSarif, renderWorkflowCommands, renderRaceText, ruleHelpUri } from '../report/index.js';
 import { findGoFiles, readSources } from './files.js';
+import { moduleLayoutFor } from './module.js';
 import { gitTopLevel, gitDiffSince, UsageError } from './git.js';
 import { createEscapeRunner, prepareGitWorkspaces, type PreparedWorkspaces, type SandboxName } from '../escape/index.js';
 import { createRaceRunner, RACE_SEED_PACKAGES } from '../race/index.js';
@@ -54,6 +55,8 @@ export interface CheckOptions {
   baseline?: string;
   writeBaseline?: string;
   tests?: 'true' | 'false';
+  /** false with --no-module: read only the named paths, not the module around them. */
+  module?: boolean;
 }
 
 export interface Io {
@@ -106,7 +109,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
   const baseline = baselinePath ? readBaseline(baselinePath, io.cwd) : undefined;
   const found = findGoFiles(targets);
   const collected = readSources(found.paths, root);
-  const workspace = { files: collected.files, goMods: collected.goMods };
+  // Findings stay under the paths; the module around them is read as evidence.
+  const workspace = { files: collected.files, goMods: collected.goMods, ...(opts.module !== false ? { module: { layout: moduleLayoutFor(targets, root), fsRoot: root } } : {}) };
   let result: ReviewResult;
   if (opts.escape || opts.race) {
     // Builds and tests run the code: your own checkout may run unsandboxed, but say so.
@@ -264,6 +268,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--tests <bool>', 'false: leave _test.go files out (config: tests)').choices(['true', 'false']))
     .option('--baseline <file>', 'report only findings this baseline does not hold (default: config baseline)')
     .option('--write-baseline <file>', "record today's findings in a baseline file and exit 0")
+    .option('--no-module', 'read only the paths given, not the Go module around them (types, callers and goroutines in other packages)')
     .action(async (paths: string[], opts: CheckOptions) => {
       setExit(await runCheck(paths, opts, io));
     });

@@ -297,13 +297,16 @@ export type ValueShape = 'struct' | 'array' | 'pointer' | 'slice' | 'map' | 'cha
 
 /**
  * What a type is at bottom, for rules that must know "a struct or array value"
- * or "a slice". Named types must be declared in this package (a type parameter
- * or imported type is `unknown`); a few standard types are known.
+ * or "a slice". Named types must be declared in this package or be readable
+ * through the module view (a type parameter or unread import is `unknown`); a
+ * few standard types are known.
  */
 export function shapeOf(pkg: PackageModel, t: GoType): ValueShape {
   if (t.kind === 'named') {
-    if (t.qualifier) return STD_SHAPES[`${t.qualifier}.${t.name}`] ?? 'unknown';
-    if (!pkg.types.has(t.name)) return 'unknown';
+    const std = t.qualifier && !t.home ? STD_SHAPES[`${t.qualifier}.${t.name}`] : undefined;
+    if (std) return std;
+    // Another package's type counts once the module view has its declaration.
+    if (t.qualifier ? !pkg.namedDecl(t) : !pkg.types.has(t.name)) return 'unknown';
   }
   const u = pkg.underlying(t);
   switch (u.kind) {

@@ -3,6 +3,7 @@
 // named types other than a few standard ones) stays `named` with no decl.
 import type { SyntaxNode } from './types.js';
 import { field, namedChildren } from './ast.js';
+import type { PackageModel } from './model.js';
 
 export interface StructField {
   /** Field name; for an embedded field, the type's name (`Mutex` for `sync.Mutex`). */
@@ -14,7 +15,16 @@ export interface StructField {
 
 export type GoType =
   | { kind: 'basic'; name: string }
-  | { kind: 'named'; name: string; qualifier?: string; args?: SyntaxNode[]; node: SyntaxNode }
+  | {
+      kind: 'named';
+      name: string;
+      /** The import name in the file that wrote it; for a type seen from outside its package, that package's name. */
+      qualifier?: string;
+      args?: SyntaxNode[];
+      node: SyntaxNode;
+      /** The declaring package, when the type was written inside another package of the module view. */
+      home?: PackageModel;
+    }
   | { kind: 'pointer'; elem: GoType }
   | { kind: 'slice'; elem: GoType }
   | { kind: 'array'; length?: number; elem: GoType }

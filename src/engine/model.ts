@@ -1,7 +1,8 @@
 // The package model: one per Go package (directory + package clause), built
 // once from the parsed files and shared by every rule. Heavier analyses are
 // facts (see facts.ts), computed lazily and cached here.
-import type { GoVersion, SyntaxNode } from './types.js';
+import type { GoVersion, SyntaxNode, Tree } from './types.js';
+import type { ModuleView } from './module/view.js';
 import type { GoFile } from './source.js';
 import { field, namedChildren, receiverOf } from './ast.js';
 import { typeFromNode, type GoType, type StructField, UNKNOWN, parseGoInt } from './gotypes.js';
@@ -53,8 +54,15 @@ export class PackageModel {
   /** receiver type name -> method name -> decl */
   readonly methods = new Map<string, Map<string, FuncDecl>>();
   readonly values = new Map<string, ValueDecl>();
+  /** The module around this package (other packages' declarations), when the front end gives one. */
+  module?: ModuleView;
+  /** The import path, when the package is in a known module. */
+  importPath?: string;
+  /** Loaded only for its declarations (another package's evidence), not analysed. */
+  declarationsOnly = false;
   private readonly facts = new Map<string, unknown>();
   private readonly typeCache = new Map<number, GoType>();
+  private fileByTree?: WeakMap<Tree, GoFile>;
 
   constructor(
     /** Directory of the package, relative to the analysis root ("" for the root). */
@@ -83,12 +91,59 @@ export class PackageModel {
     for (const m of this.methods.values()) yield* m.values();
   }
 
-  /** Resolves a type through the package's named types (and aliases) to its structure. */
+  /** Resolves a type through named types and aliases (this package's, or an imported one's) to its structure. */
   underlying(t: GoType, depth = 0): GoType {
-    if (t.kind !== 'named' || t.qualifier || depth > 10) return t;
-    const decl = this.types.get(t.name);
-    if (!decl) return t;
-    return this.underlying(this.typeOf(decl.typeNode), depth + 1);
+    if (t.kind !== 'named' || depth > 10) return t;
+    const found = this.namedDecl(t);
+    if (!found) return t;
+    return this.underlying(this.typeOf(found.decl.typeNode), depth + 1);
+  }
+
+  /** The declaration of a named type and the package declaring it; undefined when not visible. */
+  namedDecl(t: Extract<GoType, { kind: 'named' }>): { decl: TypeDecl; pkg: PackageModel } | undefined {
+    if (t.home) {
+      const decl = t.home.types.get(t.name);
+      return decl ? { decl, pkg: t.home } : undefined;
+    }
+    const owner = this.ownerOf(t.node);
+    if (owner !== this) return owner.namedDecl(t);
+    if (!t.qualifier) {
+      const decl = this.types.get(t.name);
+      if (decl) return { decl, pkg: this };
+      // A dot import puts another package's exported names in the file's scope.
+      for (const path of this.fileOf(t.node)?.dotImports ?? []) {
+        const other = this.module?.packageAt(path, this.dir);
+        const d = other?.types.get(t.name);
+        if (d && other) return { decl: d, pkg: other };
+      }
+      return undefined;
+    }
+    const other = this.importedPackage(t.qualifier, t.node);
+    const decl = other?.types.get(t.name);
+    return decl && other ? { decl, pkg: other } : undefined;
+  }
+
+  /** The package behind an import name in the file holding `node` (module view only). */
+  importedPackage(qualifier: string, node: SyntaxNode): PackageModel | undefined {
+    if (!this.module) return undefined;
+    const owner = this.ownerOf(node);
+    if (owner !== this) return owner.importedPackage(qualifier, node);
+    const path = this.fileOf(node)?.imports.get(qualifier);
+    return path ? this.module.packageAt(path, this.dir) : undefined;
+  }
+
+  /** The package that declared a node: this one, or another of the module view. */
+  ownerOf(node: SyntaxNode): PackageModel {
+    return this.module?.ownerOf(node) ?? this;
+  }
+
+  /** The file of this package holding a node. */
+  fileOf(node: SyntaxNode): GoFile | undefined {
+    if (!this.fileByTree) {
+      this.fileByTree = new WeakMap();
+      for (const f of this.files) this.fileByTree.set(f.tree, f);
+    }
+    return this.fileByTree.get(node.tree);
   }
 
   /** Converts a type node, evaluating simple constant array lengths declared in the package. */
@@ -97,7 +152,9 @@ export class PackageModel {
     // Types are immutable and asked for again and again (struct fields on every selector): memoise.
     let t = this.typeCache.get(node.id);
     if (!t) {
-      t = typeFromNode(node, (n) => this.constInt(n));
+      const owner = this.module ? this.ownerOf(node) : this;
+      // Another package's type expression: its unqualified names are that package's.
+      t = owner !== this ? rehome(owner.typeOf(node), owner) : typeFromNode(node, (n) => this.constInt(n));
       this.typeCache.set(node.id, t);
     }
     return t;
@@ -196,6 +253,23 @@ export class PackageModel {
         this.values.set(n.text, { name: n.text, nameNode: n, spec, kind, typeNode, value: values.length === names.length ? values[i] : undefined, file });
       });
     }
+  }
+}
+
+/** A type written in another package, as seen from outside it: its own unqualified names carry that package. */
+function rehome(t: GoType, owner: PackageModel): GoType {
+  switch (t.kind) {
+    case 'named':
+      return t.qualifier || t.home ? t : { ...t, qualifier: owner.name, home: owner };
+    case 'pointer':
+    case 'slice':
+    case 'array':
+    case 'chan':
+      return { ...t, elem: rehome(t.elem, owner) };
+    case 'map':
+      return { ...t, key: rehome(t.key, owner), value: rehome(t.value, owner) };
+    default:
+      return t;
   }
 }
 

@@ -13,6 +13,8 @@ import { atLeast, goVersionFromGoMod } from './gomod.js';
 import { Fingerprinter } from './fingerprint.js';
 import { matchSuppression, parseSuppression, SUPPRESSION_RULE_ID, type Suppression } from './suppress.js';
 import { defineFact } from './model.js';
+import { ModuleView, type PackageReader } from './module/view.js';
+import type { ModuleLayout } from './module/layout.js';
 
 /** Rule setting after configuration: a severity, or off. */
 export type RuleSeverity = Severity | 'off';
@@ -27,6 +29,8 @@ export interface AnalyzeOptions {
   maxFileChars?: number;
   /** Every rule id a suppression may name (default: the ids of `rules`); includes rules that are off. */
   knownRuleIds?: readonly string[];
+  /** The module around the sources: other packages' declarations are read through it as evidence. */
+  module?: { layout: ModuleLayout; reader: PackageReader; /** the caller keeps the view across calls (a worker) */ keep?: boolean };
 }
 
 export interface FileProblem {
@@ -140,20 +144,39 @@ export async function analyzeSources(inputs: SourceInput[], options: AnalyzeOpti
   const problems: FileProblem[] = [];
   let fileCount = 0;
   let packageCount = 0;
-  for (const dirInputs of byDir.values()) {
-    const parsed = await parseSources(dirInputs, options.maxFileChars);
-    problems.push(...parsed.problems);
-    fileCount += parsed.files.length;
-    try {
-      const packages = groupPackages(parsed.files, options.goMods);
-      packageCount += packages.length;
-      for (const pkg of packages) findings.push(...(await analyzePackage(pkg, options, problems)));
-    } finally {
-      for (const f of parsed.files) f.tree.delete();
+  const view = options.module ? await moduleViewFor(options.module) : undefined;
+  try {
+    for (const dirInputs of byDir.values()) {
+      const parsed = await parseSources(dirInputs, options.maxFileChars);
+      problems.push(...parsed.problems);
+      fileCount += parsed.files.length;
+      try {
+        const packages = groupPackages(parsed.files, options.goMods);
+        packageCount += packages.length;
+        for (const pkg of packages) {
+          view?.register(pkg);
+          findings.push(...(await analyzePackage(pkg, options, problems)));
+        }
+      } finally {
+        for (const f of parsed.files) f.tree.delete();
+      }
     }
+  } finally {
+    if (!options.module?.keep) view?.dispose();
   }
   findings.sort(compareFindings);
   return { findings, problems, files: fileCount, packages: packageCount };
+}
+
+const keptViews = new WeakMap<object, ModuleView>();
+
+/** One view per module option; a kept one (a worker's) lives across calls so dependencies are read once. */
+async function moduleViewFor(m: NonNullable<AnalyzeOptions['module']>): Promise<ModuleView> {
+  const kept = m.keep ? keptViews.get(m) : undefined;
+  if (kept) return kept;
+  const view = new ModuleView(m.layout, m.reader, await goParser());
+  if (m.keep) keptViews.set(m, view);
+  return view;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

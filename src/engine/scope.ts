@@ -4,7 +4,7 @@
 // type checker: what cannot be seen resolves to undefined / unknown, and rules
 // treat unknown as "do not flag".
 import type { SyntaxNode } from './types.js';
-import type { PackageModel } from './model.js';
+import type { PackageModel, ValueDecl } from './model.js';
 import { expressionsOf, field, namedChildren, parametersOf, unparen, receiverOf } from './ast.js';
 import { type GoType, UNKNOWN } from './gotypes.js';
 
@@ -307,10 +307,23 @@ export class Scopes {
           const operand = field(fn, 'operand');
           const name = field(fn, 'field')?.text;
           if (!operand || !name) return UNKNOWN;
+          const imported = this.importedAt(operand);
+          if (imported) {
+            // pkg.F(...) or the conversion pkg.T(x), with the module view.
+            const f = imported.funcs.get(name);
+            if (f) return this.singleResult(f.node);
+            const t = imported.types.get(name);
+            return t ? { kind: 'named', name, qualifier: operand.text, node: fn, home: imported } : UNKNOWN;
+          }
           let recvType = this.typeOfExpr(operand, depth + 1);
           if (recvType.kind === 'pointer') recvType = recvType.elem;
           if (recvType.kind === 'named' && !recvType.qualifier) {
             const m = this.pkg.methodsOf(recvType.name).get(name);
+            if (m) return this.singleResult(m.node);
+          } else if (recvType.kind === 'named') {
+            // A method of another package's type (module view).
+            const found = this.pkg.namedDecl(recvType);
+            const m = found?.pkg.methodsOf(recvType.name).get(name);
             if (m) return this.singleResult(m.node);
           }
         }
@@ -321,7 +334,11 @@ export class Scopes {
         const operand = field(e, 'operand');
         const name = field(e, 'field')?.text;
         if (!operand || !name) return UNKNOWN;
-        if (operand.type === 'identifier' && !this.resolve(operand)) return UNKNOWN; // pkg.Name of an import
+        if (operand.type === 'identifier' && !this.resolve(operand)) {
+          // pkg.Name of an import: a package variable's declared type, with the module view.
+          const v = this.importedAt(operand)?.values.get(name);
+          return v ? declaredValueType(this.pkg, v) : UNKNOWN;
+        }
         return this.fieldType(this.typeOfExpr(operand, depth + 1), name);
       }
       case 'index_expression': {
@@ -402,10 +419,31 @@ export class Scopes {
     return this.pkg.typeOf(field(first, 'type'));
   }
 
+  /** The package an unresolved identifier names as an import, when the module view can read it. */
+  private importedAt(operand: SyntaxNode): PackageModel | undefined {
+    if (operand.type !== 'identifier' || !this.pkg.module || this.resolve(operand)) return undefined;
+    return this.pkg.importedPackage(operand.text, operand);
+  }
+
   private resolveLocalOnly(ident: SyntaxNode): boolean {
     const b = this.resolve(ident);
     return !!b && b.kind !== 'func' && b.kind !== 'package';
   }
+}
+
+/** The type of another package's variable: written, or evident from its initialiser's shape. */
+function declaredValueType(pkg: PackageModel, v: ValueDecl): GoType {
+  if (v.kind !== 'var') return UNKNOWN;
+  if (v.typeNode) return pkg.typeOf(v.typeNode);
+  const e = v.value ? unparen(v.value) : undefined;
+  if (!e) return UNKNOWN;
+  if (e.type === 'composite_literal') return pkg.typeOf(field(e, 'type'));
+  if (e.type === 'unary_expression' && e.child(0)?.text === '&') {
+    const inner = field(e, 'operand');
+    if (inner?.type === 'composite_literal') return { kind: 'pointer', elem: pkg.typeOf(field(inner, 'type')) };
+  }
+  if (e.type === 'call_expression' && field(e, 'function')?.text === 'make') return pkg.typeOf(namedChildren(field(e, 'arguments') ?? e)[0] ?? null);
+  return UNKNOWN;
 }
 
 /** Names a statement may declare (the cases of Scopes.declaredBy). */

@@ -26,11 +26,21 @@ export function isSkippedDir(dir: string): boolean {
   return dir.split('/').some(isSkippedDirName);
 }
 
+/** The name an import is known by without an alias: the last element, without a major-version suffix (`/v2`) or a `go-` prefix. */
+export function defaultImportName(importPath: string): string {
+  const parts = importPath.split('/');
+  let last = parts.pop()!;
+  if (/^v\d+$/.test(last) && parts.length > 1) last = parts.pop()!;
+  return last.replace(/^go-/, '').replace(/\.v\d+$/, '').replace(/[-.]go$/, '');
+}
+
 export class GoFile {
   readonly root: SyntaxNode;
   readonly packageName: string;
   /** import name (alias or last path element) -> import path */
   readonly imports = new Map<string, string>();
+  /** Paths imported with `.`: their exported names are in the file's scope. */
+  readonly dotImports: string[] = [];
   /** String ranges of top-level declarations that did not parse; no finding is reported inside them. */
   unparsed: { start: number; end: number }[] = [];
   private lineStarts?: number[];
@@ -61,8 +71,9 @@ export class GoFile {
       if (!pathNode) continue;
       const importPath = pathNode.text.slice(1, -1);
       const alias = field(s, 'name')?.text;
-      const name = alias ?? importPath.split('/').pop()!.replace(/^go-/, '').replace(/\.v\d+$/, '');
-      if (name !== '_' && name !== '.') this.imports.set(name, importPath);
+      const name = alias ?? defaultImportName(importPath);
+      if (name === '.') this.dotImports.push(importPath);
+      else if (name !== '_') this.imports.set(name, importPath);
     }
   }
 

@@ -12,6 +12,7 @@ import type { ReviewInput, ReviewResult } from './types.js';
 import { analyzeInWorkers, workerCount } from './parallel.js';
 import { ruleCatalogue } from './catalogue.js';
 import { applyBaseline } from './baseline.js';
+import { readerFor } from './module-source.js';
 
 export function severityFor(config: Config, ruleId: string, fallback: Finding['severity']): RuleSeverity {
   return config.rules[ruleId] ?? fallback;
@@ -21,16 +22,19 @@ export async function analyze(input: ReviewInput, rules: readonly Rule[] = allRu
   const started = Date.now();
   const { workspace, diff, config } = input;
   const files = workspace.files.filter((f) => pathIncluded(f.path, config) && (config.tests || !f.path.endsWith('_test.go')));
+  // The module view reads from disk, or from every file the front end gave (the App).
+  const moduleFiles = workspace.module ? (workspace.module.fsRoot ? [] : (workspace.moduleFiles ?? workspace.files)) : undefined;
   // Worker threads only run the registry's rules; a custom rule list stays on this thread.
   const workers = rules === allRules ? workerCount(files.length) : 1;
   const result =
     workers > 1
-      ? await analyzeInWorkers(files, workspace.goMods ?? [], Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)])), workers)
+      ? await analyzeInWorkers(files, workspace.goMods ?? [], Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)])), workers, moduleFiles && workspace.module ? { source: workspace.module, files: moduleFiles } : undefined)
       : await analyzeSources(files, {
           rules,
           knownRuleIds: ruleCatalogue().map((r) => r.id),
           goMods: workspace.goMods,
           severityOf: (rule) => severityFor(config, rule.meta.id, rule.meta.severity),
+          ...(workspace.module && moduleFiles ? { module: { layout: workspace.module.layout, reader: readerFor(workspace.module, moduleFiles) } } : {}),
         });
   let findings = result.findings;
   let escape: ReviewResult['escape'];

@@ -28,6 +28,7 @@ export async function analyzeInWorkers(
   goMods: { dir: string; text: string }[],
   severities: Record<string, RuleSeverity>,
   workers: number,
+  module?: WorkerJob['module'],
 ): Promise<AnalysisResult> {
   const byDir = groupByDirectory(inputs);
   const size = (fs: SourceInput[]) => fs.reduce((n, f) => n + f.text.length, 0);
@@ -38,13 +39,15 @@ export async function analyzeInWorkers(
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(workerUrl);
+      let first = true;
       const feed = () => {
         const files = queue.shift();
         if (!files) {
           void worker.terminate().then(() => resolve());
           return;
         }
-        const job: WorkerJob = { id: nextId++, files, goMods, severities };
+        const job: WorkerJob = { id: nextId++, files, goMods, severities, ...(first && module ? { module } : {}) };
+        first = false;
         worker.postMessage(job);
       };
       worker.on('message', (msg: { id: number; result?: AnalysisResult; error?: string }) => {

@@ -5,6 +5,7 @@ import type { FileDiff } from '../diff/types.js';
 import type { Config } from '../config/types.js';
 import type { RaceRunner, RaceSummary } from '../race/types.js';
 import type { Baseline } from './baseline.js';
+import type { ModuleSource } from './module-source.js';
 export type { RaceRunner, RaceRun, RaceSummary, RacePackageSummary, RacePackageStatus } from '../race/types.js';
 
 export interface Workspace {
@@ -13,6 +14,10 @@ export interface Workspace {
   /** go.mod files (directory relative to the root, text), for the `go` version gates;
    *  each package uses the nearest one above it. */
   goMods?: { dir: string; text: string }[];
+  /** The module around the files: other packages' types and callers count as evidence, findings stay in `files`. */
+  module?: ModuleSource;
+  /** With an in-memory module (no fsRoot): every file of the module, of which `files` are analysed. */
+  moduleFiles?: SourceInput[];
 }
 
 /** A file the engine could not analyse, with a one-line reason. */

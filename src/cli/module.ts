@@ -1,0 +1,90 @@
+// The module around the paths of a `mapguard check` run, read from disk: the
+// go.mod above each target (go.work aware), vendor/, and the module cache.
+// What is found here is evidence only; findings stay where the paths point.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { homedir } from 'node:os';
+import { parseGoModFile, parseGoWorkUses, type ModuleInfo, type ModuleLayout, type PackageReader } from '../engine/index.js';
+import { toSlash } from './files.js';
+
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** The modules around `targets`, with directories relative to `root` (the run's path base). */
+export function moduleLayoutFor(targets: string[], root: string, env: NodeJS.ProcessEnv = process.env): ModuleLayout {
+  const modules = new Map<string, ModuleInfo>();
+  const add = (absDir: string) => {
+    const rel = toSlash(relative(root, absDir));
+    if (modules.has(rel)) return;
+    const text = readText(join(absDir, 'go.mod'));
+    const info = text ? parseGoModFile(text, rel, existsSync(join(absDir, 'vendor', 'modules.txt'))) : undefined;
+    if (info) modules.set(rel, info);
+  };
+  for (const t of targets) {
+    const start = existsSync(t) && statSync(t).isDirectory() ? resolve(t) : dirname(resolve(t));
+    const mod = findUp(start, 'go.mod');
+    if (mod) add(mod);
+    const work = findUp(start, 'go.work');
+    const workText = work ? readText(join(work, 'go.work')) : undefined;
+    if (work && workText) for (const use of parseGoWorkUses(workText)) add(resolve(work, use));
+  }
+  const modCache = moduleCacheDir(env);
+  return { modules: [...modules.values()], ...(modCache ? { modCache } : {}) };
+}
+
+/** Reads packages' files from disk, paths relative to `root` (or absolute, for the module cache). */
+export function fsPackageReader(root: string): PackageReader {
+  return {
+    goFiles(dir) {
+      const abs = resolve(root, dir);
+      let names: string[];
+      try {
+        names = readdirSync(abs).filter((n) => n.endsWith('.go')).sort();
+      } catch {
+        return undefined;
+      }
+      const out: { name: string; text: string }[] = [];
+      for (const name of names) {
+        const text = readText(join(abs, name));
+        if (text !== undefined) out.push({ name, text });
+      }
+      return out;
+    },
+    readFile(path) {
+      return readText(resolve(root, path));
+    },
+  };
+}
+
+function readText(path: string): string | undefined {
+  try {
+    if (statSync(path).size > MAX_FILE_BYTES) return undefined;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function findUp(dir: string, name: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, name))) return d;
+    if (dirname(d) === d) return undefined;
+  }
+}
+
+let cachedModCache: string | null | undefined;
+
+/** GOMODCACHE, else what `go env` says, else GOPATH's pkg/mod; undefined when none exists. */
+function moduleCacheDir(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.GOMODCACHE) return existsSync(env.GOMODCACHE) ? env.GOMODCACHE : undefined;
+  if (cachedModCache === undefined) {
+    let dir: string | undefined;
+    try {
+      dir = execFileSync('go', ['env', 'GOMODCACHE'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10000 }).trim() || undefined;
+    } catch {
+      dir = join(env.GOPATH?.split(':')[0] || join(homedir(), 'go'), 'pkg', 'mod');
+    }
+    cachedModCache = dir && existsSync(dir) ? dir : null;
+  }
+  return cachedModCache ?? undefined;
+}

@@ -1,0 +1,122 @@
+// The module around the analysed packages: other packages' declarations,
+// loaded lazily by import path the first time a type, function or variable
+// of theirs is asked for, parsed once and kept for the run. Findings are only
+// ever reported in the analysed packages; these are evidence.
+import type { Parser } from 'web-tree-sitter';
+import type { SyntaxNode, Tree } from '../types.js';
+import { GoFile, isGeneratedSource } from '../source.js';
+import { PackageModel } from '../model.js';
+import { locatePackage, moduleOfDir, importPathOfDir, parseGoModFile, type ModuleLayout, type ModuleInfo } from './layout.js';
+
+/** Reads the Go files of one directory; the front end decides where from (disk, an archive, memory). */
+export interface PackageReader {
+  /** `.go` files directly in `dir` (names and texts); undefined when there is no such directory. */
+  goFiles(dir: string): { name: string; text: string }[] | undefined;
+  /** Text of a file (go.mod of a dependency), if present. */
+  readFile?(path: string): string | undefined;
+}
+
+/** A dependency file larger than this is not read for declarations. */
+const MAX_DECL_FILE_CHARS = 2 * 1024 * 1024;
+/** At most this many packages are loaded for declarations in one run (a bound on memory). */
+const MAX_LOADED_PACKAGES = 2000;
+
+const IGNORED_BUILD = /^\/\/go:build\s+ignore\b/m;
+
+export class ModuleView {
+  private readonly loaded = new Map<string, PackageModel | null>();
+  private readonly owners = new WeakMap<Tree, PackageModel>();
+  private readonly ownTrees: Tree[] = [];
+  private readonly depModules = new Map<string, ModuleInfo | null>();
+  /** Packages loaded for declarations (not analysed): for the stats and tests. */
+  loadedCount = 0;
+
+  constructor(
+    readonly layout: ModuleLayout,
+    private readonly reader: PackageReader,
+    private readonly parser: Parser,
+  ) {}
+
+  /** Makes an analysed package part of the view: its types resolve others' and others' resolve to it. */
+  register(pkg: PackageModel): void {
+    pkg.module = this;
+    pkg.importPath ??= importPathOfDir(this.layout, pkg.dir);
+    for (const f of pkg.files) this.owners.set(f.tree, pkg);
+  }
+
+  /** The package that declared a node, if it belongs to the view. */
+  ownerOf(node: SyntaxNode): PackageModel | undefined {
+    return this.owners.get(node.tree);
+  }
+
+  /** The package an import path names, as seen from a package directory; undefined when it cannot be read. */
+  packageAt(importPath: string, fromDir: string): PackageModel | undefined {
+    const from = this.moduleFor(fromDir);
+    const key = `${from?.dir ?? ''}\0${importPath}`;
+    if (this.loaded.has(key)) return this.loaded.get(key) ?? undefined;
+    let pkg: PackageModel | undefined;
+    if (this.loadedCount < MAX_LOADED_PACKAGES) {
+      const loc = locatePackage(this.layout, importPath, from);
+      if (loc) pkg = this.load(loc.dir, importPath);
+    }
+    this.loaded.set(key, pkg ?? null);
+    return pkg;
+  }
+
+  /** Frees the trees of loaded packages. */
+  dispose(): void {
+    for (const t of this.ownTrees) t.delete();
+    this.ownTrees.length = 0;
+    this.loaded.clear();
+  }
+
+  private moduleFor(dir: string): ModuleInfo | undefined {
+    const own = moduleOfDir(this.layout, dir);
+    if (own) return own;
+    // A dependency's own imports resolve through its go.mod (read once).
+    for (const [root, info] of this.depModules) if (info && (dir === root || dir.startsWith(root + '/'))) return info;
+    return this.layout.modules[0];
+  }
+
+  private load(dir: string, importPath: string): PackageModel | undefined {
+    const listed = this.reader.goFiles(dir);
+    if (!listed) return undefined;
+    const files: GoFile[] = [];
+    for (const { name, text } of listed) {
+      if (name.endsWith('_test.go') || text.length > MAX_DECL_FILE_CHARS || text.includes('\0')) continue;
+      if (IGNORED_BUILD.test(text.slice(0, 2048)) && !isGeneratedSource(text)) continue;
+      const tree = this.parser.parse(text);
+      if (!tree) continue;
+      const file = new GoFile(`${dir}/${name}`, text, tree);
+      this.ownTrees.push(tree);
+      if (!file.packageName || file.packageName === 'main' || file.packageName.endsWith('_test')) continue;
+      files.push(file);
+    }
+    if (files.length === 0) return undefined;
+    // One package per directory; a stray file with another clause (a generator) does not split it.
+    const counts = new Map<string, number>();
+    for (const f of files) counts.set(f.packageName, (counts.get(f.packageName) ?? 0) + 1);
+    const name = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+    const mine = files.filter((f) => f.packageName === name);
+    this.noteDependencyModule(dir);
+    const pkg = new PackageModel(dir, name, mine, undefined);
+    pkg.module = this;
+    pkg.importPath = importPath;
+    pkg.declarationsOnly = true;
+    for (const f of mine) this.owners.set(f.tree, pkg);
+    this.loadedCount++;
+    return pkg;
+  }
+
+  /** A dependency in the module cache resolves its own imports through its go.mod. */
+  private noteDependencyModule(dir: string): void {
+    const at = dir.lastIndexOf('@');
+    if (at < 0 || !this.reader.readFile) return;
+    const slash = dir.indexOf('/', at);
+    const root = slash < 0 ? dir : dir.slice(0, slash);
+    if (this.depModules.has(root)) return;
+    const text = this.reader.readFile(`${root}/go.mod`);
+    const info = text ? parseGoModFile(text, root) : undefined;
+    this.depModules.set(root, info ?? null);
+  }
+}
