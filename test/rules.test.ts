@@ -9,6 +9,7 @@ import {
   fixturePackageDirs, loadFixturePackage, runFixture, formatReport, goToolchain, goVet, pageExamples,
 } from '../src/engine/testing/harness.js';
 import { analyzeSources } from '../src/engine/index.js';
+import { fixtureModuleDirs, runModuleFixture, goVetModule } from '../src/engine/testing/modules.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const go = goToolchain();
@@ -42,6 +43,19 @@ for (const rule of allRules) {
           const fixedVet = goVet(pkg, report.fixed);
           expect(fixedVet.ok ? 'ok' : `fixed code does not vet:\n${fixedVet.output}`).toBe('ok');
         }
+      });
+    }
+    for (const dir of fixtureModuleDirs(join(ruleDir, 'testdata'))) {
+      const rel = dir.slice(root.length + 1);
+      it(`module fixture ${rel}: the want lines, and only them, with the module view; not all without it`, async () => {
+        const r = await runModuleFixture(rule, dir);
+        expect(r.expected.length).toBeGreaterThan(0);
+        expect({ missing: r.missing, unexpected: r.unexpected }).toEqual({ missing: [], unexpected: [] });
+        expect(r.missedWithoutModule.length).toBeGreaterThan(0);
+      });
+      vetIt(`go vet ${rel}`, () => {
+        const vet = goVetModule(dir);
+        expect(vet.output).toBe(vet.ok ? vet.output : '(go vet passes)');
       });
     }
     it('page examples: bad is flagged, good is not', async () => {

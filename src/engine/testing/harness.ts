@@ -55,6 +55,8 @@ export function fixturePackageDirs(root: string): string[] {
   const out: string[] = [];
   const visit = (dir: string) => {
     const entries = readdirSync(dir, { withFileTypes: true });
+    // testdata/modules/<name> holds module fixtures (see modules.ts), not packages.
+    if (dir === join(root, 'modules')) return;
     if (entries.some((e) => e.isFile() && e.name.endsWith('.go'))) out.push(dir);
     for (const e of entries) if (e.isDirectory()) visit(join(dir, e.name));
   };
