@@ -10,6 +10,7 @@ import { findGoFiles, readSources } from '../src/cli/files.js';
 import { analyze } from '../src/review/index.js';
 import { workerCount } from '../src/review/parallel.js';
 import { DEFAULT_CONFIG } from '../src/config/index.js';
+import { moduleLayoutFor, fsPackageReader } from '../src/cli/module.js';
 
 // `npm run bench -- [tree] [--rules id,id]`: --rules times only those rules (to measure what a set
 // of rules adds, run it with and without them, back to back).
@@ -47,6 +48,11 @@ async function main(): Promise<void> {
   if (ruleIds && rules.length !== ruleIds.length) throw new Error(`unknown rule in --rules: ${ruleIds.filter((id) => !allRules.some((r) => r.meta.id === id)).join(', ')}`);
   const result = await analyzeSources(files, { rules });
   const analyseMs = performance.now() - t;
+  // The same with the module view (other packages' declarations read as evidence), as the CLI runs it.
+  const layout = moduleLayoutFor([root], root);
+  t = performance.now();
+  const withModule = layout.modules.length ? await analyzeSources(files, { rules, module: { layout, reader: fsPackageReader(root) } }) : undefined;
+  const moduleMs = performance.now() - t;
   const rssMb = process.resourceUsage().maxRSS / 1024;
 
   // What `mapguard check` does: the same analysis spread over worker threads.
@@ -63,6 +69,7 @@ async function main(): Promise<void> {
   console.log(`bare parse: ${(parseMs / 1000).toFixed(2)} s (${(mb / (parseMs / 1000)).toFixed(2)} MB/s)`);
   console.log(`analysis (parse + model + rules): ${(analyseMs / 1000).toFixed(2)} s (${(mb / (analyseMs / 1000)).toFixed(2)} MB/s)`);
   console.log(`ratio analysis / bare parse: ${(analyseMs / parseMs).toFixed(2)}x`);
+  if (withModule) console.log(`analysis with the module view (${layout.modules.map((m) => m.path).join(', ')}): ${(moduleMs / 1000).toFixed(2)} s, ${(moduleMs / analyseMs).toFixed(2)}x the analysis without it; ${withModule.findings.length} findings (${withModule.findings.length - result.findings.length >= 0 ? '+' : ''}${withModule.findings.length - result.findings.length})`);
   if (parallel) console.log(`analysis with ${workers} worker thread(s), as the CLI runs it: ${(parallelMs / 1000).toFixed(2)} s (${(mb / (parallelMs / 1000)).toFixed(2)} MB/s, ${(parallelMs / parseMs).toFixed(2)}x the single-thread bare parse; ${parallel.findings.length} findings)`);
   console.log(`peak RSS (main thread, before workers): ${rssMb.toFixed(0)} MB`);
   console.log(`findings: ${result.findings.length}; problems: ${result.problems.length}`);

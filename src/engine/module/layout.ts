@@ -81,6 +81,9 @@ export function locatePackage(layout: ModuleLayout, importPath: string, from?: M
     if ((importPath === m.path || importPath.startsWith(m.path + '/')) && (!best || m.path.length > best.path.length)) best = m;
   }
   if (best) return { dir: join(best.dir, importPath.slice(best.path.length + 1)), local: true };
+  // The standard library is the module `std`: its import paths have no domain (`net/http`).
+  const std = layout.modules.find((m) => m.path === 'std');
+  if (std && !importPath.split('/')[0]!.includes('.')) return { dir: join(std.dir, importPath), local: true };
   const mod = from ?? layout.modules[0];
   if (!mod) return undefined;
   const dep = longestPrefix(Object.keys(mod.requires), importPath) ?? longestPrefix(Object.keys(mod.replaces), importPath);
@@ -110,6 +113,7 @@ export function importPathOfDir(layout: ModuleLayout, dir: string): string | und
   const m = moduleOfDir(layout, dir);
   if (!m) return undefined;
   const rest = inside(m.dir, dir)!;
+  if (m.path === 'std') return rest || undefined;
   return rest ? `${m.path}/${rest}` : m.path;
 }
 

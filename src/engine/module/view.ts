@@ -2,6 +2,7 @@
 // loaded lazily by import path the first time a type, function or variable
 // of theirs is asked for, parsed once and kept for the run. Findings are only
 // ever reported in the analysed packages; these are evidence.
+import { posix } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import type { SyntaxNode, Tree } from '../types.js';
 import { GoFile, isGeneratedSource } from '../source.js';
@@ -52,11 +53,13 @@ export class ModuleView {
   /** The package an import path names, as seen from a package directory; undefined when it cannot be read. */
   packageAt(importPath: string, fromDir: string): PackageModel | undefined {
     const from = this.moduleFor(fromDir);
-    const key = `${from?.dir ?? ''}\0${importPath}`;
+    const relative = importPath.startsWith('.');
+    const key = `${relative ? fromDir : (from?.dir ?? '')}\0${importPath}`;
     if (this.loaded.has(key)) return this.loaded.get(key) ?? undefined;
     let pkg: PackageModel | undefined;
     if (this.loadedCount < MAX_LOADED_PACKAGES) {
-      const loc = locatePackage(this.layout, importPath, from);
+      // GOPATH-era relative imports (`"../util"`) name a directory next to the importer.
+      const loc = importPath.startsWith('./') || importPath.startsWith('../') ? { dir: posix.join(fromDir || '.', importPath) } : locatePackage(this.layout, importPath, from);
       if (loc) pkg = this.load(loc.dir, importPath);
     }
     this.loaded.set(key, pkg ?? null);
