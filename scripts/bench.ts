@@ -10,7 +10,7 @@ import { findGoFiles, readSources } from '../src/cli/files.js';
 import { analyze } from '../src/review/index.js';
 import { workerCount } from '../src/review/parallel.js';
 import { DEFAULT_CONFIG } from '../src/config/index.js';
-import { moduleLayoutFor, fsPackageReader } from '../src/cli/module.js';
+import { moduleLayoutFor, fsPackageReader } from '../src/review/module-disk.js';
 
 // `npm run bench -- [tree] [--rules id,id]`: --rules times only those rules (to measure what a set
 // of rules adds, run it with and without them, back to back).

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parsePatch, type FileDiff, type FileStatus } from '../diff/index.js';
 import { dirOf, isGeneratedSource, isSkippedDir, type SourceInput } from '../engine/index.js';
 import type { Workspace } from '../review/types.js';
+import { moduleLayoutFor } from '../review/module-disk.js';
 
 /** The pull request files API lists at most this many files. */
 export const FILES_API_CAP = 3000;
@@ -113,5 +114,7 @@ function readPackages(root: string, dirs: Set<string>): Workspace {
       if (!mods.has(d) && existsSync(mod)) mods.set(d, readFileSync(mod, 'utf8'));
     }
   }
-  return { files, goMods: [...mods.entries()].map(([dir, text]) => ({ dir, text })) };
+  // The checkout holds the whole module: other packages' types count as evidence (issue 17).
+  const layout = moduleLayoutFor([...dirs].map((d) => join(root, d)), root);
+  return { files, goMods: [...mods.entries()].map(([dir, text]) => ({ dir, text })), module: { layout, fsRoot: root } };
 }

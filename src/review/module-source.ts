@@ -2,7 +2,7 @@
 // Action run, or the workspace's own files (the App). Serialisable, so a
 // worker thread builds the same view as the main thread.
 import type { ModuleLayout, PackageReader, SourceInput } from '../engine/index.js';
-import { fsPackageReader } from '../cli/module.js';
+import { fsPackageReader } from './module-disk.js';
 
 export interface ModuleSource {
   layout: ModuleLayout;

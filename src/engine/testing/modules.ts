@@ -11,7 +11,8 @@ import type { Rule } from '../rule.js';
 import type { Finding, SourceInput } from '../types.js';
 import { analyzeSources } from '../run.js';
 import { isSkippedDirName } from '../source.js';
-import { moduleLayoutFor, fsPackageReader } from '../../cli/module.js';
+import { parseGoModFile } from '../module/layout.js';
+import type { PackageReader } from '../module/view.js';
 import { expectationsOf, goEnv, type Expectation } from './harness.js';
 
 /** The module fixtures of a testdata folder: `modules/<name>/` folders holding a go.mod. */
@@ -52,8 +53,10 @@ export async function runModuleFixture(rule: Rule, dir: string): Promise<ModuleF
   const inputs = moduleSources(dir);
   const goMod = readFileSync(join(dir, 'go.mod'), 'utf8');
   const base = { rules: [rule], goMods: [{ dir: '', text: goMod }] };
-  const layout = moduleLayoutFor([dir], dir, { ...process.env, GOMODCACHE: join(dir, 'no-module-cache') });
-  const on = await analyzeSources(inputs, { ...base, module: { layout, reader: fsPackageReader(dir) } });
+  // The fixture's own module and its vendor/ only: no module cache, so results do not depend on the machine.
+  const mod = parseGoModFile(goMod, '', existsSync(join(dir, 'vendor', 'modules.txt')));
+  if (!mod) throw new Error(`module fixture ${dir}: go.mod has no module line`);
+  const on = await analyzeSources(inputs, { ...base, module: { layout: { modules: [mod] }, reader: fixtureReader(dir) } });
   const off = await analyzeSources(inputs, base);
   for (const r of [on, off]) if (r.problems.length) throw new Error(`module fixture ${dir}: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   const mine = (fs: Finding[]) => fs.filter((f) => f.ruleId === rule.meta.id);
@@ -69,6 +72,18 @@ export async function runModuleFixture(rule: Rule, dir: string): Promise<ModuleF
     unexpected: mine(on.findings).filter((f) => !want.has(key({ file: f.path, line: f.line }))).map((f) => ({ file: f.path, line: f.line, message: f.message })),
     missedWithoutModule: expected.filter((e) => !withoutModule.has(key(e))),
     findings: mine(on.findings),
+  };
+}
+
+function fixtureReader(dir: string): PackageReader {
+  const read = (p: string) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined);
+  return {
+    goFiles: (d) => {
+      const abs = join(dir, d);
+      if (!existsSync(abs)) return undefined;
+      return readdirSync(abs).filter((n) => n.endsWith('.go')).sort().map((name) => ({ name, text: readFileSync(join(abs, name), 'utf8') }));
+    },
+    readFile: (p) => read(join(dir, p)),
   };
 }
 

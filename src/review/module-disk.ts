@@ -1,12 +1,12 @@
-// The module around the paths of a `mapguard check` run, read from disk: the
+// The module around the paths of a `mapguard check` run (or the Action's checkout), read from disk: the
 // go.mod above each target (go.work aware), vendor/, and the module cache.
 // What is found here is evidence only; findings stay where the paths point.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { homedir } from 'node:os';
 import { parseGoModFile, parseGoWorkUses, type ModuleInfo, type ModuleLayout, type PackageReader } from '../engine/index.js';
-import { toSlash } from './files.js';
+
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -103,6 +103,10 @@ export function inferGopathModule(start: string): { dir: string; path: string } 
     }
   }
   return best ? { dir: best.dir, path: best.path } : undefined;
+}
+
+function toSlash(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
 }
 
 function readText(path: string): string | undefined {
