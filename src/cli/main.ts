@@ -108,8 +108,10 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
   const baseline = baselinePath ? readBaseline(baselinePath, io.cwd) : undefined;
   const found = findGoFiles(targets);
   const collected = readSources(found.paths, root);
-  // Findings stay under the paths; the module around them is read as evidence.
-  const workspace = { files: collected.files, goMods: collected.goMods, ...(opts.module !== false ? { module: { layout: moduleLayoutFor(targets, root), fsRoot: root } } : {}) };
+  // Findings stay under the paths; the module around them is read as evidence
+  // unless --no-module or `module_view: false` says not to.
+  const moduleView = opts.module !== false && config.module_view;
+  const workspace = { files: collected.files, goMods: collected.goMods, ...(moduleView ? { module: { layout: moduleLayoutFor(targets, root), fsRoot: root } } : {}) };
   let result: ReviewResult;
   if (opts.escape || opts.race) {
     // Builds and tests run the code: your own checkout may run unsandboxed, but say so.

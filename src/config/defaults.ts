@@ -22,4 +22,5 @@ export const DEFAULT_CONFIG: Config = deepFreeze<Config>({
   docs_url: '',
   tests: true,
   baseline: '',
+  module_view: true,
 });

@@ -185,6 +185,11 @@ export function configSchema(rules?: readonly SchemaRule[]): JsonSchema {
       description: 'A baseline file written by `mapguard check --write-baseline`, relative to the repository root: the findings it holds are not reported (code that moves stays baselined). Empty: no baseline.',
       default: d.baseline,
     },
+    module_view: {
+      type: 'boolean',
+      description: 'Read the Go module around the analysed packages (go.mod / go.work, vendor/) so that types, functions and variables declared in other packages count as evidence; findings stay in the analysed files. false: only the analysed packages are read (CLI: like --no-module).',
+      default: d.module_view,
+    },
     race_check: {
       type: ['object', 'null'],
       description: 'Race-detector check (runs the change\'s tests in a sandbox).',

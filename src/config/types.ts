@@ -41,6 +41,8 @@ export interface Config {
   tests: boolean;
   /** A baseline file (from --write-baseline), relative to the repository root; empty: none. */
   baseline: string;
+  /** Read the Go module around the analysed packages (types, callers in other packages) as evidence. */
+  module_view: boolean;
 }
 
 /** A configuration problem, phrased for the user, naming the key and (when known) the line. */

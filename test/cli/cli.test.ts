@@ -1,6 +1,6 @@
 // The CLI contract of docs/architecture.md: formats, exit codes, --base, suppression,
 // bad input that must not crash the run.
-import { mkdtempSync, writeFileSync, mkdirSync, rmSync, chmodSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync, chmodSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -245,6 +245,24 @@ describe('mapguard rules / explain', () => {
     const r = await run(['explain', 'nil-map-write'], repoRoot);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# nil-map-write/);
+  });
+});
+
+describe('module view', () => {
+  const foreign = join(repoRoot, 'rules', 'map-range-order', 'testdata', 'modules', 'foreigntypes');
+  const copy = (extra: Record<string, string>) => {
+    const files: Record<string, string> = { ...extra };
+    for (const p of ['go.mod', 'config/config.go', 'report/report.go', 'vendor/modules.txt', 'vendor/example.com/labels/labels.go']) files[p] = readFileSync(join(foreign, p), 'utf8');
+    return fixture(files);
+  };
+  const count = (r: Run) => (JSON.parse(r.stdout) as { findings: unknown[] }).findings.length;
+
+  it('reads the module around the path unless --no-module or module_view: false', async () => {
+    const on = copy({});
+    expect(count(await run(['check', '--format', 'json', '--fail-on', 'never', 'report'], on))).toBe(4);
+    expect(count(await run(['check', '--format', 'json', '--fail-on', 'never', '--no-module', 'report'], on))).toBe(0);
+    const off = copy({ 'mapguard.yml': 'module_view: false\n' });
+    expect(count(await run(['check', '--format', 'json', '--fail-on', 'never', 'report'], off))).toBe(0);
   });
 });
 

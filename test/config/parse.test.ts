@@ -31,6 +31,7 @@ describe('parseConfig: valid files', () => {
       docs_url: '',
       tests: true,
       baseline: '',
+      module_view: true,
     };
     expect(DEFAULT_CONFIG).toEqual(want);
     for (const text of ['', '\n\n', '# nothing here\n# at all\n', '~\n', '---\n']) expect(parse(text)).toEqual(want);
@@ -132,7 +133,7 @@ describe('parseConfig: every problem is one line naming file, line and key', () 
     {
       name: 'unknown key whose value is a block on the following lines: the key line',
       text: 'filter: added\nescape:\n  enabled: true\n',
-      message: 'mapguard.yml:2: escape: unknown key (expected one of rules, paths, filter, fail_on, comments, max_comments, review_drafts, escape_analysis, docs_url, tests, baseline, race_check)',
+      message: 'mapguard.yml:2: escape: unknown key (expected one of rules, paths, filter, fail_on, comments, max_comments, review_drafts, escape_analysis, docs_url, tests, baseline, module_view, race_check)',
       line: 2,
     },
     {
