@@ -6,6 +6,7 @@ import { ReviewQueue, type SubmitResult } from './queue.js';
 import { reviewJob, CHECK_NAME, type JobDeps, type JobRequest } from './job.js';
 import type { PullRef } from './source.js';
 import type { Log, Octokit } from './types.js';
+import { ModuleArchives } from './archive.js';
 
 export interface AppOptions extends JobDeps {
   /** Reviews running at once (MAPGUARD_CONCURRENCY, default 2). */
@@ -39,7 +40,9 @@ export function healthHandler(queue: ReviewQueue) {
   };
 }
 
-export function createApp(options: AppOptions): MapguardApp {
+export function createApp(appOptions: AppOptions): MapguardApp {
+  // One archive cache per App: reviews of the same tree share a download.
+  const options: AppOptions = { ...appOptions, archives: appOptions.archives ?? new ModuleArchives() };
   let log: Log | undefined;
   const queue = new ReviewQueue(options.concurrency, (err, spec) => log?.error({ err, job: spec.key, sha: spec.sha }, 'review job failed'));
 

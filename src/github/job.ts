@@ -8,6 +8,8 @@ import { isSuperseded, checkpoint, type JobSpec } from './queue.js';
 import { CONFIG_PATH, loadBaselineText, loadConfigText, loadPull, type Limits, type PullRef } from './source.js';
 import { applyBaseline, BaselineError, parseBaseline, type Baseline } from '../review/baseline.js';
 import { publish } from './publish.js';
+import { prepareModule } from './module.js';
+import type { ModuleArchives } from './archive.js';
 import type { Log, Octokit } from './types.js';
 
 export const CHECK_NAME = 'mapguard';
@@ -29,6 +31,11 @@ export interface JobDeps {
   ruleIds: readonly string[];
   limits: Limits;
   docsBase?: string;
+  /**
+   * Head archives for the module view (createApp supplies one). Without it, the
+   * module view reads only the loaded packages.
+   */
+  archives?: ModuleArchives;
 }
 
 export interface JobRequest {
@@ -120,6 +127,8 @@ async function review(req: JobRequest, deps: JobDeps, started: Started, signal: 
   let problems: ReviewResult['problems'] = [];
   let escape: ReviewResult['escape'];
   let race: ReviewResult['race'];
+  // The module view fell back to less evidence than it had before: a finding missing now may only be unseen.
+  let partialEvidence = false;
   if (loaded.diff.length === 0) {
     notes.push(loaded.changedCount === 0 ? 'This pull request changes no files.' : 'This pull request changes no Go files.');
   } else {
@@ -152,10 +161,15 @@ async function review(req: JobRequest, deps: JobDeps, started: Started, signal: 
         }
       }
     }
+    const mod = await prepareModule(octokit, pr, loaded, config, deps.archives, log);
+    if (mod.note) notes.push(mod.note);
+    partialEvidence = mod.via === 'fallback';
     try {
+      checkpoint(signal);
+      const workspace = { ...loaded.workspace, ...(mod.module ? { module: mod.module } : {}) };
       // Analyse whole changed files, then filter here: fingerprints outside the diff
       // lines still count as "present", so their threads are not declared fixed.
-      const result = await deps.analyze({ workspace: loaded.workspace, diff: loaded.diff, config: { ...config, filter: 'file' }, ...runners });
+      const result = await deps.analyze({ workspace, diff: loaded.diff, config: { ...config, filter: 'file' }, ...runners });
       checkpoint(signal);
       present = new Set(result.findings.map((f) => f.fingerprint));
       findings = filterFindings(result.findings, loaded.diff, config.filter);
@@ -169,10 +183,11 @@ async function review(req: JobRequest, deps: JobDeps, started: Started, signal: 
       race = result.race;
     } finally {
       await cleanup?.().catch((e: unknown) => log.warn({ err: e }, 'sandbox workspace cleanup failed'));
+      await mod.cleanup().catch((e: unknown) => log.warn({ err: e }, 'module view cleanup failed'));
     }
   }
   const failed = new Set(problems.map((p) => p.path));
-  const covered = new Set(loaded.diff.filter((d) => !failed.has(d.path)).map((d) => d.path));
+  const covered = partialEvidence ? new Set<string>() : new Set(loaded.diff.filter((d) => !failed.has(d.path)).map((d) => d.path));
   const texts = new Map(loaded.workspace.files.map((f) => [f.path, f.text]));
   const result = await publish({
     octokit,

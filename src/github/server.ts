@@ -8,12 +8,20 @@ import { createApp, type AppOptions, type MapguardApp } from './app.js';
 import { DEFAULT_LIMITS } from './source.js';
 import { MapguardOctokit } from './octokit.js';
 import { sandboxProviderFromEnv } from './sandboxed.js';
+import { DEFAULT_ARCHIVE_LIMITS, ModuleArchives } from './archive.js';
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
   return n;
+}
+
+function mebibytes(value: string | undefined, name: string, fallback: number, min: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer of at least ${min} (MiB), got "${value}"`);
+  return n * 1024 * 1024;
 }
 
 /** App options from the environment (MAPGUARD_* variables, all optional). */
@@ -29,6 +37,11 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
       maxFiles: positiveInt(env.MAPGUARD_MAX_FILES, 'MAPGUARD_MAX_FILES', DEFAULT_LIMITS.maxFiles),
     },
     ...(env.MAPGUARD_DOCS_URL ? { docsBase: env.MAPGUARD_DOCS_URL } : {}),
+    archives: new ModuleArchives({
+      ...DEFAULT_ARCHIVE_LIMITS,
+      maxArchiveBytes: mebibytes(env.MAPGUARD_MODULE_ARCHIVE_MB, 'MAPGUARD_MODULE_ARCHIVE_MB', DEFAULT_ARCHIVE_LIMITS.maxArchiveBytes, 1),
+      cacheBytes: mebibytes(env.MAPGUARD_MODULE_CACHE_MB, 'MAPGUARD_MODULE_CACHE_MB', DEFAULT_ARCHIVE_LIMITS.cacheBytes, 0),
+    }),
   };
 }
 

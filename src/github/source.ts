@@ -1,9 +1,11 @@
 // Reads a pull request through the REST API: its changed files (paginated, with
 // a tree-diff fallback past the files API's 3,000-file cap), every .go file of
 // each changed package at the head SHA (Git trees + blobs: no 1 MB limit), and
-// the go.mod files above them.
+// the go.mod files above them. The tree listings on the way also say whether the
+// module holds more Go code than that, and give the head's tree SHA (module view).
+import { createHash } from 'node:crypto';
 import { parsePatch, type FileDiff, type FileStatus } from '../diff/index.js';
-import { dirOf, isGeneratedSource, isSkippedDir, type SourceInput } from '../engine/index.js';
+import { dirOf, isGeneratedSource, isSkippedDir, isSkippedDirName, type SourceInput } from '../engine/index.js';
 import type { Workspace } from '../review/types.js';
 import type { Octokit } from './types.js';
 
@@ -40,6 +42,19 @@ export interface LoadedPull {
   notes: string[];
   /** Changed files, of any kind. */
   changedCount: number;
+  /** The head's root tree, when it was listed (the module view decides from it). */
+  head?: HeadTree;
+}
+
+export interface HeadTree {
+  /** The git tree SHA of the head's root (`git rev-parse <head>^{tree}`): equal trees, equal archives. */
+  treeSha: string;
+  /**
+   * The directories listed on the way to the changed packages hold Go code that is not
+   * loaded: another package, a subdirectory off the path (it may hold one) or vendor/.
+   * False: the loaded packages are the whole module, so no archive is needed.
+   */
+  beyond: boolean;
 }
 
 interface ChangedFile {
@@ -82,7 +97,7 @@ async function listPullFiles(octokit: Octokit, pr: PullRef): Promise<{ files: Ch
   return { files, capped };
 }
 
-interface TreeEntry {
+export interface TreeEntry {
   path: string;
   type: string;
   sha: string;
@@ -119,6 +134,31 @@ async function treeDiff(octokit: Octokit, pr: PullRef): Promise<{ files: Changed
   }
   for (const path of before.keys()) files.push({ path, status: 'deleted' });
   return { files, truncated: base.truncated || head.truncated };
+}
+
+/**
+ * The git tree SHA of a directory from its listing, as git hashes a tree object
+ * (`<mode> <name>\0<20-byte sha>` per entry, subtrees sorted as `name/`). Computed
+ * rather than asked for: the commit object would cost a request.
+ */
+export function gitTreeSha(entries: readonly TreeEntry[]): string {
+  const key = (e: TreeEntry) => (e.type === 'tree' ? `${e.path}/` : e.path);
+  const sorted = [...entries].sort((a, b) => Buffer.compare(Buffer.from(key(a)), Buffer.from(key(b))));
+  const body = Buffer.concat(sorted.map((e) => Buffer.concat([Buffer.from(`${e.mode.replace(/^0+/, '')} ${e.path}\0`), Buffer.from(e.sha, 'hex')])));
+  return createHash('sha1').update(Buffer.concat([Buffer.from(`tree ${body.length}\0`), body])).digest('hex');
+}
+
+/** Whether the listed directories hold Go code beyond the changed packages `dirs`. */
+async function goBeyond(walker: TreeWalker, walked: ReadonlySet<string>, dirs: ReadonlySet<string>): Promise<boolean> {
+  for (const d of walked) {
+    for (const e of (await walker.dir(d)) ?? []) {
+      const child = d ? `${d}/${e.path}` : e.path;
+      // vendor/ is skipped for analysis but is exactly what the module view reads.
+      if (e.type === 'tree' && !walked.has(child) && (e.path === 'vendor' || !isSkippedDirName(e.path))) return true;
+      if (e.type === 'blob' && e.path.endsWith('.go') && !dirs.has(d) && !isSkippedDir(d)) return true;
+    }
+  }
+  return false;
 }
 
 /** Lists one directory's tree (non-recursive), walking from the root tree; cached per job. */
@@ -226,6 +266,9 @@ export async function loadPull(octokit: Octokit, pr: PullRef, limits: Limits = D
     const mod = entries?.find((e) => e.path === 'go.mod' && e.type === 'blob');
     if (mod) mods.push({ dir: d, sha: mod.sha });
   }
+  // Every directory from the root to each package is listed by now: no extra request.
+  const root = dirs.length ? await walker.dir('') : undefined;
+  const head = root ? { treeSha: gitTreeSha(root), beyond: await goBeyond(walker, modDirs, new Set(dirs)) } : undefined;
 
   let selected = blobs;
   if (blobs.length > limits.maxFiles) {
@@ -273,7 +316,7 @@ export async function loadPull(octokit: Octokit, pr: PullRef, limits: Limits = D
         '. Findings there cover the whole file and appear as annotations only.',
     );
   }
-  return { workspace: { files: sources, goMods }, diff, wholeFile, notes, changedCount };
+  return { workspace: { files: sources, goMods }, diff, wholeFile, notes, changedCount, ...(head ? { head } : {}) };
 }
 
 /** Head-branch-independent config location, as Probot's context.config reads it. */

@@ -1,6 +1,8 @@
 // Where the module view reads other packages from: the disk around a CLI or
 // Action run, or the workspace's own files (the App). Serialisable, so a
 // worker thread builds the same view as the main thread.
+import { realpathSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import type { ModuleLayout, PackageReader, SourceInput } from '../engine/index.js';
 import { fsPackageReader } from './module-disk.js';
 
@@ -8,6 +10,12 @@ export interface ModuleSource {
   layout: ModuleLayout;
   /** Absolute directory the workspace paths are relative to, when the module is on disk. */
   fsRoot?: string;
+  /**
+   * Reads never leave fsRoot (the App: an extracted pull-request archive). Import
+   * paths, replace directives and go.work entries are the author's text, and
+   * `../..` in any of them must not reach the App host's files.
+   */
+  confined?: boolean;
 }
 
 /** A reader over in-memory files (paths relative to the workspace root). */
@@ -27,5 +35,26 @@ export function memoryPackageReader(files: readonly SourceInput[]): PackageReade
 
 /** The reader a module source stands for. */
 export function readerFor(source: ModuleSource, files: readonly SourceInput[]): PackageReader {
-  return source.fsRoot ? fsPackageReader(source.fsRoot) : memoryPackageReader(files);
+  if (!source.fsRoot) return memoryPackageReader(files);
+  const reader = fsPackageReader(source.fsRoot);
+  return source.confined ? confinedReader(reader, source.fsRoot) : reader;
+}
+
+/** `inner` limited to paths whose real location is under `root` (symlinks resolved too). */
+function confinedReader(inner: PackageReader, root: string): PackageReader {
+  const realRoot = realpathSync(root);
+  const inside = (p: string): boolean => {
+    let real: string;
+    try {
+      real = realpathSync(resolve(realRoot, p));
+    } catch {
+      return false;
+    }
+    return real === realRoot || real.startsWith(realRoot + sep);
+  };
+  const readFile = inner.readFile?.bind(inner);
+  return {
+    goFiles: (dir) => (inside(dir) ? inner.goFiles(dir) : undefined),
+    ...(readFile ? { readFile: (p: string) => (inside(p) ? readFile(p) : undefined) } : {}),
+  };
 }

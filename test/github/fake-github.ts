@@ -2,7 +2,10 @@
 // /api/graphql) on a loopback port: enough of the API for one App review. It
 // keeps every check run, review and comment so tests can assert on them, and
 // refuses review comments whose line is not in the diff, as GitHub does (422).
+// Tarballs are served as GitHub does: a 302 from the API to a codeload URL that
+// answers a gzip'd tar whose entries sit under `<owner>-<repo>-<sha7>/`.
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -37,6 +40,66 @@ interface Pull {
   head: string;
 }
 
+/** One 512-byte ustar header; long paths are split into prefix and name as ustar allows. */
+function tarHeader(path: string, size: number, type: '0' | '5' | 'g'): Buffer {
+  const h = Buffer.alloc(512);
+  let name = path;
+  let prefix = '';
+  if (Buffer.byteLength(name) > 100) {
+    const cut = path.lastIndexOf('/', path.length - 2 > 155 ? 155 : path.length - 2);
+    if (cut < 0 || Buffer.byteLength(path.slice(cut + 1)) > 100) throw new Error(`path too long for the fake's tar: ${path}`);
+    prefix = path.slice(0, cut);
+    name = path.slice(cut + 1);
+  }
+  const put = (text: string, at: number, len: number) => h.write(text, at, len, 'utf8');
+  const octal = (n: number, len: number) => n.toString(8).padStart(len - 1, '0') + '\0';
+  put(name, 0, 100);
+  put(octal(type === '5' ? 0o755 : 0o644, 8), 100, 8);
+  put(octal(0, 8), 108, 8);
+  put(octal(0, 8), 116, 8);
+  put(octal(size, 12), 124, 12);
+  put(octal(1_700_000_000, 12), 136, 12);
+  put('        ', 148, 8);
+  put(type, 156, 1);
+  put('ustar\0', 257, 6);
+  put('00', 263, 2);
+  put(prefix, 345, 155);
+  let sum = 0;
+  for (const b of h) sum += b;
+  put(sum.toString(8).padStart(6, '0') + '\0 ', 148, 8);
+  return h;
+}
+
+function padded(data: Buffer): Buffer {
+  const rest = data.length % 512;
+  return rest ? Buffer.concat([data, Buffer.alloc(512 - rest)]) : data;
+}
+
+/** What `git archive` (and so GitHub) produces: a pax global header with the commit id, directories, files. */
+export function githubTarball(owner: string, repo: string, sha: string, files: Files): Buffer {
+  const top = `${owner}-${repo}-${sha.slice(0, 7)}/`;
+  const parts: Buffer[] = [];
+  const record = ` comment=${sha}\n`;
+  let len = record.length + 2;
+  if (String(len).length + record.length !== len) len = String(len + 1).length + record.length;
+  const pax = Buffer.from(`${len}${record}`);
+  parts.push(tarHeader('pax_global_header', pax.length, 'g'), padded(pax));
+  parts.push(tarHeader(top, 0, '5'));
+  const dirs = new Set<string>();
+  for (const path of Object.keys(files).sort()) {
+    const segs = path.split('/');
+    for (let i = 1; i < segs.length; i++) {
+      const d = segs.slice(0, i).join('/') + '/';
+      if (!dirs.has(d)) parts.push(tarHeader(top + d, 0, '5'));
+      dirs.add(d);
+    }
+    const data = Buffer.from(files[path]!);
+    parts.push(tarHeader(top + path, data.length, '0'), padded(data));
+  }
+  parts.push(Buffer.alloc(1024));
+  return gzipSync(Buffer.concat(parts));
+}
+
 function gitSha(kind: string, data: string): string {
   return createHash('sha1').update(`${kind} ${Buffer.byteLength(data)}\0${data}`).digest('hex');
 }
@@ -63,6 +126,12 @@ export class FakeGitHub {
   private nextId = 1000;
   private server?: Server;
   token = 'ghs_fake_installation_token';
+  /** `.github/mapguard.yml` of every repository; undefined: absent. */
+  config?: string;
+  /** Set: the tarball API answers this status instead of redirecting (e.g. 500). */
+  tarballStatus?: number;
+  /** Set: codeload sends these bytes instead of the archive (e.g. a corrupt one). */
+  tarballBody?: Buffer;
 
   /** Adds a commit whose tree is `files`; returns its SHA. */
   commit(files: Files, salt = ''): string {
@@ -147,10 +216,32 @@ export class FakeGitHub {
       return send(res, 201, { token: this.token, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: { checks: 'write', pull_requests: 'write', contents: 'read', metadata: 'read' } });
     }
     if (path === '/api/graphql' && method === 'POST') return this.graphql(res, auth, body);
+    // codeload: the redirect target carries its own short-lived token in real GitHub, not the header.
+    if (method === 'GET' && (m = /^\/_codeload\/([^/]+)\/([^/]+)\/legacy\.tar\.gz\/([0-9a-f]+)$/.exec(path))) {
+      const files = this.commits.get(m[3]!);
+      if (!files) return send(res, 404, { message: 'Not Found' });
+      const data = this.tarballBody ?? githubTarball(m[1]!, m[2]!, m[3]!, files);
+      res.writeHead(200, { 'content-type': 'application/x-gzip', 'content-disposition': `attachment; filename=${m[1]}-${m[2]}-${m[3]!.slice(0, 7)}.tar.gz` });
+      res.end(data);
+      return;
+    }
     if (!path.startsWith('/api/v3/')) return send(res, 404, { message: 'Not Found' });
     if (auth !== `token ${this.token}`) return send(res, 401, { message: 'Bad credentials' });
 
-    if ((m = /^\/api\/v3\/repos\/[^/]+\/[^/]+\/contents\//.exec(path))) return send(res, 404, { message: 'Not Found' });
+    if (method === 'GET' && (m = /^\/api\/v3\/repos\/([^/]+)\/([^/]+)\/tarball\/([^/]+)$/.exec(path))) {
+      if (this.tarballStatus !== undefined) return send(res, this.tarballStatus, { message: 'Server Error' });
+      if (!this.commits.has(m[3]!)) return send(res, 404, { message: 'Not Found' });
+      res.writeHead(302, { location: `http://${req.headers.host}/_codeload/${m[1]}/${m[2]}/legacy.tar.gz/${m[3]}` });
+      res.end();
+      return;
+    }
+    if ((m = /^\/api\/v3\/repos\/[^/]+\/([^/]+)\/contents\/(.+)$/.exec(path))) {
+      const found = m[1] !== '.github' && decodeURIComponent(m[2]!) === '.github/mapguard.yml' ? this.config : undefined;
+      if (found === undefined) return send(res, 404, { message: 'Not Found' });
+      res.writeHead(200, { 'content-type': 'application/vnd.github.raw; charset=utf-8' });
+      res.end(found);
+      return;
+    }
     if (method === 'POST' && /^\/api\/v3\/repos\/[^/]+\/[^/]+\/check-runs$/.test(path)) {
       const run: CheckRun = { id: this.nextId++, head_sha: String(body.head_sha), name: String(body.name), status: String(body.status ?? 'queued'), annotations: [], batches: [] };
       if (body.conclusion) run.conclusion = String(body.conclusion);
