@@ -103,7 +103,10 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
             log: (line) => deps.stdout(`mapguard: ${line}\n`),
           })
         : undefined;
-      result = await deps.analyze({ workspace: readWorkspace(root, diff), diff, config, ...(race ? { race } : {}), ...(baseline ? { baseline } : {}) });
+      const workspace = readWorkspace(root, diff);
+      // `module_view: false`: the changed packages alone, as the CLI's --no-module.
+      if (!config.module_view) delete workspace.module;
+      result = await deps.analyze({ workspace, diff, config, ...(race ? { race } : {}), ...(baseline ? { baseline } : {}) });
     }
   } else {
     return fail(`this action runs on pull_request (review) and push (whole tree, SARIF) events, got "${event}"`);

@@ -172,3 +172,14 @@ test('working-directory limits the review to that module (paths stay relative to
   expect(capped.out).not.toMatch(/^::error file=/m);
   expect(capped.out).toMatch(/::notice title=mapguard::\d+ more findings are in the SARIF file \(max-comments: 0\)/);
 });
+
+test('module_view: false in the config: the changed packages are analysed without the module around them', async () => {
+  const inputs: Parameters<typeof analyze>[0][] = [];
+  const spy: typeof analyze = (input) => (inputs.push(input), analyze(input));
+  const api = filesApi();
+  await runAction(env(), { analyze: spy, catalogue: ruleCatalogue(), version: '0.1.0', stdout: () => {}, fetch: api.fetch });
+  expect(inputs[0]!.workspace.module).toBeDefined();
+  writeFileSync(join(root, 'mapguard.yml'), 'module_view: false\n');
+  await runAction(env({ INPUT_CONFIG_FILE: 'mapguard.yml' }), { analyze: spy, catalogue: ruleCatalogue(), version: '0.1.0', stdout: () => {}, fetch: api.fetch });
+  expect(inputs[1]!.workspace.module).toBeUndefined();
+});
