@@ -2,7 +2,7 @@
 // every rule and prints files, MB, wall time, MB/s, peak RSS, and the time of a
 // bare parse of the same files (the floor for this design), so the ratio shows.
 import { spawnSync } from 'node:child_process';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyzeSources, parseSources } from '../src/engine/index.js';
 import { allRules } from '../rules/index.js';
@@ -12,12 +12,15 @@ import { workerCount } from '../src/review/parallel.js';
 import { DEFAULT_CONFIG } from '../src/config/index.js';
 import { moduleLayoutFor, fsPackageReader } from '../src/review/module-disk.js';
 
-// `npm run bench -- [tree] [--rules id,id]`: --rules times only those rules (to measure what a set
-// of rules adds, run it with and without them, back to back).
+// `npm run bench -- [tree] [--rules id,id] [--one-package dir]`: --rules times only those rules (to
+// measure what a set of rules adds, run it with and without them, back to back); --one-package
+// times one package of the tree with and without the module view (a one-package pull request).
 const args = process.argv.slice(2);
 const rulesAt = args.indexOf('--rules');
 const ruleIds = rulesAt >= 0 ? (args[rulesAt + 1] ?? '').split(',').filter(Boolean) : undefined;
-const treeArg = args.find((a, i) => !a.startsWith('--') && (rulesAt < 0 || i !== rulesAt + 1));
+const pkgAt = args.indexOf('--one-package');
+const onePackage = pkgAt >= 0 ? args[pkgAt + 1] : undefined;
+const treeArg = args.find((a, i) => !a.startsWith('--') && (rulesAt < 0 || i !== rulesAt + 1) && (pkgAt < 0 || i !== pkgAt + 1));
 
 function goroot(): string {
   if (treeArg) return treeArg;
@@ -26,8 +29,38 @@ function goroot(): string {
   return join(r.stdout.trim(), 'src');
 }
 
+/**
+ * `--one-package <dir>`: what a one-package pull request costs in a big module: that package's
+ * files analysed with the module view around it (other packages read lazily as evidence), after
+ * one warm-up run (parser loaded, files in the OS cache); median of five runs, and without the view.
+ */
+async function benchOnePackage(root: string, dir: string): Promise<void> {
+  const target = join(root, dir);
+  // The package's own files, not the packages below it.
+  const { files } = readSources(findGoFiles([target]).paths.filter((p) => dirname(p) === target), root);
+  const layout = moduleLayoutFor([target], root);
+  const run = async (withModule: boolean) => {
+    const t = performance.now();
+    const r = await analyzeSources(files, { rules: allRules, ...(withModule ? { module: { layout, reader: fsPackageReader(root) } } : {}) });
+    return { ms: performance.now() - t, findings: r.findings.length };
+  };
+  await run(true);
+  const median = async (withModule: boolean) => {
+    const runs = [];
+    for (let i = 0; i < 5; i++) runs.push(await run(withModule));
+    runs.sort((a, b) => a.ms - b.ms);
+    return runs[2]!;
+  };
+  const on = await median(true);
+  const off = await median(false);
+  console.log(`one package: ${dir} (${files.length} files) in ${basename(root)}; modules: ${layout.modules.map((m) => m.path).join(', ') || 'none'}`);
+  console.log(`with the module view (warm, median of 5): ${(on.ms / 1000).toFixed(2)} s, ${on.findings} findings`);
+  console.log(`without it (median of 5): ${(off.ms / 1000).toFixed(2)} s, ${off.findings} findings; ratio ${(on.ms / off.ms).toFixed(2)}x`);
+}
+
 async function main(): Promise<void> {
   const root = goroot();
+  if (onePackage) return benchOnePackage(root, onePackage);
   const found = findGoFiles([root]);
   const { files } = readSources(found.paths, root);
   const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
