@@ -21,7 +21,10 @@ import { mapIteratorCall, collectedIterator, type MapIterator } from './iterator
 import { firstMatch, lastWriteWins } from './selection.js';
 import { callbackInOrder, randomDraws } from './effects.js';
 
-const ORDER_DOC = /\b(unspecified|undefined|no particular|no specific|arbitrary|random|any|indeterminate|nondeterministic|unsorted|not sorted)\s+order\b|\bnot (?:in any|guaranteed to be in)\b|\border is (?:unspecified|undefined|random|arbitrary|not)/i;
+const ORDER_DOC = /\b(unspecified|undefined|no particular|no specific|arbitrary|random|any|indeterminate|nondeterministic|unsorted|not sorted)\s+order\b|\bnot (?:in any|guaranteed to be in)\b|\border(?:ing)? is (?:unspecified|undefined|random|arbitrary|not)|\bno ordering guarantees?\b/i;
+
+// An HTTP/2 (hpack) header field list: each entry carries its own name, and order across names means nothing (RFC 9113).
+const HEADER_FIELD_TYPE = /(^|\.)HeaderField$/;
 
 // Text that any finding's loop body must contain: an append, a +=, an output call,
 // an early exit (first match), an element write (last write wins) or a call (callback, draws).
@@ -212,6 +215,7 @@ function collectedAndLeaked(ctx: RuleContext, flow: FunctionFlow, loop: SyntaxNo
     }
     if (!collects) continue;
     if (dispatchedOnKey(ctx, stmt, body, vars)) continue;
+    if (appendsHeaderFields(value)) continue;
     if (target.type === 'identifier') {
       const b = ctx.scopes.resolve(target);
       if (!b || !b.func || ast.contains(loop, b.nameNode)) continue; // per-iteration slice: order stays inside
@@ -220,6 +224,7 @@ function collectedAndLeaked(ctx: RuleContext, flow: FunctionFlow, loop: SyntaxNo
       if (!leaves) continue;
       // Every caller in the package sorts (or heapifies) the result: the order is restored there.
       if (leaves.kind === 'return' && callersSortResult(ctx.scopes, ctx.pkg, flow.fn)) continue;
+      if (leaves.kind === 'field' && storedFieldsDisclaimOrder(ctx, leaves.node)) continue;
       const line = leaves.node.startPosition.row + 1;
       return { subject: b.name, how: `${leaves.what} at line ${line}`, collected: true };
     }
@@ -232,10 +237,58 @@ function collectedAndLeaked(ctx: RuleContext, flow: FunctionFlow, loop: SyntaxNo
       if (sortedFieldNames(ctx.pkg).has(ast.field(target, 'field')?.text ?? '')) continue;
       if (flow.sortAfter(key, loop)) continue;
       if (ctx.scopes.typeOfExpr(target).kind === 'unknown') continue;
+      if (fieldDisclaimsOrder(ctx, target)) continue;
       return { subject: key, how: 'a field, which outlives the loop', collected: true };
     }
   }
   return undefined;
+}
+
+/** `append(s, hpack.HeaderField{...})`: a header list, whose order across names carries no meaning. */
+function appendsHeaderFields(value: SyntaxNode): boolean {
+  const args = ast.namedChildren(ast.field(value, 'arguments') ?? value).slice(1);
+  return args.length > 0 && args.every((a) => {
+    const lit = ast.unparen(a);
+    const type = lit.type === 'composite_literal' ? ast.field(lit, 'type') : null;
+    return !!type && HEADER_FIELD_TYPE.test(type.text);
+  });
+}
+
+/** `x.f = s` where every field assigned is documented as unordered (generated protobuf: "no ordering guarantees"). */
+function storedFieldsDisclaimOrder(ctx: RuleContext, assignment: SyntaxNode): boolean {
+  const targets = ast.expressionsOf(ast.field(assignment, 'left')).map(ast.unparen).filter((t) => t.type === 'selector_expression');
+  return targets.length > 0 && targets.every((t) => fieldDisclaimsOrder(ctx, t));
+}
+
+/**
+ * The struct field `x.f` names is documented as having no order (its comment above or beside it),
+ * in this package or, with the module view, in the package declaring the struct.
+ */
+function fieldDisclaimsOrder(ctx: RuleContext, selector: SyntaxNode): boolean {
+  const operand = ast.field(selector, 'operand');
+  const name = ast.field(selector, 'field')?.text;
+  if (!operand || !name) return false;
+  let t = ctx.pkg.underlying(ctx.scopes.typeOfExpr(operand));
+  if (t.kind === 'pointer') t = ctx.pkg.underlying(t.elem);
+  if (t.kind !== 'struct') return false;
+  const decl = t.fields.find((f) => f.name === name)?.node;
+  if (!decl) return false;
+  const next = decl.nextSibling;
+  const trailing = next?.type === 'comment' && next.startPosition.row === decl.endPosition.row ? next.text : '';
+  return ORDER_DOC.test(`${fieldDocAbove(decl)}\n${trailing}`);
+}
+
+/** Comment lines directly above a field, leaving out the previous field's trailing comment. */
+function fieldDocAbove(decl: SyntaxNode): string {
+  const lines: string[] = [];
+  let row = decl.startPosition.row;
+  for (let prev = decl.previousSibling; prev?.type === 'comment' && prev.endPosition.row >= row - 1; prev = prev.previousSibling) {
+    const before = prev.previousSibling;
+    if (before && before.type !== 'comment' && before.endPosition.row === prev.startPosition.row) break;
+    lines.unshift(prev.text);
+    row = prev.startPosition.row;
+  }
+  return lines.join('\n');
 }
 
 /**

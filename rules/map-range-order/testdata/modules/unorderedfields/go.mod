@@ -1,0 +1,3 @@
+module example.com/unorderedfields
+
+go 1.22
