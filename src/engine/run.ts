@@ -160,6 +160,7 @@ export async function analyzeSources(inputs: SourceInput[], options: AnalyzeOpti
       } finally {
         for (const f of parsed.files) f.tree.delete();
       }
+      view?.trim();
     }
   } finally {
     if (!options.module?.keep) view?.dispose();

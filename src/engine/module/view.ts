@@ -1,12 +1,15 @@
 // The module around the analysed packages: other packages' declarations,
 // loaded lazily by import path the first time a type, function or variable
-// of theirs is asked for, parsed once and kept for the run. Findings are only
-// ever reported in the analysed packages; these are evidence.
+// of theirs is asked for, parsed once (function bodies blanked) and kept for
+// the run within a budget. Findings are only ever reported in the analysed
+// packages; these are evidence. `withBodies` gives a package's full text when
+// a rule needs evidence from inside its functions.
 import { posix } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import type { SyntaxNode, Tree } from '../types.js';
 import { GoFile, isGeneratedSource } from '../source.js';
 import { PackageModel } from '../model.js';
+import { blankFunctionBodies } from './declarations.js';
 import { locatePackage, moduleOfDir, importPathOfDir, parseGoModFile, type ModuleLayout, type ModuleInfo } from './layout.js';
 
 /** Reads the Go files of one directory; the front end decides where from (disk, an archive, memory). */
@@ -23,6 +26,8 @@ const MAX_DECL_FILE_CHARS = 2 * 1024 * 1024;
 const MAX_LOADED_PACKAGES = 2000;
 
 const IGNORED_BUILD = /^\/\/go:build\s+ignore\b/m;
+/** Loaded source kept between analysed directories before the view starts afresh (bodies are blanked, so trees are small). */
+const RETAINED_CHARS_BUDGET = 48 * 1024 * 1024;
 
 export class ModuleView {
   private readonly loaded = new Map<string, PackageModel | null>();
@@ -31,6 +36,7 @@ export class ModuleView {
   private readonly depModules = new Map<string, ModuleInfo | null>();
   /** Packages loaded for declarations (not analysed): for the stats and tests. */
   loadedCount = 0;
+  private chars = 0;
 
   constructor(
     readonly layout: ModuleLayout,
@@ -81,13 +87,46 @@ export class ModuleView {
     return this.layout.modules[0];
   }
 
-  private load(dir: string, importPath: string): PackageModel | undefined {
+  /**
+   * The same package with its function bodies, for evidence that lives in them (a lazy
+   * initialisation of a field, a decode call); parsed on first request and kept.
+   */
+  withBodies(pkg: PackageModel): PackageModel {
+    if (!pkg.declarationsOnly || !pkg.importPath) return pkg;
+    const key = `bodies\0${pkg.dir}`;
+    const hit = this.loaded.get(key);
+    if (hit) return hit;
+    const full = this.load(pkg.dir, pkg.importPath, false) ?? pkg;
+    this.loaded.set(key, full);
+    return full;
+  }
+
+  /** Source characters held by loaded packages (their trees are proportional). */
+  get retainedChars(): number {
+    return this.chars;
+  }
+
+  /**
+   * Between two analysed directories: when the loaded packages hold more than the budget,
+   * let them all go (a type cached in one may point into another, so they go together) and
+   * load again on demand.
+   */
+  trim(budgetChars = RETAINED_CHARS_BUDGET): void {
+    if (this.chars <= budgetChars) return;
+    this.dispose();
+    this.loadedCount = 0;
+    this.chars = 0;
+  }
+
+  private load(dir: string, importPath: string, declarationsOnly = true): PackageModel | undefined {
     const listed = this.reader.goFiles(dir);
     if (!listed) return undefined;
     const files: GoFile[] = [];
-    for (const { name, text } of listed) {
-      if (name.endsWith('_test.go') || text.length > MAX_DECL_FILE_CHARS || text.includes('\0')) continue;
-      if (IGNORED_BUILD.test(text.slice(0, 2048)) && !isGeneratedSource(text)) continue;
+    for (const { name, text: source } of listed) {
+      if (name.endsWith('_test.go') || source.length > MAX_DECL_FILE_CHARS || source.includes('\0')) continue;
+      if (IGNORED_BUILD.test(source.slice(0, 2048)) && !isGeneratedSource(source)) continue;
+      const text = declarationsOnly ? blankFunctionBodies(source) : source;
+      this.chars += text.length;
       const tree = this.parser.parse(text);
       if (!tree) continue;
       const file = new GoFile(`${dir}/${name}`, text, tree);
@@ -105,7 +144,7 @@ export class ModuleView {
     const pkg = new PackageModel(dir, name, mine, undefined);
     pkg.module = this;
     pkg.importPath = importPath;
-    pkg.declarationsOnly = true;
+    pkg.declarationsOnly = declarationsOnly;
     for (const f of mine) this.owners.set(f.tree, pkg);
     this.loadedCount++;
     return pkg;

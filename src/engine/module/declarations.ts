@@ -1,0 +1,128 @@
+// Declarations only: another package read as evidence needs its types,
+// signatures and package variables, not its function bodies, which are most of
+// its text. Blanking the bodies before parsing makes the tree a fraction of the
+// size and the parse a fraction of the time. Every byte keeps its offset (body
+// text becomes spaces, newlines stay), so positions in the stripped tree are
+// positions in the file.
+
+/**
+ * `text` with the bodies of top-level functions and methods blanked. A lexer
+ * over comments, strings, raw strings and runes finds each top-level `func`
+ * and its body's braces; `struct{...}` and `interface{...}` in a signature are
+ * types, not the body. Anything it cannot follow is left as it is.
+ */
+export function blankFunctionBodies(text: string): string {
+  const out = text.split('');
+  const n = text.length;
+  let i = 0;
+  let depth = 0; // brace depth outside function bodies (composite literals of package vars, type decls)
+  const skipTrivia = (j: number): number => {
+    for (;;) {
+      const c = text[j];
+      if (c === '/' && text[j + 1] === '/') {
+        while (j < n && text[j] !== '\n') j++;
+      } else if (c === '/' && text[j + 1] === '*') {
+        const end = text.indexOf('*/', j + 2);
+        j = end < 0 ? n : end + 2;
+      } else if (c === '"' || c === "'") {
+        j = skipQuoted(text, j);
+      } else if (c === '`') {
+        const end = text.indexOf('`', j + 1);
+        j = end < 0 ? n : end + 1;
+      } else return j;
+    }
+  };
+  while (i < n) {
+    const j = skipTrivia(i);
+    if (j !== i) {
+      i = j;
+      continue;
+    }
+    const c = text[i]!;
+    if (c === '{') depth++;
+    else if (c === '}') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && c === 'f' && text.startsWith('func', i) && !isIdent(text[i - 1]) && !isIdent(text[i + 4])) {
+      const open = bodyOpen(text, i + 4, skipTrivia);
+      if (open !== undefined) {
+        const close = matchingBrace(text, open, skipTrivia);
+        if (close === undefined) return text; // unbalanced: leave the file to the parser as it is
+        for (let k = open + 1; k < close; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' ';
+        i = close + 1;
+        continue;
+      }
+    }
+    i++;
+  }
+  return out.join('');
+}
+
+function isIdent(c: string | undefined): boolean {
+  return !!c && /[\p{L}\p{N}_]/u.test(c);
+}
+
+function skipQuoted(text: string, j: number): number {
+  const q = text[j];
+  for (let k = j + 1; k < text.length; k++) {
+    const c = text[k];
+    if (c === '\\') k++;
+    else if (c === q || c === '\n') return k + 1;
+  }
+  return text.length;
+}
+
+/** The `{` opening the body of the func whose keyword ends at `from`; undefined for a func type or a declaration without body. */
+function bodyOpen(text: string, from: number, skipTrivia: (j: number) => number): number | undefined {
+  let parens = 0;
+  let brackets = 0;
+  let lastWord = '';
+  for (let k = from; k < text.length; ) {
+    const j = skipTrivia(k);
+    if (j !== k) {
+      k = j;
+      continue;
+    }
+    const c = text[k]!;
+    if (c === '(') parens++;
+    else if (c === ')') parens--;
+    else if (c === '[') brackets++;
+    else if (c === ']') brackets--;
+    else if (c === '\n' && parens === 0 && brackets === 0 && /[)\]\w*]\s*$/.test(text.slice(Math.max(from, k - 80), k))) {
+      return undefined; // a declaration without a body (assembly) ends at the newline
+    } else if (c === '{' && parens === 0 && brackets === 0) {
+      if (lastWord === 'struct' || lastWord === 'interface') {
+        const close = matchingBrace(text, k, skipTrivia);
+        if (close === undefined) return undefined;
+        k = close + 1;
+        lastWord = '';
+        continue;
+      }
+      return k;
+    }
+    if (isIdent(c)) {
+      let e = k;
+      while (e < text.length && isIdent(text[e])) e++;
+      lastWord = text.slice(k, e);
+      k = e;
+      continue;
+    }
+    if (!/\s/.test(c)) lastWord = '';
+    k++;
+  }
+  return undefined;
+}
+
+function matchingBrace(text: string, open: number, skipTrivia: (j: number) => number): number | undefined {
+  let depth = 0;
+  for (let k = open; k < text.length; ) {
+    const j = skipTrivia(k);
+    if (j !== k) {
+      k = j;
+      continue;
+    }
+    const c = text[k];
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return k;
+    k++;
+  }
+  return undefined;
+}
