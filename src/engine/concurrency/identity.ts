@@ -263,7 +263,8 @@ export class MapIdentities {
   private readonly lockHelpers = new Map<number, { key: string; mode: LockMode } | null>();
 
   /**
-   * `x.lock()` where the method locks a mutex of its receiver and returns a function (the unlock):
+   * `x.lock()` where the method locks a mutex of its receiver and returns a function (the unlock,
+   * a literal or `x.mu.Unlock` itself):
    * the lock it takes, keyed as the mutex itself would be.
    */
   lockHelperKey(sel: SyntaxNode): { key: string; mode: LockMode } | undefined {
@@ -274,7 +275,8 @@ export class MapIdentities {
     if (hit === undefined) {
       hit = null;
       const body = field(decl.node, 'body')?.text ?? '';
-      const m = body.length < 1500 && /\breturn\s+func\s*\(/.test(body) ? new RegExp(`\\b${recv.name}\\.(?:(\\w+)\\.)?(R?)Lock\\(\\)`).exec(body) : null;
+      // The unlock handed back as a literal or as the method value itself (`return r.mu.Unlock`).
+      const m = body.length < 1500 && /\breturn\s+(?:func\s*\(|[\w.]+\.R?Unlock\s*(?:$|[;}\n]))/.test(body) ? new RegExp(`\\b${recv.name}\\.(?:(\\w+)\\.)?(R?)Lock\\(\\)`).exec(body) : null;
       if (m) {
         const owner = m[1] ? (this.fieldOwner(recv.typeName, m[1]) ?? recv.typeName) : recv.typeName;
         hit = { key: m[1] ? `${owner}.${m[1]}` : `${owner}.<embedded>`, mode: m[2] ? 'R' : 'W' };

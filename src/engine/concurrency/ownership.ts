@@ -20,6 +20,19 @@ export class Ownership {
 
   /** `go x.m()` in a loop with x made per iteration: each goroutine has its own receiver. */
   goReceiverShared(r: Root): boolean {
+    const recv = this.goReceiver(r);
+    if (!recv) return true;
+    const base = rootIdent(recv);
+    if (!base || !r.launcher) return true;
+    const b = this.scopes.resolve(base);
+    if (!b || b.kind === 'package' || b.kind === 'receiver') return true;
+    if (!r.multi) return true;
+    const loop = loopWithin(r.site, r.launcher.node);
+    return !(loop && contains(loop, b.nameNode));
+  }
+
+  /** The receiver expression of a goroutine that runs a method (`go c.readLoop()`, `g.Go(c.run)`). */
+  goReceiver(r: Root): SyntaxNode | undefined {
     const call = r.site.type === 'go_statement' ? unparen(r.site.namedChild(0) ?? r.site) : r.site;
     let fn = call.type === 'call_expression' ? field(call, 'function') : null;
     if (r.site.type !== 'go_statement' && call.type === 'call_expression') {
@@ -27,14 +40,27 @@ export class Ownership {
       const args = namedChildren(field(call, 'arguments') ?? call).filter((c) => c.type !== 'comment');
       fn = args[args.length - 1] ?? null;
     }
-    if (!fn || unparen(fn).type !== 'selector_expression') return true;
-    const base = rootIdent(field(unparen(fn), 'operand'));
-    if (!base || !r.launcher) return true;
-    const b = this.scopes.resolve(base);
-    if (!b || b.kind === 'package' || b.kind === 'receiver') return true;
-    if (!r.multi) return true;
-    const loop = loopWithin(r.site, r.launcher.node);
-    return !(loop && contains(loop, b.nameNode));
+    return fn && unparen(fn).type === 'selector_expression' ? (field(unparen(fn), 'operand') ?? undefined) : undefined;
+  }
+
+  /**
+   * `c := &client{...}; go c.readLoop()`: a value the function starting r makes on each run (a
+   * local built from a literal, `new` or a constructor), so each run's goroutine has its own.
+   */
+  madePerRun(expr: SyntaxNode, r: Root): boolean {
+    const e = unparen(expr);
+    if (e.type !== 'identifier' || !r.launcher) return false;
+    const b = this.scopes.resolve(e);
+    if (!b || b.kind !== 'local' || contains(r.target.node, b.nameNode)) return false;
+    let launcher = r.launcher;
+    while (launcher.parent && !launcher.decl) launcher = launcher.parent;
+    if (!contains(launcher.node, b.nameNode)) return false;
+    let v = b.value ? unparen(b.value) : undefined;
+    if (v?.type === 'unary_expression' && v.child(0)?.type === '&') v = unparen(field(v, 'operand') ?? v);
+    if (!v) return false;
+    if (v.type === 'composite_literal') return true;
+    const fn = v.type === 'call_expression' ? field(v, 'function') : null;
+    return !!fn && fn.type === 'identifier' && (fn.text === 'new' || (/^(?:new|New)[A-Z_]?/.test(fn.text) && this.pkg.funcs.has(fn.text)));
   }
 
   /** `go worker(m)`: the parameter holds what the launcher passed; shared unless made per iteration or fresh. */

@@ -12,7 +12,7 @@ import type { FuncDecl } from '../model.js';
 import type { SyntaxNode } from '../types.js';
 import type { GoFile } from '../source.js';
 import { ANY_LOCK, EXCLUSIVE, type ConcurrencyModel, type LockSet, type MapAccess, type Root, type Unit } from './types.js';
-import { inLoopWithin } from './units.js';
+import { homeDecl, inLoopWithin } from './units.js';
 import { NO_LOCKS, combined, commonLock } from './locks.js';
 import { afterJoin, isInitialiser, isSetupName, isShutdownName, isTestFile, rootsConcurrent } from './phases.js';
 
@@ -174,11 +174,29 @@ export function findWitness(model: ConcurrencyModel, a: MapAccess, candidates: r
         // A write racing itself: the same goroutine or handler, run several times at once.
         if (b === a && x !== y) continue;
         if (commonLock(combined(held, x.locks), combined(bHeld, y.locks))) continue;
-        if (overlap(x, y, info)) return { other: b, mine: x, theirs: y };
+        if (!overlap(x, y, info)) continue;
+        // One goroutine racing with its own next run: only on a map the runs share.
+        const self = x.entry.kind === 'root' && y.entry.kind === 'root' && x.entry.root === y.entry.root && !x.entry.root.multi ? x.entry.root : undefined;
+        if (self && (perRunMap(model, a, self) || perRunMap(model, b, self))) continue;
+        return { other: b, mine: x, theirs: y };
       }
     }
   }
   return undefined;
+}
+
+/**
+ * The map is a field of a value one run of r's launcher made (`c := &client{...}` before starting
+ * c's read loop), reached as that value's own field: each run's goroutine has its own map.
+ */
+function perRunMap(model: ConcurrencyModel, a: MapAccess, r: Root): boolean {
+  if (!a.field || a.operand.type !== 'selector_expression') return false;
+  const op = a.operand.childForFieldName('operand');
+  if (op?.type !== 'identifier') return false;
+  const b = model.scopes.resolve(op);
+  if (b?.kind !== 'receiver') return b?.kind === 'local' && model.madePerRun(op, r);
+  const home = homeDecl(a.unit);
+  return !!home && b.func?.id === home.node.id && model.perRunReceiver(home, r);
 }
 
 /** The site and file that name an entry point in a message. */
