@@ -8,6 +8,7 @@ import type { Binding, Scopes } from '../scope.js';
 import { field, namedChildren, unparen } from '../ast.js';
 import type { Root } from './types.js';
 import { contains, enclosingFunctionNode, loopWithin, rootIdent } from './units.js';
+import { CONSTRUCTOR_NAME } from './phases.js';
 
 /** Method names of getters that hand out a value their receiver keeps. */
 const GETTER = /^(?:get|Get|lookup|Lookup|find|Find|load|Load)[A-Z_]?/;
@@ -49,18 +50,30 @@ export class Ownership {
    */
   madePerRun(expr: SyntaxNode, r: Root): boolean {
     const e = unparen(expr);
-    if (e.type !== 'identifier' || !r.launcher) return false;
-    const b = this.scopes.resolve(e);
-    if (!b || b.kind !== 'local' || contains(r.target.node, b.nameNode)) return false;
+    if (e.type !== 'identifier' || !r.launcher || !this.freshLocal(e)) return false;
+    const b = this.scopes.resolve(e)!;
+    if (contains(r.target.node, b.nameNode)) return false;
     let launcher = r.launcher;
     while (launcher.parent && !launcher.decl) launcher = launcher.parent;
-    if (!contains(launcher.node, b.nameNode)) return false;
-    let v = b.value ? unparen(b.value) : undefined;
+    return contains(launcher.node, b.nameNode);
+  }
+
+  /**
+   * A local bound to a value made right there: a literal, `new(T)`, or the first result of one of
+   * the package's constructors (`newClient(...)`, `db, err := Open(...)`).
+   */
+  freshLocal(expr: SyntaxNode): boolean {
+    const e = unparen(expr);
+    const b = e.type === 'identifier' ? this.scopes.resolve(e) : undefined;
+    if (!b || b.kind !== 'local') return false;
+    let v = b.value ? unparen(b.value) : b.tupleValue?.index === 0 ? unparen(b.tupleValue.expr) : undefined;
     if (v?.type === 'unary_expression' && v.child(0)?.type === '&') v = unparen(field(v, 'operand') ?? v);
     if (!v) return false;
-    if (v.type === 'composite_literal') return true;
+    if (v.type === 'composite_literal') return !b.tupleValue;
     const fn = v.type === 'call_expression' ? field(v, 'function') : null;
-    return !!fn && fn.type === 'identifier' && (fn.text === 'new' || (/^(?:new|New)[A-Z_]?/.test(fn.text) && this.pkg.funcs.has(fn.text)));
+    if (!fn || fn.type !== 'identifier') return false;
+    if (fn.text === 'new') return !b.tupleValue && !this.scopes.resolve(fn);
+    return CONSTRUCTOR_NAME.test(fn.text) && this.pkg.funcs.has(fn.text);
   }
 
   /** `go worker(m)`: the parameter holds what the launcher passed; shared unless made per iteration or fresh. */

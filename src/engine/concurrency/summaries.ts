@@ -238,6 +238,7 @@ class Builder extends BodyWalker {
       },
       perRunReceiver: (u, r) => (perRun ??= perRunReceivers(this.roots, this.own, scopes)).get(u.id)?.has(r) ?? false,
       madePerRun: (ident, r) => this.own.madePerRun(ident, r),
+      freshLocal: (e) => this.own.freshLocal(e),
       capturedBy: (r, ident) => this.own.capturedBy(r, ident),
       mutexFieldsOf: (typeName) => this.mutexFieldNames(typeName),
       isRWMutexField: (typeName, name) => {

@@ -131,6 +131,8 @@ export interface ConcurrencyModel {
   sharedUnder(a: MapAccess, r: Root): boolean;
   /** Under root r, u's receiver is a value one run of r's launcher made for it (contexts.ts perRunReceivers). */
   perRunReceiver(u: Unit, r: Root): boolean;
+  /** The expression is a local this function just made (`x := &T{}`, `db, err := Open(...)`): nobody else has it. */
+  freshLocal(e: SyntaxNode): boolean;
   /** The identifier names a value r's launcher makes on each run (`c := &client{...}`). */
   madePerRun(ident: SyntaxNode, r: Root): boolean;
   /** The variable an identifier names is used inside r's goroutine (captured), or is the receiver of `go x.m()`. */

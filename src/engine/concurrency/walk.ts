@@ -10,7 +10,7 @@ import type { Scopes } from '../scope.js';
 import { callShape, expressionsOf, field, namedChildren, unparen } from '../ast.js';
 import { isWriteTarget } from '../uses.js';
 import type { AccessKind, CallSite, LockMode, LockSet, MapAccess, Root, RootKind, Unit } from './types.js';
-import { commaOkIndex, homeDecl, inLoopWithin } from './units.js';
+import { commaOkIndex, homeDecl, inLoopWithin, isConstFalse, literalEscapes } from './units.js';
 import { LOCK_OPS, emptyLocks, replace, snapshot, union } from './locks.js';
 import { MapIdentities } from './identity.js';
 import { Ownership } from './ownership.js';
@@ -102,10 +102,16 @@ export abstract class BodyWalker {
     let terminated = false;
     for (const c of namedChildren(node)) {
       if (c.type === 'comment') continue;
+      // `goto L` arrives at L holding the locks held at the goto; after a `continue` or `return`, only so.
+      const at = c.type === 'labeled_statement' ? this.gotoStates.get(`${u.id}:${namedChildren(c).find((x) => x.type === 'label_name')?.text}`) : undefined;
+      if (at) replace(state, terminated ? at : union(new Map(state), at));
       terminated = this.walkStmt(u, c, state) || terminated;
     }
     return terminated;
   }
+
+  /** Lock states at the `goto` statements seen so far, by unit and label. */
+  private readonly gotoStates = new Map<string, Map<string, LockMode>>();
 
   protected walkStmt(u: Unit, s: SyntaxNode, state: Map<string, LockMode>): boolean {
     switch (s.type) {
@@ -120,7 +126,12 @@ export abstract class BodyWalker {
         this.walkChildren(u, s, state);
         this.noteReturnedMaps(u, s, state);
         return true;
-      case 'goto_statement':
+      case 'goto_statement': {
+        const k = `${u.id}:${namedChildren(s).find((x) => x.type === 'label_name')?.text}`;
+        const prev = this.gotoStates.get(k);
+        this.gotoStates.set(k, prev ? union(prev, state) : new Map(state));
+        return true;
+      }
       case 'break_statement':
       case 'continue_statement':
         return true;
@@ -137,7 +148,7 @@ export abstract class BodyWalker {
       }
       case 'if_statement': {
         // `if debugX { ... }` with `const debugX = false`: dead code.
-        if (this.constFalse(field(s, 'condition'))) {
+        if (isConstFalse(this.scopes, field(s, 'condition'))) {
           const alt = field(s, 'alternative');
           return alt ? this.walkStmt(u, alt, state) : false;
         }
@@ -281,12 +292,6 @@ export abstract class BodyWalker {
     }
   }
 
-  protected constFalse(cond: SyntaxNode | null): boolean {
-    if (!cond || cond.type !== 'identifier') return false;
-    const b = this.scopes.resolve(cond);
-    return b?.kind === 'const' && b.value?.text === 'false';
-  }
-
   protected walkChildren(u: Unit, node: SyntaxNode, state: Map<string, LockMode>): void {
     for (const c of namedChildren(node)) this.walkExpr(u, c, state);
   }
@@ -323,7 +328,7 @@ export abstract class BodyWalker {
     switch (node.type) {
       case 'func_literal':
         // A closure handed back to the caller runs later, after the lock is released.
-        if (this.escapes(u, node)) this.walkLiteral(u, node, emptyLocks()).escapes = true;
+        if (literalEscapes(u, node)) this.walkLiteral(u, node, emptyLocks()).escapes = true;
         else this.walkLiteral(u, node, new Map(state));
         return 'done';
       case 'index_expression': {
@@ -370,16 +375,6 @@ export abstract class BodyWalker {
     let list = this.closureCalls.get(v.id);
     if (!list) this.closureCalls.set(v.id, (list = []));
     list.push(snapshot(state));
-  }
-
-  /** The literal is returned (directly, or from a function whose result is a func) or stored in a field. */
-  protected escapes(u: Unit, lit: SyntaxNode): boolean {
-    let p = lit.parent;
-    while (p && (p.type === 'expression_list' || p.type === 'parenthesized_expression')) p = p.parent;
-    if (p?.type === 'return_statement') return true;
-    if (p?.type === 'assignment_statement' && expressionsOf(field(p, 'left')).some((l) => unparen(l).type === 'selector_expression')) return true;
-    const home = homeDecl(u);
-    return !!home && /^\(?\s*func\b/.test(field(home.node, 'result')?.text ?? '');
   }
 
   protected walkLiteral(parent: Unit, lit: SyntaxNode, entry: LockSet): Unit {
