@@ -1,6 +1,7 @@
 // unguarded-map-field: a struct has a mutex and a map field; some method
 // accesses the map holding the mutex (evidence it guards the map), and this
-// access does not. Set-up code (constructors, initialisers that create the map
+// access does not. The guard may also be a package-level mutex, or the mutex of
+// a struct owning the map's struct, held at every write (package maps too). Set-up code (constructors, initialisers that create the map
 // or the mutex, Close after the join) is exempt. An error needs a witness: a
 // conflicting access that can run at the same time (engine witness.ts); a
 // broken discipline without one, len() and whole-field replacement are warnings.
@@ -46,15 +47,28 @@ function fatalOf(a: string, b: string): string {
   return a === 'range' || b === 'range' ? 'concurrent map iteration and map write' : 'concurrent map read and map write';
 }
 
+/** The lock as the fix writes it (`s.mu`, `topicMutex`), and as the message names it. */
+function lockWords(u: UnguardedFinding): { mu: string; held: string } {
+  const g = u.guard;
+  if (g?.kind === 'pkg') return { mu: g.name, held: `the package-level ${g.name}` };
+  if (g?.kind === 'owner') {
+    // The map's struct is reached from the owner through a chain of fields; the lock is the owner's.
+    const mu = `<the ${g.owner}>${g.field ? `.${g.field}` : ''}`;
+    return { mu, held: `the ${g.owner}'s ${g.field || 'embedded mutex'} (the ${g.owner} holds this map's struct at ${g.chain})` };
+  }
+  const name = u.access.name;
+  const base = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : name;
+  const mu = u.mutexField ? `${base}.${u.mutexField}` : base;
+  return { mu, held: u.mutexField ? mu : `the mutex embedded in ${base}` };
+}
+
 function messageOf(u: UnguardedFinding): string {
   const name = u.access.name;
   if (u.leak) {
     const field = u.access.operand.text.replace(/\s+/g, '');
     return `${field} itself is returned here while its mutex is held; the caller reads it after the lock is released, racing with the guarded writes at ${whereOf(u.guarded.node, u.guarded.file)} (fatal error: concurrent map read and map write). Return a copy made under the lock instead: maps.Clone(${field}).`;
   }
-  const base = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : name;
-  const mu = u.mutexField ? `${base}.${u.mutexField}` : base;
-  const held = u.mutexField ? mu : `the mutex embedded in ${base}`;
+  const { mu, held } = lockWords(u);
   const kind = u.access.kind;
   const read = kind === 'read' || kind === 'range' || kind === 'len';
   const lock = read && u.readLock ? `${mu}.RLock(); defer ${mu}.RUnlock()` : `${mu}.Lock(); defer ${mu}.Unlock()`;

@@ -273,6 +273,11 @@ function isImportCall(scopes: Scopes, file: GoFile, fn: SyntaxNode): boolean {
   return op?.type === 'identifier' && file.imports.has(op.text) && !scopes.resolve(op);
 }
 
+/** `holder` is source text (`(*tail).`, `x[i].`): its metacharacters must match literally. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 // Names that build a value once. `load`, `open`, `setup` and the like are left out on
 // purpose: they often run again to reload, and a reload that replaces the map is a reset.
 const INIT_NAME = /^(init|new|make|construct|must)/i;
@@ -291,7 +296,7 @@ export function isInitialisation(pkg: PackageModel, scopes: Scopes, stmt: Syntax
       if (cond.includes(`${key}==nil`)) return true;
       // `if acc.rm == nil { acc.rm = make(...); acc.lqws = make(...) }`: maps set up together under a sibling's nil check.
       const holder = key.includes('.') ? key.slice(0, key.lastIndexOf('.') + 1) : '';
-      if (holder && field(p, 'consequence') && contains(field(p, 'consequence')!, stmt) && new RegExp(`(^|[^\\w.])${holder.replace(/\./g, '\\.')}\\w+==nil`).test(cond)) return true;
+      if (holder && field(p, 'consequence') && contains(field(p, 'consequence')!, stmt) && new RegExp(`(^|[^\\w.])${escapeRegExp(holder)}\\w+==nil`).test(cond)) return true;
     }
     if (p.type === 'func_literal') {
       const call = p.parent?.parent;

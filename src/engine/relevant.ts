@@ -10,6 +10,7 @@
 import type { FuncDecl, PackageModel } from './model.js';
 import type { GoType } from './gotypes.js';
 import type { GoFile } from './source.js';
+import { ownedStructs } from './concurrency/guards.js';
 
 /** A go statement (gofmt puts each on its own line): `go func(`, `go s.loop(`, `go (f)(`. Comments never start a line with it. */
 export const GO_STATEMENT = /^[\t ]*(?:[\p{L}_][\p{L}\p{N}_]*:[\t ]*)?go(?:[\t ]*\(|[\t ]+(?:func\b|[\p{L}_][\p{L}\p{N}_.]*[\t ]*[(\[]))/mu;
@@ -53,9 +54,27 @@ export class BodySelector {
     return undefined;
   }
 
-  /** Map-typed (or unseeable) fields of the package's struct types that also hold a mutex. */
+  /**
+   * Map-typed (or unseeable) fields of the package's struct types that hold a mutex, or that a
+   * struct holding one owns through its fields without a mutex of their own (a tree's levels
+   * under its root's lock): unguarded-map-field needs every use of them.
+   */
   guardedMapFields(mutexFieldsOf: (typeName: string) => string[]): Set<string> {
-    return this.mapFields((typeName) => mutexFieldsOf(typeName).length > 0);
+    const locked = [...this.pkg.types.keys()].filter((t) => mutexFieldsOf(t).length > 0);
+    const owned = new Set<string>();
+    for (const t of locked) for (const o of ownedStructs(this.pkg, t)) if (!mutexFieldsOf(o).length) owned.add(o);
+    return this.mapFields((typeName) => mutexFieldsOf(typeName).length > 0 || owned.has(typeName));
+  }
+
+  /** Package map variables, when a package-level mutex may guard them: every use of them matters. */
+  guardedMapVars(): Set<string> {
+    const vars = new Set<string>();
+    const mutexVar = [...this.pkg.values.values()].some((v) => v.kind === 'var' && /\bsync\.(?:RW)?Mutex\b/.test((v.typeNode ?? v.value)?.text ?? ''));
+    if (!mutexVar) return vars;
+    for (const [name, v] of this.pkg.values) {
+      if (v.kind === 'var' && (!v.typeNode || this.mayBeMap(v.file, this.pkg.typeOf(v.typeNode)))) vars.add(name);
+    }
+    return vars;
   }
 
   /** Names of the map-typed (or unseeable) fields of the package's struct types that pass `include`. */

@@ -297,35 +297,17 @@ export class Scopes {
           const t = this.pkg.typeOf(args[0] ?? null);
           return fn.text === 'new' ? { kind: 'pointer', elem: t } : t;
         }
-        if (fn.type === 'identifier') {
-          if (this.pkg.types.has(fn.text)) return this.pkg.typeOf(fn); // conversion T(x)
-          const f = this.pkg.funcs.get(fn.text);
-          if (f && !this.resolveLocalOnly(fn)) return this.singleResult(f.node);
-          return UNKNOWN;
-        }
+        if (fn.type === 'identifier' && this.pkg.types.has(fn.text)) return this.pkg.typeOf(fn); // conversion T(x)
         if (fn.type === 'selector_expression') {
           const operand = field(fn, 'operand');
           const name = field(fn, 'field')?.text;
-          if (!operand || !name) return UNKNOWN;
-          const imported = this.importedAt(operand);
-          if (imported) {
-            // pkg.F(...) or the conversion pkg.T(x), with the module view.
-            const f = imported.funcs.get(name);
-            if (f) return this.singleResult(f.node);
-            const t = imported.types.get(name);
-            return t ? { kind: 'named', name, qualifier: operand.text, node: fn, home: imported } : UNKNOWN;
-          }
-          let recvType = this.typeOfExpr(operand, depth + 1);
-          if (recvType.kind === 'pointer') recvType = recvType.elem;
-          if (recvType.kind === 'named' && !recvType.qualifier) {
-            const m = this.pkg.methodsOf(recvType.name).get(name);
-            if (m) return this.singleResult(m.node);
-          } else if (recvType.kind === 'named') {
-            // A method of another package's type (module view).
-            const found = this.pkg.namedDecl(recvType);
-            const m = found?.pkg.methodsOf(recvType.name).get(name);
-            if (m) return this.singleResult(m.node);
-          }
+          const imported = operand ? this.importedAt(operand) : undefined;
+          // The conversion pkg.T(x), with the module view.
+          if (imported && name && !imported.funcs.has(name)) return imported.types.has(name) ? { kind: 'named', name, qualifier: operand!.text, node: fn, home: imported } : UNKNOWN;
+        }
+        if (fn.type === 'identifier' || fn.type === 'selector_expression') {
+          const callee = this.calledFunc(fn, depth);
+          return callee ? this.resultType(callee, 0) : UNKNOWN;
         }
         if (fn.type === 'parenthesized_type' || fn.type === 'parenthesized_expression') return this.pkg.typeOf(fn.namedChild(0));
         return UNKNOWN;
@@ -350,6 +332,20 @@ export class Scopes {
         if (t.kind === 'pointer') {
           const u = this.pkg.underlying(t.elem);
           if (u.kind === 'array') return u.elem;
+        }
+        return UNKNOWN;
+      }
+      case 'slice_expression': {
+        // `a[i:j]`: a slice of the same elements (an array or a pointer to one gives a slice).
+        const operand = field(e, 'operand');
+        if (!operand) return UNKNOWN;
+        const t = this.typeOfExpr(operand, depth + 1);
+        const u = this.pkg.underlying(t);
+        if (u.kind === 'slice' || (u.kind === 'basic' && u.name === 'string')) return t;
+        if (u.kind === 'array') return { kind: 'slice', elem: u.elem };
+        if (u.kind === 'pointer') {
+          const a = this.pkg.underlying(u.elem);
+          if (a.kind === 'array') return { kind: 'slice', elem: a.elem };
         }
         return UNKNOWN;
       }
@@ -395,6 +391,13 @@ export class Scopes {
       }
       if (b.tupleValue.index === 0 && (commaOk || e.type === 'unary_expression')) return this.typeOfExpr(e, depth + 1);
     }
+    if (b.tupleValue) {
+      // `x, err := f()` / `a, b := recv.M()`: the i-th result of the function the call names.
+      const e = unparen(b.tupleValue.expr);
+      const fn = e.type === 'call_expression' ? field(e, 'function') : null;
+      const callee = fn ? this.calledFunc(unparen(fn), depth) : undefined;
+      if (callee) return this.resultType(callee, b.tupleValue.index);
+    }
     if (b.range) {
       const t = this.pkg.underlying(this.typeOfExpr(b.range.expr, depth + 1));
       if (t.kind === 'map') return b.range.index === 0 ? t.key : t.value;
@@ -409,14 +412,53 @@ export class Scopes {
     return UNKNOWN;
   }
 
-  private singleResult(fn: SyntaxNode): GoType {
+  /**
+   * The declaration (function_declaration / method_declaration) a call's function expression runs:
+   * a function or method of this package, or with the module view another package's (`pkg.F`, a
+   * method of an imported type). Undefined for closures, interface methods and what is not visible.
+   */
+  private calledFunc(fn: SyntaxNode, depth: number): SyntaxNode | undefined {
+    if (fn.type === 'identifier') {
+      const f = this.pkg.funcs.get(fn.text);
+      return f && !this.resolveLocalOnly(fn) ? f.node : undefined;
+    }
+    if (fn.type !== 'selector_expression') return undefined;
+    const operand = field(fn, 'operand');
+    const name = field(fn, 'field')?.text;
+    if (!operand || !name) return undefined;
+    const imported = this.importedAt(operand);
+    if (imported) return imported.funcs.get(name)?.node;
+    let recvType = this.typeOfExpr(operand, depth + 1);
+    if (recvType.kind === 'pointer') recvType = recvType.elem;
+    if (recvType.kind !== 'named') return undefined;
+    if (!recvType.qualifier && !recvType.home) return this.pkg.methodsOf(recvType.name).get(name)?.node;
+    // A method of another package's type (module view).
+    const found = this.pkg.namedDecl(recvType);
+    return found?.pkg.methodsOf(recvType.name).get(name)?.node;
+  }
+
+  /** The type of a function's i-th result (`(T, error)`, `(a, b int)`); unknown past the last. */
+  private resultType(fn: SyntaxNode, index: number): GoType {
     const result = field(fn, 'result');
     if (!result) return UNKNOWN;
-    if (result.type !== 'parameter_list') return this.pkg.typeOf(result);
-    const decls = namedChildren(result).filter((d) => d.type === 'parameter_declaration');
-    if (decls.length === 0) return UNKNOWN;
-    const first = decls[0]!;
-    return this.pkg.typeOf(field(first, 'type'));
+    if (result.type !== 'parameter_list') return index === 0 && !this.ofTypeParams(fn, result) ? this.pkg.typeOf(result) : UNKNOWN;
+    let i = 0;
+    for (const d of namedChildren(result)) {
+      if (d.type !== 'parameter_declaration') continue;
+      // `(a, b int)` declares two results of one type; an unnamed one declares one.
+      const n = Math.max(1, d.childrenForFieldName('name').filter((x) => x !== null).length);
+      if (index < i + n) return this.ofTypeParams(fn, field(d, 'type')) ? UNKNOWN : this.pkg.typeOf(field(d, 'type'));
+      i += n;
+    }
+    return UNKNOWN;
+  }
+
+  /** The type names one of the function's type parameters (`func F[M ~map[K]V]() M`): not knowable without instantiation. */
+  private ofTypeParams(fn: SyntaxNode, type: SyntaxNode | null): boolean {
+    const params = field(fn, 'type_parameters');
+    if (!params || !type) return false;
+    const names = new Set(namedChildren(params).flatMap((p) => p.childrenForFieldName('name').filter((n) => n !== null).map((n) => n.text)));
+    return type.text.split(/[^\w]+/).some((w) => names.has(w));
   }
 
   /** The package an unresolved identifier names as an import, when the module view can read it. */

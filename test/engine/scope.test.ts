@@ -127,6 +127,22 @@ func more(ch chan string, c Counts, names Names) {
 
 var z = "package z"
 
+func lookup(name string) (*Outer, error) { return nil, nil }
+
+func (o *Outer) parts() (names Names, a, b Counts, err error) { return }
+
+func pick[M ~map[string]int](m M) (M, bool) { return m, true }
+
+func tuples(o *Outer, c Counts) {
+	x, err := lookup("a") // tuplefn
+	n, p, q, e2 := o.parts() // tuplemethod
+	y, z2 := pick(c) // tuplegeneric
+	var w, e3 = lookup("b") // tuplevar
+	var arr [4]Counts
+	part := arr[:0] // slicearr
+	_, _, _, _, _, _, _, _, _, _, _ = x, err, n, p, q, e2, y, z2, w, e3, part
+}
+
 func selects(ch chan string) {
 	select {
 	case msg := <-ch:
@@ -286,6 +302,25 @@ describe('Scopes.typeOfExpr', () => {
     expect(typeOf(ident('assert', 'ok2'))).toBe('bool');
     expect(typeOf(ident('recv', 'r'))).toBe('int');
     expect(typeOf(ident('recv', 'ok3'))).toBe('bool');
+  });
+
+  it('types each result of `x, err := f()` and `a, b := recv.M()` by the callee\'s result list', () => {
+    expect(typeOf(ident('tuplefn', 'x'))).toBe('*Outer');
+    expect(typeOf(ident('tuplefn', 'err'))).toBe('error');
+    expect(typeOf(ident('tuplemethod', 'n'))).toBe('Names');
+    expect(typeOf(ident('tuplemethod', 'p'))).toBe('Counts');
+    expect(typeOf(ident('tuplemethod', 'q'))).toBe('Counts');
+    expect(typeOf(ident('tuplemethod', 'e2'))).toBe('error');
+    expect(typeOf(ident('tuplevar', 'w'))).toBe('*Outer');
+  });
+
+  it('types a slice of an array as a slice of its elements', () => {
+    expect(typeOf(ident('slicearr', 'part'))).toBe('[]Counts');
+  });
+
+  it('leaves a result typed by a type parameter unknown', () => {
+    expect(typeOf(ident('tuplegeneric', 'y'))).toBe('unknown');
+    expect(typeOf(ident('tuplegeneric', 'z2'))).toBe('bool');
   });
 
   it('types package-level values from their initialiser', () => {

@@ -71,6 +71,47 @@ export function reachingRoots(roots: readonly Root[], own: Ownership): Map<numbe
   return out;
 }
 
+/**
+ * Units whose receiver, under a root, is a value one run of the root's launcher made for it (the
+ * client a connection handler builds before starting its read loop), through calls on that
+ * receiver: when the launcher runs several times at once, each run's goroutine has its own value,
+ * so the maps it holds directly do not race between runs.
+ */
+export function perRunReceivers(roots: readonly Root[], own: Ownership, scopes: Scopes): Map<number, Set<Root>> {
+  const out = new Map<number, Set<Root>>();
+  const add = (u: Unit, r: Root) => {
+    let set = out.get(u.id);
+    if (!set) out.set(u.id, (set = new Set()));
+    if (set.has(r)) return false;
+    set.add(r);
+    return true;
+  };
+  for (const r of roots) {
+    if (!r.launcher || r.multi) continue;
+    const queue: { u: Unit; depth: number; perRun: boolean }[] = [];
+    const recv = r.target.decl?.receiver ? own.goReceiver(r) : undefined;
+    queue.push({ u: r.target, depth: 0, perRun: !!recv && own.madePerRun(recv, r) });
+    while (queue.length) {
+      const { u, depth, perRun } = queue.shift()!;
+      if (perRun && !add(u, r)) continue;
+      const units = [u, ...u.literals.filter((l) => !l.root)];
+      if (depth >= MAX_CALL_DEPTH) continue;
+      for (const x of units) {
+        for (const c of x.calls) {
+          if (c.callee.root || !c.callee.decl?.receiver || !c.recv) continue;
+          const e = unparen(c.recv);
+          if (e.type !== 'identifier') continue;
+          // The same receiver handed on (`c.flushClients()` inside a method of c), or the launcher's own value.
+          const b = scopes.resolve(e);
+          const same = perRun && b?.kind === 'receiver' && b.func?.id === u.node.id;
+          if (same || own.madePerRun(e, r)) queue.push({ u: c.callee, depth: depth + 1, perRun: true });
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /** `pb.RegisterRouteGuideServer(srv, impl)`: generated gRPC registration. */
 const RPC_REGISTER = /\bRegister\w*Server\s*\(/;
 

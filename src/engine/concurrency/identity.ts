@@ -200,7 +200,10 @@ export class MapIdentities {
     while (e.type === 'selector_expression' || e.type === 'index_expression') e = unparen(field(e, 'operand') ?? e);
     if (e.type !== 'identifier' || depth > 3) return false;
     const b = this.scopes.resolve(e);
-    if (!b || b.kind !== 'local' || b.func?.id !== u.node.id) return false;
+    if (!b || (b.kind !== 'local' && b.kind !== 'result') || b.func?.id !== u.node.id) return false;
+    // Declared without a value (`var s *T`, a named result): fresh when last assigned a new value before here.
+    if (!b.value && !b.tupleValue && this.assignedFresh(u, b.name, b.nameNode.endIndex, e.startIndex)) return true;
+    if (b.kind === 'result') return false;
     if (!b.value) return b.declNode.type === 'var_spec' && !!b.typeNode && !b.tupleValue && b.typeNode.type !== 'pointer_type';
     let v = unparen(b.value);
     if (v.type === 'unary_expression' && v.child(0)?.type === '&') v = unparen(field(v, 'operand') ?? v);
@@ -216,6 +219,14 @@ export class MapIdentities {
       return !!d && /^\*?\w/.test(field(d.node, 'result')?.text ?? '');
     }
     return false;
+  }
+
+  /** The last assignment to `name` between two offsets of the unit's file is a new value (`s = &T{...}`, `new(T)`). */
+  private assignedFresh(u: Unit, name: string, from: number, to: number): boolean {
+    if (to <= from || to - from > 20000) return false;
+    let last: string | undefined;
+    for (const m of u.file.text.slice(from, to).matchAll(new RegExp(`(?<![\\w.])${name}\\s*=(?!=)\\s*([^\\n;]*)`, 'g'))) last = m[1];
+    return !!last && /^(?:&?[\w.]+(?:\[[^\]]*\])?\s*\{|new\()/.test(last);
   }
 
   /** The declaration a call's function expression names, when it is a function or method of this package. */
@@ -263,7 +274,8 @@ export class MapIdentities {
   private readonly lockHelpers = new Map<number, { key: string; mode: LockMode } | null>();
 
   /**
-   * `x.lock()` where the method locks a mutex of its receiver and returns a function (the unlock):
+   * `x.lock()` where the method locks a mutex of its receiver and returns a function (the unlock,
+   * a literal or `x.mu.Unlock` itself):
    * the lock it takes, keyed as the mutex itself would be.
    */
   lockHelperKey(sel: SyntaxNode): { key: string; mode: LockMode } | undefined {
@@ -274,7 +286,8 @@ export class MapIdentities {
     if (hit === undefined) {
       hit = null;
       const body = field(decl.node, 'body')?.text ?? '';
-      const m = body.length < 1500 && /\breturn\s+func\s*\(/.test(body) ? new RegExp(`\\b${recv.name}\\.(?:(\\w+)\\.)?(R?)Lock\\(\\)`).exec(body) : null;
+      // The unlock handed back as a literal or as the method value itself (`return r.mu.Unlock`).
+      const m = body.length < 1500 && /\breturn\s+(?:func\s*\(|[\w.]+\.R?Unlock\s*(?:$|[;}\n]))/.test(body) ? new RegExp(`\\b${recv.name}\\.(?:(\\w+)\\.)?(R?)Lock\\(\\)`).exec(body) : null;
       if (m) {
         const owner = m[1] ? (this.fieldOwner(recv.typeName, m[1]) ?? recv.typeName) : recv.typeName;
         hit = { key: m[1] ? `${owner}.${m[1]}` : `${owner}.<embedded>`, mode: m[2] ? 'R' : 'W' };

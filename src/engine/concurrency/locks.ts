@@ -2,6 +2,7 @@
 // names and doc phrasings that say the caller holds the lock, and the greatest fixpoint that
 // gives unexported helpers the locks every caller holds.
 import type { GoType } from '../gotypes.js';
+import type { FuncDecl } from '../model.js';
 import { isMutexType } from '../gotypes.js';
 import { ANY_LOCK, EXCLUSIVE, type LockMode, type LockSet, type Unit } from './types.js';
 import { homeDecl, isTestFile } from './units.js';
@@ -70,14 +71,25 @@ export function emptyLocks(): Map<string, LockMode> {
   return new Map();
 }
 
-/** Locks a function holds on entry: `...Locked` / documented helpers, and unexported helpers every caller calls under a lock. */
-export function inheritedLocks(units: readonly Unit[]): (u: Unit) => LockSet {
+/**
+ * Locks a function holds on entry: `...Locked` / documented helpers, and unexported helpers every
+ * caller calls under a lock. `documented` names the lock a doc comment means (doclocks.ts), or
+ * undefined when it cannot say which. A helper documented as holding one lock also keeps what all
+ * its callers hold (a client method called holding the client's and the server's locks).
+ */
+export function inheritedLocks(units: readonly Unit[], documented: (d: FuncDecl) => LockSet | undefined): (u: Unit) => LockSet {
   const declLocks = new Map<number, LockSet>();
   const any: LockSet = new Map([[ANY_LOCK, 'W']]);
+  /** What a doc comment says is held: the floor below the callers' common locks. */
+  const floor = new Map<number, LockSet>();
   for (const u of units) {
     if (!u.decl) continue;
-    if (HOLDS_NAME.test(u.decl.name) || HOLDS_DOC.test(docText(u.decl.doc))) declLocks.set(u.id, any);
-    else if (exclusiveByDoc(u)) declLocks.set(u.id, new Map([[EXCLUSIVE, 'W']]));
+    if (HOLDS_NAME.test(u.decl.name)) declLocks.set(u.id, any);
+    else if (HOLDS_DOC.test(docText(u.decl.doc))) {
+      const named = documented(u.decl) ?? any;
+      declLocks.set(u.id, named);
+      if (!named.has(ANY_LOCK)) floor.set(u.id, named);
+    } else if (exclusiveByDoc(u)) declLocks.set(u.id, new Map([[EXCLUSIVE, 'W']]));
   }
   const memo = new Map<number, LockSet>();
   const inherited = (u: Unit, depth = 0): LockSet => {
@@ -96,8 +108,12 @@ export function inheritedLocks(units: readonly Unit[]): (u: Unit) => LockSet {
   // fixpoint, so mutually recursive helpers entered only under the lock keep it. Calls from test
   // files (single-threaded checks of internals) do not count against a helper.
   const TOP: LockSet = new Map([['<top>', 'W']]);
-  const candidates = units.filter((u) => u.decl && !u.root && declLocks.get(u.id) !== any && /^[a-z_]/.test(u.decl.name) && u.callers.some((c) => !isTestFile(c.caller.file) || isTestFile(u.file)));
+  const candidates = units.filter((u) => u.decl && !u.root && declLocks.get(u.id) !== any && (floor.has(u.id) || !declLocks.has(u.id)) && /^[a-z_]/.test(u.decl.name) && u.callers.some((c) => !isTestFile(c.caller.file) || isTestFile(u.file)));
   for (const u of candidates) declLocks.set(u.id, TOP);
+  const withFloor = (u: Unit, held: LockSet): LockSet => {
+    const f = floor.get(u.id);
+    return f ? union(new Map(held), f) : held;
+  };
   const callerLocks = (u: Unit): Map<string, LockMode> | undefined => {
     let common: Map<string, LockMode> | undefined;
     for (const c of u.callers) {
@@ -122,8 +138,9 @@ export function inheritedLocks(units: readonly Unit[]): (u: Unit) => LockSet {
         const common = callerLocks(u);
         const prev = declLocks.get(u.id)!;
         if (!common) continue;
-        if (prev === TOP || prev.has('<top>') || prev.size !== common.size) {
-          declLocks.set(u.id, common);
+        const next = withFloor(u, common);
+        if (prev === TOP || prev.has('<top>') || prev.size !== next.size) {
+          declLocks.set(u.id, next);
           changed = true;
         }
       }
@@ -134,7 +151,7 @@ export function inheritedLocks(units: readonly Unit[]): (u: Unit) => LockSet {
     let reset = false;
     for (const u of candidates) {
       if (!declLocks.get(u.id)?.has('<top>')) continue;
-      declLocks.set(u.id, emptyLocks());
+      declLocks.set(u.id, floor.get(u.id) ?? emptyLocks());
       reset = true;
     }
     return reset;
@@ -144,7 +161,7 @@ export function inheritedLocks(units: readonly Unit[]): (u: Unit) => LockSet {
   // locks held at their own call sites.
   fixpoint();
   if (resetUnresolved()) fixpoint();
-  for (const u of candidates) if (declLocks.get(u.id)?.has('<top>')) declLocks.set(u.id, emptyLocks());
+  for (const u of candidates) if (declLocks.get(u.id)?.has('<top>')) declLocks.set(u.id, floor.get(u.id) ?? emptyLocks());
   memo.clear();
   return (u) => inherited(u);
 }

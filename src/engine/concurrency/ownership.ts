@@ -8,6 +8,7 @@ import type { Binding, Scopes } from '../scope.js';
 import { field, namedChildren, unparen } from '../ast.js';
 import type { Root } from './types.js';
 import { contains, enclosingFunctionNode, loopWithin, rootIdent } from './units.js';
+import { CONSTRUCTOR_NAME } from './phases.js';
 
 /** Method names of getters that hand out a value their receiver keeps. */
 const GETTER = /^(?:get|Get|lookup|Lookup|find|Find|load|Load)[A-Z_]?/;
@@ -20,6 +21,19 @@ export class Ownership {
 
   /** `go x.m()` in a loop with x made per iteration: each goroutine has its own receiver. */
   goReceiverShared(r: Root): boolean {
+    const recv = this.goReceiver(r);
+    if (!recv) return true;
+    const base = rootIdent(recv);
+    if (!base || !r.launcher) return true;
+    const b = this.scopes.resolve(base);
+    if (!b || b.kind === 'package' || b.kind === 'receiver') return true;
+    if (!r.multi) return true;
+    const loop = loopWithin(r.site, r.launcher.node);
+    return !(loop && contains(loop, b.nameNode));
+  }
+
+  /** The receiver expression of a goroutine that runs a method (`go c.readLoop()`, `g.Go(c.run)`). */
+  goReceiver(r: Root): SyntaxNode | undefined {
     const call = r.site.type === 'go_statement' ? unparen(r.site.namedChild(0) ?? r.site) : r.site;
     let fn = call.type === 'call_expression' ? field(call, 'function') : null;
     if (r.site.type !== 'go_statement' && call.type === 'call_expression') {
@@ -27,14 +41,39 @@ export class Ownership {
       const args = namedChildren(field(call, 'arguments') ?? call).filter((c) => c.type !== 'comment');
       fn = args[args.length - 1] ?? null;
     }
-    if (!fn || unparen(fn).type !== 'selector_expression') return true;
-    const base = rootIdent(field(unparen(fn), 'operand'));
-    if (!base || !r.launcher) return true;
-    const b = this.scopes.resolve(base);
-    if (!b || b.kind === 'package' || b.kind === 'receiver') return true;
-    if (!r.multi) return true;
-    const loop = loopWithin(r.site, r.launcher.node);
-    return !(loop && contains(loop, b.nameNode));
+    return fn && unparen(fn).type === 'selector_expression' ? (field(unparen(fn), 'operand') ?? undefined) : undefined;
+  }
+
+  /**
+   * `c := &client{...}; go c.readLoop()`: a value the function starting r makes on each run (a
+   * local built from a literal, `new` or a constructor), so each run's goroutine has its own.
+   */
+  madePerRun(expr: SyntaxNode, r: Root): boolean {
+    const e = unparen(expr);
+    if (e.type !== 'identifier' || !r.launcher || !this.freshLocal(e)) return false;
+    const b = this.scopes.resolve(e)!;
+    if (contains(r.target.node, b.nameNode)) return false;
+    let launcher = r.launcher;
+    while (launcher.parent && !launcher.decl) launcher = launcher.parent;
+    return contains(launcher.node, b.nameNode);
+  }
+
+  /**
+   * A local bound to a value made right there: a literal, `new(T)`, or the first result of one of
+   * the package's constructors (`newClient(...)`, `db, err := Open(...)`).
+   */
+  freshLocal(expr: SyntaxNode): boolean {
+    const e = unparen(expr);
+    const b = e.type === 'identifier' ? this.scopes.resolve(e) : undefined;
+    if (!b || b.kind !== 'local') return false;
+    let v = b.value ? unparen(b.value) : b.tupleValue?.index === 0 ? unparen(b.tupleValue.expr) : undefined;
+    if (v?.type === 'unary_expression' && v.child(0)?.type === '&') v = unparen(field(v, 'operand') ?? v);
+    if (!v) return false;
+    if (v.type === 'composite_literal') return !b.tupleValue;
+    const fn = v.type === 'call_expression' ? field(v, 'function') : null;
+    if (!fn || fn.type !== 'identifier') return false;
+    if (fn.text === 'new') return !b.tupleValue && !this.scopes.resolve(fn);
+    return CONSTRUCTOR_NAME.test(fn.text) && this.pkg.funcs.has(fn.text);
   }
 
   /** `go worker(m)`: the parameter holds what the launcher passed; shared unless made per iteration or fresh. */

@@ -31,12 +31,15 @@ export function isInitialiser(home: Unit, fieldName: string, mutexFields: readon
   return new RegExp(`\\b${d.receiver.name}\\.(?:${names})\\s*=[^=]`).test(body);
 }
 
-/** `if r.started { panic(...) }` first: a method only valid before the value is started (shared). */
-const PANICS_ONCE_STARTED = /^\{\s*if\s+[\w.]*\b(?:started|running|frozen|sealed|serving|initialized|initialised)\b[^{]*\{\s*panic\(/;
+/**
+ * `if r.started { panic(...) }`, `if s.serve { logger.Fatalf("... after Serve") }`: a method only
+ * valid before the value is started (shared). Not negated (`if !s.started` is the opposite).
+ */
+const PANICS_ONCE_STARTED = /\bif\s+[\w.]*\b(?:started|running|frozen|sealed|serve|serving|served|initialized|initialised)\b[^{!]*\{\s*(?:panic|[\w.]*\.(?:Fatal|Panic)\w*)\(/;
 
-/** The method refuses to run once the value is started, so it runs only during set-up. */
+/** The method refuses to run once the value is started, so it runs only during set-up (the check is among its first statements). */
 export function panicsOnceStarted(home: Unit): boolean {
-  return PANICS_ONCE_STARTED.test(field(home.node, 'body')?.text ?? '');
+  return PANICS_ONCE_STARTED.test((field(home.node, 'body')?.text ?? '').slice(0, 400));
 }
 
 /** A set-up method by name alone: not a client entry point of its own (it runs before sharing). */

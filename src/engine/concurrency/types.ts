@@ -129,6 +129,12 @@ export interface ConcurrencyModel {
   receiverSharedUnder(u: Unit, r: Root): boolean;
   /** The map an access touches may be shared between root r's goroutines and other code. */
   sharedUnder(a: MapAccess, r: Root): boolean;
+  /** Under root r, u's receiver is a value one run of r's launcher made for it (contexts.ts perRunReceivers). */
+  perRunReceiver(u: Unit, r: Root): boolean;
+  /** The expression is a local this function just made (`x := &T{}`, `db, err := Open(...)`): nobody else has it. */
+  freshLocal(e: SyntaxNode): boolean;
+  /** The identifier names a value r's launcher makes on each run (`c := &client{...}`). */
+  madePerRun(ident: SyntaxNode, r: Root): boolean;
   /** The variable an identifier names is used inside r's goroutine (captured), or is the receiver of `go x.m()`. */
   capturedBy(r: Root, ident: SyntaxNode): boolean;
   /** The mutex field names of struct type T declared in the package. */

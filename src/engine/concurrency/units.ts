@@ -137,3 +137,20 @@ export function isTestFile(f: GoFile): boolean {
 export function contains(outer: SyntaxNode, inner: SyntaxNode): boolean {
   return outer.tree === inner.tree && containsIndex(outer, inner);
 }
+
+/** The literal is returned (directly, or from a function whose result is a func) or stored in a field: it runs later. */
+export function literalEscapes(u: Unit, lit: SyntaxNode): boolean {
+  let p = lit.parent;
+  while (p && (p.type === 'expression_list' || p.type === 'parenthesized_expression')) p = p.parent;
+  if (p?.type === 'return_statement') return true;
+  if (p?.type === 'assignment_statement' && expressionsOf(field(p, 'left')).some((l) => unparen(l).type === 'selector_expression')) return true;
+  const home = homeDecl(u);
+  return !!home && /^\(?\s*func\b/.test(field(home.node, 'result')?.text ?? '');
+}
+
+/** `if debugX { ... }` with `const debugX = false`: dead code. */
+export function isConstFalse(scopes: Scopes, cond: SyntaxNode | null): boolean {
+  if (!cond || cond.type !== 'identifier') return false;
+  const b = scopes.resolve(cond);
+  return b?.kind === 'const' && b.value?.text === 'false';
+}

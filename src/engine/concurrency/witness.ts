@@ -11,8 +11,8 @@
 import type { FuncDecl } from '../model.js';
 import type { SyntaxNode } from '../types.js';
 import type { GoFile } from '../source.js';
-import { ANY_LOCK, EXCLUSIVE, type ConcurrencyModel, type LockSet, type MapAccess, type Root, type Unit } from './types.js';
-import { inLoopWithin } from './units.js';
+import { ANY_LOCK, EXCLUSIVE, type CallSite, type ConcurrencyModel, type LockSet, type MapAccess, type Root, type Unit } from './types.js';
+import { homeDecl, inLoopWithin, rootIdent } from './units.js';
 import { NO_LOCKS, combined, commonLock } from './locks.js';
 import { afterJoin, isInitialiser, isSetupName, isShutdownName, isTestFile, rootsConcurrent } from './phases.js';
 
@@ -96,6 +96,11 @@ function guardedByCallers(u: Unit, info: GuardInfo, depth: number): boolean {
 export function reachesOf(model: ConcurrencyModel, a: MapAccess, info: GuardInfo, unlocked: boolean): Reach[] {
   const out: Reach[] = [];
   const seen = new Set<number>();
+  // The map belongs to the value in the receiver of the unit being visited (`vlog.filesMap` in a
+  // method of vlog): a caller handing a value it just made (`outDB, _ := Open(...); outDB.Close()`)
+  // reaches that value's map, not the one other goroutines share, and is not followed.
+  const viaRecv = new Set<number>();
+  if (a.field && receiverRooted(model, a.operand, a.unit)) viaRecv.add(a.unit.id);
   const visit = (u: Unit, locks: LockSet, depth: number) => {
     if (seen.has(u.id) || depth > MAX_UP) return;
     seen.add(u.id);
@@ -116,6 +121,10 @@ export function reachesOf(model: ConcurrencyModel, a: MapAccess, info: GuardInfo
       if (isTestFile(c.caller.file) && !isTestFile(u.file)) continue;
       const l = combined(locks, c.locks);
       if (unlocked && holdsGuard(l, info.guards)) continue;
+      if (viaRecv.has(u.id) && c.recv) {
+        if (ownedByCaller(model, c)) continue;
+        if (receiverRooted(model, c.recv, c.caller)) viaRecv.add(c.caller.id);
+      }
       visit(c.caller, l, depth + 1);
     }
   };
@@ -145,12 +154,18 @@ function conflicts(a: MapAccess, b: MapAccess): boolean {
   return map(a.kind) && map(b.kind) && (a.kind === 'write' || b.kind === 'write');
 }
 
+function exportedEntry(e: Entry): boolean {
+  return e.kind === 'method' && /^[A-Z]/.test(e.decl.receiver?.typeName ?? '');
+}
+
 /** Two reaches can run at once: one is a goroutine or handler, and they are not ordered. */
 function overlap(x: Reach, y: Reach, info: GuardInfo): boolean {
   const rx = x.entry.kind === 'root' ? x.entry.root : undefined;
   const ry = y.entry.kind === 'root' ? y.entry.root : undefined;
-  // Two exported methods of the owning type: its clients may call them from two goroutines.
-  if (!rx && !ry) return !!info.usedConcurrently;
+  // Two exported methods of the owning type: its clients may call them from two goroutines. Methods
+  // of unexported types only (callbacks other packages run through an interface) leave the
+  // threading to those callers, which often serialise them (an event loop, a callback serializer).
+  if (!rx && !ry) return !!info.usedConcurrently && (exportedEntry(x.entry) || exportedEntry(y.entry));
   if (rx && ry) return rx === ry ? rx.multi || launchedRepeatedly(rx) : rootsConcurrent(rx, ry);
   return true;
 }
@@ -174,11 +189,48 @@ export function findWitness(model: ConcurrencyModel, a: MapAccess, candidates: r
         // A write racing itself: the same goroutine or handler, run several times at once.
         if (b === a && x !== y) continue;
         if (commonLock(combined(held, x.locks), combined(bHeld, y.locks))) continue;
-        if (overlap(x, y, info)) return { other: b, mine: x, theirs: y };
+        if (!overlap(x, y, info)) continue;
+        // One goroutine racing with its own next run: only on a map the runs share.
+        const self = x.entry.kind === 'root' && y.entry.kind === 'root' && x.entry.root === y.entry.root && !x.entry.root.multi ? x.entry.root : undefined;
+        if (self && (perRunMap(model, a, self) || perRunMap(model, b, self))) continue;
+        return { other: b, mine: x, theirs: y };
       }
     }
   }
   return undefined;
+}
+
+/**
+ * The call's receiver is a value its caller just made itself (`outDB, err := Open(...)`; not one
+ * captured from an enclosing function) and hands to no goroutine it starts.
+ */
+function ownedByCaller(model: ConcurrencyModel, c: CallSite): boolean {
+  const id = c.recv && c.recv.type === 'identifier' ? c.recv : undefined;
+  if (!id || !model.freshLocal(id) || model.scopes.resolve(id)?.func?.id !== c.caller.node.id) return false;
+  const home = homeDecl(c.caller);
+  return !model.roots.some((r) => r.launcher && homeDecl(r.launcher) === home && model.capturedBy(r, id));
+}
+
+/** `x.f...` with x the receiver of the method u belongs to (u itself or a literal inside it). */
+function receiverRooted(model: ConcurrencyModel, e: SyntaxNode, u: Unit): boolean {
+  const id = rootIdent(e);
+  const b = id ? model.scopes.resolve(id) : undefined;
+  const home = homeDecl(u);
+  return b?.kind === 'receiver' && !!home && b.func?.id === home.node.id;
+}
+
+/**
+ * The map is a field of a value one run of r's launcher made (`c := &client{...}` before starting
+ * c's read loop), reached as that value's own field: each run's goroutine has its own map.
+ */
+function perRunMap(model: ConcurrencyModel, a: MapAccess, r: Root): boolean {
+  if (!a.field || a.operand.type !== 'selector_expression') return false;
+  const op = a.operand.childForFieldName('operand');
+  if (op?.type !== 'identifier') return false;
+  const b = model.scopes.resolve(op);
+  if (b?.kind !== 'receiver') return b?.kind === 'local' && model.madePerRun(op, r);
+  const home = homeDecl(a.unit);
+  return !!home && b.func?.id === home.node.id && model.perRunReceiver(home, r);
 }
 
 /** The site and file that name an entry point in a message. */

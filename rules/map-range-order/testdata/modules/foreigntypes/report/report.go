@@ -60,3 +60,29 @@ func Total(m cfg.Meta) int {
 	}
 	return n
 }
+
+// The first result of another package's (T, error) function.
+func LookedUp(name string) []string {
+	m, err := cfg.Lookup(name)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for o := range m.Owners { // want "map-range-order"
+		out = append(out, o)
+	}
+	return out
+}
+
+// The i-th result of a method of another package's type.
+func SplitNames(m *cfg.Meta) []string {
+	s, owners, _ := m.Split()
+	var out []string
+	for name := range s.ByName { // want "map-range-order"
+		out = append(out, name)
+	}
+	for o := range owners { // want "map-range-order"
+		out = append(out, o)
+	}
+	return out
+}
