@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { homedir } from 'node:os';
 import { parseGoModFile, parseGoWorkUses, type ModuleInfo, type ModuleLayout, type PackageReader } from '../engine/index.js';
 import { toSlash } from './files.js';
+import { inferGopathTree } from './gopath.js';
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -24,6 +25,12 @@ export function moduleLayoutFor(targets: string[], root: string, env: NodeJS.Pro
     const start = existsSync(t) && statSync(t).isDirectory() ? resolve(t) : dirname(resolve(t));
     const mod = findUp(start, 'go.mod');
     if (mod) add(mod);
+    else {
+      // Before modules: the target's imports say which tree it belongs to (gopath.ts).
+      const tree = inferGopathTree(start);
+      const rel = tree ? toSlash(relative(root, tree.dir)) : undefined;
+      if (tree && rel !== undefined && !rel.startsWith('..') && !modules.has(rel)) modules.set(rel, { dir: rel, path: tree.path, requires: {}, replaces: {}, vendored: false });
+    }
     const work = findUp(start, 'go.work');
     const workText = work ? readText(join(work, 'go.work')) : undefined;
     if (work && workText) for (const use of parseGoWorkUses(workText)) add(resolve(work, use));
