@@ -9,6 +9,7 @@ import { effectBeforeWrite, guardedByPresence, line } from './paths.js';
 import { checkResetField } from './fields.js';
 import { checkConstructorLeavesField } from './constructors.js';
 import { nilReturnOf, nilReturnMessage } from './helpers.js';
+import { checkForeignField, checkSelfEvidence, mapFieldRef, qualified } from './evidence.js';
 import { defineRule, ast, usesOf, AssignedNamesFact, InitialisedFieldsFact, writtenIndexExprs, type RuleContext, type SyntaxNode, type Binding, type GoType, type Use, type StructField } from '../../src/engine/index.js';
 
 const LOOPS = ['for_statement'];
@@ -41,11 +42,17 @@ function checkWrite(ctx: RuleContext, stmt: SyntaxNode, operand: SyntaxNode): vo
   else if (operand.type === 'selector_expression') {
     if (checkField(ctx, stmt, operand)) return;
     const field = packageMapField(ctx, operand);
-    if (!field) return;
-    if (checkNeverInitialisedField(ctx, stmt, operand, field)) return;
-    if (builtHereWithField(ctx, operand)) return;
-    if (privateUntagged(field) && !writeChecksNil(stmt, operand) && checkConstructorLeavesField(ctx, stmt, operand, field.owner, field.name, field.decl.typeNode.text)) return;
-    checkResetField(ctx, stmt, operand, field.owner, field.name);
+    if (field) {
+      if (checkNeverInitialisedField(ctx, stmt, operand, field)) return;
+      if (builtHereWithField(ctx, operand)) return;
+      if (privateUntagged(field) && !writeChecksNil(stmt, operand) && checkConstructorLeavesField(ctx, stmt, operand, field.owner, field.name, field.decl.typeNode.text)) return;
+      if (checkResetField(ctx, stmt, operand, field.owner, field.name)) return;
+    } else if (builtHereWithField(ctx, operand)) return;
+    // Evidence that reaches past this package's own facts: the function's later nil
+    // test, and (module view) what the struct's declaring package does with the field.
+    const ref = mapFieldRef(ctx, operand);
+    if (!ref || checkSelfEvidence(ctx, stmt, operand, ref)) return;
+    checkForeignField(ctx, stmt, operand, ref);
   }
 }
 
@@ -324,28 +331,30 @@ function checkField(ctx: RuleContext, stmt: SyntaxNode, sel: SyntaxNode): boolea
 
 /** When `b` holds a struct (or pointer to one) built without the map field `name`: that field's map type text. */
 function builtWithoutField(ctx: RuleContext, b: Binding, name: string): { mapText: string } | undefined {
-  let typeName: string | undefined;
+  let typeNode: SyntaxNode | undefined;
   let literal: SyntaxNode | undefined;
+  // A struct of this package, or (module view) `pkg.T` of another one.
+  const named = (t: SyntaxNode | null | undefined): t is SyntaxNode => t?.type === 'type_identifier' || t?.type === 'qualified_type';
   if (b.value) {
     let v = ast.unparen(b.value);
     if (v.type === 'unary_expression' && v.child(0)?.type === '&') v = ast.unparen(ast.field(v, 'operand') ?? v);
     if (v.type === 'composite_literal') {
       const t = ast.field(v, 'type');
-      if (t?.type !== 'type_identifier') return undefined;
-      typeName = t.text;
+      if (!named(t)) return undefined;
+      typeNode = t;
       literal = v;
     } else if (v.type === 'call_expression') {
       const call = ast.callShape(v);
       if (call?.callee !== 'new' || ctx.scopes.resolve(ast.field(v, 'function')!)) return undefined;
-      if (call.args[0]?.type !== 'type_identifier') return undefined;
-      typeName = call.args[0].text;
+      if (!named(call.args[0])) return undefined;
+      typeNode = call.args[0];
     } else return undefined;
-  } else if (b.declNode.type === 'var_spec' && b.typeNode?.type === 'type_identifier' && !b.tupleValue) {
-    typeName = b.typeNode.text;
+  } else if (b.declNode.type === 'var_spec' && named(b.typeNode) && !b.tupleValue) {
+    typeNode = b.typeNode;
   } else return undefined;
-  const fields = ctx.pkg.structFieldsOf(typeName);
-  const f = fields?.find((x) => x.name === name && !x.embedded);
-  if (!fields || !f) return undefined;
+  const st = ctx.pkg.underlying(ctx.pkg.typeOf(typeNode));
+  const f = st.kind === 'struct' ? st.fields.find((x) => x.name === name && !x.embedded) : undefined;
+  if (!f) return undefined;
   const ft = ctx.pkg.underlying(ctx.pkg.typeOf(f.typeNode));
   if (ft.kind !== 'map') return undefined;
   if (literal) {
@@ -358,7 +367,9 @@ function builtWithoutField(ctx: RuleContext, b: Binding, name: string): { mapTex
       if (key && key.text === name) return undefined;
     }
   }
-  return { mapText: f.typeNode.text };
+  const home = ctx.pkg.ownerOf(f.typeNode);
+  const qualifier = typeNode.type === 'qualified_type' ? ast.field(typeNode, 'package')?.text : undefined;
+  return { mapText: home !== ctx.pkg && qualifier ? qualified(f.typeNode.text, home, qualifier) : f.typeNode.text };
 }
 
 function mapTypeText(b: Binding): string {

@@ -194,15 +194,24 @@ function innerStatements(holder: SyntaxNode, write: SyntaxNode): SyntaxNode[] | 
  */
 export function guardedByPresence(write: SyntaxNode, mapText: string, scope: SyntaxNode): boolean {
   for (let p = write.parent; p && p.id !== scope.id; p = p.parent) {
+    let init: SyntaxNode | null = null;
+    let cond: SyntaxNode | null = null;
+    let consequence: SyntaxNode | null = null;
     if (p.type === 'for_statement') {
       const range = ast.namedChildren(p).find((c) => c.type === 'range_clause');
       const ranged = range ? ast.field(range, 'right') : null;
       if (ranged && ast.exprKey(ranged) === mapText) return true;
-    }
-    if (p.type !== 'if_statement') continue;
-    const init = ast.field(p, 'initializer');
-    const cond = ast.field(p, 'condition');
-    const consequence = ast.field(p, 'consequence');
+      // `for e := m[k]; e != nil; e = e.next { ... }`: the body runs only when the read found a value.
+      const clause = ast.namedChildren(p).find((c) => c.type === 'for_clause');
+      if (!clause) continue;
+      init = ast.field(clause, 'initializer');
+      cond = ast.field(clause, 'condition');
+      consequence = ast.field(p, 'body');
+    } else if (p.type === 'if_statement') {
+      init = ast.field(p, 'initializer');
+      cond = ast.field(p, 'condition');
+      consequence = ast.field(p, 'consequence');
+    } else continue;
     if (!init || !cond || !consequence || !ast.contains(consequence, write)) continue;
     if (!ast.descendants(init, ['index_expression']).some((ix) => ast.exprKey(ast.field(ix, 'operand') ?? ix) === mapText)) continue;
     const names = ast.expressionsOf(ast.field(init, 'left')).map((n) => n.text);

@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { homedir } from 'node:os';
 import { parseGoModFile, parseGoWorkUses, type ModuleInfo, type ModuleLayout, type PackageReader } from '../engine/index.js';
-
+import { inferGopathTree } from './gopath.js';
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -25,12 +25,10 @@ export function moduleLayoutFor(targets: string[], root: string, env: NodeJS.Pro
     const mod = findUp(start, 'go.mod');
     if (mod) add(mod);
     else {
-      // A GOPATH-era tree (no go.mod): the module path is inferred from its own imports.
-      const inferred = inferGopathModule(start);
-      const rel = inferred ? toSlash(relative(root, inferred.dir)) : undefined;
-      if (inferred && rel !== undefined && !modules.has(rel)) {
-        modules.set(rel, { dir: rel, path: inferred.path, requires: {}, replaces: {}, vendored: existsSync(join(inferred.dir, 'vendor')) });
-      }
+      // Before modules: the target's imports say which tree it belongs to (gopath.ts).
+      const tree = inferGopathTree(start);
+      const rel = tree ? toSlash(relative(root, tree.dir)) : undefined;
+      if (tree && rel !== undefined && !rel.startsWith('..') && !modules.has(rel)) modules.set(rel, { dir: rel, path: tree.path, requires: {}, replaces: {}, vendored: existsSync(join(tree.dir, 'vendor')) });
     }
     const work = findUp(start, 'go.work');
     const workText = work ? readText(join(work, 'go.work')) : undefined;
@@ -62,47 +60,6 @@ export function fsPackageReader(root: string): PackageReader {
       return readText(resolve(root, path));
     },
   };
-}
-
-const IMPORT_PATH = /^\s*(?:import\s+)?(?:[\w.]+\s+)?"([^"]+)"/gm;
-
-/**
- * Without a go.mod, a package imports its siblings by their GOPATH paths
- * (`github.com/nsqio/nsq/internal/protocol` from nsqd/): the ancestor directory
- * holding `internal/protocol` is the root, and the import's prefix its path.
- * Undefined when no import of the target's files names a directory of the tree.
- */
-export function inferGopathModule(start: string): { dir: string; path: string } | undefined {
-  let names: string[];
-  try {
-    names = readdirSync(start).filter((n) => n.endsWith('.go'));
-  } catch {
-    return undefined;
-  }
-  const imports = new Set<string>();
-  for (const n of names.slice(0, 50)) {
-    const text = readText(join(start, n));
-    const head = text?.slice(0, text.search(/^(func|type|var|const)\s/m) >>> 0) ?? '';
-    for (const m of head.matchAll(IMPORT_PATH)) if (!m[1]!.startsWith('.') && m[1]!.split('/')[0]!.includes('.')) imports.add(m[1]!);
-  }
-  let best: { dir: string; path: string; depth: number } | undefined;
-  for (const imp of imports) {
-    const parts = imp.split('/');
-    let ancestor = start;
-    for (let up = 0; up < 8; up++) {
-      for (let k = 1; k < parts.length; k++) {
-        const rest = parts.slice(k).join('/');
-        const dir = join(ancestor, rest);
-        if (!(existsSync(dir) && statSync(dir).isDirectory() && readdirSync(dir).some((n) => n.endsWith('.go')))) continue;
-        // The deepest match (most path elements under the root) is the least likely coincidence.
-        if (!best || parts.length - k > best.depth) best = { dir: ancestor, path: parts.slice(0, k).join('/'), depth: parts.length - k };
-        break;
-      }
-      if (dirname(ancestor) === ancestor) break;
-      ancestor = dirname(ancestor);
-    }
-  }
-  return best ? { dir: best.dir, path: best.path } : undefined;
 }
 
 function toSlash(p: string): string {
