@@ -17,6 +17,15 @@ export function packageOf(ctx: RuleContext, node: SyntaxNode): PackageModel {
   return ctx.pkg.ownerOf(node);
 }
 
+/**
+ * Another package of the module view with its function bodies: the view parses packages
+ * declarations-only, and this evidence (what a callee or the declaring package does to a
+ * field) lives inside functions.
+ */
+export function withBodies(pkg: PackageModel): PackageModel {
+  return pkg.declarationsOnly && pkg.module ? pkg.module.withBodies(pkg) : pkg;
+}
+
 /** The function or method declaration a call runs, and its package, when the module view can show it. */
 export function resolveCallee(pkg: PackageModel, call: SyntaxNode): { decl: SyntaxNode; pkg: PackageModel } | undefined {
   const fnNode = ast.field(call, 'function');
@@ -34,7 +43,8 @@ export function resolveCallee(pkg: PackageModel, call: SyntaxNode): { decl: Synt
   const name = ast.field(fn, 'field')?.text;
   if (!operand || !name) return undefined;
   if (operand.type === 'identifier' && !scopes.resolve(operand)) {
-    const imported = pkg.importedPackage(operand.text, operand);
+    const found = pkg.importedPackage(operand.text, operand);
+    const imported = found && withBodies(found);
     const d = imported?.funcs.get(name);
     return d && imported ? { decl: d.node, pkg: imported } : undefined;
   }
@@ -42,8 +52,9 @@ export function resolveCallee(pkg: PackageModel, call: SyntaxNode): { decl: Synt
   if (t.kind === 'pointer') t = t.elem;
   if (t.kind !== 'named') return undefined;
   const found = pkg.namedDecl(t);
-  const m = found?.pkg.methodsOf(t.name).get(name);
-  return m && found ? { decl: m.node, pkg: found.pkg } : undefined;
+  const home = found && withBodies(found.pkg);
+  const m = home?.methodsOf(t.name).get(name);
+  return m && home ? { decl: m.node, pkg: home } : undefined;
 }
 
 /** Names of a function's parameters by position (`undefined` for an unnamed one); a variadic tail repeats. */
