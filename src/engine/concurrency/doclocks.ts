@@ -36,7 +36,8 @@ export function documentedLocks(pkg: PackageModel, d: FuncDecl, mutexFieldsOf: (
     const line = raw.replace(/^\s*\/\/\s?/, '');
     const m = LOCK_HELD.exec(line);
     if (!m) continue;
-    const noun = NOUN_BEFORE.exec(line.slice(0, m.index))?.[1] ?? '';
+    // Quoted names (`client` lock) are names all the same.
+    const noun = NOUN_BEFORE.exec(line.slice(0, m.index).replace(/[`'"]/g, ''))?.[1] ?? '';
     const keys = lockOfNoun(pkg, d, noun, mutexFieldsOf);
     if (!keys) return ANY;
     out ??= new Map();
@@ -61,7 +62,9 @@ function lockOfNoun(pkg: PackageModel, d: FuncDecl, noun: string, mutexFieldsOf:
   for (const p of parametersOf(d.node)) {
     if (p.name.text !== noun) continue;
     const t = derefNamed(pkg, pkg.typeOf(p.type));
-    return t && pkg.types.has(t) ? primaryLock(t, mutexFieldsOf) : undefined;
+    // Another value of the receiver's own type (`client` lock held, in a method of c): lock keys
+    // name types, so that lock would pass for the receiver's own, which the doc says is not held.
+    return t && t !== recv && pkg.types.has(t) ? primaryLock(t, mutexFieldsOf) : undefined;
   }
   // A type's name (`Account lock`, `stream lock`): the exact spelling first, else the only one that matches ignoring case.
   if (pkg.types.has(noun)) return primaryLock(noun, mutexFieldsOf);

@@ -6,7 +6,7 @@ import type { FuncDecl } from '../model.js';
 import { isMutexType } from '../gotypes.js';
 import { ANY_LOCK, EXCLUSIVE, type LockMode, type LockSet, type Unit } from './types.js';
 import { homeDecl, isTestFile } from './units.js';
-import { CONSTRUCTOR_NAME, exclusiveByDoc, isSetupName } from './phases.js';
+import { CONSTRUCTOR_NAME, exclusiveByDoc, isSetupName, testOnlyUnits } from './phases.js';
 
 export const LOCK_OPS = new Set(['Lock', 'RLock', 'Unlock', 'RUnlock']);
 
@@ -108,6 +108,8 @@ export function inheritedLocks(units: readonly Unit[], documented: (d: FuncDecl)
   // fixpoint, so mutually recursive helpers entered only under the lock keep it. Calls from test
   // files (single-threaded checks of internals) do not count against a helper.
   const TOP: LockSet = new Map([['<top>', 'W']]);
+  const testOnly = testOnlyUnits(units);
+  const fromTests = (c: Unit, u: Unit) => (isTestFile(c.file) && !isTestFile(u.file)) || testOnly.has((homeDecl(c) ?? c).id);
   const candidates = units.filter((u) => u.decl && !u.root && declLocks.get(u.id) !== any && (floor.has(u.id) || !declLocks.has(u.id)) && /^[a-z_]/.test(u.decl.name) && u.callers.some((c) => !isTestFile(c.caller.file) || isTestFile(u.file)));
   for (const u of candidates) declLocks.set(u.id, TOP);
   const withFloor = (u: Unit, held: LockSet): LockSet => {
@@ -116,19 +118,23 @@ export function inheritedLocks(units: readonly Unit[], documented: (d: FuncDecl)
   };
   const callerLocks = (u: Unit): Map<string, LockMode> | undefined => {
     let common: Map<string, LockMode> | undefined;
+    let setUp: Map<string, LockMode> | undefined;
     for (const c of u.callers) {
-      if (c.caller.id === u.id || (isTestFile(c.caller.file) && !isTestFile(u.file))) continue;
+      if (c.caller.id === u.id || fromTests(c.caller, u)) continue;
       // Calls from constructors (NewT/newT functions) run before the value is shared.
-      // Set-up methods (Provision, Init, ...) likewise, when other callers show the lock.
       const ch = homeDecl(c.caller)?.decl;
-      if (ch && (ch.receiver ? isSetupName(ch.name) : CONSTRUCTOR_NAME.test(ch.name))) continue;
+      if (ch && !ch.receiver && CONSTRUCTOR_NAME.test(ch.name)) continue;
       const inh = inherited(c.caller);
       if (inh === TOP || inh.has('<top>')) continue;
       const held = union(new Map(inh), c.locks);
-      common = common ? intersect(common, held) : held;
-      if (common.size === 0) break;
+      // Set-up methods (Provision, Init, ...) likewise, when other callers show the lock; when
+      // they are the only callers, what they hold is what the helper holds (Open locking and
+      // handing the lock to the goroutine that finishes the set-up).
+      if (ch?.receiver && isSetupName(ch.name)) setUp = setUp ? intersect(setUp, held) : held;
+      else common = common ? intersect(common, held) : held;
+      if (common?.size === 0) break;
     }
-    return common;
+    return common ?? setUp;
   };
   const fixpoint = () => {
     for (let round = 0; round < 12; round++) {

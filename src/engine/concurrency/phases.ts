@@ -125,3 +125,29 @@ export function exclusiveByDoc(u: Unit): boolean {
   }
   return false;
 }
+
+/**
+ * Unexported functions only tests reach: every caller is in a `_test.go` file or is itself such a
+ * function (`numLevels`, a debugging helper of the tests, and the recursive `visitLevel` it calls).
+ * Like test files, they inspect internals once the goroutines are done: not reported, no evidence,
+ * and their calls do not count against a helper's inherited locks.
+ */
+export function testOnlyUnits(units: readonly Unit[]): Set<number> {
+  const out = new Set<number>();
+  const candidates = units.filter((u) => u.decl && !u.root && !isTestFile(u.file) && /^[a-z_]/.test(u.decl.name) && u.callers.length > 0);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const u of candidates) {
+      if (out.has(u.id)) continue;
+      const onlyTests = u.callers.every((c) => {
+        const home = homeDecl(c.caller) ?? c.caller;
+        return isTestFile(c.caller.file) || home.id === u.id || out.has(home.id);
+      });
+      if (onlyTests) {
+        out.add(u.id);
+        changed = true;
+      }
+    }
+  }
+  return out;
+}

@@ -6,7 +6,7 @@ import type { MapAccess, ConcurrencyModel, Unit } from './types.js';
 import { ANY_LOCK, EXCLUSIVE } from './types.js';
 import { docAbove } from '../model.js';
 import { homeDecl } from './units.js';
-import { afterJoin, isInitialiser, isSetupName, isTestFile, panicsOnceStarted } from './phases.js';
+import { afterJoin, isInitialiser, isSetupName, isTestFile, panicsOnceStarted, testOnlyUnits } from './phases.js';
 import { countsAsRoot, findWitness, type GuardInfo, type Witness } from './witness.js';
 import { sharedGuards, type SharedGuard } from './guards.js';
 
@@ -41,6 +41,9 @@ function ownGuards(model: ConcurrencyModel, typeName: string | undefined): Map<s
 export function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) => boolean): { unguarded: UnguardedFinding[]; guardedFields: Set<string> } {
   const unguarded: UnguardedFinding[] = [];
   const guardedFields = new Set<string>();
+  const testOnly = testOnlyUnits(model.units);
+  // Tests, and functions only tests reach, inspect internals once the goroutines they started are done.
+  const inTest = (a: MapAccess) => isTestFile(a.file) || testOnly.has((homeDecl(a.unit) ?? a.unit).id);
   for (const [key, all] of model.byKey) {
     if (!key.startsWith('field:') && !key.startsWith('pkg:')) continue;
     const typeName = all[0]!.field?.typeName;
@@ -70,13 +73,13 @@ export function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) 
     // Evidence: the locks of T held at some access of this field.
     const evidence = new Map<string, MapAccess>();
     // Tests that lock internals are no evidence of how the package itself guards the map.
-    const testOnlyType = accs.every((a) => isTestFile(a.file));
+    const testOnlyType = accs.every((a) => inTest(a));
     for (const a of accs) {
-      if (isTestFile(a.file) && !testOnlyType) continue;
+      if (inTest(a) && !testOnlyType) continue;
       for (const k of model.locksAt(a).keys()) if (own.has(k) && !evidence.has(k)) evidence.set(k, a);
     }
     // Without its own mutex held anywhere: a package-level or owning struct's mutex held at every write.
-    const shared = evidence.size ? new Map<string, SharedGuard>() : sharedGuards(model, typeName, accs.filter((a) => a.kind === 'write' && !isTestFile(a.file)));
+    const shared = evidence.size ? new Map<string, SharedGuard>() : sharedGuards(model, typeName, accs.filter((a) => a.kind === 'write' && !inTest(a)));
     for (const k of shared.keys()) {
       const w = accs.find((a) => a.kind === 'write' && model.locksAt(a).has(k));
       if (w) evidence.set(k, w);
@@ -91,7 +94,7 @@ export function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) 
       const home = homeDecl(a.unit)?.id ?? a.unit.id;
       if (held.has(EXCLUSIVE)) continue;
       if (held.has(ANY_LOCK) || [...evidence.keys()].some((k) => held.has(k))) fnsWith.add(home);
-      else if (!isTestFile(a.file)) fnsWithout.add(home);
+      else if (!inTest(a)) fnsWithout.add(home);
     }
     const seen = new Set<string>();
     // The guarded write that a message names: the evidence that the lock is meant for this map.
@@ -105,7 +108,7 @@ export function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) 
     for (const a of refs) {
       const held = model.locksAt(a);
       const k = [...evidence.keys()].find((x) => held.has(x));
-      if (!k || isTestFile(a.file)) continue;
+      if (!k || inTest(a)) continue;
       const line = `${a.file.path}:${a.node.startPosition.row}`;
       if (seen.has(line)) continue;
       seen.add(line);
@@ -118,8 +121,7 @@ export function unguardedFields(model: ConcurrencyModel, inCtor: (a: MapAccess) 
     for (const a of accs) {
       const held = model.locksAt(a);
       if (held.has(ANY_LOCK) || held.has(EXCLUSIVE) || [...evidence.keys()].some((k) => held.has(k))) continue;
-      // Tests inspect internals once the goroutines they started are done; not reported.
-      if (isTestFile(a.file)) continue;
+      if (inTest(a)) continue;
       const line = `${a.file.path}:${a.node.startPosition.row}`;
       if (seen.has(line)) continue;
       const witness = a.kind === 'len' || a.kind === 'assign' ? undefined : findWitness(model, a, accs, info);

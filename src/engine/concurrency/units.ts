@@ -138,14 +138,22 @@ export function contains(outer: SyntaxNode, inner: SyntaxNode): boolean {
   return outer.tree === inner.tree && containsIndex(outer, inner);
 }
 
-/** The literal is returned (directly, or from a function whose result is a func) or stored in a field: it runs later. */
+/** A range-over-func iterator: its body runs inside the caller's `for range`, synchronously. */
+const ITERATOR_RESULT = /^(?:iter\.Seq2?\b|func\s*\(\s*yield\s+func\b)/;
+
+/**
+ * The literal is returned (directly, or from a function whose result is a func) or stored in a
+ * field: it runs later, holding none of its definer's locks. An iterator (`iter.Seq`) is the
+ * exception: the caller ranges over it at once, still holding what it held for the call.
+ */
 export function literalEscapes(u: Unit, lit: SyntaxNode): boolean {
   let p = lit.parent;
   while (p && (p.type === 'expression_list' || p.type === 'parenthesized_expression')) p = p.parent;
-  if (p?.type === 'return_statement') return true;
-  if (p?.type === 'assignment_statement' && expressionsOf(field(p, 'left')).some((l) => unparen(l).type === 'selector_expression')) return true;
   const home = homeDecl(u);
-  return !!home && /^\(?\s*func\b/.test(field(home.node, 'result')?.text ?? '');
+  const result = home ? (field(home.node, 'result')?.text ?? '') : '';
+  if (p?.type === 'return_statement') return !ITERATOR_RESULT.test(result);
+  if (p?.type === 'assignment_statement' && expressionsOf(field(p, 'left')).some((l) => unparen(l).type === 'selector_expression')) return true;
+  return /^\(?\s*func\b/.test(result) && !ITERATOR_RESULT.test(result);
 }
 
 /** `if debugX { ... }` with `const debugX = false`: dead code. */

@@ -112,6 +112,7 @@ export function reachesOf(model: ConcurrencyModel, a: MapAccess, info: GuardInfo
     if (u.parent) {
       // A literal runs where it is defined (callbacks usually run synchronously), with the locks held there.
       const l = combined(locks, u.entryLocks);
+      if (viaRecv.has(u.id)) viaRecv.add(u.parent.id);
       if (!(unlocked && holdsGuard(l, info.guards))) visit(u.parent, l, depth);
       return;
     }

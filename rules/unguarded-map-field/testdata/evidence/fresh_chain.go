@@ -13,7 +13,8 @@ type Vlog struct {
 }
 
 type DB struct {
-	vlog *Vlog
+	vlog      *Vlog
+	closeOnce sync.Once
 }
 
 func Open() *DB {
@@ -38,8 +39,9 @@ func (db *DB) RunGC(id int) {
 	db.vlog.gc(id)
 }
 
-func (db *DB) shutdown() int {
-	return db.vlog.close()
+func (db *DB) shutdown() (n int) {
+	db.closeOnce.Do(func() { n = db.vlog.close() })
+	return n
 }
 
 func (db *DB) StreamTo(ids []int) int {
