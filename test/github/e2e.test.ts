@@ -1,31 +1,19 @@
 // End to end: the real server (the code `npm start` runs) on 127.0.0.1 against
 // a fake GitHub Enterprise API on another loopback port, fed HMAC-signed webhooks.
 import { createHmac, generateKeyPairSync } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'probot';
 import { startServer } from '../../src/github/server.js';
 import type { MapguardApp } from '../../src/github/app.js';
 import { FakeGitHub, type Files } from './fake-github.js';
+import { readTree } from './fake-github.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SECRET = 'e2e-webhook-secret';
 const ANALYSIS_DELAY_MS = 1500;
 
-function readTree(root: string): Files {
-  const out: Files = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(root, p).split('\\').join('/')] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(root);
-  return out;
-}
 
 async function freePort(): Promise<number> {
   const s = createServer();

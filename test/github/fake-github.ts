@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 export type Files = Record<string, string>;
 type Json = Record<string, unknown>;
@@ -341,4 +343,18 @@ export class FakeGitHub {
 function send(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(data));
+}
+
+/** Every file under `root` as the fake's file map (slash-separated paths relative to it). */
+export function readTree(root: string): Files {
+  const out: Files = {};
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(root, p).split('\\').join('/')] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(root);
+  return out;
 }

@@ -1,8 +1,8 @@
 // The App's module view over real HTTP: the fake GitHub API (test/github/fake-github.ts)
 // serves the head tarball behind a codeload redirect; the real engine decides
 // whether a range over another package's map is reported.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Probot } from 'probot';
 import { analyze, ruleCatalogue } from '../../src/review/index.js';
@@ -11,6 +11,7 @@ import { DEFAULT_ARCHIVE_LIMITS, ModuleArchives } from '../../src/github/archive
 import { DEFAULT_LIMITS } from '../../src/github/source.js';
 import type { ReviewInput } from '../../src/review/types.js';
 import { FakeGitHub, type CheckRun, type Files } from './fake-github.js';
+import { readTree } from './fake-github.js';
 import { fastOctokit, privateKey } from './helpers.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -18,18 +19,6 @@ const FIXTURE = join(here, '..', '..', 'rules', 'map-range-order', 'testdata', '
 /** The fixture's own `// want` lines: what the module view must find in report/report.go. */
 const WANT = readFileSync(join(FIXTURE, 'report', 'report.go'), 'utf8').split('\n').flatMap((l, i) => (l.includes('// want "map-range-order"') ? [i + 1] : []));
 
-function readTree(root: string): Files {
-  const out: Files = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(root, p).split('\\').join('/')] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(root);
-  return out;
-}
 
 // Head: the fixture module (config declares the maps, report ranges over them, a vendored
 // dependency too). Base: the same module before report's functions were written.
