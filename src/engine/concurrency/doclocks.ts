@@ -20,6 +20,9 @@ const NOUN_BEFORE = /([\p{L}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?)\s+$/u;
 /** Words before "lock" that name no lock of their own: the sentence means the receiver's. */
 const RECEIVERS_OWN = new Set(['', 'the', 'a', 'an', 'assume', 'assumes', 'assuming', 'our', 'its', 'this', 'own', 'object', 'struct', 'read', 'write', 'r', 'w', 'rw', 'exclusive', 'shared']);
 
+/** Words naming how the lock is held, not whose it is. */
+const MODES = new Set(['read', 'write', 'r', 'w', 'rw', 'exclusive', 'shared']);
+
 /** Mutex field names that are "the" lock of a type with several (`mu` beside `cfgMu`, `ddMu`). */
 const PRIMARY = ['mu', 'mtx', 'mutex', 'lock', 'Mutex', 'RWMutex'];
 
@@ -36,12 +39,16 @@ export function documentedLocks(pkg: PackageModel, d: FuncDecl, mutexFieldsOf: (
     const line = raw.replace(/^\s*\/\/\s?/, '');
     const m = LOCK_HELD.exec(line);
     if (!m) continue;
-    // Quoted names (`client` lock) are names all the same.
-    const noun = NOUN_BEFORE.exec(line.slice(0, m.index).replace(/[`'"]/g, ''))?.[1] ?? '';
+    // Quoted names (`client` lock) are names all the same; "na write lock", "Account read lock": the owner is the word before the mode.
+    const before = line.slice(0, m.index).replace(/[`'"]/g, '');
+    const words = NOUN_BEFORE.exec(before);
+    let noun = words?.[1] ?? '';
+    const owner = MODES.has(noun.toLowerCase()) ? NOUN_BEFORE.exec(before.slice(0, words!.index))?.[1] : undefined;
+    const mode: LockMode = noun.toLowerCase() === 'read' ? 'R' : 'W';
+    if (owner && !RECEIVERS_OWN.has(owner.toLowerCase())) noun = owner;
     const keys = lockOfNoun(pkg, d, noun, mutexFieldsOf);
     if (!keys) return ANY;
     out ??= new Map();
-    const mode: LockMode = noun.toLowerCase() === 'read' ? 'R' : 'W';
     for (const k of keys) out.set(k, out.get(k) === 'W' ? 'W' : mode);
   }
   return out;

@@ -134,11 +134,20 @@ export function exclusiveByDoc(u: Unit): boolean {
  */
 export function testOnlyUnits(units: readonly Unit[]): Set<number> {
   const out = new Set<number>();
-  const candidates = units.filter((u) => u.decl && !u.root && !isTestFile(u.file) && /^[a-z_]/.test(u.decl.name) && u.callers.length > 0);
+  const candidates = units.filter((u) => u.decl && !u.root && !isTestFile(u.file) && /^[a-z_]/.test(u.decl.name));
+  // Named nowhere in the package's own code but in its declaration: only the tests call it (or
+  // nothing does), whether or not their bodies were walked.
+  const uses = wordCounts(units);
+  for (const u of candidates) {
+    const name = u.decl!.name;
+    const word = new RegExp(`\\b${name}\\b`, 'g');
+    const own = (u.file.text.slice(u.node.startIndex, u.node.endIndex).match(word)?.length ?? 0) + (u.decl!.doc.match(word)?.length ?? 0);
+    if ((uses.get(name) ?? 0) <= own) out.add(u.id);
+  }
   for (let changed = true; changed; ) {
     changed = false;
     for (const u of candidates) {
-      if (out.has(u.id)) continue;
+      if (out.has(u.id) || !u.callers.length) continue;
       const onlyTests = u.callers.every((c) => {
         const home = homeDecl(c.caller) ?? c.caller;
         return isTestFile(c.caller.file) || home.id === u.id || out.has(home.id);
@@ -150,4 +159,17 @@ export function testOnlyUnits(units: readonly Unit[]): Set<number> {
     }
   }
   return out;
+}
+
+const wordMemo = new WeakMap<readonly Unit[], Map<string, number>>();
+
+/** How often each identifier occurs in the non-test files the units come from. */
+function wordCounts(units: readonly Unit[]): Map<string, number> {
+  let counts = wordMemo.get(units);
+  if (counts) return counts;
+  counts = new Map();
+  const files = new Set(units.map((u) => u.file).filter((f) => !isTestFile(f)));
+  for (const f of files) for (const m of f.text.matchAll(/[\p{L}_][\p{L}\p{N}_]*/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  wordMemo.set(units, counts);
+  return counts;
 }

@@ -7,7 +7,12 @@
 //   AfterFunc) or an HTTP handler net/http really serves;
 // - an exported method of an exported type (the one owning the map, or one reaching it, such as
 //   a collector ranging its sources' maps), not a set-up or tear-down method and not guarded by
-//   every caller in the package: its clients may call it from any goroutine.
+//   every caller in the package: its clients may call it from any goroutine. Two such methods
+//   make a witness only when the package visibly uses the type concurrently and one of them is of
+//   an exported type (methods of unexported types are callbacks other packages run, often in turn).
+// A chain of calls through a value its caller just made (`x, _ := Open(...); x.Close()`) reaches
+// that value's map, not the shared one; a goroutine racing with its own next run needs a map the
+// runs share (not one its launcher made for each run).
 import type { FuncDecl } from '../model.js';
 import type { SyntaxNode } from '../types.js';
 import type { GoFile } from '../source.js';
