@@ -59,32 +59,13 @@ export function contains(outer: SyntaxNode, inner: SyntaxNode): boolean {
 
 /** Depth-first pre-order walk of named descendants; return false from visit to skip a subtree. */
 export function walk(node: SyntaxNode, visit: (n: SyntaxNode) => boolean | void): void {
-  const cursor = node.walk();
-  let depth = 0;
-  for (;;) {
-    const current = cursor.currentNode;
-    let descend = true;
-    if (current.isNamed) descend = visit(current) !== false;
-    if (descend && cursor.gotoFirstChild()) {
-      depth++;
-      continue;
-    }
-    for (;;) {
-      if (depth === 0) return;
-      if (cursor.gotoNextSibling()) break;
-      cursor.gotoParent();
-      depth--;
-    }
-  }
+  node.walkNamed(visit);
 }
 
 /** Named descendants of the given types, in source order. */
 export function descendants(node: SyntaxNode, types: readonly string[]): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  walk(node, (n) => {
-    if (types.includes(n.type)) out.push(n);
-  });
-  return out;
+  const below = node.descendantsOfType(types);
+  return types.includes(node.type) ? [node, ...below] : below;
 }
 
 /** Removes redundant parentheses: ((m)) -> m. */

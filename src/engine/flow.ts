@@ -11,7 +11,6 @@ import type { GoType } from './gotypes.js';
 import type { GoFile } from './source.js';
 import { callShape, contains, enclosingFunction, expressionsOf, exprKey, field, unparen, walk } from './ast.js';
 import { usesOf, type Use } from './uses.js';
-import { captures } from './query.js';
 
 const LOOP_TYPES = ['for_statement'] as const;
 const FUNC_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
@@ -397,10 +396,10 @@ export function callSitesByName(pkg: PackageModel): Map<string, SyntaxNode[]> {
 const CallSitesFact = defineFact('flow:callSitesByName', (pkg) => {
   const out = new Map<string, SyntaxNode[]>();
   for (const f of pkg.files) {
-    // The query engine finds the callee names; only those nodes reach JavaScript.
-    for (const { node: name } of captures(f, CALLEE_NAMES)) {
-      const call = name.parent?.type === 'call_expression' ? name.parent : name.parent?.parent;
-      if (!call || call.type !== 'call_expression') continue;
+    for (const call of f.root.descendantsOfType('call_expression')) {
+      const fn = field(call, 'function');
+      const name = fn?.type === 'identifier' ? fn : fn?.type === 'selector_expression' ? field(fn, 'field') : null;
+      if (!name || (name.type !== 'identifier' && name.type !== 'field_identifier')) continue;
       let list = out.get(name.text);
       if (!list) out.set(name.text, (list = []));
       list.push(call);
@@ -408,10 +407,6 @@ const CallSitesFact = defineFact('flow:callSitesByName', (pkg) => {
   }
   return out;
 });
-
-const CALLEE_NAMES = `
-(call_expression function: (identifier) @name)
-(call_expression function: (selector_expression field: (field_identifier) @name))`;
 
 /**
  * True when every caller in the package sorts what an unexported function

@@ -20,8 +20,6 @@ export { SUPPRESSION_RULE_ID, SUPPRESSION_RULE_META, textSuppresses } from './su
 export { normaliseLine } from './fingerprint.js';
 export { usesOf, isWriteTarget, writtenIndexExprs, AssignedNamesFact, InitialisedFieldsFact } from './uses.js';
 export type { Use, UseKind, InitialisedFields } from './uses.js';
-export { captures } from './query.js';
-export type { Capture } from './query.js';
 export { httpHandlers, hasHandlerSignature, resolveFuncValue } from './handlers.js';
 export type { HandlerSite } from './handlers.js';
 export { TypeSizes, TypeSizesFact, sizeOfType } from './sizes.js';

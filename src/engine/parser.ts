@@ -1,25 +1,64 @@
-// Loads the tree-sitter Go grammar once per process and parses files with it.
+// Loads the tree-sitter Go grammar once per process and parses files with it. A parse returns
+// mapguard's own SyntaxTree (syntax/tree.ts): the wasm tree is copied into arrays and freed at once.
 import { createRequire } from 'node:module';
-import { Parser, Language, type Tree } from 'web-tree-sitter';
+import { Parser, Language } from 'web-tree-sitter';
+import { SyntaxTree, type GrammarNames } from './syntax/tree.js';
+import { materialise, directExports, type WasmExports } from './syntax/materialise.js';
 
-let ready: Promise<Parser> | undefined;
+export interface GoParser {
+  /** Parses Go source; throws when tree-sitter gives no tree. */
+  parse(text: string): SyntaxTree;
+  readonly names: GrammarNames;
+  /** Whether the fast direct cursor walk is in use (see syntax/materialise.ts). */
+  readonly direct: boolean;
+}
+
+let ready: Promise<GoParser> | undefined;
+
+function grammarNames(language: Language): GrammarNames {
+  const types = language.types.map((t) => t ?? '');
+  const named = types.map((_, i) => language.nodeTypeIsNamed(i));
+  const fields = language.fields.map((f) => f ?? null);
+  if (fields.length > 255) throw new Error(`the grammar has ${fields.length} fields; the tree stores field ids in a byte`);
+  const fieldIds = new Map<string, number>();
+  fields.forEach((f, i) => {
+    if (f) fieldIds.set(f, i);
+  });
+  const typeNames = new Set(types.filter((t, i) => t && named[i]));
+  typeNames.add('ERROR');
+  return { types, named, fields, fieldIds, typeNames };
+}
 
 /** The shared parser; the wasm runtime and the grammar load on first use only. */
-export function goParser(): Promise<Parser> {
+export function goParser(): Promise<GoParser> {
   ready ??= (async () => {
     const require = createRequire(import.meta.url);
-    await Parser.init();
+    // web-tree-sitter builds its emscripten module on this object (when it is the first to
+    // initialise it), which gives the direct walk its exports.
+    const module: object = {};
+    await Parser.init(module);
     const language = await Language.load(require.resolve('tree-sitter-go/tree-sitter-go.wasm'));
     const parser = new Parser();
     parser.setLanguage(language);
-    return parser;
+    const names = grammarNames(language);
+    const direct: WasmExports | undefined = directExports(module);
+    return {
+      names,
+      direct: !!direct,
+      parse(text: string): SyntaxTree {
+        const wasm = parser.parse(text);
+        if (!wasm) throw new Error('tree-sitter returned no tree');
+        try {
+          return new SyntaxTree(text, materialise(wasm, direct), names);
+        } finally {
+          wasm.delete();
+        }
+      },
+    };
   })();
   return ready;
 }
 
-export async function parseGo(text: string): Promise<Tree> {
-  const parser = await goParser();
-  const tree = parser.parse(text);
-  if (!tree) throw new Error('tree-sitter returned no tree');
-  return tree;
+export async function parseGo(text: string): Promise<SyntaxTree> {
+  return (await goParser()).parse(text);
 }

@@ -1,12 +1,11 @@
 // Runs rules over Go sources: parse each file once, group files into packages,
 // build one model per package, walk each tree once dispatching to every rule's
 // visitor, then apply suppressions and fingerprint the findings.
-import { severityRank, type Finding, type GoVersion, type RelatedLocation, type Severity, type SourceInput, type Span, type SyntaxNode } from './types.js';
+import { severityRank, type Finding, type GoVersion, type RelatedLocation, type Severity, type SourceInput, type Span, type SyntaxNode, type Tree as SyntaxTree } from './types.js';
 import type { Rule, RuleContext, ReportDescriptor, Listener, EditSpec } from './rule.js';
 import { GoFile, dirOf } from './source.js';
 import { PackageModel, type Fact } from './model.js';
 import { Scopes } from './scope.js';
-import { Query } from 'web-tree-sitter';
 import { parseGo, goParser } from './parser.js';
 import { spanOf } from './ast.js';
 import { atLeast, goVersionFromGoMod } from './gomod.js';
@@ -196,7 +195,6 @@ interface RawFinding {
 /** Runs the enabled rules over one package. Problems (rule crashes) are appended to `problems`. */
 export async function analyzePackage(pkg: PackageModel, options: AnalyzeOptions, problems: FileProblem[]): Promise<Finding[]> {
   const parser = await goParser();
-  const language = parser.language!;
   const enabled = options.rules
     .map((rule) => ({ rule, severity: options.severityOf ? options.severityOf(rule) : rule.meta.severity }))
     .filter((r): r is { rule: Rule; severity: Severity } => r.severity !== 'off')
@@ -223,8 +221,7 @@ export async function analyzePackage(pkg: PackageModel, options: AnalyzeOptions,
       for (const [key, fn] of Object.entries(visitor)) {
         const isExit = key.endsWith(':exit');
         const type = isExit ? key.slice(0, -5) : key;
-        const id = language.idForNodeType(type, true);
-        if (id === null || id === undefined) throw new Error(`rule ${rule.meta.id} listens to unknown node type ${type}`);
+        if (!parser.names.typeNames.has(type)) throw new Error(`rule ${rule.meta.id} listens to unknown node type ${type}`);
         const safe: Listener = (node) => {
           try {
             fn(node);
@@ -239,8 +236,7 @@ export async function analyzePackage(pkg: PackageModel, options: AnalyzeOptions,
       }
     }
     const comments: SyntaxNode[] = [];
-    const types = [...new Set(['comment', ...enter.keys(), ...exit.keys()])].sort();
-    dispatch(file.root, dispatchQuery(language, types), enter, exit, comments);
+    dispatch(file.tree, enter, exit, comments);
     const suppressions = comments
       .filter((c) => c.text.includes('mapguard'))
       .map((c) => parseSuppression(c, (l) => file.lineText(l)))
@@ -290,46 +286,37 @@ export async function analyzePackage(pkg: PackageModel, options: AnalyzeOptions,
   return out;
 }
 
-type GoLanguage = NonNullable<Awaited<ReturnType<typeof goParser>>['language']>;
-
-const queryCache = new Map<string, Query>();
-
-/** One query per set of listened node types (plus comments), compiled once per process. */
-function dispatchQuery(language: GoLanguage, types: string[]): Query {
-  const key = types.join(' ');
-  let q = queryCache.get(key);
-  if (!q) {
-    q = new Query(language, `[${types.map((t) => `(${t})`).join(' ')}] @node`);
-    queryCache.set(key, q);
-  }
-  return q;
-}
-
 /**
- * Visits the nodes rules listen to, in document order, with exit listeners run
- * when the walk has passed a node's end. The matching runs inside the wasm
- * query engine, so only wanted nodes become JS objects.
+ * Visits the nodes rules listen to, in document order, with exit listeners run when the walk
+ * leaves a node's subtree. The walk reads the tree's type array; only nodes someone listens to
+ * (and comments, for suppressions) become node objects.
  */
-function dispatch(root: SyntaxNode, query: Query, enter: Map<string, Listener[]>, exit: Map<string, Listener[]>, comments: SyntaxNode[]): void {
-  const open: { node: SyntaxNode; listeners: Listener[] }[] = [];
-  const closeUpTo = (index: number) => {
-    while (open.length && open[open.length - 1]!.node.endIndex <= index) {
+function dispatch(tree: SyntaxTree, enter: Map<string, Listener[]>, exit: Map<string, Listener[]>, comments: SyntaxNode[]): void {
+  const { type, after, count } = tree.data;
+  const names = tree.names.types;
+  const onEnter: (Listener[] | undefined)[] = [];
+  const onExit: (Listener[] | undefined)[] = [];
+  const isComment: boolean[] = [];
+  names.forEach((name, id) => {
+    if (!tree.names.named[id]) return;
+    onEnter[id] = enter.get(name);
+    onExit[id] = exit.get(name);
+    isComment[id] = name === 'comment';
+  });
+  const open: { after: number; node: SyntaxNode; listeners: Listener[] }[] = [];
+  for (let i = 0; i < count; i++) {
+    while (open.length && open[open.length - 1]!.after <= i) {
       const { node, listeners } = open.pop()!;
       for (const fn of listeners) fn(node);
     }
-  };
-  for (const { node } of query.captures(root)) {
-    closeUpTo(node.startIndex);
-    const type = node.type;
-    if (type === 'comment') comments.push(node);
-    const onEnter = enter.get(type);
-    if (onEnter) for (const fn of onEnter) fn(node);
-    const onExit = exit.get(type);
-    if (onExit) {
-      // A node nested in an open one closes first; keep the stack ordered by end.
-      closeUpTo(node.startIndex);
-      open.push({ node, listeners: onExit });
-    }
+    const t = type[i]!;
+    const en = onEnter[t];
+    const ex = onExit[t];
+    if (!en && !ex && !isComment[t]) continue;
+    const node = tree.node(i)!;
+    if (isComment[t]) comments.push(node);
+    if (en) for (const fn of en) fn(node);
+    if (ex) open.push({ after: after[i]!, node, listeners: ex });
   }
   while (open.length) {
     const { node, listeners } = open.pop()!;

@@ -1,6 +1,6 @@
 // Public types of the mapguard engine. Everything outside src/engine (rules,
 // review, report, front ends) speaks in these terms.
-import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
+import type { SyntaxNode, SyntaxTree as Tree } from './syntax/tree.js';
 
 export type { SyntaxNode, Tree };
 

@@ -2,7 +2,6 @@
 // address taken. Shared by rules that reason about a local's value over time.
 import type { SyntaxNode } from './types.js';
 import { defineFact, type Fact } from './model.js';
-import { captures } from './query.js';
 import type { Binding, Scopes } from './scope.js';
 import { expressionsOf, field, walk, unparen } from './ast.js';
 
@@ -71,16 +70,30 @@ export function writtenIndexExprs(stmt: SyntaxNode): SyntaxNode[] {
 export const AssignedNamesFact: Fact<Set<string>> = defineFact('assigned-names', (pkg) => {
   const names = new Set<string>();
   for (const file of pkg.files) {
-    for (const { node } of captures(file, ASSIGNED_NAMES)) names.add(node.text);
+    for (const n of file.root.descendantsOfType(['assignment_statement', 'range_clause', 'unary_expression'])) {
+      for (const target of assignedTargets(n)) {
+        if (target.type === 'identifier') names.add(target.text);
+        else if (target.type === 'parenthesized_expression' && n.type === 'unary_expression') {
+          for (const c of target.namedChildren) if (c.type === 'identifier') names.add(c.text);
+        }
+      }
+    }
   }
   return names;
 });
 
-const ASSIGNED_NAMES = `
-(assignment_statement left: (expression_list (identifier) @n))
-(range_clause left: (expression_list (identifier) @n))
-(unary_expression operator: "&" operand: (identifier) @n)
-(unary_expression operator: "&" operand: (parenthesized_expression (identifier) @n))`;
+/**
+ * What a statement or `&` expression may set: the expressions left of `=`/`:=`-less assignment
+ * and of a `for ... = range`, or the operand of `&`.
+ */
+function assignedTargets(n: SyntaxNode): SyntaxNode[] {
+  if (n.type === 'unary_expression') {
+    const operand = field(n, 'operand');
+    return field(n, 'operator')?.type === '&' && operand ? [operand] : [];
+  }
+  const left = field(n, 'left');
+  return left?.type === 'expression_list' ? left.namedChildren : [];
+}
 
 export interface InitialisedFields {
   /** Field names assigned (`x.f = ...`), address-taken (`&x.f`) or set in a keyed literal (`{f: ...}`). */
@@ -93,18 +106,26 @@ export interface InitialisedFields {
 export const InitialisedFieldsFact: Fact<InitialisedFields> = defineFact('initialised-fields', (pkg) => {
   const out: InitialisedFields = { fields: new Set(), positional: new Set() };
   for (const file of pkg.files) {
-    for (const { name, node } of captures(file, INITIALISED_FIELDS)) {
-      if (name === 'type') out.positional.add(node.text);
-      else out.fields.add(node.text);
+    for (const n of file.root.descendantsOfType(['assignment_statement', 'range_clause', 'unary_expression', 'keyed_element', 'composite_literal'])) {
+      if (n.type === 'keyed_element') {
+        // `{f: v}`: the key is a literal element holding the field name.
+        const key = n.namedChildren[0];
+        const name = key?.type === 'literal_element' ? key.namedChildren.find((c) => c.type === 'identifier') : undefined;
+        if (name) out.fields.add(name.text);
+      } else if (n.type === 'composite_literal') {
+        // `T{a, b}` (or `G[X]{a, b}`): positional elements set every field of T.
+        const t = field(n, 'type');
+        const named = t?.type === 'type_identifier' ? t : t?.type === 'generic_type' ? field(t, 'type') : null;
+        const body = field(n, 'body');
+        if (named?.type === 'type_identifier' && body?.namedChildren.some((c) => c.type === 'literal_element')) out.positional.add(named.text);
+      } else {
+        for (const target of assignedTargets(n)) {
+          const f = target.type === 'selector_expression' ? field(target, 'field') : null;
+          if (f?.type === 'field_identifier') out.fields.add(f.text);
+        }
+      }
     }
   }
   return out;
 });
 
-const INITIALISED_FIELDS = `
-(assignment_statement left: (expression_list (selector_expression field: (field_identifier) @f)))
-(range_clause left: (expression_list (selector_expression field: (field_identifier) @f)))
-(unary_expression operator: "&" operand: (selector_expression field: (field_identifier) @f))
-(keyed_element . (literal_element (identifier) @f))
-(composite_literal type: (type_identifier) @type body: (literal_value (literal_element)))
-(composite_literal type: (generic_type type: (type_identifier) @type) body: (literal_value (literal_element)))`;

@@ -299,27 +299,12 @@ export abstract class BodyWalker {
   /** Expressions: records accesses, calls, lock operations and literals, in source order. */
   protected walkExpr(u: Unit, node: SyntaxNode, state: Map<string, LockMode>): void {
     if (this.visitExpr(u, node, state) !== 'descend') return;
-    // Descend with a cursor: only nodes that matter are materialised (crossing into wasm per node is the cost).
-    const cursor = node.walk();
-    try {
-      if (!cursor.gotoFirstChild()) return;
-      let depth = 1;
-      for (;;) {
-        let descend = false;
-        if (cursor.nodeIsNamed) {
-          const type = cursor.nodeType;
-          descend = INTERESTING.has(type) ? this.visitExpr(u, cursor.currentNode, state) === 'descend' : !LEAVES.has(type);
-        }
-        if (descend && cursor.gotoFirstChild()) {
-          depth++;
-          continue;
-        }
-        while (!cursor.gotoNextSibling()) {
-          if (!cursor.gotoParent() || --depth === 0) return;
-        }
-      }
-    } finally {
-      cursor.delete();
+    // Only the nodes that matter reach visitExpr; the rest are passed through (or skipped, for leaves).
+    for (const c of node.namedChildren) {
+      c.walkNamed((n) => {
+        const type = n.type;
+        return INTERESTING.has(type) ? this.visitExpr(u, n, state) === 'descend' : !LEAVES.has(type);
+      });
     }
   }
 

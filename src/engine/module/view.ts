@@ -5,7 +5,7 @@
 // packages; these are evidence. `withBodies` gives a package's full text when
 // a rule needs evidence from inside its functions.
 import { posix } from 'node:path';
-import type { Parser } from 'web-tree-sitter';
+import type { GoParser } from '../parser.js';
 import type { SyntaxNode, Tree } from '../types.js';
 import { GoFile, isGeneratedSource } from '../source.js';
 import { PackageModel } from '../model.js';
@@ -41,7 +41,7 @@ export class ModuleView {
   constructor(
     readonly layout: ModuleLayout,
     private readonly reader: PackageReader,
-    private readonly parser: Parser,
+    private readonly parser: GoParser,
   ) {}
 
   /** Makes an analysed package part of the view: its types resolve others' and others' resolve to it. */
@@ -127,8 +127,12 @@ export class ModuleView {
       if (IGNORED_BUILD.test(source.slice(0, 2048)) && !isGeneratedSource(source)) continue;
       const text = declarationsOnly ? blankFunctionBodies(source) : source;
       this.chars += text.length;
-      const tree = this.parser.parse(text);
-      if (!tree) continue;
+      let tree: Tree;
+      try {
+        tree = this.parser.parse(text);
+      } catch {
+        continue; // no tree: the package is read without this file
+      }
       const file = new GoFile(`${dir}/${name}`, text, tree);
       this.ownTrees.push(tree);
       if (!file.packageName || file.packageName === 'main' || file.packageName.endsWith('_test')) continue;
