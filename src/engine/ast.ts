@@ -16,7 +16,7 @@ export function field(node: SyntaxNode, name: string): SyntaxNode | null {
 }
 
 export function namedChildren(node: SyntaxNode): SyntaxNode[] {
-  return node.namedChildren.filter((c): c is SyntaxNode => c !== null);
+  return node.namedChildren;
 }
 
 /** Statements of a block; the grammar wraps them in a statement_list. */

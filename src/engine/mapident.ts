@@ -122,20 +122,17 @@ export class MapUsageIndex {
     const out = emptyUsage();
     const scopes = this.pkg.fact(ScopesFact);
     if (id.kind === 'package') {
-      const word = new RegExp(`\\b${id.name}\\b`);
       for (const file of this.pkg.files) {
-        if (!word.test(file.text)) continue;
-        for (const n of nodesOfType(file.root, ['identifier'])) {
-          if (n.text !== id.name) continue;
+        for (const n of file.tree.nodesSpelled('identifier', id.name)) {
           const b = scopes.resolve(n);
           if (b?.kind === 'package' && b.nameNode.id !== n.id) classify(this.pkg, scopes, file, n, out, id);
         }
       }
     } else if (id.kind === 'field') {
       for (const file of this.pkg.files) {
-        if (!file.text.includes(`.${id.field}`)) continue;
-        for (const n of nodesOfType(file.root, ['selector_expression'])) {
-          if (field(n, 'field')?.text !== id.field) continue;
+        for (const name of file.tree.nodesSpelled('field_identifier', id.field)) {
+          const n = name.parent;
+          if (n?.type !== 'selector_expression' || field(n, 'field')?.id !== name.id) continue;
           const other = mapIdentity(this.pkg, scopes, n);
           if (other ? other.key === id.key : operandIsValue(scopes, n)) classify(this.pkg, scopes, file, n, out, id);
         }
@@ -155,8 +152,8 @@ export class MapUsageIndex {
     const file = scope ? fileOf(this.pkg, scope) : undefined;
     if (!scope || !file) return out;
     const scopes = this.pkg.fact(ScopesFact);
-    for (const n of nodesOfType(scope, ['identifier'])) {
-      if (n.text !== binding.name || n.id === binding.nameNode.id) continue;
+    for (const n of file.tree.nodesSpelled('identifier', binding.name, scope.startIndex, scope.endIndex)) {
+      if (n.id === binding.nameNode.id) continue;
       const b = scopes.resolve(n);
       if (b && b.nameNode.id === binding.nameNode.id) classify(this.pkg, scopes, file, n, out, undefined);
     }

@@ -117,6 +117,19 @@ describe('SyntaxTree', () => {
     }
   });
 
+  it('finds a name\'s nodes by spelling, as a filter over all nodes of the type would', async () => {
+    const parser = await goParser();
+    const text = 'package p\n\n// m is a map; m.m too\ntype T struct{ m map[string]int; mm int }\n\nfunc f(t *T, m map[string]int) {\n\tt.\n\t\tm["x"] = 1\n\tm["m"] = t.mm\n\t_ = "m"\n\tvar ém = 0\n\t_ = ém\n}\n';
+    const tree = parser.parse(text);
+    for (const [type, word] of [['identifier', 'm'], ['field_identifier', 'm'], ['field_identifier', 'mm'], ['identifier', 'ém']] as const) {
+      const expected = tree.rootNode.descendantsOfType(type).filter((n) => n.text === word).map((n) => n.startIndex);
+      expect(tree.nodesSpelled(type, word).map((n) => n.startIndex)).toEqual(expected);
+      expect(expected.length).toBeGreaterThan(0);
+    }
+    const fn = tree.rootNode.descendantsOfType('function_declaration')[0]!;
+    expect(tree.nodesSpelled('identifier', 'm', fn.startIndex, fn.endIndex).length).toBe(2);
+  });
+
   it('gives one object per node and ids unique across trees', async () => {
     const parser = await goParser();
     const a = parser.parse('package a\nvar x = 1\n');

@@ -278,8 +278,8 @@ export class MapIdentities {
    * a literal or `x.mu.Unlock` itself):
    * the lock it takes, keyed as the mutex itself would be.
    */
-  lockHelperKey(sel: SyntaxNode): { key: string; mode: LockMode } | undefined {
-    const decl = this.calleeDecl(sel, this.current!.file);
+  lockHelperKey(sel: SyntaxNode, callee?: FuncDecl | null): { key: string; mode: LockMode } | undefined {
+    const decl = callee === undefined ? this.calleeDecl(sel, this.current!.file) : (callee ?? undefined);
     const recv = decl?.receiver;
     if (!decl || !recv?.name) return undefined;
     let hit = this.lockHelpers.get(decl.node.id);

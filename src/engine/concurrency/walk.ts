@@ -387,8 +387,10 @@ export abstract class BodyWalker {
       else state.delete(ev.key);
       return;
     }
+    // The callee is looked up once: for a lock helper, a lock wrapper and the call graph.
+    const wrapperDecl = f && f.type !== 'func_literal' ? this.ids.calleeDecl(f, u.file) : undefined;
     // `defer x.lock()()` / `unlock := x.lock()`: a helper that locks and hands back the unlock.
-    const helperLock = f?.type === 'selector_expression' && !LOCK_OPS.has(methodName) ? this.ids.lockHelperKey(f) : undefined;
+    const helperLock = f?.type === 'selector_expression' && !LOCK_OPS.has(methodName) ? this.ids.lockHelperKey(f, wrapperDecl ?? null) : undefined;
     if (helperLock) {
       this.walkExpr(u, field(f!, 'operand')!, state);
       state.set(helperLock.key, helperLock.mode);
@@ -398,7 +400,6 @@ export abstract class BodyWalker {
     const shape = methodName === 'Go' || methodName === 'AfterFunc' || methodName === 'Wrap' || methodName === 'Spawn' ? callShape(call) : null;
     const starter = shape ? goStarter(this.scopes, u.file, shape, args) : undefined;
     if (f && f.type !== 'func_literal') this.walkExpr(u, f, state);
-    const wrapperDecl = f && f.type !== 'func_literal' ? this.ids.calleeDecl(f, u.file) : undefined;
     const wrapper = wrapperDecl ? this.lockWrappers.get(wrapperDecl.node.id) : undefined;
     args.forEach((a, i) => {
       const e = unparen(a);

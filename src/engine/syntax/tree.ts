@@ -106,6 +106,31 @@ export class SyntaxTree {
     return index.nodes.subarray(index.at[k]!, index.at[k + 1]!);
   }
 
+  /**
+   * Nodes of a type whose text is exactly `word` (an identifier), within [from, to) of the text:
+   * found by searching the text, since a name's occurrences are few and a type's nodes many.
+   */
+  nodesSpelled(type: string, word: string, from = 0, to = this.text.length): SyntaxNode[] {
+    const out: SyntaxNode[] = [];
+    if (!word) return out;
+    const lists = [...typeIdsOf(this.names, [type])].map((t) => this.nodesOfTypeId(t));
+    const { start, end } = this.data;
+    for (let at = this.text.indexOf(word, from); at >= 0 && at + word.length <= to; at = this.text.indexOf(word, at + 1)) {
+      if (isWordChar(this.text.charCodeAt(at - 1)) || isWordChar(this.text.charCodeAt(at + word.length))) continue;
+      for (const list of lists) {
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (start[list[mid]!]! < at) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo < list.length && start[list[lo]!] === at && end[list[lo]!] === at + word.length) out.push(this.node(list[lo]!)!);
+      }
+    }
+    return out.length > 1 && lists.length > 1 ? out.sort((a, b) => a.index - b.index) : out;
+  }
+
   /** Drops the node objects made so far; the arrays stay (nodes already handed out keep working). */
   delete(): void {
     this.nodes = new Array<SyntaxNode | undefined>(this.data.count);
@@ -127,6 +152,11 @@ export class SyntaxTree {
 }
 
 const EMPTY_INDICES = new Int32Array(0);
+
+/** A character that can continue a Go identifier (ASCII letters, digits, `_`, and any non-ASCII). */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
+}
 
 /** A counting sort of the node indices by type; the error symbol goes in the last slot. */
 function indexByType(d: TreeArrays): { at: Uint32Array; nodes: Int32Array } {
