@@ -2,7 +2,7 @@
 // mapguard's own SyntaxTree (syntax/tree.ts): the wasm tree is copied into arrays and freed at once.
 import { createRequire } from 'node:module';
 import { Parser, Language } from 'web-tree-sitter';
-import { SyntaxTree, type GrammarNames } from './syntax/tree.js';
+import { SyntaxTree, type GrammarNames, type TreeArrays } from './syntax/tree.js';
 import { materialise, directExports, type WasmExports } from './syntax/materialise.js';
 
 export interface GoParser {
@@ -11,6 +11,8 @@ export interface GoParser {
   readonly names: GrammarNames;
   /** Whether the fast direct cursor walk is in use (see syntax/materialise.ts). */
   readonly direct: boolean;
+  /** A tree another thread parsed (its arrays handed over), for the text it was parsed from. */
+  adopt(text: string, arrays: TreeArrays): SyntaxTree;
   /** Parses with tree-sitter and frees the tree without copying it: the floor the benchmark compares against. */
   parseOnly(text: string): void;
 }
@@ -47,6 +49,9 @@ export function goParser(): Promise<GoParser> {
     return {
       names,
       direct: !!direct,
+      adopt(text: string, arrays: TreeArrays): SyntaxTree {
+        return new SyntaxTree(text, arrays, names);
+      },
       parseOnly(text: string): void {
         parser.parse(text)?.delete();
       },

@@ -6,7 +6,8 @@ import type { Rule, RuleContext, ReportDescriptor, Listener, EditSpec } from './
 import { GoFile, dirOf } from './source.js';
 import { PackageModel, type Fact } from './model.js';
 import { Scopes } from './scope.js';
-import { parseGo, goParser } from './parser.js';
+import { goParser } from './parser.js';
+import type { TreeArrays } from './syntax/tree.js';
 import { spanOf } from './ast.js';
 import { atLeast, goVersionFromGoMod } from './gomod.js';
 import { Fingerprinter } from './fingerprint.js';
@@ -26,6 +27,11 @@ export interface AnalyzeOptions {
   severityOf?: (rule: Rule) => RuleSeverity;
   /** Files over this many characters are skipped with a problem (default 5 MiB). */
   maxFileChars?: number;
+  /**
+   * Trees already parsed, by path (another thread parsed them: see src/review/parallel.ts); a file
+   * with one is not parsed again. Its text must be the one the tree was parsed from.
+   */
+  trees?: ReadonlyMap<string, TreeArrays>;
   /** Every rule id a suppression may name (default: the ids of `rules`); includes rules that are off. */
   knownRuleIds?: readonly string[];
   /** The module around the sources: other packages' declarations are read through it as evidence. */
@@ -46,7 +52,7 @@ export interface AnalysisResult {
 
 export const ScopesFact: Fact<Scopes> = defineFact('scopes', (pkg) => new Scopes(pkg));
 
-const DEFAULT_MAX_CHARS = 5 * 1024 * 1024;
+export const DEFAULT_MAX_CHARS = 5 * 1024 * 1024;
 
 
 function goVersionFor(dir: string, goMods: { dir: string; text: string }[]): GoVersion | undefined {
@@ -60,7 +66,8 @@ function goVersionFor(dir: string, goMods: { dir: string; text: string }[]): GoV
 }
 
 /** Parses sources into GoFiles; files that cannot be analysed become problems. */
-export async function parseSources(inputs: SourceInput[], maxChars = DEFAULT_MAX_CHARS): Promise<{ files: GoFile[]; problems: FileProblem[] }> {
+export async function parseSources(inputs: SourceInput[], maxChars = DEFAULT_MAX_CHARS, trees?: ReadonlyMap<string, TreeArrays>): Promise<{ files: GoFile[]; problems: FileProblem[] }> {
+  const parser = await goParser();
   const files: GoFile[] = [];
   const problems: FileProblem[] = [];
   for (const input of inputs) {
@@ -74,7 +81,8 @@ export async function parseSources(inputs: SourceInput[], maxChars = DEFAULT_MAX
     }
     let tree;
     try {
-      tree = await parseGo(input.text);
+      const ready = trees?.get(input.path);
+      tree = ready ? parser.adopt(input.text, ready) : parser.parse(input.text);
     } catch (e) {
       problems.push({ path: input.path, message: `skipped: parser failed (${(e as Error).message})` });
       continue;
@@ -146,7 +154,7 @@ export async function analyzeSources(inputs: SourceInput[], options: AnalyzeOpti
   const view = options.module ? await moduleViewFor(options.module) : undefined;
   try {
     for (const dirInputs of byDir.values()) {
-      const parsed = await parseSources(dirInputs, options.maxFileChars);
+      const parsed = await parseSources(dirInputs, options.maxFileChars, options.trees);
       problems.push(...parsed.problems);
       fileCount += parsed.files.length;
       try {
