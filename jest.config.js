@@ -5,6 +5,7 @@
 /** @type {import('jest').Config} */
 export default {
   testEnvironment: 'node',
+  setupFiles: ['<rootDir>/test/setup-env.cjs'],
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   extensionsToTreatAsEsm: ['.ts'],

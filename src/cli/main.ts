@@ -5,7 +5,7 @@ import { join, resolve, relative, isAbsolute, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { severityRank, type Severity } from '../engine/index.js';
-import { analyze, moduleLayoutFor, parseBaseline, renderBaseline, ruleCatalogue, BaselineError, type Baseline, type ReviewResult } from '../review/index.js';
+import { analyze, moduleLayoutFor, parseBaseline, renderBaseline, ruleCatalogue, BaselineError, defaultCacheDir, pruneTreeCache, type Baseline, type ReviewResult } from '../review/index.js';
 import { writeFileSync } from 'node:fs';
 import { DEFAULT_CONFIG, parseConfig, mergeConfig, ConfigError, type Config } from '../config/index.js';
 import { parseUnifiedDiff, FILTER_MODES, type FilterMode } from '../diff/index.js';
@@ -56,6 +56,8 @@ export interface CheckOptions {
   tests?: 'true' | 'false';
   /** false with --no-module: read only the named paths, not the module around them. */
   module?: boolean;
+  /** false with --no-cache: parse every file, read and write no cache. */
+  cache?: boolean;
 }
 
 export interface Io {
@@ -112,6 +114,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
   // unless --no-module or `module_view: false` says not to.
   const moduleView = opts.module !== false && config.module_view;
   const workspace = { files: collected.files, goMods: collected.goMods, ...(moduleView ? { module: { layout: moduleLayoutFor(targets, root), fsRoot: root } } : {}) };
+  // Parsed trees are kept in the user cache directory across runs, unless --no-cache.
+  const cache = opts.cache === false ? {} : { treeCacheDir: defaultCacheDir() };
   let result: ReviewResult;
   if (opts.escape || opts.race) {
     // Builds and tests run the code: your own checkout may run unsandboxed, but say so.
@@ -147,16 +151,17 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
             log: (line) => io.stderr(`mapguard: ${line}\n`),
           })
         : undefined;
-      result = await analyze({ workspace, diff, config, ...(escape ? { escape } : {}), ...(race ? { race } : {}), ...(baseline ? { baseline } : {}) });
+      result = await analyze({ workspace, diff, config, ...(escape ? { escape } : {}), ...(race ? { race } : {}), ...(baseline ? { baseline } : {}), ...cache });
     } finally {
       await prepared?.cleanup();
     }
     if (result.escape?.incomplete) io.stderr(`mapguard: escape analysis incomplete: ${result.escape.incomplete}\n`);
     if (result.race) io.stderr(renderRaceText(result.race));
   } else {
-    result = await analyze({ workspace, diff, config, ...(baseline ? { baseline } : {}) });
+    result = await analyze({ workspace, diff, config, ...(baseline ? { baseline } : {}), ...cache });
   }
   result.problems.unshift(...found.problems, ...collected.problems);
+  if (cache.treeCacheDir) pruneTreeCache(cache.treeCacheDir);
   if (opts.writeBaseline) {
     const path = resolve(io.cwd, opts.writeBaseline);
     writeFileSync(path, renderBaseline(result.findings));
@@ -270,6 +275,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--baseline <file>', 'report only findings this baseline does not hold (default: config baseline)')
     .option('--write-baseline <file>', "record today's findings in a baseline file and exit 0")
     .option('--no-module', 'read only the paths given, not the Go module around them (types, callers and goroutines in other packages)')
+    .option('--no-cache', 'parse every file again: do not read or write the cache of parsed trees (MAPGUARD_CACHE_DIR, else the user cache directory)')
     .action(async (paths: string[], opts: CheckOptions) => {
       setExit(await runCheck(paths, opts, io));
     });

@@ -36,4 +36,4 @@ export { MapUsageFact, MapUsageIndex, mapIdentity, identityLabel, isMapLike, nam
 export type { MapIdentity, MapUsage, MapSite, MapInsertion } from './mapident.js';
 export * from './concurrency/index.js';
 export { goParser, type GoParser } from './parser.js';
-export { treeArrays, SyntaxTree, SyntaxNode, type TreeArrays, type Point } from './syntax/tree.js';
+export { treeArrays, SyntaxTree, SyntaxNode, type TreeArrays, type TreeCache, type Point } from './syntax/tree.js';

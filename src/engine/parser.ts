@@ -2,12 +2,12 @@
 // mapguard's own SyntaxTree (syntax/tree.ts): the wasm tree is copied into arrays and freed at once.
 import { createRequire } from 'node:module';
 import { Parser, Language } from 'web-tree-sitter';
-import { SyntaxTree, type GrammarNames, type TreeArrays } from './syntax/tree.js';
+import { SyntaxTree, type GrammarNames, type TreeArrays, type TreeCache } from './syntax/tree.js';
 import { materialise, directExports, type WasmExports } from './syntax/materialise.js';
 
 export interface GoParser {
-  /** Parses Go source; throws when tree-sitter gives no tree. */
-  parse(text: string): SyntaxTree;
+  /** Parses Go source (or takes its tree from the cache); throws when tree-sitter gives no tree. */
+  parse(text: string, cache?: TreeCache): SyntaxTree;
   readonly names: GrammarNames;
   /** Whether the fast direct cursor walk is in use (see syntax/materialise.ts). */
   readonly direct: boolean;
@@ -55,14 +55,19 @@ export function goParser(): Promise<GoParser> {
       parseOnly(text: string): void {
         parser.parse(text)?.delete();
       },
-      parse(text: string): SyntaxTree {
+      parse(text: string, cache?: TreeCache): SyntaxTree {
+        const cached = cache?.get(text);
+        if (cached) return new SyntaxTree(text, cached, names);
         const wasm = parser.parse(text);
         if (!wasm) throw new Error('tree-sitter returned no tree');
+        let arrays: TreeArrays;
         try {
-          return new SyntaxTree(text, materialise(wasm, direct), names);
+          arrays = materialise(wasm, direct);
         } finally {
           wasm.delete();
         }
+        cache?.put(text, arrays);
+        return new SyntaxTree(text, arrays, names);
       },
     };
   })();

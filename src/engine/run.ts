@@ -7,7 +7,7 @@ import { GoFile, dirOf } from './source.js';
 import { PackageModel, type Fact } from './model.js';
 import { Scopes } from './scope.js';
 import { goParser } from './parser.js';
-import type { TreeArrays } from './syntax/tree.js';
+import type { TreeArrays, TreeCache } from './syntax/tree.js';
 import { spanOf } from './ast.js';
 import { atLeast, goVersionFromGoMod } from './gomod.js';
 import { Fingerprinter } from './fingerprint.js';
@@ -32,6 +32,8 @@ export interface AnalyzeOptions {
    * with one is not parsed again. Its text must be the one the tree was parsed from.
    */
   trees?: ReadonlyMap<string, TreeArrays>;
+  /** Trees of texts parsed before (this run or an earlier one); the module view's parses use it too. */
+  treeCache?: TreeCache;
   /** Every rule id a suppression may name (default: the ids of `rules`); includes rules that are off. */
   knownRuleIds?: readonly string[];
   /** The module around the sources: other packages' declarations are read through it as evidence. */
@@ -66,7 +68,7 @@ function goVersionFor(dir: string, goMods: { dir: string; text: string }[]): GoV
 }
 
 /** Parses sources into GoFiles; files that cannot be analysed become problems. */
-export async function parseSources(inputs: SourceInput[], maxChars = DEFAULT_MAX_CHARS, trees?: ReadonlyMap<string, TreeArrays>): Promise<{ files: GoFile[]; problems: FileProblem[] }> {
+export async function parseSources(inputs: SourceInput[], maxChars = DEFAULT_MAX_CHARS, trees?: ReadonlyMap<string, TreeArrays>, cache?: TreeCache): Promise<{ files: GoFile[]; problems: FileProblem[] }> {
   const parser = await goParser();
   const files: GoFile[] = [];
   const problems: FileProblem[] = [];
@@ -82,7 +84,7 @@ export async function parseSources(inputs: SourceInput[], maxChars = DEFAULT_MAX
     let tree;
     try {
       const ready = trees?.get(input.path);
-      tree = ready ? parser.adopt(input.text, ready) : parser.parse(input.text);
+      tree = ready ? parser.adopt(input.text, ready) : parser.parse(input.text, cache);
     } catch (e) {
       problems.push({ path: input.path, message: `skipped: parser failed (${(e as Error).message})` });
       continue;
@@ -151,10 +153,10 @@ export async function analyzeSources(inputs: SourceInput[], options: AnalyzeOpti
   const problems: FileProblem[] = [];
   let fileCount = 0;
   let packageCount = 0;
-  const view = options.module ? await moduleViewFor(options.module) : undefined;
+  const view = options.module ? await moduleViewFor(options.module, options.treeCache) : undefined;
   try {
     for (const dirInputs of byDir.values()) {
-      const parsed = await parseSources(dirInputs, options.maxFileChars, options.trees);
+      const parsed = await parseSources(dirInputs, options.maxFileChars, options.trees, options.treeCache);
       problems.push(...parsed.problems);
       fileCount += parsed.files.length;
       try {
@@ -179,10 +181,10 @@ export async function analyzeSources(inputs: SourceInput[], options: AnalyzeOpti
 const keptViews = new WeakMap<object, ModuleView>();
 
 /** One view per module option; a kept one (a worker's) lives across calls so dependencies are read once. */
-async function moduleViewFor(m: NonNullable<AnalyzeOptions['module']>): Promise<ModuleView> {
+async function moduleViewFor(m: NonNullable<AnalyzeOptions['module']>, cache: TreeCache | undefined): Promise<ModuleView> {
   const kept = m.keep ? keptViews.get(m) : undefined;
   if (kept) return kept;
-  const view = new ModuleView(m.layout, m.reader, await goParser());
+  const view = new ModuleView(m.layout, m.reader, await goParser(), cache);
   if (m.keep) keptViews.set(m, view);
   return view;
 }

@@ -13,6 +13,7 @@ import { analyzeInWorkers, workerCount } from './parallel.js';
 import { ruleCatalogue } from './catalogue.js';
 import { applyBaseline } from './baseline.js';
 import { readerFor } from './module-source.js';
+import { DiskTreeCache } from './tree-cache.js';
 
 export function severityFor(config: Config, ruleId: string, fallback: Finding['severity']): RuleSeverity {
   return config.rules[ruleId] ?? fallback;
@@ -28,8 +29,9 @@ export async function analyze(input: ReviewInput, rules: readonly Rule[] = allRu
   const workers = rules === allRules ? workerCount(files.length) : 1;
   const result =
     workers > 1
-      ? await analyzeInWorkers(files, workspace.goMods ?? [], Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)])), workers, moduleFiles && workspace.module ? { source: workspace.module, files: moduleFiles } : undefined)
+      ? await analyzeInWorkers(files, workspace.goMods ?? [], Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)])), workers, moduleFiles && workspace.module ? { source: workspace.module, files: moduleFiles } : undefined, input.treeCacheDir)
       : await analyzeSources(files, {
+          ...(input.treeCacheDir ? { treeCache: new DiskTreeCache(input.treeCacheDir) } : {}),
           rules,
           knownRuleIds: ruleCatalogue().map((r) => r.id),
           goMods: workspace.goMods,

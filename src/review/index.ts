@@ -7,3 +7,4 @@ export { moduleLayoutFor, fsPackageReader } from './module-disk.js';
 export { inferGopathTree } from './gopath.js';
 export { memoryPackageReader, readerFor } from './module-source.js';
 export type { ModuleSource } from './module-source.js';
+export { DiskTreeCache, defaultCacheDir, pruneTreeCache, TREE_CACHE_MAX_BYTES } from './tree-cache.js';

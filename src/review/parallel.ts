@@ -65,6 +65,7 @@ export async function analyzeInWorkers(
   severities: Record<string, RuleSeverity>,
   workers: number,
   module?: WorkerJob['module'],
+  treeCacheDir?: string,
 ): Promise<AnalysisResult> {
   const dirs = [...groupByDirectory(inputs).values()].sort((a, b) => sizeOf(b) - sizeOf(a));
   const big = bigDirectories(dirs, workers);
@@ -96,7 +97,7 @@ export async function analyzeInWorkers(
       let sentModule = false;
       const onParsed = new Map<number, PendingBig>();
       const analyse = (files: SourceInput[], trees?: ShippedTree[]) => {
-        const job: WorkerJob = { kind: 'analyze', id: nextId++, files, goMods, severities, ...(!sentModule && module ? { module } : {}), ...(trees ? { trees } : {}) };
+        const job: WorkerJob = { kind: 'analyze', id: nextId++, files, goMods, severities, ...(!sentModule && module ? { module } : {}), ...(trees ? { trees } : {}), ...(treeCacheDir ? { treeCacheDir } : {}) };
         sentModule = true;
         worker.postMessage(job, trees?.map((t) => t.buffer) ?? []);
       };
@@ -108,7 +109,7 @@ export async function analyzeInWorkers(
         }
         const slice = parseQueue.shift();
         if (slice) {
-          const job: ParseJob = { kind: 'parse', id: nextId++, files: slice.files };
+          const job: ParseJob = { kind: 'parse', id: nextId++, files: slice.files, ...(treeCacheDir ? { treeCacheDir } : {}) };
           onParsed.set(job.id, slice.big);
           return worker.postMessage(job);
         }

@@ -54,6 +54,8 @@ export interface ReviewInput {
   race?: RaceRunner;
   /** Findings recorded earlier (`--write-baseline`): reported no more. */
   baseline?: Baseline;
+  /** A directory of parsed trees kept across runs (tree-cache.ts); absent: parse every file. */
+  treeCacheDir?: string;
 }
 
 export interface ReviewResult {

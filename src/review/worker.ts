@@ -7,6 +7,7 @@ import { analyzeSources, goParser, treeArrays, DEFAULT_MAX_CHARS, type AnalysisR
 import { allRules } from '../../rules/index.js';
 import { ruleCatalogue } from './catalogue.js';
 import { readerFor, type ModuleSource } from './module-source.js';
+import { DiskTreeCache } from './tree-cache.js';
 
 /** A parsed file's tree as it crosses threads: the node count and the buffer holding its arrays. */
 export interface ShippedTree {
@@ -25,12 +26,15 @@ export interface WorkerJob {
   module?: { source: ModuleSource; files: SourceInput[] };
   /** Trees other workers parsed for these files. */
   trees?: ShippedTree[];
+  /** The directory of parsed trees kept across runs (tree-cache.ts). */
+  treeCacheDir?: string;
 }
 
 export interface ParseJob {
   kind: 'parse';
   id: number;
   files: SourceInput[];
+  treeCacheDir?: string;
 }
 
 /** What a worker posts back for a job: an analysis result, the parsed trees, or an error. */
@@ -44,7 +48,10 @@ export interface WorkerReply {
 if (parentPort) {
   const port = parentPort;
   let module: AnalyzeOptions['module'];
+  let cache: DiskTreeCache | undefined;
+  const cacheFor = (dir: string | undefined) => (dir ? (cache && cache.root === dir ? cache : (cache = new DiskTreeCache(dir))) : undefined);
   port.on('message', (job: WorkerJob | ParseJob) => {
+    const treeCache = cacheFor(job.treeCacheDir);
     if (job.kind === 'parse') {
       void goParser()
         .then((parser) => {
@@ -53,7 +60,7 @@ if (parentPort) {
             // Files the analysing side skips before parsing (run.ts) are not parsed here either.
             if (f.text.length > DEFAULT_MAX_CHARS || f.text.includes('\0')) continue;
             try {
-              const { count, buffer } = parser.parse(f.text).data;
+              const { count, buffer } = parser.parse(f.text, treeCache).data;
               trees.push({ path: f.path, count, buffer });
             } catch {
               // Left to the analysing side, which reports it.
@@ -73,6 +80,7 @@ if (parentPort) {
       severityOf: (r) => job.severities[r.meta.id] ?? r.meta.severity,
       ...(module ? { module } : {}),
       ...(trees ? { trees } : {}),
+      ...(treeCache ? { treeCache } : {}),
     })
       .then((result) => port.postMessage({ id: job.id, result }))
       .catch((e: unknown) => port.postMessage({ id: job.id, error: (e as Error).message }));

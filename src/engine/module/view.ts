@@ -7,6 +7,7 @@
 import { posix } from 'node:path';
 import type { GoParser } from '../parser.js';
 import type { SyntaxNode, Tree } from '../types.js';
+import type { TreeCache } from '../syntax/tree.js';
 import { GoFile, isGeneratedSource } from '../source.js';
 import { PackageModel } from '../model.js';
 import { blankFunctionBodies } from './declarations.js';
@@ -42,6 +43,7 @@ export class ModuleView {
     readonly layout: ModuleLayout,
     private readonly reader: PackageReader,
     private readonly parser: GoParser,
+    private readonly cache?: TreeCache,
   ) {}
 
   /** Makes an analysed package part of the view: its types resolve others' and others' resolve to it. */
@@ -129,7 +131,7 @@ export class ModuleView {
       this.chars += text.length;
       let tree: Tree;
       try {
-        tree = this.parser.parse(text);
+        tree = this.parser.parse(text, this.cache);
       } catch {
         continue; // no tree: the package is read without this file
       }

@@ -68,6 +68,16 @@ export function treeArrays(count: number, buffer?: ArrayBuffer): TreeArrays {
   };
 }
 
+/**
+ * Trees stored by the exact text they were parsed from, so a file seen before is not parsed
+ * again (the front ends give one backed by a directory: src/review/tree-cache.ts). A miss is
+ * never an error; `put` may drop what it is given.
+ */
+export interface TreeCache {
+  get(text: string): TreeArrays | undefined;
+  put(text: string, arrays: TreeArrays): void;
+}
+
 let nextIdBase = 1;
 
 export class SyntaxTree {
