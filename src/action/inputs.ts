@@ -22,7 +22,9 @@ function list(value: string | undefined): string[] | undefined {
 }
 
 function input(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const v = env[`INPUT_${name}`];
+  // A JavaScript action gets `INPUT_GITHUB-TOKEN` from the runner (the input's name upper-cased,
+  // hyphens kept); INPUT_GITHUB_TOKEN is what a composite step or a test sets by hand.
+  const v = env[`INPUT_${name}`] ?? env[`INPUT_${name.replace(/_/g, '-')}`];
   return v === undefined || v.trim() === '' ? undefined : v.trim();
 }
 

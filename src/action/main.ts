@@ -4,7 +4,10 @@ import { analyze, ruleCatalogue } from '../review/index.js';
 import { runAction } from './run.js';
 
 function version(): string {
-  // dist/src/action/main.js and src/action/main.ts both sit three levels below the package root.
+  // The committed bundle (action/dist) has the version built in; dist/src/action/main.js sits
+  // three levels below the package root.
+  const bundled = process.env.MAPGUARD_BUNDLED_VERSION;
+  if (bundled) return bundled;
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
   return pkg.version ?? '0.0.0';
 }

@@ -1,6 +1,8 @@
 // Loads the tree-sitter Go grammar once per process and parses files with it. A parse returns
 // mapguard's own SyntaxTree (syntax/tree.ts): the wasm tree is copied into arrays and freed at once.
 import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Parser, Language } from 'web-tree-sitter';
 import { SyntaxTree, type GrammarNames, type TreeArrays, type TreeCache } from './syntax/tree.js';
 import { materialise, directExports, type WasmExports } from './syntax/materialise.js';
@@ -19,6 +21,17 @@ export interface GoParser {
 
 let ready: Promise<GoParser> | undefined;
 
+/** The grammar's wasm: from the tree-sitter-go package, or next to this module in a bundle (the Action's). */
+function grammarWasm(): string {
+  try {
+    return createRequire(import.meta.url).resolve('tree-sitter-go/tree-sitter-go.wasm');
+  } catch {
+    const beside = fileURLToPath(new URL('./tree-sitter-go.wasm', import.meta.url));
+    if (existsSync(beside)) return beside;
+    throw new Error('tree-sitter-go.wasm not found: install the tree-sitter-go package');
+  }
+}
+
 function grammarNames(language: Language): GrammarNames {
   const types = language.types.map((t) => t ?? '');
   const named = types.map((_, i) => language.nodeTypeIsNamed(i));
@@ -36,12 +49,11 @@ function grammarNames(language: Language): GrammarNames {
 /** The shared parser; the wasm runtime and the grammar load on first use only. */
 export function goParser(): Promise<GoParser> {
   ready ??= (async () => {
-    const require = createRequire(import.meta.url);
     // web-tree-sitter builds its emscripten module on this object (when it is the first to
     // initialise it), which gives the direct walk its exports.
     const module: object = {};
     await Parser.init(module);
-    const language = await Language.load(require.resolve('tree-sitter-go/tree-sitter-go.wasm'));
+    const language = await Language.load(grammarWasm());
     const parser = new Parser();
     parser.setLanguage(language);
     const names = grammarNames(language);

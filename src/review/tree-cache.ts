@@ -4,7 +4,7 @@
 // (the grammar and runtime versions, mapguard's, the format, the byte order), so an upgrade
 // starts a fresh directory instead of reading trees it cannot trust.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { endianness, homedir, platform } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -29,12 +29,20 @@ let saltMemo: string | undefined;
 function salt(): string {
   if (saltMemo) return saltMemo;
   const require = createRequire(import.meta.url);
-  const versionOf = (pkg: string) => {
+  // A package's version from the package.json above its entry point (web-tree-sitter does not
+  // export ./package.json).
+  const versionOf = (name: string) => {
     try {
-      return (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version?: string }).version ?? '?';
+      for (let dir = dirname(require.resolve(name)); dirname(dir) !== dir; dir = dirname(dir)) {
+        const file = join(dir, 'package.json');
+        if (!existsSync(file)) continue;
+        const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === name) return pkg.version ?? '?';
+      }
     } catch {
-      return '?';
+      // not installed as a package (a bundle): the grammar is whatever was bundled
     }
+    return '?';
   };
   // mapguard's own version: the nearest package.json above this module (from src/ or dist/src/).
   const own = (() => {

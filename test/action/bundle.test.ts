@@ -1,0 +1,111 @@
+// The Action's committed bundle (action/dist): rebuilt from the sources it must be byte-for-byte
+// what is committed (a stale bundle fails CI), and copied alone into an empty folder (no
+// node_modules anywhere above it) it reviews a pull request against a loopback files API and
+// analyses a pushed tree, as the runner would start it (`node dist/index.js`, inputs as
+// INPUT_<NAME> with hyphens kept).
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const project = join(here, '..', '..');
+const committed = join(project, 'action', 'dist');
+const fixture = join(here, '..', 'fixtures', 'github', 'repo');
+
+test('the committed bundle is what scripts/bundle-action.mjs builds from the sources', () => {
+  const out = mkdtempSync(join(tmpdir(), 'mapguard-bundle-'));
+  try {
+    const r = spawnSync(process.execPath, [join(project, 'scripts', 'bundle-action.mjs'), out], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(expect.arrayContaining(['index.js', 'worker.js', 'tree-sitter.wasm', 'tree-sitter-go.wasm']));
+    expect(readdirSync(committed).sort()).toEqual(files);
+    for (const f of files) {
+      const same = readFileSync(join(out, f)).equals(readFileSync(join(committed, f)));
+      // On failure: node scripts/bundle-action.mjs, and commit action/dist.
+      expect({ file: f, same }).toEqual({ file: f, same: true });
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}, 60_000);
+
+describe('the bundle alone', () => {
+  let dir: string;
+  let ws: string;
+  let server: Server;
+  let api: string;
+  const seen: string[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'mapguard-action-alone-'));
+    cpSync(committed, join(dir, 'dist'), { recursive: true });
+    ws = join(dir, 'ws');
+    cpSync(join(fixture, 'base'), ws, { recursive: true });
+    cpSync(join(fixture, 'head'), ws, { recursive: true });
+    const counter = readFileSync(join(ws, 'svc', 'counter.go'), 'utf8').replace(/\n$/, '').split('\n');
+    const patch = `@@ -0,0 +1,${counter.length} @@\n` + counter.map((l) => `+${l}`).join('\n');
+    server = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url} ${req.headers.authorization}`);
+      if (req.url === '/repos/octo/shop/pulls/3/files?per_page=100') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify([{ filename: 'svc/counter.go', status: 'added', patch }]));
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end('{"message":"Not Found"}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    writeFileSync(join(dir, 'event.json'), JSON.stringify({ pull_request: { number: 3, draft: false } }));
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const runBundle = (env: Record<string, string>) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      // Only what a runner gives a JavaScript action: no NODE_PATH, no project on the way up.
+      const child = spawn(process.execPath, [join(dir, 'dist', 'index.js')], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, GITHUB_WORKSPACE: ws, GITHUB_REPOSITORY: 'octo/shop', GITHUB_OUTPUT: join(dir, 'output.txt'), ...env } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  it('has no node_modules to lean on', () => {
+    for (let d = dir; dirname(d) !== d; d = dirname(d)) expect(existsSync(join(d, 'node_modules'))).toBe(false);
+  });
+
+  it('reviews a pull request: annotations on the changed lines, SARIF, outputs, a failing step', async () => {
+    const started = Date.now();
+    const r = await runBundle({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(dir, 'event.json'), GITHUB_API_URL: api, 'INPUT_GITHUB-TOKEN': 'ghs_workflow', 'INPUT_SARIF-FILE': 'pr.sarif' });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(seen).toEqual([`GET /repos/octo/shop/pulls/3/files?per_page=100 Bearer ghs_workflow`]);
+    expect(r.stdout).toMatch(/::error file=svc\/counter\.go,line=25,.*title=nil-map-write::/);
+    expect(r.stdout).not.toContain('svc/tags.go');
+    const sarif = JSON.parse(readFileSync(join(ws, 'pr.sarif'), 'utf8')) as { runs: { tool: { driver: { version: string } }; results: { ruleId: string }[] }[] };
+    expect(sarif.runs[0]!.results.map((x) => x.ruleId)).toContain('nil-map-write');
+    const version = (JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(sarif.runs[0]!.tool.driver.version).toBe(version);
+    expect(readFileSync(join(dir, 'output.txt'), 'utf8')).toContain('conclusion=failure');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('analyses the whole tree on push and writes SARIF for code scanning', async () => {
+    const r = await runBundle({ GITHUB_EVENT_NAME: 'push', 'INPUT_FAIL-ON': 'never' });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const sarif = JSON.parse(readFileSync(join(ws, 'mapguard.sarif'), 'utf8')) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const uris = new Set(sarif.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri));
+    expect(uris.has('svc/counter.go')).toBe(true);
+  });
+});
