@@ -35,20 +35,22 @@ function matchKey(d: RepoDiag, file: string): string {
 export function diffEscapes(base: RepoDiag[], head: RepoDiag[], renamedFrom: Map<string, string> = new Map()): DiffResult {
   const toHead = new Map<string, string>();
   for (const [h, b] of renamedFrom) toHead.set(b, h);
-  const pool = new Map<string, RepoDiag[]>();
+  // Base verdicts by key, each list consumed front to back (an index, not shift(): one key can
+  // hold tens of thousands of identical verdicts in generated code).
+  const pool = new Map<string, { list: RepoDiag[]; next: number }>();
   for (const d of sortDiags(base)) {
     const key = matchKey(d, toHead.get(d.file) ?? d.file);
-    const list = pool.get(key);
-    if (list) list.push(d);
-    else pool.set(key, [d]);
+    const entry = pool.get(key);
+    if (entry) entry.list.push(d);
+    else pool.set(key, { list: [d], next: 0 });
   }
   const added: RepoDiag[] = [];
   for (const d of sortDiags(head)) {
-    const list = pool.get(matchKey(d, d.file));
-    if (list && list.length > 0) list.shift();
+    const entry = pool.get(matchKey(d, d.file));
+    if (entry && entry.next < entry.list.length) entry.next++;
     else added.push(d);
   }
-  const removed = [...pool.values()].flat();
+  const removed = [...pool.values()].flatMap((e) => e.list.slice(e.next));
   return { added, removed: sortDiags(removed) };
 }
 
@@ -73,10 +75,15 @@ export function buildComparison(result: DiffResult, diff: FileDiff[], opts: Find
   // The engine's fingerprint (rule + path + normalised line + occurrence), so re-runs never duplicate comments.
   const fingerprints = new Fingerprinter();
   const findings: Finding[] = [];
+  // Each head file is read and split once: a change can add tens of thousands of escapes to one file.
+  const lines = new Map<string, string[] | undefined>();
+  const linesOf = (file: string) => {
+    if (!lines.has(file)) lines.set(file, opts.readHead(file)?.split('\n'));
+    return lines.get(file);
+  };
   for (const d of result.added) {
     if (!isHeapVerdict(d) || !onChangedLine(d)) continue;
-    const text = opts.readHead(d.file);
-    const lineText = text?.split('\n')[d.line - 1] ?? '';
+    const lineText = linesOf(d.file)?.[d.line - 1] ?? '';
     const column = utf16Column(lineText, d.column);
     findings.push({
       ruleId: ESCAPE_RULE_ID,

@@ -22,6 +22,12 @@ export const DEFAULT_EXTRACT_LIMITS: ExtractLimits = { maxBytes: 1024 ** 3, maxF
 export interface ExtractOptions extends Partial<ExtractLimits> {
   /** Leading path components dropped from every entry (GitHub tarballs wrap everything in `owner-repo-sha/`). */
   stripComponents?: number;
+  /**
+   * A symlink leaving the tree: 'refuse' the archive (default: someone else's code, where such a
+   * link is an attack), or 'skip' the link (the user's own checkout through `git archive`: a
+   * `docs/passwd -> /etc/passwd` there is unrelated to the Go code, and is never created either way).
+   */
+  outsideLinks?: 'refuse' | 'skip';
 }
 
 export class ArchiveRefusedError extends Error {
@@ -143,6 +149,10 @@ export async function extractArchive(input: Buffer | Readable, dest: string, opt
           }
           case 'SymbolicLink': {
             const link = entry.linkpath ?? '';
+            if (rel && !linkStaysInside(rel, link) && opts.outsideLinks === 'skip') {
+              entry.resume();
+              return;
+            }
             if (!rel || !linkStaysInside(rel, link)) throw new ArchiveRefusedError(`refused symlink leaving the tree: ${entry.path} -> ${link}`);
             mkdirSync(join(inside(rel), '..'), { recursive: true, mode: 0o755 });
             checkParent(rel);
@@ -232,7 +242,7 @@ export async function prepareGitWorkspaces(repoDir: string, baseRef: string, opt
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
     const exited = new Promise<number>((res) => child.on('close', (code) => res(code ?? 1)));
-    await extractArchive(child.stdout, baseDir, { ...opts, stripComponents: 0 });
+    await extractArchive(child.stdout, baseDir, { ...opts, stripComponents: 0, outsideLinks: 'skip' });
     if ((await exited) !== 0) throw new Error(`git archive ${baseRef} failed: ${stderr.trim()}`);
     copyWorkingTree(top, headDir, (await git(top, ['ls-files', '-z', '--cached', '--others', '--exclude-standard'])).split('\0'), opts);
     return { baseDir, headDir, cleanup };

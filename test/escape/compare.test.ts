@@ -65,3 +65,28 @@ describe('utf16Column', () => {
     expect(utf16Column('\tp := 1', 2)).toBe(2);
   });
 });
+
+describe('a change with tens of thousands of escapes in one file', () => {
+  // Issue 16: each new escape used to re-read and re-split the whole head file (a 5.8 MB file
+  // with 60,000 escapes took 869 s after a 22 s compile).
+  it('reads each head file once and matches identical verdicts in linear time', () => {
+    const n = 20000;
+    const lines = Array.from({ length: n }, (_, i) => `\tv${i} := &T{}`);
+    const head = lines.map((_, i) => d('gen/big.go', i + 1, 'x escapes to heap', 'F', 'escapes'));
+    const base = head.slice(0, n / 2);
+    const result = diffEscapes(base, head);
+    expect(result.added).toHaveLength(n / 2);
+    expect(result.removed).toEqual([]);
+    let reads = 0;
+    const c = buildComparison(result, [modified('gen/big.go', 1, n)], {
+      severity: 'notice',
+      readHead: () => {
+        reads++;
+        return lines.join('\n');
+      },
+    });
+    expect(reads).toBe(1);
+    expect(c.findings).toHaveLength(n / 2);
+    expect(c.findings[0]!.line).toBe(n / 2 + 1);
+  });
+});

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { ArchiveRefusedError, extractArchive, linkStaysInside, prepareArchiveWorkspaces, prepareGitWorkspaces, safeEntryPath } from '../../src/escape/workspace.js';
@@ -103,6 +103,32 @@ describe('prepareArchiveWorkspaces', () => {
 });
 
 describe('prepareGitWorkspaces', () => {
+  // Issue 16: an unrelated `docs/passwd -> /etc/passwd` in the base commit made the CLI abort
+  // ("internal error", exit 2, no findings). The user's own checkout skips such links instead.
+  it('skips a committed symlink leaving the tree instead of refusing the checkout, and never creates it', async () => {
+    const repo = tempDir('gitlink');
+    try {
+      git(repo, 'init', '-q');
+      writeTree(repo, { 'go.mod': 'module m\n', 'a/a.go': 'package a\n', 'docs/readme.md': 'x\n' });
+      symlinkSync('/etc/passwd', join(repo, 'docs', 'passwd'));
+      symlinkSync('../a/a.go', join(repo, 'docs', 'a.go'));
+      git(repo, 'add', '-A');
+      git(repo, 'commit', '-qm', 'base');
+      const ws = await prepareGitWorkspaces(repo, 'HEAD');
+      try {
+        expect(readFileSync(join(ws.baseDir, 'a/a.go'), 'utf8')).toBe('package a\n');
+        expect(lstatSync(join(ws.baseDir, 'docs', 'passwd'), { throwIfNoEntry: false })).toBeUndefined();
+        expect(lstatSync(join(ws.headDir, 'docs', 'passwd'), { throwIfNoEntry: false })).toBeUndefined();
+        // A link that stays inside is kept.
+        expect(readlinkSync(join(ws.baseDir, 'docs', 'a.go'))).toBe('../a/a.go');
+      } finally {
+        await ws.cleanup();
+      }
+    } finally {
+      remove(repo);
+    }
+  });
+
   it('base = git archive of the ref, head = the working tree as it is', async () => {
     const repo = tempDir('gitws');
     try {
