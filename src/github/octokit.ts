@@ -47,8 +47,35 @@ export function octokitClass(tuning: OctokitTuning = {}): typeof ProbotOctokit {
     constructor(options: Options = {}) {
       const throttle = { ...(options.throttle as Record<string, unknown> | undefined), onRateLimit, onSecondaryRateLimit, ...tuning.throttle };
       const retry = { ...(options.retry as Record<string, unknown> | undefined), ...tuning.retry };
-      super({ ...options, throttle, retry });
+      const request = (options.request ?? {}) as { fetch?: typeof fetch };
+      super({ ...options, throttle, retry, request: { ...request, fetch: olderWordingAware(request.fetch ?? globalThis.fetch) } });
     }
+  };
+}
+
+/** GitHub's older wording of a secondary rate limit, still sent by some endpoints and GitHub Enterprise Server versions. */
+const ABUSE_WORDING = /abuse detection mechanism|abuse rate limit/i;
+
+/**
+ * The throttling plugin recognises a secondary rate limit only by the words "secondary rate";
+ * a 403 with `retry-after` in the older "abuse detection" wording was failed at once (no check
+ * run was ever created). This fetch puts those words in front of the older message, so the
+ * plugin waits it out and retries like any secondary limit (onSecondaryRateLimit's policy).
+ */
+export function olderWordingAware(inner: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    const res = await inner(input, init);
+    if (res.status !== 403 || !res.headers.get('retry-after')) return res;
+    const text = await res.text();
+    let body: { message?: unknown } | undefined;
+    try {
+      body = JSON.parse(text) as { message?: unknown };
+    } catch {
+      body = undefined;
+    }
+    const message = typeof body?.message === 'string' ? body.message : '';
+    const out = ABUSE_WORDING.test(message) && !/\bsecondary rate\b/i.test(message) ? JSON.stringify({ ...body, message: `You have exceeded a secondary rate limit (${message})` }) : text;
+    return new Response(out, { status: res.status, statusText: res.statusText, headers: res.headers });
   };
 }
 

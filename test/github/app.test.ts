@@ -131,6 +131,19 @@ test('a secondary rate limit (403 + retry-after) is waited out and retried', asy
   expect(m.checkUpdates[0]).toMatchObject({ conclusion: 'success' });
 });
 
+test('a 403 with retry-after in the older "abuse detection" wording is waited out and retried too', async () => {
+  const { analyze } = recorder(() => []);
+  const { probot, app } = await setup(analyze);
+  const m = new Mocks().token().config();
+  m.scope.post(`${REPO_PATH}/check-runs`).reply(403, { message: 'You have triggered an abuse detection mechanism. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#abuse-rate-limits' }, { 'retry-after': '20' });
+  m.createCheck().files([{ filename: 'shop/a.go', status: 'added', patch: addedPatch(A_GO) }]).repo(FILES, ['shop']).existing().updateCheck();
+  const t0 = Date.now();
+  await deliver(probot, 'pull_request', prPayload('opened'));
+  await app.queue.idle();
+  expect(Date.now() - t0).toBeGreaterThanOrEqual(20);
+  expect(m.checkUpdates[0]).toMatchObject({ conclusion: 'success' });
+});
+
 test('a 500 is retried, then the review continues', async () => {
   const { analyze } = recorder(() => []);
   const { probot, app } = await setup(analyze);
