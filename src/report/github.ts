@@ -153,9 +153,19 @@ export function renderReviewBody(input: {
     lines.push('');
     lines.push(input.overflowReason ?? 'Not shown inline (see the check run annotations):');
     lines.push('');
-    const marker = (fps: Finding[]) => `<!-- mapguard:overflow=${fps.map((f) => safeFingerprint(f.fingerprint)).join(',')} -->`;
-    // Reserve room for the marker, which lists every overflow fingerprint.
-    const budget = MAX_BODY_CHARS - marker(input.overflow).length - 200;
+    // The marker records the overflow's fingerprints, so a later push does not list them again.
+    // It gets at most half the body: past about 1,900 findings the rest go unrecorded (they may
+    // be listed again, never commented twice inline), rather than a body GitHub refuses.
+    const recorded: string[] = [];
+    let markerChars = '<!-- mapguard:overflow= -->'.length;
+    for (const f of input.overflow) {
+      const fp = safeFingerprint(f.fingerprint);
+      if (markerChars + fp.length + 1 > MAX_BODY_CHARS / 2) break;
+      recorded.push(fp);
+      markerChars += fp.length + 1;
+    }
+    const marker = `<!-- mapguard:overflow=${recorded.join(',')} -->`;
+    const budget = MAX_BODY_CHARS - marker.length - 200;
     let used = lines.join('\n').length;
     let shown = 0;
     for (const f of input.overflow) {
@@ -167,7 +177,7 @@ export function renderReviewBody(input: {
     }
     if (shown < input.overflow.length) lines.push(`- … and ${input.overflow.length - shown} more in the check run.`);
     lines.push('');
-    lines.push(marker(input.overflow));
+    lines.push(marker);
   }
   return lines.join('\n');
 }

@@ -31,6 +31,18 @@ test('fingerprint markers round-trip and cannot close the HTML comment', () => {
   expect(overflowFingerprintsOf(body)).toEqual(['x1', 'x2']);
 });
 
+test('a review body with thousands of overflow findings stays under GitHub\'s 65,536 characters', () => {
+  // Issue 16: past about 3,850 overflow findings the marker alone overflowed the body and
+  // GitHub refused the review.
+  const overflow = Array.from({ length: 6000 }, (_, i) => f({ fingerprint: i.toString(16).padStart(16, '0'), line: i + 1 }));
+  const body = renderReviewBody({ inline: 0, overflow });
+  expect(body.length).toBeLessThanOrEqual(65536);
+  const recorded = overflowFingerprintsOf(body);
+  expect(recorded.length).toBeGreaterThan(1500);
+  expect(recorded).toEqual(overflow.slice(0, recorded.length).map((x) => x.fingerprint));
+  expect(body).toMatch(/… and \d+ more in the check run\./);
+});
+
 test('suggestion fences are longer than any backtick run in the code', () => {
   expect(fenceFor('plain')).toBe('```');
   expect(fenceFor('s := `raw ``` string`')).toBe('````');
