@@ -12,7 +12,7 @@ import { parseUnifiedDiff, FILTER_MODES, type FilterMode } from '../diff/index.j
 import { renderText, renderProblems, renderJson, renderSarif, renderWorkflowCommands, renderRaceText, ruleHelpUri } from '../report/index.js';
 import { findGoFiles, readSources } from './files.js';
 import { gitTopLevel, gitDiffSince, UsageError } from './git.js';
-import { createEscapeRunner, prepareGitWorkspaces, type PreparedWorkspaces, type SandboxName } from '../escape/index.js';
+import { createEscapeRunner, prepareGitWorkspaces, removeLiveTempRoots, type PreparedWorkspaces, type SandboxName } from '../escape/index.js';
 import { createRaceRunner, RACE_SEED_PACKAGES } from '../race/index.js';
 import { homedir } from 'node:os';
 
@@ -122,6 +122,14 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
     if (!opts.sandbox) io.stderr(`mapguard: ${opts.race ? '--race runs your tests' : '--escape compiles your own checkout'} without a sandbox (--sandbox none); pass --sandbox bwrap to isolate ${opts.race ? 'them' : 'the build'}\n`);
     const sandbox = (opts.sandbox ?? 'none') as SandboxName;
     let prepared: PreparedWorkspaces | undefined;
+    // Killed mid-comparison (Ctrl-C, a CI timeout), remove the base/head copies and run folders
+    // before going, then exit as the signal would have.
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    const onSignal = (signal: NodeJS.Signals) => {
+      removeLiveTempRoots();
+      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15));
+    };
+    for (const s of signals) process.once(s, onSignal);
     try {
       if (opts.base) prepared = await prepareGitWorkspaces(root, opts.base);
       const escape =
@@ -154,6 +162,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
       result = await analyze({ workspace, diff, config, ...(escape ? { escape } : {}), ...(race ? { race } : {}), ...(baseline ? { baseline } : {}), ...cache });
     } finally {
       await prepared?.cleanup();
+      for (const s of signals) process.off(s, onSignal);
     }
     if (result.escape?.incomplete) io.stderr(`mapguard: escape analysis incomplete: ${result.escape.incomplete}\n`);
     if (result.race) io.stderr(renderRaceText(result.race));

@@ -3,7 +3,7 @@ export { createEscapeRunner, warmStdCache } from './runner.js';
 export { goEnv, proxyOnly } from './gorun.js';
 export type { GoRunOptions } from './gorun.js';
 export type { EscapeRunnerOptions } from './runner.js';
-export { prepareGitWorkspaces, prepareArchiveWorkspaces, extractArchive, ArchiveRefusedError, DEFAULT_EXTRACT_LIMITS } from './workspace.js';
+export { prepareGitWorkspaces, prepareArchiveWorkspaces, extractArchive, ArchiveRefusedError, DEFAULT_EXTRACT_LIMITS, removeLiveTempRoots } from './workspace.js';
 export type { PreparedWorkspaces, ExtractOptions, ExtractLimits } from './workspace.js';
 export { ESCAPE_RULE_META, ESCAPE_RULE_ID } from './rule.js';
 export { parseEscapeOutput } from './parse.js';

@@ -12,7 +12,7 @@ import { dirname, join, posix } from 'node:path';
 import type { Mount, Sandbox, SandboxLimits } from './sandbox/types.js';
 import { withCToolchain } from './gorun.js';
 import type { Toolchain } from './toolchain.js';
-import { makeTempRoot } from './workspace.js';
+import { makeTempRoot, removeTempRoot } from './workspace.js';
 import { UNPRIVILEGED_UID } from './sandbox/bwrap.js';
 
 const MARKER = 'mapguard-std-seed.json';
@@ -88,7 +88,7 @@ export async function buildStdSeed(seedDir: string, ctx: StdSeedContext): Promis
     }
     return undefined;
   } finally {
-    rmSync(tmpRoot, { recursive: true, force: true });
+    removeTempRoot(tmpRoot);
   }
 }
 

@@ -45,10 +45,25 @@ export interface PreparedWorkspaces {
 }
 
 /** A new private temp dir; traversable (not listable) by others so an unprivileged sandbox user can reach bind-mounted children. */
+/** Temporary roots made and not yet removed: what a killed CLI must not leave behind. */
+const liveTempRoots = new Set<string>();
+
 export function makeTempRoot(prefix = 'mapguard-escape-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   chmodSync(dir, 0o711);
+  liveTempRoots.add(dir);
   return dir;
+}
+
+/** Removes a root made by makeTempRoot (and forgets it). */
+export function removeTempRoot(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  liveTempRoots.delete(dir);
+}
+
+/** Removes every root still alive, synchronously: the last act of a signal handler. */
+export function removeLiveTempRoots(): void {
+  for (const dir of [...liveTempRoots]) removeTempRoot(dir);
 }
 
 /** The two empty directories a comparison extracts into: `<root>/base` and `<root>/head`. */
@@ -286,7 +301,7 @@ export function copyWorkingTree(top: string, dest: string, paths: string[], opts
 
 function cleanupOf(root: string): () => Promise<void> {
   return async () => {
-    rmSync(root, { recursive: true, force: true });
+    removeTempRoot(root);
   };
 }
 

@@ -4,7 +4,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEscapeRunner, extractArchive, prepareArchiveWorkspaces, type SandboxName } from '../escape/index.js';
-import { makeTempRoot } from '../escape/workspace.js';
+import { makeTempRoot, removeTempRoot } from '../escape/workspace.js';
 import { createRaceRunner } from '../race/index.js';
 import type { EscapeRunner, RaceRunner } from '../review/types.js';
 import type { SandboxProvider } from './job.js';
@@ -56,7 +56,7 @@ export function archiveSandboxProvider(opts: SandboxProviderOptions): SandboxPro
         if (config.race_check.enabled) {
           // Its own copy of the head: tests may write in their tree, the escape build must not see that.
           const root = makeTempRoot();
-          cleanups.push(async () => rmSync(root, { recursive: true, force: true }));
+          cleanups.push(async () => removeTempRoot(root));
           const dir = join(root, 'head');
           mkdirSync(dir, { mode: 0o755 });
           await extractArchive(head, dir, { stripComponents: 1 });

@@ -11,7 +11,7 @@ import { createSandbox, type Mount, type Sandbox, type SandboxName, type Sandbox
 import { asPattern, Deadline, excerpt, goEnv, isPreparedWorkspace, limitName, prepareRun, repoPathOf, runGo, type GoRunOptions, type RunContext } from '../escape/gorun.js';
 import { startFromSeed } from '../escape/stdcache.js';
 import { findToolchain } from '../escape/toolchain.js';
-import { makeTempRoot } from '../escape/workspace.js';
+import { makeTempRoot, removeTempRoot } from '../escape/workspace.js';
 import { parseGoVersion } from '../engine/gomod.js';
 import { parseTestJson, type RaceReport, type StackFrame } from './report.js';
 import { markMapRaces, siteOf, type RepoFrame, type RepoRaceReport } from './confirm.js';
@@ -128,7 +128,7 @@ async function runRaceTests(opts: RaceRunnerOptions, diff: FileDiff[] | undefine
     }
     return finish(reports);
   } finally {
-    rmSync(runDir, { recursive: true, force: true });
+    removeTempRoot(runDir);
   }
 }
 

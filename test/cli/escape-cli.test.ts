@@ -2,10 +2,10 @@
 // `p := Point{...}; registry[name] = &p`, `mapguard check --base HEAD~1 --escape
 // --sandbox bwrap --format json` reports escape-new-heap at the `p :=` line quoting
 // the compiler, and nothing on unchanged lines.
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -86,6 +86,28 @@ describe('mapguard check --escape', () => {
     expect(r.status).toBe(0);
     const ids = (JSON.parse(r.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
     expect(ids).not.toContain('escape-new-heap');
+  });
+
+  // Issue 16: a CLI killed mid-comparison left its base/head copies in the temporary directory.
+  it('killed mid-comparison, leaves no base/head copies behind and exits as the signal would', async () => {
+    const dir = makeRepo(HEAD);
+    const tmp = mkdtempSync(join(tmpdir(), 'mapguard-kill-tmp-'));
+    try {
+      const child = spawn(process.execPath, [join(repoRoot, 'bin', 'mapguard.js'), 'check', '--base', 'HEAD~1', '--escape', '--sandbox', 'none', '--format', 'json'], { cwd: dir, env: { ...process.env, TMPDIR: tmp }, stdio: 'ignore' });
+      const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+      let seen = false;
+      for (let i = 0; i < 3000 && !seen; i++) {
+        seen = readdirSync(tmp).some((n) => n.startsWith('mapguard-escape-'));
+        if (!seen) await new Promise((r) => setTimeout(r, 5));
+      }
+      expect(seen).toBe(true);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(143);
+      expect(readdirSync(tmp).filter((n) => n.startsWith('mapguard-'))).toEqual([]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('--escape without --base is a usage error', () => {
