@@ -16,6 +16,8 @@ export interface AppOptions extends JobDeps {
 export interface MapguardApp {
   appFn: ApplicationFunction;
   queue: ReviewQueue;
+  /** Stops taking reviews, gives running ones `graceMs`, and completes every unfinished check run as neutral with a re-run hint. */
+  shutdown(graceMs: number): Promise<void>;
 }
 
 const PR_ACTIONS = ['opened', 'synchronize', 'reopened', 'ready_for_review'] as const;
@@ -49,6 +51,8 @@ export function createApp(appOptions: AppOptions): MapguardApp {
   const submit = (context: Context, req: Omit<JobRequest, 'octokit' | 'log'>): SubmitResult => {
     const jobLog = context.log.child({ pr: `${req.pr.owner}/${req.pr.repo}#${req.pr.number}`, sha: req.pr.headSha });
     const r = queue.submit(reviewJob({ ...req, octokit: context.octokit as Octokit, log: jobLog }, options, context.id));
+    // Shutting down: fail the delivery (GitHub shows it as failed; it can be redelivered).
+    if (r === 'closing') throw new Error('mapguard is shutting down; redeliver this webhook later');
     jobLog.info({ event: context.name, delivery: context.id, result: r }, r === 'queued' ? 'review queued' : 'nothing new to review');
     return r;
   };
@@ -97,5 +101,5 @@ export function createApp(appOptions: AppOptions): MapguardApp {
       }
     });
   };
-  return { appFn, queue };
+  return { appFn, queue, shutdown: (graceMs) => queue.shutdown(graceMs) };
 }

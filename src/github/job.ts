@@ -4,13 +4,16 @@
 import { ConfigError, DEFAULT_CONFIG, parseConfig, type Config } from '../config/index.js';
 import { filterFindings } from '../diff/index.js';
 import type { EscapeRunner, RaceRunner, ReviewInput, ReviewResult } from '../review/types.js';
-import { isSuperseded, checkpoint, type JobSpec } from './queue.js';
+import { isSuperseded, isShutdown, checkpoint, type JobSpec } from './queue.js';
 import { CONFIG_PATH, loadBaselineText, loadConfigText, loadPull, type Limits, type PullRef } from './source.js';
 import { applyBaseline, BaselineError, parseBaseline, type Baseline } from '../review/baseline.js';
 import { publish } from './publish.js';
 import { prepareModule } from './module.js';
 import type { ModuleArchives } from './archive.js';
 import type { Log, Octokit } from './types.js';
+
+/** The text of a check run the server could not finish before it stopped. */
+export const RESTART_TEXT = 'The mapguard server stopped (a restart or a deploy) before it finished reviewing this commit. Re-run the check to review it.';
 
 export const CHECK_NAME = 'mapguard';
 
@@ -237,6 +240,8 @@ export function reviewJob(req: JobRequest, deps: JobDeps, deliveryId: string): J
           await completeCheck(req, started.checkRunId, 'cancelled', 'Superseded', `A newer commit (${e.bySha}) is being reviewed.`);
           throw e;
         }
+        // The queue completes the check run (onShutdown) once it has stopped every job.
+        if (isShutdown(e)) throw e;
         req.log.error({ err: e }, 'review failed');
         const message = e instanceof Error ? e.message : String(e);
         await completeCheck(req, started.checkRunId, 'failure', 'mapguard could not complete the review', `mapguard hit an error while reviewing this commit; re-run the check to try again.\n\n\`\`\`\n${message.slice(0, 2000)}\n\`\`\``).catch(
@@ -246,6 +251,9 @@ export function reviewJob(req: JobRequest, deps: JobDeps, deliveryId: string): J
     },
     onCancel: async (started, bySha) => {
       if (started?.checkRunId !== undefined) await completeCheck(req, started.checkRunId, 'cancelled', 'Superseded', `A newer commit (${bySha}) is being reviewed.`);
+    },
+    onShutdown: async (started) => {
+      if (started?.checkRunId !== undefined) await completeCheck(req, started.checkRunId, 'neutral', 'mapguard restarted before this review finished', RESTART_TEXT);
     },
   };
 }

@@ -18,9 +18,11 @@ export interface JobSpec<S = unknown> {
   run: (signal: AbortSignal, started: S | undefined) => Promise<void>;
   /** Called when the job is superseded before it ran (run is then never called). */
   onCancel?: (started: S | undefined, bySha: string) => Promise<void>;
+  /** Called when the server shuts down before the job finished (queued, or running past the grace period). */
+  onShutdown?: (started: S | undefined) => Promise<void>;
 }
 
-export type SubmitResult = 'queued' | 'duplicate-delivery' | 'duplicate-sha';
+export type SubmitResult = 'queued' | 'duplicate-delivery' | 'duplicate-sha' | 'closing';
 
 interface Entry {
   spec: JobSpec<unknown>;
@@ -61,6 +63,7 @@ export class ReviewQueue {
   }
 
   submit<S>(spec: JobSpec<S>): SubmitResult {
+    if (this.closing) return 'closing';
     if (this.deliveries.has(spec.deliveryId)) return 'duplicate-delivery';
     this.deliveries.add(spec.deliveryId);
     const cur = this.live.get(spec.key);
@@ -76,6 +79,40 @@ export class ReviewQueue {
     this.pending.push(entry);
     this.pump();
     return 'queued';
+  }
+
+  private closing = false;
+  private readonly runningEntries = new Set<Entry>();
+
+  /**
+   * Graceful shutdown: takes no new job; a queued job is not started and its check run is
+   * completed by onShutdown; running jobs get `graceMs` to finish, then are aborted and
+   * completed by onShutdown too, so no check run is left in progress for a required check
+   * to wait on forever.
+   */
+  async shutdown(graceMs: number): Promise<void> {
+    this.closing = true;
+    const stranded: Entry[] = this.pending.splice(0);
+    for (const e of stranded) {
+      e.controller.abort(new ShutdownError());
+      this.live.delete(e.spec.key);
+    }
+    const finished = this.idle();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([finished, new Promise<void>((r) => (timer = setTimeout(r, graceMs)))]);
+    clearTimeout(timer);
+    const late = [...this.runningEntries];
+    for (const e of late) e.controller.abort(new ShutdownError());
+    await Promise.all(
+      [...stranded, ...late].map((e) =>
+        e.started
+          .then(
+            (s) => e.spec.onShutdown?.(s),
+            () => e.spec.onShutdown?.(undefined),
+          )
+          .catch((err: unknown) => this.onError(err, e.spec)),
+      ),
+    );
   }
 
   /** Resolves when nothing is queued, running, starting or being cancelled. */
@@ -115,6 +152,7 @@ export class ReviewQueue {
       const entry = this.pending.shift()!;
       entry.state = 'running';
       this.running++;
+      this.runningEntries.add(entry);
       const { spec, controller } = entry;
       let startFailed = false;
       const job = entry.started
@@ -133,11 +171,12 @@ export class ReviewQueue {
             if (!controller.signal.aborted && !startFailed) this.done.add(`${spec.key}@${spec.sha}`);
           },
           (e) => {
-            if (!isSuperseded(e)) this.onError(e, spec);
+            if (!isSuperseded(e) && !isShutdown(e)) this.onError(e, spec);
           },
         )
         .finally(() => {
           this.running--;
+          this.runningEntries.delete(entry);
           if (this.live.get(spec.key) === entry) this.live.delete(spec.key);
           this.pump();
           this.settle();
@@ -167,6 +206,18 @@ export class SupersededError extends Error {
     super(`superseded by ${bySha}`);
     this.name = 'SupersededError';
   }
+}
+
+/** The reason a job is aborted when the server shuts down. */
+export class ShutdownError extends Error {
+  constructor() {
+    super('the server is shutting down');
+    this.name = 'ShutdownError';
+  }
+}
+
+export function isShutdown(e: unknown): e is ShutdownError {
+  return e instanceof ShutdownError;
 }
 
 export function isSuperseded(e: unknown): e is SupersededError {
