@@ -5,6 +5,8 @@ import { ConfigError, DEFAULT_CONFIG, parseConfig, type Config } from '../config
 import { filterFindings } from '../diff/index.js';
 import type { EscapeRunner, RaceRunner, ReviewInput, ReviewResult } from '../review/types.js';
 import { isSuperseded, isShutdown, checkpoint, type JobSpec } from './queue.js';
+import { createOnce, NO_AUTOMATIC_RETRY, type OnceOptions } from './idempotent.js';
+import { randomUUID } from 'node:crypto';
 import { CONFIG_PATH, loadBaselineText, loadConfigText, loadPull, type Limits, type PullRef } from './source.js';
 import { applyBaseline, BaselineError, parseBaseline, type Baseline } from '../review/baseline.js';
 import { publish } from './publish.js';
@@ -39,6 +41,8 @@ export interface JobDeps {
    * module view reads only the loaded packages.
    */
   archives?: ModuleArchives;
+  /** Retries of a create after an ambiguous answer (tests shorten the backoff). */
+  writeRetry?: OnceOptions;
 }
 
 export interface JobRequest {
@@ -106,15 +110,29 @@ async function start(req: JobRequest, deps: JobDeps): Promise<Started> {
     log.info('draft pull request skipped (review_drafts: false)');
     return {};
   }
-  const { data } = await octokit.rest.checks.create({
-    ...repoParams(pr),
-    name: CHECK_NAME,
-    head_sha: pr.headSha,
-    status: 'in_progress',
-    started_at: new Date().toISOString(),
-    output: { title: 'Reviewing Go map usage…', summary: 'mapguard is analysing the changed Go packages.' },
-  });
-  return { checkRunId: data.id, config };
+  // A token of this job in the check run, to find it again after an ambiguous answer.
+  const externalId = `mapguard/${randomUUID()}`;
+  const checkRunId = await createOnce(
+    async () =>
+      (
+        await octokit.rest.checks.create({
+          ...repoParams(pr),
+          name: CHECK_NAME,
+          head_sha: pr.headSha,
+          external_id: externalId,
+          status: 'in_progress',
+          started_at: new Date().toISOString(),
+          output: { title: 'Reviewing Go map usage…', summary: 'mapguard is analysing the changed Go packages.' },
+          ...NO_AUTOMATIC_RETRY,
+        })
+      ).data.id,
+    async () => {
+      const { data } = await octokit.rest.checks.listForRef({ ...repoParams(pr), ref: pr.headSha, check_name: CHECK_NAME, per_page: 100 });
+      return data.check_runs.find((r) => r.external_id === externalId)?.id;
+    },
+    deps.writeRetry,
+  );
+  return { checkRunId, config };
 }
 
 async function review(req: JobRequest, deps: JobDeps, started: Started, signal: AbortSignal): Promise<void> {
@@ -212,6 +230,7 @@ async function review(req: JobRequest, deps: JobDeps, started: Started, signal: 
     ...(req.htmlUrl ? { detailsUrl: `${req.htmlUrl}/pull/${pr.number}/checks` } : {}),
     log,
     signal,
+    ...(deps.writeRetry ? { writeRetry: deps.writeRetry } : {}),
   });
   log.info({ ...result, findings: findings.length, ms: Date.now() - t0 }, 'review done');
 }

@@ -26,6 +26,8 @@ import {
 import type { PullRef } from './source.js';
 import type { Log, Octokit } from './types.js';
 import { checkpoint } from './queue.js';
+import { createOnce, NO_AUTOMATIC_RETRY, type OnceOptions } from './idempotent.js';
+import { randomUUID } from 'node:crypto';
 
 export interface PublishInput {
   octokit: Octokit;
@@ -51,6 +53,8 @@ export interface PublishInput {
   detailsUrl?: string;
   log: Log;
   signal: AbortSignal;
+  /** Retries of a create after an ambiguous answer (idempotent.ts). */
+  writeRetry?: OnceOptions;
 }
 
 interface ExistingComment {
@@ -225,15 +229,39 @@ function bySeverity(a: Finding, b: Finding): number {
   return severityRank(b.severity) - severityRank(a.severity) || a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column;
 }
 
+type ReviewParams = Parameters<Octokit['rest']['pulls']['createReview']>[0] & { body: string };
+
+/**
+ * One review, once: the body carries a token of this post, and after an ambiguous answer (GitHub
+ * applied it and answered 502, say) the pull request's reviews are searched for it before the
+ * post is tried again.
+ */
+async function createReviewOnce(input: PublishInput, params: ReviewParams): Promise<void> {
+  const { octokit, pr } = input;
+  const token = `<!-- mapguard:post=${randomUUID()} -->`;
+  await createOnce(
+    async () => {
+      await octokit.rest.pulls.createReview({ ...params, body: `${params.body}\n${token}`, ...NO_AUTOMATIC_RETRY });
+      return true;
+    },
+    async () => {
+      const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
+      return reviews.some((r) => (r.body ?? '').includes(token)) ? true : undefined;
+    },
+    input.writeRetry,
+  );
+}
+
 /** Posts the review; comments GitHub refuses are dropped (and returned) so the rest still land. */
 async function postReview(input: PublishInput, placed: Placed[], overflow: Finding[]): Promise<{ posted: Placed[]; refused: Finding[] }> {
   const { octokit, pr, log } = input;
   const docs = input.docsBase !== undefined ? { docsBase: input.docsBase } : {};
   const base = { owner: pr.owner, repo: pr.repo, pull_number: pr.number, commit_id: pr.headSha, event: 'COMMENT' as const };
   try {
-    await octokit.rest.pulls.createReview({ ...base, body: renderReviewBody({ inline: placed.length, overflow, ...docs }), comments: placed.map((p) => p.comment) });
+    await createReviewOnce(input, { ...base, body: renderReviewBody({ inline: placed.length, overflow, ...docs }), comments: placed.map((p) => p.comment) });
     return { posted: placed, refused: [] };
   } catch (e) {
+    checkpoint(input.signal);
     if (placed.length === 0) throw e;
     log.warn({ err: e, status: status(e) }, 'review refused; posting its comments one by one');
   }
@@ -252,10 +280,8 @@ async function postReview(input: PublishInput, placed: Placed[], overflow: Findi
   }
   const rest = [...overflow, ...refused];
   if (rest.length > 0) {
-    await octokit.rest.pulls.createReview({
-      ...base,
-      body: renderReviewBody({ inline: posted.length, overflow: rest, ...docs }),
-    });
+    checkpoint(input.signal);
+    await createReviewOnce(input, { ...base, body: renderReviewBody({ inline: posted.length, overflow: rest, ...docs }) });
   }
   return { posted, refused };
 }

@@ -20,6 +20,7 @@ export interface CheckRun {
   name: string;
   status: string;
   conclusion?: string;
+  external_id?: string;
   output?: Json;
   annotations: Json[];
   /** Annotations per PATCH, to see the batching. */
@@ -123,6 +124,11 @@ export class FakeGitHub {
   readonly refused: Json[] = [];
   readonly resolvedThreads: string[] = [];
   readonly requests: string[] = [];
+  /**
+   * Writes to apply and then answer 502 (as GitHub sometimes does when its front end times out
+   * after the write went through), once each: 'POST check-runs', 'POST reviews'.
+   */
+  readonly applyThen502 = new Set<string>();
   private readonly trees = new Map<string, { path: string; type: string; sha: string; mode: string }[]>();
   private readonly blobs = new Map<string, string>();
   private nextId = 1000;
@@ -248,8 +254,15 @@ export class FakeGitHub {
       const run: CheckRun = { id: this.nextId++, head_sha: String(body.head_sha), name: String(body.name), status: String(body.status ?? 'queued'), annotations: [], batches: [] };
       if (body.conclusion) run.conclusion = String(body.conclusion);
       if (body.output) run.output = body.output as Json;
+      if (body.external_id !== undefined) run.external_id = String(body.external_id);
       this.checkRuns.push(run);
+      if (this.applyThen502.delete('POST check-runs')) return send(res, 502, { message: 'Server Error' });
       return send(res, 201, { id: run.id });
+    }
+    if (method === 'GET' && (m = /^\/api\/v3\/repos\/[^/]+\/[^/]+\/commits\/([^/]+)\/check-runs$/.exec(path))) {
+      const name = url.searchParams.get('check_name');
+      const runs = this.checkRuns.filter((r) => r.head_sha === m![1] && (!name || r.name === name));
+      return send(res, 200, { total_count: runs.length, check_runs: runs.map((r) => ({ id: r.id, name: r.name, head_sha: r.head_sha, status: r.status, external_id: r.external_id ?? null })) });
     }
     if (method === 'PATCH' && (m = /^\/api\/v3\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/.exec(path))) {
       const run = this.checkRuns.find((r) => r.id === Number(m![1]));
@@ -324,6 +337,7 @@ export class FakeGitHub {
     for (const c of comments) this.addComment({ ...c, commit_id: body.commit_id });
     const review = { id: this.nextId++, body: String(body.body ?? ''), commit_id: String(body.commit_id), comments: comments.length };
     this.reviews.push(review);
+    if (this.applyThen502.delete('POST reviews')) return send(res, 502, { message: 'Server Error' });
     send(res, 200, { id: review.id });
   }
 
