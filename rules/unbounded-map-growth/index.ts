@@ -5,7 +5,7 @@
 // enums) are bounded and never reported; nor are maps handed to code that might
 // shrink them (passed to package functions, returned, aliased).
 import {
-  defineRule, defineFact, ast, LifetimeFact, mapIdentity, MapUsageFact, identityLabel, insertionVisitor, isMapInsertion,
+  defineRule, defineFact, ast, LifetimeFact, mapIdentity, MapUsageFact, identityLabel, insertionVisitor, isMapInsertion, ScopesFact,
   type MapInsertion, type RuleContext, type SyntaxNode, type GoType, type GoFile,
 } from '../../src/engine/index.js';
 import { aliasValue, effectiveUsage, whyIneffective } from './removals.js';
@@ -64,6 +64,7 @@ function checkInsertion(ctx: RuleContext, ins: MapInsertion): void {
   if (updatesExistingKey(ins)) return;
   const usage = effectiveUsage(ctx, owner.id, ctx.fact(MapUsageFact).usage(owner.id), owner.why.includes('registered in'));
   if (usage.resets.length || usage.escapes.length) return;
+  if (isPoolOfSlices(ctx, ins, owner.id.key)) return;
   const label = identityLabel(owner.id);
   const growth = `${label} (${owner.why}) gains a key here per request or event (${perRequest.what})`;
   if (usage.removals.length) {
@@ -93,6 +94,42 @@ function checkInsertion(ctx: RuleContext, ins: MapInsertion): void {
       (fresh ? `; its keys are ${fresh}, which rarely repeat, so nearly every request or event adds an entry.` : '.') +
       ` Bound it (an LRU such as hashicorp/golang-lru, a TTL eviction loop, or a periodic rebuild) or delete the entry when its owner ends; \`delete\` alone keeps the bucket memory, only a rebuilt map releases it (golang/go#20135).`,
   });
+}
+
+/**
+ * Where the package maps each key's slice back out again (`m[k] = m[k][:n-1]`, popping an entry),
+ * by map identity key: such a map is a pool of values by class (a connection or producer per
+ * partition), and an append to a key's slice returns a value to it. Its keys are the classes
+ * in use, not one per event.
+ */
+const PoppedMaps = defineFact('unbounded-map-growth/popped', (pkg) => {
+  const out = new Set<string>();
+  const scopes = pkg.fact(ScopesFact);
+  for (const file of pkg.files) {
+    for (const slice of file.root.descendantsOfType('slice_expression')) {
+      const stmt = slice.parent;
+      if (stmt?.type !== 'expression_list' || stmt.parent?.type !== 'assignment_statement') continue;
+      const assign = stmt.parent;
+      if (ast.field(assign, 'operator')?.text !== '=') continue;
+      const left = ast.expressionsOf(ast.field(assign, 'left'));
+      const operand = ast.field(slice, 'operand');
+      if (left.length !== 1 || !operand || ast.unparen(left[0]!).type !== 'index_expression') continue;
+      if (ast.exprKey(ast.unparen(left[0]!)) !== ast.exprKey(ast.unparen(operand))) continue;
+      const map = ast.field(ast.unparen(left[0]!), 'operand');
+      const id = map ? mapIdentity(pkg, scopes, ast.unparen(map)) : undefined;
+      if (id) out.add(id.key);
+    }
+  }
+  return out;
+});
+
+/** `m[k] = append(m[k], v)` into a map whose entries the package pops again: a pool (see PoppedMaps). */
+function isPoolOfSlices(ctx: RuleContext, ins: MapInsertion, idKey: string): boolean {
+  const v = ins.value ? ast.unparen(ins.value) : undefined;
+  const shape = v ? ast.callShape(v) : undefined;
+  if (shape?.callee !== 'append' || !shape.args[0]) return false;
+  if (ast.exprKey(ast.unparen(shape.args[0])) !== `${ast.exprKey(ins.map)}[${ast.exprKey(ins.key)}]`) return false;
+  return ctx.fact(PoppedMaps).has(idKey);
 }
 
 /** `s := &T{...}` ... `s.m[k] = v`: a map of a value built in this function is not long-lived yet (a constructor filling it). */

@@ -3,6 +3,7 @@ package growth
 import (
 	"context"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 )
@@ -179,4 +180,45 @@ func (p *pool) take(shard string) int {
 
 func handleTake(w http.ResponseWriter, r *http.Request) {
 	_ = connPool.take(r.URL.Query().Get("shard"))
+}
+
+// A pool of producers by partition, filled back per event: release appends to the partition's
+// slice, borrow pops it again (`m[k] = m[k][:n-1]`), so the keys are the partitions in use, not
+// one per event (the shape of IBM/sarama's examples/exactly_once producerProvider).
+type partition struct {
+	topic string
+	id    int32
+}
+
+type producerPool struct {
+	mu        sync.Mutex
+	producers map[partition][]*strings.Builder
+}
+
+var producers = &producerPool{producers: map[partition][]*strings.Builder{}}
+
+func (p *producerPool) borrow(topic string, id int32) *strings.Builder {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	key := partition{topic, id}
+	n := len(p.producers[key])
+	if n == 0 {
+		return &strings.Builder{}
+	}
+	b := p.producers[key][n-1]
+	p.producers[key] = p.producers[key][:n-1]
+	return b
+}
+
+func (p *producerPool) release(topic string, id int32, b *strings.Builder) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	key := partition{topic, id}
+	p.producers[key] = append(p.producers[key], b)
+}
+
+func handleProduce(w http.ResponseWriter, r *http.Request) {
+	b := producers.borrow(r.URL.Query().Get("topic"), 0)
+	b.WriteString(r.URL.Path)
+	producers.release(r.URL.Query().Get("topic"), 0, b)
 }
