@@ -27,7 +27,7 @@ test('the committed bundle is what scripts/bundle-action.mjs builds from the sou
     expect(readdirSync(committed).sort()).toEqual(files);
     for (const f of files) {
       const same = readFileSync(join(out, f)).equals(readFileSync(join(committed, f)));
-      // On failure: node scripts/bundle-action.mjs, and commit action/dist.
+      // On failure: npm run bundle:action, and commit action/dist.
       expect({ file: f, same }).toEqual({ file: f, same: true });
     }
   } finally {
