@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS } from './source.js';
 import { MapguardOctokit } from './octokit.js';
 import { sandboxProviderFromEnv } from './sandboxed.js';
 import { DEFAULT_ARCHIVE_LIMITS, ModuleArchives } from './archive.js';
+import { installBodyLimit } from './body-limit.js';
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined || value === '') return fallback;
@@ -52,6 +53,7 @@ export interface StartOptions {
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<{ server: Server; app: MapguardApp }> {
+  installBodyLimit();
   const env = opts.env ?? process.env;
   const base = optionsFromEnv(env);
   const app = createApp(opts.override ? opts.override(base) : base);

@@ -116,6 +116,13 @@ test('a forged signature is refused and posts nothing', async () => {
   expect(gh.checkRuns).toHaveLength(0);
 });
 
+test('a body over GitHub\'s 25 MB is refused with 413 before any signature check', async () => {
+  const r = await send(' '.repeat(26 * 1024 * 1024), 'too-large-1', `sha256=${'0'.repeat(64)}`);
+  expect(r.status).toBe(413);
+  await app.queue.idle();
+  expect(gh.checkRuns).toHaveLength(0);
+});
+
 test('opened: acknowledged at once; within 10 s a failing check run, batched annotations and one review', async () => {
   const t0 = Date.now();
   const r = await send(payload('opened', head), 'delivery-opened');
