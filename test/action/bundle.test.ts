@@ -65,8 +65,8 @@ describe('the bundle alone', () => {
     writeFileSync(join(dir, 'event.json'), JSON.stringify({ pull_request: { number: 3, draft: false } }));
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    rmSync(dir, { recursive: true, force: true });
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   const runBundle = (env: Record<string, string>) =>
