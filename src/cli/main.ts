@@ -14,7 +14,6 @@ import { findGoFiles, readSources } from './files.js';
 import { gitTopLevel, gitDiffSince, UsageError } from './git.js';
 import { createEscapeRunner, prepareGitWorkspaces, removeLiveTempRoots, type PreparedWorkspaces, type SandboxName } from '../escape/index.js';
 import { createRaceRunner, RACE_SEED_PACKAGES } from '../race/index.js';
-import { homedir } from 'node:os';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -154,7 +153,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
             cpu: config.race_check.cpu,
             ...(config.race_check.run ? { run: config.race_check.run } : {}),
             timeoutSeconds: config.race_check.timeout_seconds,
-            stdCacheDir: join(userCacheDir(), 'mapguard', 'race-std'),
+            stdCacheDir: join(defaultCacheDir(), 'race-std'),
             stdCachePackages: RACE_SEED_PACKAGES,
             log: (line) => io.stderr(`mapguard: ${line}\n`),
           })
@@ -202,11 +201,6 @@ function closingLine(result: ReviewResult): string {
   const plural = (c: number, w: string) => `${c} ${w}${c === 1 ? '' : 's'}`;
   const baselined = result.stats.baselined ? `; ${result.stats.baselined} baselined` : '';
   return `mapguard: ${plural(result.findings.length, 'finding')} (${plural(n('error'), 'error')}, ${plural(n('warning'), 'warning')}, ${plural(n('notice'), 'notice')}) in ${plural(result.stats.files, 'file')}, ${plural(result.stats.packages, 'package')}, ${(result.stats.durationMs / 1000).toFixed(1)} s${baselined}\n`;
-}
-
-/** Like golangci-lint's: $XDG_CACHE_HOME, else ~/.cache. */
-function userCacheDir(): string {
-  return process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
 }
 
 /** The package directories (relative to root) of the files named on the command line. */

@@ -1,11 +1,9 @@
 // End to end: the real server (the code `npm start` runs) on 127.0.0.1 against
 // a fake GitHub Enterprise API on another loopback port, fed HMAC-signed webhooks.
-import { createHmac, generateKeyPairSync } from 'node:crypto';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'probot';
-import { startServer } from '../../src/github/server.js';
+import { deliver, startLiveApp } from './live-app.js';
 import type { MapguardApp } from '../../src/github/app.js';
 import { FakeGitHub, type Files } from './fake-github.js';
 import { readTree } from './fake-github.js';
@@ -14,14 +12,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const SECRET = 'e2e-webhook-secret';
 const ANALYSIS_DELAY_MS = 1500;
 
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 async function until<T>(what: string, fn: () => T | undefined, timeoutMs: number): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -53,44 +43,21 @@ function payload(action: string, headSha: string): string {
   });
 }
 
-async function send(body: string, delivery: string, signature?: string): Promise<{ status: number; ms: number }> {
-  const t0 = Date.now();
-  const res = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-github-event': 'pull_request',
-      'x-github-delivery': delivery,
-      'x-hub-signature-256': signature ?? `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`,
-    },
-    body,
-  });
-  await res.text();
-  return { status: res.status, ms: Date.now() - t0 };
+function send(body: string, delivery: string, signature?: string): Promise<{ status: number; ms: number }> {
+  return deliver({ port, secret: SECRET }, 'pull_request', body, delivery, signature);
 }
 
 beforeAll(async () => {
   base = gh.commit(baseFiles);
   head = gh.commit(headFiles);
   gh.pulls.set(12, { number: 12, base, head });
-  const ghPort = await gh.start();
-  port = await freePort();
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-  const started = await startServer({
-    env: {
-      APP_ID: '4242',
-      PRIVATE_KEY: privateKey,
-      WEBHOOK_SECRET: SECRET,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      GHE_HOST: `127.0.0.1:${ghPort}`,
-      GHE_PROTOCOL: 'http',
-      LOG_LEVEL: 'fatal',
-      LOG_FORMAT: 'json',
-    },
+  const started = await startLiveApp(await gh.start(), {
+    secret: SECRET,
+    env: { LOG_FORMAT: 'json' },
     // Slower than the webhook deadline allows, to prove the webhook does not wait for it.
     override: (o) => ({ ...o, analyze: async (input) => (await new Promise((r) => setTimeout(r, ANALYSIS_DELAY_MS)), o.analyze(input)) }),
   });
+  port = started.port;
   server = started.server;
   app = started.app;
 });
