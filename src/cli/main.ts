@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { severityRank, type Severity } from '../engine/index.js';
 import { analyze, moduleLayoutFor, parseBaseline, renderBaseline, ruleCatalogue, BaselineError, defaultCacheDir, pruneTreeCache, type Baseline, type ReviewResult } from '../review/index.js';
+import { ProgressLine } from './progress.js';
 import { writeFileSync } from 'node:fs';
 import { DEFAULT_CONFIG, parseConfig, mergeConfig, ConfigError, type Config } from '../config/index.js';
 import { parseUnifiedDiff, FILTER_MODES, type FilterMode } from '../diff/index.js';
@@ -63,6 +64,10 @@ export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   cwd: string;
+  /** stderr is a terminal: long runs draw a progress line there (progress.ts). */
+  stderrIsTTY?: boolean;
+  /** Test seam: the progress line's delay (default 2000 ms). */
+  progressAfterMs?: number;
 }
 
 const csv = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []);
@@ -115,6 +120,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
   const workspace = { files: collected.files, goMods: collected.goMods, ...(moduleView ? { module: { layout: moduleLayoutFor(targets, root), fsRoot: root } } : {}) };
   // Parsed trees are kept in the user cache directory across runs, unless --no-cache.
   const cache = opts.cache === false ? {} : { treeCacheDir: defaultCacheDir() };
+  const progress = io.stderrIsTTY ? new ProgressLine({ write: io.stderr, ...(io.progressAfterMs !== undefined ? { afterMs: io.progressAfterMs } : {}) }) : undefined;
+  const onProgress = progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {};
   let result: ReviewResult;
   if (opts.escape || opts.race) {
     // Builds and tests run the code: your own checkout may run unsandboxed, but say so.
@@ -158,7 +165,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
             log: (line) => io.stderr(`mapguard: ${line}\n`),
           })
         : undefined;
-      result = await analyze({ workspace, diff, config, ...(escape ? { escape } : {}), ...(race ? { race } : {}), ...(baseline ? { baseline } : {}), ...cache });
+      result = await analyze({ workspace, diff, config, ...(escape ? { escape } : {}), ...(race ? { race } : {}), ...(baseline ? { baseline } : {}), ...cache, ...onProgress });
     } finally {
       await prepared?.cleanup();
       for (const s of signals) process.off(s, onSignal);
@@ -166,8 +173,9 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
     if (result.escape?.incomplete) io.stderr(`mapguard: escape analysis incomplete: ${result.escape.incomplete}\n`);
     if (result.race) io.stderr(renderRaceText(result.race));
   } else {
-    result = await analyze({ workspace, diff, config, ...(baseline ? { baseline } : {}), ...cache });
+    result = await analyze({ workspace, diff, config, ...(baseline ? { baseline } : {}), ...cache, ...onProgress });
   }
+  progress?.done();
   result.problems.unshift(...found.problems, ...collected.problems);
   if (cache.treeCacheDir) pruneTreeCache(cache.treeCacheDir);
   if (opts.writeBaseline) {
@@ -306,7 +314,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 }
 
 /** Entry point: returns the exit code. */
-export async function main(argv: string[], io: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() }): Promise<number> {
+export async function main(argv: string[], io: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd(), stderrIsTTY: process.stderr.isTTY === true }): Promise<number> {
   let code = 0;
   const program = buildProgram(io, (c) => (code = c));
   try {

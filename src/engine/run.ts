@@ -34,6 +34,8 @@ export interface AnalyzeOptions {
   trees?: ReadonlyMap<string, TreeArrays>;
   /** Trees of texts parsed before (this run or an earlier one); the module view's parses use it too. */
   treeCache?: TreeCache;
+  /** Called after each directory (the unit of analysis): how many are done, of how many. */
+  onDirectoryDone?: (done: number, total: number) => void;
   /** Every rule id a suppression may name (default: the ids of `rules`); includes rules that are off. */
   knownRuleIds?: readonly string[];
   /** The module around the sources: other packages' declarations are read through it as evidence. */
@@ -154,6 +156,7 @@ export async function analyzeSources(inputs: SourceInput[], options: AnalyzeOpti
   let fileCount = 0;
   let packageCount = 0;
   const view = options.module ? await moduleViewFor(options.module, options.treeCache) : undefined;
+  let dirsDone = 0;
   try {
     for (const dirInputs of byDir.values()) {
       const parsed = await parseSources(dirInputs, options.maxFileChars, options.trees, options.treeCache);
@@ -170,6 +173,7 @@ export async function analyzeSources(inputs: SourceInput[], options: AnalyzeOpti
         for (const f of parsed.files) f.tree.delete();
       }
       view?.trim();
+      options.onDirectoryDone?.(++dirsDone, byDir.size);
     }
   } finally {
     if (!options.module?.keep) view?.dispose();

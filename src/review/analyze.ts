@@ -29,9 +29,10 @@ export async function analyze(input: ReviewInput, rules: readonly Rule[] = allRu
   const workers = rules === allRules ? workerCount(files.length) : 1;
   const result =
     workers > 1
-      ? await analyzeInWorkers(files, workspace.goMods ?? [], Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)])), workers, moduleFiles && workspace.module ? { source: workspace.module, files: moduleFiles } : undefined, input.treeCacheDir)
+      ? await analyzeInWorkers(files, workspace.goMods ?? [], Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)])), workers, moduleFiles && workspace.module ? { source: workspace.module, files: moduleFiles } : undefined, input.treeCacheDir, input.onProgress)
       : await analyzeSources(files, {
           ...(input.treeCacheDir ? { treeCache: new DiskTreeCache(input.treeCacheDir) } : {}),
+          ...(input.onProgress ? { onDirectoryDone: input.onProgress } : {}),
           rules,
           knownRuleIds: ruleCatalogue().map((r) => r.id),
           goMods: workspace.goMods,

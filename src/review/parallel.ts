@@ -66,6 +66,7 @@ export async function analyzeInWorkers(
   workers: number,
   module?: WorkerJob['module'],
   treeCacheDir?: string,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<AnalysisResult> {
   const dirs = [...groupByDirectory(inputs).values()].sort((a, b) => sizeOf(b) - sizeOf(a));
   const big = bigDirectories(dirs, workers);
@@ -81,6 +82,7 @@ export async function analyzeInWorkers(
   }
   const analyseQueue = dirs.filter((d) => !big.has(d));
   let bigLeft = big.size;
+  let dirsDone = 0;
   const merged: AnalysisResult = { findings: [], problems: [], files: 0, packages: 0 };
   let nextId = 0;
 
@@ -141,6 +143,7 @@ export async function analyzeInWorkers(
           merged.problems.push(...msg.result.problems);
           merged.files += msg.result.files;
           merged.packages += msg.result.packages;
+          onProgress?.(++dirsDone, dirs.length);
         }
         feed();
       });
