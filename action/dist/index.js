@@ -22084,6 +22084,7 @@ async function analyzeSources(inputs, options) {
   let fileCount = 0;
   let packageCount = 0;
   const view = options.module ? await moduleViewFor(options.module, options.treeCache) : void 0;
+  let dirsDone = 0;
   try {
     for (const dirInputs of byDir.values()) {
       const parsed = await parseSources(dirInputs, options.maxFileChars, options.trees, options.treeCache);
@@ -22100,6 +22101,7 @@ async function analyzeSources(inputs, options) {
         for (const f2 of parsed.files) f2.tree.delete();
       }
       view?.trim();
+      options.onDirectoryDone?.(++dirsDone, byDir.size);
     }
   } finally {
     if (!options.module?.keep) view?.dispose();
@@ -31271,7 +31273,7 @@ function bigDirectories(dirs, workers) {
   if (workers < 2 || total === 0) return /* @__PURE__ */ new Set();
   return new Set(dirs.filter((d) => d.length >= BIG_DIR_MIN_FILES && sizeOf(d) >= total * BIG_DIR_SHARE));
 }
-async function analyzeInWorkers(inputs, goMods, severities, workers, module2, treeCacheDir) {
+async function analyzeInWorkers(inputs, goMods, severities, workers, module2, treeCacheDir, onProgress) {
   const dirs = [...groupByDirectory(inputs).values()].sort((a, b2) => sizeOf(b2) - sizeOf(a));
   const big = bigDirectories(dirs, workers);
   const parseQueue = [];
@@ -31284,6 +31286,7 @@ async function analyzeInWorkers(inputs, goMods, severities, workers, module2, tr
   }
   const analyseQueue = dirs.filter((d) => !big.has(d));
   let bigLeft = big.size;
+  let dirsDone = 0;
   const merged = { findings: [], problems: [], files: 0, packages: 0 };
   let nextId = 0;
   let idle = [];
@@ -31340,6 +31343,7 @@ async function analyzeInWorkers(inputs, goMods, severities, workers, module2, tr
         merged.problems.push(...msg.result.problems);
         merged.files += msg.result.files;
         merged.packages += msg.result.packages;
+        onProgress?.(++dirsDone, dirs.length);
       }
       feed();
     });
@@ -31686,8 +31690,9 @@ async function analyze(input2, rules = allRules) {
   const files = workspace.files.filter((f2) => pathIncluded(f2.path, config) && (config.tests || !f2.path.endsWith("_test.go")));
   const moduleFiles = workspace.module ? workspace.module.fsRoot ? [] : workspace.moduleFiles ?? workspace.files : void 0;
   const workers = rules === allRules ? workerCount(files.length) : 1;
-  const result2 = workers > 1 ? await analyzeInWorkers(files, workspace.goMods ?? [], Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)])), workers, moduleFiles && workspace.module ? { source: workspace.module, files: moduleFiles } : void 0, input2.treeCacheDir) : await analyzeSources(files, {
+  const result2 = workers > 1 ? await analyzeInWorkers(files, workspace.goMods ?? [], Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)])), workers, moduleFiles && workspace.module ? { source: workspace.module, files: moduleFiles } : void 0, input2.treeCacheDir, input2.onProgress) : await analyzeSources(files, {
     ...input2.treeCacheDir ? { treeCache: new DiskTreeCache(input2.treeCacheDir) } : {},
+    ...input2.onProgress ? { onDirectoryDone: input2.onProgress } : {},
     rules,
     knownRuleIds: ruleCatalogue().map((r) => r.id),
     goMods: workspace.goMods,

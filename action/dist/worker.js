@@ -6014,6 +6014,7 @@ async function analyzeSources(inputs, options) {
   let fileCount = 0;
   let packageCount = 0;
   const view = options.module ? await moduleViewFor(options.module, options.treeCache) : void 0;
+  let dirsDone = 0;
   try {
     for (const dirInputs of byDir.values()) {
       const parsed = await parseSources(dirInputs, options.maxFileChars, options.trees, options.treeCache);
@@ -6030,6 +6031,7 @@ async function analyzeSources(inputs, options) {
         for (const f of parsed.files) f.tree.delete();
       }
       view?.trim();
+      options.onDirectoryDone?.(++dirsDone, byDir.size);
     }
   } finally {
     if (!options.module?.keep) view?.dispose();
