@@ -21449,7 +21449,19 @@ var SyntaxTree = class {
   nodesSpelled(type, word, from = 0, to2 = this.text.length) {
     const out2 = [];
     if (!word) return out2;
-    const lists = [...typeIdsOf(this.names, [type])].map((t) => this.nodesOfTypeId(t));
+    const ids = [...typeIdsOf(this.names, [type])];
+    const asked = (this.spellingQueries.get(type) ?? 0) + 1;
+    this.spellingQueries.set(type, asked);
+    if (asked > SPELLING_INDEX_AFTER) {
+      let index = this.spellings.get(type);
+      if (!index) this.spellings.set(type, index = this.indexSpellings(ids));
+      for (const i2 of index.get(word) ?? []) {
+        const at2 = this.data.start[i2];
+        if (at2 >= from && at2 + word.length <= to2) out2.push(this.node(i2));
+      }
+      return out2;
+    }
+    const lists = ids.map((t) => this.nodesOfTypeId(t));
     const { start: start2, end } = this.data;
     for (let at2 = this.text.indexOf(word, from); at2 >= 0 && at2 + word.length <= to2; at2 = this.text.indexOf(word, at2 + 1)) {
       if (isWordChar(this.text.charCodeAt(at2 - 1)) || isWordChar(this.text.charCodeAt(at2 + word.length))) continue;
@@ -21465,6 +21477,27 @@ var SyntaxTree = class {
       }
     }
     return out2.length > 1 && lists.length > 1 ? out2.sort((a, b2) => a.index - b2.index) : out2;
+  }
+  spellingQueries = /* @__PURE__ */ new Map();
+  spellings = /* @__PURE__ */ new Map();
+  /** The indices of a type's nodes by their text (each list in document order), built once per tree. */
+  spellingIndex(type) {
+    let index = this.spellings.get(type);
+    if (!index) this.spellings.set(type, index = this.indexSpellings([...typeIdsOf(this.names, [type])]));
+    return index;
+  }
+  /** Node indices of the given types by their text, each list in document order. */
+  indexSpellings(ids) {
+    const index = /* @__PURE__ */ new Map();
+    const all = ids.flatMap((t) => [...this.nodesOfTypeId(t)]).sort((a, b2) => a - b2);
+    const { start: start2, end } = this.data;
+    for (const i2 of all) {
+      const w2 = this.text.slice(start2[i2], end[i2]);
+      const list2 = index.get(w2);
+      if (list2) list2.push(i2);
+      else index.set(w2, [i2]);
+    }
+    return index;
   }
   /** Drops the node objects made so far; the arrays stay (nodes already handed out keep working). */
   delete() {
@@ -21485,6 +21518,7 @@ var SyntaxTree = class {
   }
 };
 var EMPTY_INDICES = new Int32Array(0);
+var SPELLING_INDEX_AFTER = 8;
 function isWordChar(c) {
   return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c > 127;
 }
@@ -22437,16 +22471,26 @@ function resolveFuncValue(pkg, expr) {
   return void 0;
 }
 var SERVE_CALL = /\b(?:ListenAndServe(?:TLS)?|NewServer|NewTLSServer|NewUnstartedServer)\s*\(|\.(?:Serve|ServeTLS|Handle)\s*\(|\bHandler\s*:/;
+var servingOf = /* @__PURE__ */ new WeakMap();
+function serving(pkg) {
+  let s3 = servingOf.get(pkg);
+  if (!s3) {
+    const receiverOf2 = /* @__PURE__ */ new Map();
+    for (const d of pkg.allFuncs()) receiverOf2.set(d.node.id, d.receiver?.typeName ?? "");
+    s3 = { serves: pkg.files.some((f2) => !!f2.importName("net/http") && SERVE_CALL.test(f2.text)), receiverOf: receiverOf2 };
+    servingOf.set(pkg, s3);
+  }
+  return s3;
+}
 function isServed(pkg, h) {
   if (h.why === "registered") return true;
-  const serves = pkg.files.some((f2) => !!f2.importName("net/http") && SERVE_CALL.test(f2.text));
+  const { serves, receiverOf: receiverOf2 } = serving(pkg);
   if (h.why === "signature") {
     const name2 = h.fn.type === "func_literal" ? "" : field(h.fn, "name")?.text ?? "";
     return serves && !!name2 && pkg.files.some((f2) => new RegExp(`HandlerFunc\\(\\s*${name2}\\s*\\)`).test(f2.text));
   }
   if (serves) return true;
-  let recv = "";
-  for (const d of pkg.allFuncs()) if (d.node.id === h.fn.id) recv = d.receiver?.typeName ?? "";
+  const recv = receiverOf2.get(h.fn.id) ?? "";
   return h.file.packageName !== "main" && /^[A-Z]/.test(recv);
 }
 
@@ -23220,6 +23264,8 @@ function identityLabel(id) {
   if (id.kind === "field") return id.owner.startsWith("var ") ? `${id.owner.slice(4)}.${id.field}` : `${id.owner}.${id.field}`;
   return id.kind === "package" ? id.name : id.binding.name;
 }
+var inDocumentOrder = (a, b2) => a.order - b2.order || a.at - b2.at;
+var UNSEEN_OWNER = "*";
 var emptyUsage = () => ({ removals: [], resets: [], holderResets: [], escapes: [], ranged: [] });
 var MapUsageIndex = class {
   constructor(pkg) {
@@ -23235,26 +23281,60 @@ var MapUsageIndex = class {
     const out2 = emptyUsage();
     const scopes = this.pkg.fact(ScopesFact);
     if (id.kind === "package") {
-      for (const file of this.pkg.files) {
-        for (const n of file.tree.nodesSpelled("identifier", id.name)) {
-          const b2 = scopes.resolve(n);
-          if (b2?.kind === "package" && b2.nameNode.id !== n.id) classify(this.pkg, scopes, file, n, out2, id);
-        }
+      for (const { file, node: n } of this.named("identifier", id.name)) {
+        const b2 = scopes.resolve(n);
+        if (b2?.kind === "package" && b2.nameNode.id !== n.id) classify(this.pkg, scopes, file, n, out2, id);
       }
     } else if (id.kind === "field") {
-      for (const file of this.pkg.files) {
-        for (const name2 of file.tree.nodesSpelled("field_identifier", id.field)) {
-          const n = name2.parent;
-          if (n?.type !== "selector_expression" || field(n, "field")?.id !== name2.id) continue;
-          const other = mapIdentity(this.pkg, scopes, n);
-          if (other ? other.key === id.key : operandIsValue(scopes, n)) classify(this.pkg, scopes, file, n, out2, id);
-        }
-      }
+      const byOwner = this.selectorsOfField(id.field);
+      const sites = [...byOwner.get(id.key) ?? [], ...byOwner.get(UNSEEN_OWNER) ?? []].sort(inDocumentOrder);
+      for (const { file, node } of sites) classify(this.pkg, scopes, file, node, out2, id);
       if (!id.owner.startsWith("var ")) out2.holderResets.push(...this.resetsOfOwners().get(id.owner) ?? []);
       out2.resets.push(...out2.holderResets);
     }
     this.cache.set(id.key, out2);
     return out2;
+  }
+  names = /* @__PURE__ */ new Map();
+  /** Every node of a type spelled `name` in the package, file by file in document order (an index built once per type). */
+  named(type, name2) {
+    let index = this.names.get(type);
+    if (!index) {
+      index = /* @__PURE__ */ new Map();
+      this.pkg.files.forEach((file, order) => {
+        for (const [word, indices] of file.tree.spellingIndex(type)) {
+          let list2 = index.get(word);
+          if (!list2) index.set(word, list2 = []);
+          for (const i2 of indices) list2.push({ file, node: file.tree.node(i2), order, at: file.tree.data.start[i2] });
+        }
+      });
+      this.names.set(type, index);
+    }
+    return index.get(name2) ?? [];
+  }
+  fieldSelectors = /* @__PURE__ */ new Map();
+  /**
+   * The selectors `x.<field>` of the package by the identity key of the map they name, computed
+   * once per field name (many types can share one: `s.sessions`); selectors whose operand type
+   * cannot be seen are under UNSEEN_OWNER and count for every field of that name.
+   */
+  selectorsOfField(fieldName) {
+    let byOwner = this.fieldSelectors.get(fieldName);
+    if (byOwner) return byOwner;
+    byOwner = /* @__PURE__ */ new Map();
+    const scopes = this.pkg.fact(ScopesFact);
+    for (const o of this.named("field_identifier", fieldName)) {
+      const n = o.node.parent;
+      if (n?.type !== "selector_expression" || field(n, "field")?.id !== o.node.id) continue;
+      const other = mapIdentity(this.pkg, scopes, n);
+      const key2 = other ? other.key : operandIsValue(scopes, n) ? UNSEEN_OWNER : void 0;
+      if (key2 === void 0) continue;
+      let list2 = byOwner.get(key2);
+      if (!list2) byOwner.set(key2, list2 = []);
+      list2.push({ file: o.file, node: n, order: o.order, at: o.at });
+    }
+    this.fieldSelectors.set(fieldName, byOwner);
+    return byOwner;
   }
   /** Uses of a local map within its declaring function. */
   localUsage(binding) {
@@ -23719,13 +23799,13 @@ var Lifetime = class {
     const looping = this.methodsWithEventLoops();
     for (const [typeName, methods] of pkg.methods) {
       if (out2.has(typeName) || builtPerRequest.has(typeName) || !pkg.structFieldsOf(typeName)) continue;
-      let serving;
+      let serving2;
       let worker;
       for (const m2 of methods.values()) {
-        if (!serving && this.servingRoots.has(m2.node.id)) serving = m2;
+        if (!serving2 && this.servingRoots.has(m2.node.id)) serving2 = m2;
         if (!worker && m2.receiver?.pointer && looping.has(m2.node.id)) worker = m2;
       }
-      if (serving && this.hasPointerConstructor(typeName)) out2.set(typeName, `a long-lived service: a constructor builds it and ${serving.name} serves requests`);
+      if (serving2 && this.hasPointerConstructor(typeName)) out2.set(typeName, `a long-lived service: a constructor builds it and ${serving2.name} serves requests`);
       else if (worker) out2.set(typeName, `a long-lived worker: its ${worker.name} method runs an event loop`);
     }
     const propagate = (queue) => {

@@ -100,16 +100,29 @@ const SERVE_CALL = /\b(?:ListenAndServe(?:TLS)?|NewServer|NewTLSServer|NewUnstar
  * ServeHTTP method of a type a library exports (its users serve it) or of a package that serves
  * handlers itself. A handler-shaped function the package only calls is sequential.
  */
+/** Per package, computed once (asked once per handler, and a package can have hundreds). */
+const servingOf = new WeakMap<PackageModel, { serves: boolean; receiverOf: Map<number, string> }>();
+
+function serving(pkg: PackageModel): { serves: boolean; receiverOf: Map<number, string> } {
+  let s = servingOf.get(pkg);
+  if (!s) {
+    const receiverOf = new Map<number, string>();
+    for (const d of pkg.allFuncs()) receiverOf.set(d.node.id, d.receiver?.typeName ?? '');
+    s = { serves: pkg.files.some((f) => !!f.importName('net/http') && SERVE_CALL.test(f.text)), receiverOf };
+    servingOf.set(pkg, s);
+  }
+  return s;
+}
+
 export function isServed(pkg: PackageModel, h: HandlerSite): boolean {
   if (h.why === 'registered') return true;
-  const serves = pkg.files.some((f) => !!f.importName('net/http') && SERVE_CALL.test(f.text));
+  const { serves, receiverOf } = serving(pkg);
   if (h.why === 'signature') {
     // `httptest.NewServer(http.HandlerFunc(count))`: a named function handed to a server.
     const name = h.fn.type === 'func_literal' ? '' : (field(h.fn, 'name')?.text ?? '');
     return serves && !!name && pkg.files.some((f) => new RegExp(`HandlerFunc\\(\\s*${name}\\s*\\)`).test(f.text));
   }
   if (serves) return true;
-  let recv = '';
-  for (const d of pkg.allFuncs()) if (d.node.id === h.fn.id) recv = d.receiver?.typeName ?? '';
+  const recv = receiverOf.get(h.fn.id) ?? '';
   return h.file.packageName !== 'main' && /^[A-Z]/.test(recv);
 }

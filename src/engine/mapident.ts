@@ -101,6 +101,20 @@ export function identityLabel(id: MapIdentity): string {
   return id.kind === 'package' ? id.name : id.binding.name;
 }
 
+/** A node of the package with its file (and the file's place in the package, for document order). */
+interface Occurrence {
+  file: GoFile;
+  node: SyntaxNode;
+  order: number;
+  /** Where the name itself starts (for a selector, its field name): the order the sites were found in before. */
+  at: number;
+}
+
+const inDocumentOrder = (a: Occurrence, b: Occurrence) => a.order - b.order || a.at - b.at;
+
+/** The owner key of selectors whose operand type cannot be seen: they count for every field of their name. */
+const UNSEEN_OWNER = '*';
+
 const emptyUsage = (): MapUsage => ({ removals: [], resets: [], holderResets: [], escapes: [], ranged: [] });
 
 /**
@@ -122,27 +136,65 @@ export class MapUsageIndex {
     const out = emptyUsage();
     const scopes = this.pkg.fact(ScopesFact);
     if (id.kind === 'package') {
-      for (const file of this.pkg.files) {
-        for (const n of file.tree.nodesSpelled('identifier', id.name)) {
-          const b = scopes.resolve(n);
-          if (b?.kind === 'package' && b.nameNode.id !== n.id) classify(this.pkg, scopes, file, n, out, id);
-        }
+      for (const { file, node: n } of this.named('identifier', id.name)) {
+        const b = scopes.resolve(n);
+        if (b?.kind === 'package' && b.nameNode.id !== n.id) classify(this.pkg, scopes, file, n, out, id);
       }
     } else if (id.kind === 'field') {
-      for (const file of this.pkg.files) {
-        for (const name of file.tree.nodesSpelled('field_identifier', id.field)) {
-          const n = name.parent;
-          if (n?.type !== 'selector_expression' || field(n, 'field')?.id !== name.id) continue;
-          const other = mapIdentity(this.pkg, scopes, n);
-          if (other ? other.key === id.key : operandIsValue(scopes, n)) classify(this.pkg, scopes, file, n, out, id);
-        }
-      }
+      const byOwner = this.selectorsOfField(id.field);
+      const sites = [...(byOwner.get(id.key) ?? []), ...(byOwner.get(UNSEEN_OWNER) ?? [])].sort(inDocumentOrder);
+      for (const { file, node } of sites) classify(this.pkg, scopes, file, node, out, id);
       // Replacing the value that holds the map replaces the map too.
       if (!id.owner.startsWith('var ')) out.holderResets.push(...(this.resetsOfOwners().get(id.owner) ?? []));
       out.resets.push(...out.holderResets);
     }
     this.cache.set(id.key, out);
     return out;
+  }
+
+  private readonly names = new Map<string, Map<string, Occurrence[]>>();
+
+  /** Every node of a type spelled `name` in the package, file by file in document order (an index built once per type). */
+  private named(type: string, name: string): readonly Occurrence[] {
+    let index = this.names.get(type);
+    if (!index) {
+      index = new Map();
+      this.pkg.files.forEach((file, order) => {
+        for (const [word, indices] of file.tree.spellingIndex(type)) {
+          let list = index!.get(word);
+          if (!list) index!.set(word, (list = []));
+          for (const i of indices) list.push({ file, node: file.tree.node(i)!, order, at: file.tree.data.start[i]! });
+        }
+      });
+      this.names.set(type, index);
+    }
+    return index.get(name) ?? [];
+  }
+
+  private readonly fieldSelectors = new Map<string, Map<string, Occurrence[]>>();
+
+  /**
+   * The selectors `x.<field>` of the package by the identity key of the map they name, computed
+   * once per field name (many types can share one: `s.sessions`); selectors whose operand type
+   * cannot be seen are under UNSEEN_OWNER and count for every field of that name.
+   */
+  private selectorsOfField(fieldName: string): Map<string, Occurrence[]> {
+    let byOwner = this.fieldSelectors.get(fieldName);
+    if (byOwner) return byOwner;
+    byOwner = new Map();
+    const scopes = this.pkg.fact(ScopesFact);
+    for (const o of this.named('field_identifier', fieldName)) {
+      const n = o.node.parent;
+      if (n?.type !== 'selector_expression' || field(n, 'field')?.id !== o.node.id) continue;
+      const other = mapIdentity(this.pkg, scopes, n);
+      const key = other ? other.key : operandIsValue(scopes, n) ? UNSEEN_OWNER : undefined;
+      if (key === undefined) continue;
+      let list = byOwner.get(key);
+      if (!list) byOwner.set(key, (list = []));
+      list.push({ file: o.file, node: n, order: o.order, at: o.at });
+    }
+    this.fieldSelectors.set(fieldName, byOwner);
+    return byOwner;
   }
 
   /** Uses of a local map within its declaring function. */

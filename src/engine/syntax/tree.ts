@@ -123,7 +123,21 @@ export class SyntaxTree {
   nodesSpelled(type: string, word: string, from = 0, to = this.text.length): SyntaxNode[] {
     const out: SyntaxNode[] = [];
     if (!word) return out;
-    const lists = [...typeIdsOf(this.names, [type])].map((t) => this.nodesOfTypeId(t));
+    const ids = [...typeIdsOf(this.names, [type])];
+    // Asked often about one type (a package asks about every map field in every file), answer
+    // from an index of that type's nodes by text, built once; until then, search the text.
+    const asked = (this.spellingQueries.get(type) ?? 0) + 1;
+    this.spellingQueries.set(type, asked);
+    if (asked > SPELLING_INDEX_AFTER) {
+      let index = this.spellings.get(type);
+      if (!index) this.spellings.set(type, (index = this.indexSpellings(ids)));
+      for (const i of index.get(word) ?? []) {
+        const at = this.data.start[i]!;
+        if (at >= from && at + word.length <= to) out.push(this.node(i)!);
+      }
+      return out;
+    }
+    const lists = ids.map((t) => this.nodesOfTypeId(t));
     const { start, end } = this.data;
     for (let at = this.text.indexOf(word, from); at >= 0 && at + word.length <= to; at = this.text.indexOf(word, at + 1)) {
       if (isWordChar(this.text.charCodeAt(at - 1)) || isWordChar(this.text.charCodeAt(at + word.length))) continue;
@@ -139,6 +153,30 @@ export class SyntaxTree {
       }
     }
     return out.length > 1 && lists.length > 1 ? out.sort((a, b) => a.index - b.index) : out;
+  }
+
+  private readonly spellingQueries = new Map<string, number>();
+  private readonly spellings = new Map<string, Map<string, number[]>>();
+
+  /** The indices of a type's nodes by their text (each list in document order), built once per tree. */
+  spellingIndex(type: string): ReadonlyMap<string, readonly number[]> {
+    let index = this.spellings.get(type);
+    if (!index) this.spellings.set(type, (index = this.indexSpellings([...typeIdsOf(this.names, [type])])));
+    return index;
+  }
+
+  /** Node indices of the given types by their text, each list in document order. */
+  private indexSpellings(ids: number[]): Map<string, number[]> {
+    const index = new Map<string, number[]>();
+    const all = ids.flatMap((t) => [...this.nodesOfTypeId(t)]).sort((a, b) => a - b);
+    const { start, end } = this.data;
+    for (const i of all) {
+      const w = this.text.slice(start[i]!, end[i]!);
+      const list = index.get(w);
+      if (list) list.push(i);
+      else index.set(w, [i]);
+    }
+    return index;
   }
 
   /** Drops the node objects made so far; the arrays stay (nodes already handed out keep working). */
@@ -162,6 +200,9 @@ export class SyntaxTree {
 }
 
 const EMPTY_INDICES = new Int32Array(0);
+
+/** After this many nodesSpelled questions about one type, a tree indexes that type's nodes by text. */
+const SPELLING_INDEX_AFTER = 8;
 
 /** A character that can continue a Go identifier (ASCII letters, digits, `_`, and any non-ASCII). */
 function isWordChar(c: number): boolean {
