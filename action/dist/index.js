@@ -16423,6 +16423,8 @@ var PackageModel = class {
   importPath;
   /** Loaded only for its declarations (another package's evidence), not analysed. */
   declarationsOnly = false;
+  /** Read by the module view as another package's evidence (never analysed itself). */
+  loadedByView = false;
   facts = /* @__PURE__ */ new Map();
   typeCache = /* @__PURE__ */ new Map();
   fileByTree;
@@ -17213,6 +17215,370 @@ function matchingBrace(text, open, skipTrivia) {
   return void 0;
 }
 
+// src/engine/concurrency/types.ts
+var ANY_LOCK = "*";
+var EXCLUSIVE = "!exclusive";
+
+// src/engine/concurrency/units.ts
+function addNew(seen, added, name2) {
+  if (seen.has(name2)) return;
+  seen.add(name2);
+  added.add(name2);
+}
+function rootIdent(expr) {
+  let e = expr ? unparen(expr) : null;
+  for (let i2 = 0; e && i2 < 20; i2++) {
+    if (e.type === "identifier") return e;
+    if (e.type === "selector_expression") e = field(e, "operand");
+    else if (e.type === "index_expression") e = field(e, "operand");
+    else if (e.type === "unary_expression") e = field(e, "operand");
+    else if (e.type === "parenthesized_expression") e = unparen(e);
+    else return void 0;
+    if (e) e = unparen(e);
+  }
+  return void 0;
+}
+function enclosingFunctionNode(n) {
+  for (let p2 = n.parent; p2; p2 = p2.parent) if (p2.type === "func_literal" || p2.type === "function_declaration" || p2.type === "method_declaration") return p2;
+  return null;
+}
+function derefNamed(pkg, t) {
+  let x = t;
+  if (x.kind === "pointer") x = x.elem;
+  if (x.kind !== "named" || x.qualifier) return void 0;
+  const decl = pkg.types.get(x.name);
+  if (decl?.alias) {
+    const target = pkg.typeOf(decl.typeNode);
+    if (target.kind === "named" && !target.qualifier) return target.name;
+  }
+  return x.name;
+}
+function inLoopWithin(node, fn) {
+  return loopWithin(node, fn) !== void 0;
+}
+function loopWithin(node, fn) {
+  for (let p2 = node.parent; p2 && p2.id !== fn.id; p2 = p2.parent) {
+    if (p2.type === "for_statement") return p2;
+    if (p2.type === "func_literal" || p2.type === "function_declaration" || p2.type === "method_declaration") return void 0;
+  }
+  return void 0;
+}
+function loops(fn) {
+  const body2 = field(fn, "body");
+  if (!body2) return false;
+  let found = false;
+  const visit = (n) => {
+    if (found) return;
+    for (const c of namedChildren(n)) {
+      if (c.type === "for_statement") {
+        found = true;
+        return;
+      }
+      if (c.type === "func_literal") continue;
+      if (c.type.endsWith("statement") || c.type === "block" || c.type === "statement_list" || c.type.endsWith("_case")) visit(c);
+    }
+  };
+  visit(body2);
+  return found;
+}
+function commaOkIndex(index) {
+  if (index.type !== "index_expression") return false;
+  const list2 = index.parent;
+  const stmt = list2?.type === "expression_list" ? list2.parent : list2;
+  if (!stmt || stmt.type !== "short_var_declaration" && stmt.type !== "assignment_statement" && stmt.type !== "var_spec") return false;
+  const right = field(stmt, stmt.type === "var_spec" ? "value" : "right");
+  const left = stmt.type === "var_spec" ? stmt.childrenForFieldName("name") : expressionsOf(field(stmt, "left"));
+  return !!right && expressionsOf(right).length === 1 && unparen(expressionsOf(right)[0]).id === index.id && left.length === 2;
+}
+function enclosingRoot(u2) {
+  for (let x = u2; x; x = x.parent) {
+    if (x.root) return x.root;
+    if (x.decl) return void 0;
+  }
+  return void 0;
+}
+function homeDecl(u2) {
+  let x = u2;
+  while (x && !x.decl) x = x.parent;
+  return x;
+}
+function buildsType(fn, typeName, _scopes) {
+  const text = fn.text;
+  if (!text.includes(typeName)) return false;
+  const re2 = new RegExp(`(?:&|\\b)${typeName}(?:\\[[^\\]]*\\])?\\s*\\{|new\\(\\s*${typeName}\\s*\\)|var\\s+\\w+\\s+\\*?${typeName}\\b`);
+  return re2.test(text);
+}
+function homePosition(a) {
+  let u2 = a.unit;
+  let pos = a.node.startIndex;
+  while (!u2.decl && !u2.root && u2.parent) {
+    pos = u2.node.startIndex;
+    u2 = u2.parent;
+  }
+  return { unit: u2, pos };
+}
+function isTestFile(f2) {
+  return f2.path.endsWith("_test.go");
+}
+function contains2(outer, inner) {
+  return outer.tree === inner.tree && contains(outer, inner);
+}
+var ITERATOR_RESULT = /^(?:iter\.Seq2?\b|func\s*\(\s*yield\s+func\b)/;
+function literalEscapes(u2, lit) {
+  let p2 = lit.parent;
+  while (p2 && (p2.type === "expression_list" || p2.type === "parenthesized_expression")) p2 = p2.parent;
+  const home = homeDecl(u2);
+  const result2 = home ? field(home.node, "result")?.text ?? "" : "";
+  if (p2?.type === "return_statement") return !ITERATOR_RESULT.test(result2);
+  if (p2?.type === "assignment_statement" && expressionsOf(field(p2, "left")).some((l) => unparen(l).type === "selector_expression")) return true;
+  return /^\(?\s*func\b/.test(result2) && !ITERATOR_RESULT.test(result2);
+}
+function isConstFalse(scopes, cond) {
+  if (!cond || cond.type !== "identifier") return false;
+  const b2 = scopes.resolve(cond);
+  return b2?.kind === "const" && b2.value?.text === "false";
+}
+
+// src/engine/concurrency/guards.ts
+var MAX_CHAIN = 3;
+function sharedGuards(model, typeName, writes) {
+  const out2 = /* @__PURE__ */ new Map();
+  if (!writes.length) return out2;
+  const held = writes.map((w2) => model.locksAt(w2));
+  const candidates = /* @__PURE__ */ new Set();
+  for (const h of held) for (const k2 of h.keys()) candidates.add(k2);
+  for (const k2 of candidates) {
+    if (!held.every((h) => h.has(k2) || h.has(ANY_LOCK) || h.has(EXCLUSIVE))) continue;
+    const g2 = k2.startsWith("pkg:") ? pkgGuard(model, k2.slice(4)) : typeName ? ownerGuard(model, k2, typeName) : void 0;
+    if (g2) out2.set(k2, g2);
+  }
+  return out2;
+}
+function pkgGuard(model, name2) {
+  const v2 = model.pkg.values.get(name2);
+  if (!v2 || v2.kind !== "var") return void 0;
+  const text = (v2.typeNode ?? v2.value)?.text ?? "";
+  return { kind: "pkg", name: name2, rw: /\bRWMutex\b/.test(text) };
+}
+function ownerGuard(model, key2, typeName) {
+  const dot = key2.lastIndexOf(".");
+  if (dot <= 0) return void 0;
+  const owner = key2.slice(0, dot);
+  const name2 = key2.slice(dot + 1);
+  if (owner === typeName || !model.pkg.types.has(owner)) return void 0;
+  const mutexes = model.mutexFieldsOf(owner);
+  const field2 = name2 === "<embedded>" ? mutexes.find((m2) => m2 === "Mutex" || m2 === "RWMutex") : mutexes.includes(name2) ? name2 : void 0;
+  if (field2 === void 0) return void 0;
+  const chain = fieldChain(model.pkg, owner, typeName);
+  if (!chain) return void 0;
+  const embedded = field2 === "Mutex" || field2 === "RWMutex";
+  return { kind: "owner", owner, field: embedded ? "" : field2, chain, rw: model.isRWMutexField(owner, embedded ? "" : field2) };
+}
+function fieldChain(pkg, from, to2) {
+  return walkFields(pkg, from, (t) => t === to2);
+}
+function ownedStructs(pkg, from) {
+  const out2 = /* @__PURE__ */ new Set();
+  walkFields(pkg, from, (t) => {
+    out2.add(t);
+    return false;
+  });
+  out2.delete(from);
+  return out2;
+}
+function walkFields(pkg, from, stop2) {
+  let frontier = [{ type: from, path: from }];
+  const seen = /* @__PURE__ */ new Set([from]);
+  for (let depth = 0; depth < MAX_CHAIN && frontier.length; depth++) {
+    const next = [];
+    for (const { type, path } of frontier) {
+      for (const f2 of pkg.structFieldsOf(type) ?? []) {
+        const t = structBehind(pkg, pkg.typeOf(f2.typeNode));
+        if (!t) continue;
+        const p2 = `${path}.${f2.name}`;
+        if (stop2(t)) return p2;
+        if (!seen.has(t)) {
+          seen.add(t);
+          next.push({ type: t, path: p2 });
+        }
+      }
+    }
+    frontier = next;
+  }
+  return void 0;
+}
+function structBehind(pkg, t, depth = 0) {
+  if (depth > 3) return void 0;
+  switch (t.kind) {
+    case "pointer":
+    case "slice":
+    case "array":
+      return structBehind(pkg, t.elem, depth + 1);
+    case "map":
+      return structBehind(pkg, t.value, depth + 1);
+    case "named": {
+      const name2 = derefNamed(pkg, t);
+      return name2 && pkg.structFieldsOf(name2) ? name2 : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+
+// src/engine/relevant.ts
+var GO_STATEMENT = /^[\t ]*(?:[\p{L}_][\p{L}\p{N}_]*:[\t ]*)?go(?:[\t ]*\(|[\t ]+(?:func\b|[\p{L}_][\p{L}\p{N}_.]*[\t ]*[(\[]))/mu;
+var SEED_TEXT = new RegExp(`\\b(?:RLock|AfterFunc|Go)\\(|${GO_STATEMENT.source}`, GO_STATEMENT.flags);
+var STDLIB_MAP_TYPES = /* @__PURE__ */ new Set(["net/http.Header", "net/url.Values", "net/textproto.MIMEHeader", "text/template.FuncMap", "html/template.FuncMap"]);
+var WORD = /(\.\s*)?([\p{L}_][\p{L}\p{Nd}_]*)(\s*\()?/gu;
+var BodySelector = class {
+  constructor(pkg, decls) {
+    this.pkg = pkg;
+    for (const d of decls) {
+      const body2 = d.node.childForFieldName("body");
+      if (body2) this.bodies.set(d, { text: d.file.text.slice(body2.startIndex, body2.endIndex), start: body2.startIndex, end: body2.endIndex });
+    }
+  }
+  pkg;
+  bodies = /* @__PURE__ */ new Map();
+  words = /* @__PURE__ */ new Map();
+  /** Bodies that start goroutines (`go`, `.Go(`, `AfterFunc(`) or take a read lock. */
+  seeds() {
+    return [...this.bodies].filter(([, b2]) => SEED_TEXT.test(b2.text)).map(([d]) => d);
+  }
+  /** The declaration whose body holds the byte offset (a function literal's home). */
+  enclosing(file, offset) {
+    for (const [d, b2] of this.bodies) if (d.file === file && b2.start <= offset && offset < b2.end) return d;
+    return void 0;
+  }
+  /**
+   * Map-typed (or unseeable) fields of the package's struct types that hold a mutex, or that a
+   * struct holding one owns through its fields without a mutex of their own (a tree's levels
+   * under its root's lock): unguarded-map-field needs every use of them.
+   */
+  guardedMapFields(mutexFieldsOf) {
+    const locked = [...this.pkg.types.keys()].filter((t) => mutexFieldsOf(t).length > 0);
+    const owned = /* @__PURE__ */ new Set();
+    for (const t of locked) for (const o of ownedStructs(this.pkg, t)) if (!mutexFieldsOf(o).length) owned.add(o);
+    return this.mapFields((typeName) => mutexFieldsOf(typeName).length > 0 || owned.has(typeName));
+  }
+  /** Package map variables, when a package-level mutex may guard them: every use of them matters. */
+  guardedMapVars() {
+    const vars = /* @__PURE__ */ new Set();
+    const mutexVar = [...this.pkg.values.values()].some((v2) => v2.kind === "var" && /\bsync\.(?:RW)?Mutex\b/.test((v2.typeNode ?? v2.value)?.text ?? ""));
+    if (!mutexVar) return vars;
+    for (const [name2, v2] of this.pkg.values) {
+      if (v2.kind === "var" && (!v2.typeNode || this.mayBeMap(v2.file, this.pkg.typeOf(v2.typeNode)))) vars.add(name2);
+    }
+    return vars;
+  }
+  /** Names of the map-typed (or unseeable) fields of the package's struct types that pass `include`. */
+  mapFields(include) {
+    const out2 = /* @__PURE__ */ new Set();
+    for (const [name2, decl] of this.pkg.types) {
+      if (!include(name2)) continue;
+      for (const f2 of this.pkg.structFieldsOf(name2) ?? []) {
+        if (!f2.embedded && this.mayBeMap(decl.file, this.pkg.typeOf(f2.typeNode))) out2.add(f2.name);
+      }
+    }
+    return out2;
+  }
+  mapNames;
+  reachMemo = /* @__PURE__ */ new Map();
+  /**
+   * Whether the body, or what it calls within `depth` more calls (by name, generously), names a
+   * map field or a package variable that may be a map: only such code can add a shared-map
+   * access under a goroutine.
+   */
+  reachesMap(d, depth) {
+    const names = this.mapNames ??= this.allMapNames();
+    const known = this.reachMemo.get(d);
+    if (known === Infinity) return true;
+    if (known !== void 0 && depth <= known) return false;
+    const w2 = this.bodies.has(d) ? this.wordsOf(d) : void 0;
+    if (!w2) return false;
+    if (someIn(w2.dotted, names.fields) || someIn(w2.bare, names.vars)) {
+      this.reachMemo.set(d, Infinity);
+      return true;
+    }
+    this.reachMemo.set(d, depth);
+    if (depth > 0) {
+      for (const name2 of w2.called) {
+        for (const callee of this.declsNamed(name2)) {
+          if (callee !== d && this.reachesMap(callee, depth - 1)) {
+            this.reachMemo.set(d, known ?? -1);
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+  declsByName;
+  declsNamed(name2) {
+    if (!this.declsByName) {
+      this.declsByName = /* @__PURE__ */ new Map();
+      for (const d of this.bodies.keys()) {
+        let list2 = this.declsByName.get(d.name);
+        if (!list2) this.declsByName.set(d.name, list2 = []);
+        list2.push(d);
+      }
+    }
+    return this.declsByName.get(name2) ?? [];
+  }
+  allMapNames() {
+    const fields = this.mapFields(() => true);
+    const vars = /* @__PURE__ */ new Set();
+    for (const [name2, v2] of this.pkg.values) {
+      if (v2.kind === "var" && (!v2.typeNode || this.mayBeMap(v2.file, this.pkg.typeOf(v2.typeNode)))) vars.add(name2);
+    }
+    return { fields, vars };
+  }
+  /** Bodies that write `.field` for one of the fields, or name one of the package variables. */
+  mentioning(fields, vars) {
+    if (fields.size === 0 && vars.size === 0) return [];
+    const out2 = [];
+    for (const d of this.bodies.keys()) {
+      const w2 = this.wordsOf(d);
+      if (someIn(w2.dotted, fields) || someIn(w2.bare, vars)) out2.push(d);
+    }
+    return out2;
+  }
+  /** Bodies that call a function or method of one of the names. */
+  calling(names) {
+    if (names.size === 0) return [];
+    return [...this.bodies.keys()].filter((d) => someIn(this.wordsOf(d).called, names));
+  }
+  wordsOf(d) {
+    let w2 = this.words.get(d);
+    if (!w2) {
+      w2 = { dotted: /* @__PURE__ */ new Set(), bare: /* @__PURE__ */ new Set(), called: /* @__PURE__ */ new Set() };
+      for (const m2 of this.bodies.get(d).text.matchAll(WORD)) {
+        const name2 = m2[2];
+        (m2[1] ? w2.dotted : w2.bare).add(name2);
+        if (m2[3]) w2.called.add(name2);
+      }
+      this.words.set(d, w2);
+    }
+    return w2;
+  }
+  mayBeMap(file, t) {
+    const u2 = this.pkg.underlying(t);
+    if (u2.kind === "map" || u2.kind === "unknown") return true;
+    if (u2.kind !== "named" || !u2.qualifier) return false;
+    const path = file.imports.get(u2.qualifier);
+    if (!path) return true;
+    return !isStdlib(path) || STDLIB_MAP_TYPES.has(`${path}.${u2.name}`);
+  }
+};
+function isStdlib(importPath) {
+  return !importPath.split("/")[0].includes(".");
+}
+function someIn(a, b2) {
+  const [small, large] = a.size < b2.size ? [a, b2] : [b2, a];
+  for (const x of small) if (large.has(x)) return true;
+  return false;
+}
+
 // src/engine/module/layout.ts
 import { posix } from "node:path";
 function parseGoModFile(text, dir, vendored = false) {
@@ -17301,16 +17667,17 @@ function join(a, b2) {
 }
 
 // src/engine/module/view.ts
+var CONCURRENT_FILE = new RegExp(`\\.Go\\(|ResponseWriter|ServeHTTP|${GO_STATEMENT.source}`, GO_STATEMENT.flags);
 var MAX_DECL_FILE_CHARS = 2 * 1024 * 1024;
 var MAX_LOADED_PACKAGES = 2e3;
 var IGNORED_BUILD = /^\/\/go:build\s+ignore\b/m;
 var RETAINED_CHARS_BUDGET = 48 * 1024 * 1024;
 var ModuleView = class {
-  constructor(layout, reader, parser, cache3) {
+  constructor(layout, reader, parser, cache4) {
     this.layout = layout;
     this.reader = reader;
     this.parser = parser;
-    this.cache = cache3;
+    this.cache = cache4;
   }
   layout;
   reader;
@@ -17372,6 +17739,68 @@ var ModuleView = class {
     this.loaded.set(key2, full);
     return full;
   }
+  /**
+   * Directories of the view's own modules (not dependencies) with a non-test file importing
+   * `importPath`: where its exported functions have callers. Every file of the modules is read
+   * once, on the first question, for its import block.
+   */
+  importersOf(importPath) {
+    this.importers ??= this.importerIndex();
+    return this.importers.get(importPath) ?? [];
+  }
+  /**
+   * The source text of a declaration of a loaded package, as written (its body too, though the
+   * package was parsed with bodies blanked: offsets are kept), read again from the reader.
+   */
+  declarationSource(node) {
+    const pkg = this.owners.get(node.tree);
+    const file = pkg?.fileOf(node);
+    if (!file) return void 0;
+    const slash = file.path.lastIndexOf("/");
+    const dir = slash < 0 ? "" : file.path.slice(0, slash);
+    const name2 = file.path.slice(slash + 1);
+    const text = this.reader.goFiles(dir)?.find((f2) => f2.name === name2)?.text;
+    return text?.slice(node.startIndex, node.endIndex);
+  }
+  /** Parses a snippet of Go on its own (not kept: the caller deletes the tree). */
+  parseDetached(text) {
+    return this.parser.parse(text);
+  }
+  /** The `.go` files of a directory, as the reader gives them (for a text prefilter before any parse). */
+  goFilesAt(dir) {
+    return this.reader.goFiles(dir);
+  }
+  /** A package of the modules, bodies included, `main` packages too: evidence from its callers. */
+  callersAt(dir) {
+    const key2 = `callers\0${dir}`;
+    if (this.loaded.has(key2)) return this.loaded.get(key2) ?? void 0;
+    const importPath = importPathOfDir(this.layout, dir);
+    const pkg = importPath ? this.load(dir, importPath, false, true, (text) => CONCURRENT_FILE.test(text)) : void 0;
+    this.loaded.set(key2, pkg ?? null);
+    return pkg;
+  }
+  importers;
+  importerIndex() {
+    const out2 = /* @__PURE__ */ new Map();
+    if (!this.reader.packageDirs) return out2;
+    for (const m2 of this.layout.modules) {
+      if (m2.dir.includes("@")) continue;
+      for (const dir of this.reader.packageDirs(m2.dir)) {
+        const seen = /* @__PURE__ */ new Set();
+        for (const f2 of this.reader.goFiles(dir) ?? []) {
+          if (f2.name.endsWith("_test.go") || f2.text.length > MAX_DECL_FILE_CHARS) continue;
+          for (const path of importedPaths(f2.text)) {
+            if (seen.has(path)) continue;
+            seen.add(path);
+            let list2 = out2.get(path);
+            if (!list2) out2.set(path, list2 = []);
+            list2.push(dir);
+          }
+        }
+      }
+    }
+    return out2;
+  }
   /** Source characters held by loaded packages (their trees are proportional). */
   get retainedChars() {
     return this.chars;
@@ -17387,14 +17816,14 @@ var ModuleView = class {
     this.loadedCount = 0;
     this.chars = 0;
   }
-  load(dir, importPath, declarationsOnly = true) {
+  load(dir, importPath, declarationsOnly = true, withMain = false, keepBodies) {
     const listed = this.reader.goFiles(dir);
     if (!listed) return void 0;
     const files = [];
     for (const { name: name3, text: source } of listed) {
       if (name3.endsWith("_test.go") || source.length > MAX_DECL_FILE_CHARS || source.includes("\0")) continue;
       if (IGNORED_BUILD.test(source.slice(0, 2048)) && !isGeneratedSource(source)) continue;
-      const text = declarationsOnly ? blankFunctionBodies(source) : source;
+      const text = declarationsOnly || keepBodies && !keepBodies(source) ? blankFunctionBodies(source) : source;
       this.chars += text.length;
       let tree;
       try {
@@ -17404,7 +17833,7 @@ var ModuleView = class {
       }
       const file = new GoFile(`${dir}/${name3}`, text, tree);
       this.ownTrees.push(tree);
-      if (!file.packageName || file.packageName === "main" || file.packageName.endsWith("_test")) continue;
+      if (!file.packageName || file.packageName === "main" && !withMain || file.packageName.endsWith("_test")) continue;
       files.push(file);
     }
     if (files.length === 0) return void 0;
@@ -17417,6 +17846,7 @@ var ModuleView = class {
     pkg.module = this;
     pkg.importPath = importPath;
     pkg.declarationsOnly = declarationsOnly;
+    pkg.loadedByView = true;
     for (const f2 of mine) this.owners.set(f2.tree, pkg);
     this.loadedCount++;
     return pkg;
@@ -17433,6 +17863,17 @@ var ModuleView = class {
     this.depModules.set(root, info2 ?? null);
   }
 };
+function importedPaths(text) {
+  const out2 = [];
+  const head = /^(?:func|type|var|const)\b/m.exec(text);
+  const part = head ? text.slice(0, head.index) : text;
+  const re2 = /^import\s*(?:\(([^)]*)\)|(?:[\w.]+\s+)?"([^"\n]+)")/gm;
+  for (let m2 = re2.exec(part); m2; m2 = re2.exec(part)) {
+    if (m2[2]) out2.push(m2[2]);
+    else for (const q2 of (m2[1] ?? "").replace(/\/\/[^\n]*/g, "").matchAll(/"([^"\n]+)"/g)) out2.push(q2[1]);
+  }
+  return out2;
+}
 
 // src/engine/parser.ts
 import { createRequire } from "node:module";
@@ -21733,10 +22174,10 @@ var SyntaxNode = class {
 };
 var typeIdCache = /* @__PURE__ */ new WeakMap();
 function typeIdsOf(names, types) {
-  let cache3 = typeIdCache.get(names);
-  if (!cache3) typeIdCache.set(names, cache3 = /* @__PURE__ */ new Map());
+  let cache4 = typeIdCache.get(names);
+  if (!cache4) typeIdCache.set(names, cache4 = /* @__PURE__ */ new Map());
   const key2 = types.join(" ");
-  let ids = cache3.get(key2);
+  let ids = cache4.get(key2);
   if (!ids) {
     ids = /* @__PURE__ */ new Set();
     const want = new Set(types);
@@ -21744,7 +22185,7 @@ function typeIdsOf(names, types) {
       if (want.has(t)) ids.add(i2);
     });
     if (want.has("ERROR")) ids.add(ERROR_SYMBOL);
-    cache3.set(key2, ids);
+    cache4.set(key2, ids);
   }
   return ids;
 }
@@ -21936,8 +22377,8 @@ function goParser() {
       parseOnly(text) {
         parser.parse(text)?.delete();
       },
-      parse(text, cache3) {
-        const cached = cache3?.get(text);
+      parse(text, cache4) {
+        const cached = cache4?.get(text);
         if (cached) return new SyntaxTree(text, cached, names);
         const wasm = parser.parse(text);
         if (!wasm) throw new Error("tree-sitter returned no tree");
@@ -21947,7 +22388,7 @@ function goParser() {
         } finally {
           wasm.delete();
         }
-        cache3?.put(text, arrays);
+        cache4?.put(text, arrays);
         return new SyntaxTree(text, arrays, names);
       }
     };
@@ -22043,7 +22484,7 @@ function goVersionFor(dir, goMods) {
   }
   return best ? goVersionFromGoMod(best.text) : void 0;
 }
-async function parseSources(inputs, maxChars = DEFAULT_MAX_CHARS, trees, cache3) {
+async function parseSources(inputs, maxChars = DEFAULT_MAX_CHARS, trees, cache4) {
   const parser = await goParser();
   const files = [];
   const problems = [];
@@ -22059,7 +22500,7 @@ async function parseSources(inputs, maxChars = DEFAULT_MAX_CHARS, trees, cache3)
     let tree;
     try {
       const ready2 = trees?.get(input2.path);
-      tree = ready2 ? parser.adopt(input2.text, ready2) : parser.parse(input2.text, cache3);
+      tree = ready2 ? parser.adopt(input2.text, ready2) : parser.parse(input2.text, cache4);
     } catch (e) {
       problems.push({ path: input2.path, message: `skipped: parser failed (${e.message})` });
       continue;
@@ -22144,10 +22585,10 @@ async function analyzeSources(inputs, options) {
   return { findings, problems, files: fileCount, packages: packageCount };
 }
 var keptViews = /* @__PURE__ */ new WeakMap();
-async function moduleViewFor(m2, cache3) {
+async function moduleViewFor(m2, cache4) {
   const kept = m2.keep ? keptViews.get(m2) : void 0;
   if (kept) return kept;
-  const view = new ModuleView(m2.layout, m2.reader, await goParser(), cache3);
+  const view = new ModuleView(m2.layout, m2.reader, await goParser(), cache4);
   if (m2.keep) keptViews.set(m2, view);
   return view;
 }
@@ -22495,7 +22936,7 @@ function isServed(pkg, h) {
 }
 
 // src/engine/sizes.ts
-var WORD = { size: 8, align: 8 };
+var WORD2 = { size: 8, align: 8 };
 var TWO_WORDS = { size: 16, align: 8 };
 var BASIC = {
   bool: { size: 1, align: 1 },
@@ -22508,12 +22949,12 @@ var BASIC = {
   uint32: { size: 4, align: 4 },
   rune: { size: 4, align: 4 },
   float32: { size: 4, align: 4 },
-  int: WORD,
-  uint: WORD,
-  int64: WORD,
-  uint64: WORD,
-  uintptr: WORD,
-  float64: WORD,
+  int: WORD2,
+  uint: WORD2,
+  int64: WORD2,
+  uint64: WORD2,
+  uintptr: WORD2,
+  float64: WORD2,
   complex64: { size: 8, align: 4 },
   complex128: { size: 16, align: 8 },
   string: TWO_WORDS,
@@ -22521,7 +22962,7 @@ var BASIC = {
   any: TWO_WORDS
 };
 var STANDARD = {
-  time: { Time: { size: 24, align: 8 }, Duration: WORD, Month: WORD, Weekday: WORD },
+  time: { Time: { size: 24, align: 8 }, Duration: WORD2, Month: WORD2, Weekday: WORD2 },
   sync: {
     Mutex: { size: 8, align: 4 },
     RWMutex: { size: 24, align: 4 },
@@ -22532,12 +22973,12 @@ var STANDARD = {
     Bool: { size: 4, align: 4 },
     Int32: { size: 4, align: 4 },
     Uint32: { size: 4, align: 4 },
-    Int64: WORD,
-    Uint64: WORD,
-    Uintptr: WORD,
+    Int64: WORD2,
+    Uint64: WORD2,
+    Uintptr: WORD2,
     Value: TWO_WORDS
   },
-  unsafe: { Pointer: WORD },
+  unsafe: { Pointer: WORD2 },
   context: { Context: TWO_WORDS }
 };
 var TypeSizes = class {
@@ -22565,7 +23006,7 @@ var TypeSizes = class {
       case "map":
       case "chan":
       case "func":
-        return WORD;
+        return WORD2;
       case "slice":
         return { size: 24, align: 8 };
       case "interface":
@@ -22581,7 +23022,7 @@ var TypeSizes = class {
         let align = 1;
         let lastSize = -1;
         for (const f2 of t.fields) {
-          const fl = f2.embedded && f2.node.children.some((c) => c?.type === "*") ? WORD : this.layout(this.pkg.typeOf(f2.typeNode), depth + 1);
+          const fl = f2.embedded && f2.node.children.some((c) => c?.type === "*") ? WORD2 : this.layout(this.pkg.typeOf(f2.typeNode), depth + 1);
           if (!fl) return null;
           offset = roundUp(offset, fl.align) + fl.size;
           align = Math.max(align, fl.align);
@@ -23512,9 +23953,9 @@ function noteOwnerResets(pkg, scopes, file, stmt, into) {
 }
 var STORE_METHODS = /* @__PURE__ */ new Set(["Store", "LoadOrStore", "Swap"]);
 function insertionsAt(pkg, node) {
-  const cache3 = pkg.fact(InsertionCache);
-  let hit = cache3.get(node.id);
-  if (!hit) cache3.set(node.id, hit = syntacticInsertions(node));
+  const cache4 = pkg.fact(InsertionCache);
+  let hit = cache4.get(node.id);
+  if (!hit) cache4.set(node.id, hit = syntacticInsertions(node));
   return hit;
 }
 var InsertionCache = defineFact("map-insertions", () => /* @__PURE__ */ new Map());
@@ -23621,7 +24062,7 @@ var Lifetime = class {
   computePerRequest() {
     const roots = [];
     for (const h of httpHandlers(this.pkg)) {
-      if (isTestFile(h.file)) continue;
+      if (isTestFile2(h.file)) continue;
       roots.push({ node: h.fn, why: reason(`${describeFn(h.fn)}, an HTTP handler`) });
       this.servingRoots.add(h.fn.id);
     }
@@ -23629,7 +24070,7 @@ var Lifetime = class {
     for (const methods of this.pkg.methods.values()) {
       for (const m2 of methods.values()) {
         const ctxName = ctxTypeOf.get(m2.file);
-        if (!ctxName || isTestFile(m2.file) || !isRPCMethod(m2.node, `${ctxName}.Context`)) continue;
+        if (!ctxName || isTestFile2(m2.file) || !isRPCMethod(m2.node, `${ctxName}.Context`)) continue;
         roots.push({ node: m2.node, why: reason(`${describeFn(m2.node)}, an RPC-style method`) });
         this.servingRoots.add(m2.node.id);
       }
@@ -23637,7 +24078,7 @@ var Lifetime = class {
     for (const r of this.messageCallbacks()) roots.push(r);
     const goStatements = [];
     for (const file of this.pkg.files) {
-      if (isTestFile(file) || !(/<-|\.Accept\(|\bgo\s+(func\b|[\w.]+\()/.test(file.text) || this.pkgHasChan && /\brange\b/.test(file.text))) continue;
+      if (isTestFile2(file) || !(/<-|\.Accept\(|\bgo\s+(func\b|[\w.]+\()/.test(file.text) || this.pkgHasChan && /\brange\b/.test(file.text))) continue;
       for (const n of nodesOfType2(file.root, ["for_statement", "go_statement"])) {
         if (n.type === "go_statement") {
           goStatements.push(n);
@@ -23674,12 +24115,12 @@ var Lifetime = class {
     const out2 = [];
     for (const methods of this.pkg.methods.values()) {
       for (const m2 of methods.values()) {
-        if (isTestFile(m2.file) || !MESSAGE_METHOD.test(m2.name) || !paramTypes(field(m2.node, "parameters")).length) continue;
+        if (isTestFile2(m2.file) || !MESSAGE_METHOD.test(m2.name) || !paramTypes(field(m2.node, "parameters")).length) continue;
         out2.push({ node: m2.node, why: reason(`${describeFn(m2.node)}, a message handler`) });
       }
     }
     for (const file of this.pkg.files) {
-      if (isTestFile(file) || !SUBSCRIBE_CALL.test(file.text)) continue;
+      if (isTestFile2(file) || !SUBSCRIBE_CALL.test(file.text)) continue;
       for (const call of nodesOfType2(file.root, ["call_expression"])) {
         const shape = callShape(call);
         if (!shape?.method || !SUBSCRIBE_METHOD.test(shape.method)) continue;
@@ -23850,7 +24291,7 @@ var Lifetime = class {
     };
     const consider = (value, target, file, syncMap = false) => {
       const t = value ? namedLocal(this.scopes.typeOfExpr(value)) : void 0;
-      if (!t || !builtPerRequest.has(t) || longLived.has(t) || isTestFile(file)) return;
+      if (!t || !builtPerRequest.has(t) || longLived.has(t) || isTestFile2(file)) return;
       const why = holderOf(target, syncMap);
       const had = out2.get(t);
       if (!why || had === why) return;
@@ -23859,7 +24300,7 @@ var Lifetime = class {
       } else if (!had || why.startsWith("registered")) out2.set(t, why);
     };
     for (const file of this.pkg.files) {
-      if (isTestFile(file)) continue;
+      if (isTestFile2(file)) continue;
       for (const n of nodesOfType2(file.root, ["assignment_statement", "call_expression"])) {
         if (n.type === "call_expression") {
           const shape = callShape(n);
@@ -23974,372 +24415,8 @@ function nodesOfType2(root, types) {
 function baseName2(path) {
   return path.slice(path.lastIndexOf("/") + 1);
 }
-function isTestFile(file) {
+function isTestFile2(file) {
   return file.path.endsWith("_test.go");
-}
-
-// src/engine/concurrency/types.ts
-var ANY_LOCK = "*";
-var EXCLUSIVE = "!exclusive";
-
-// src/engine/concurrency/units.ts
-function addNew(seen, added, name2) {
-  if (seen.has(name2)) return;
-  seen.add(name2);
-  added.add(name2);
-}
-function rootIdent(expr) {
-  let e = expr ? unparen(expr) : null;
-  for (let i2 = 0; e && i2 < 20; i2++) {
-    if (e.type === "identifier") return e;
-    if (e.type === "selector_expression") e = field(e, "operand");
-    else if (e.type === "index_expression") e = field(e, "operand");
-    else if (e.type === "unary_expression") e = field(e, "operand");
-    else if (e.type === "parenthesized_expression") e = unparen(e);
-    else return void 0;
-    if (e) e = unparen(e);
-  }
-  return void 0;
-}
-function enclosingFunctionNode(n) {
-  for (let p2 = n.parent; p2; p2 = p2.parent) if (p2.type === "func_literal" || p2.type === "function_declaration" || p2.type === "method_declaration") return p2;
-  return null;
-}
-function derefNamed(pkg, t) {
-  let x = t;
-  if (x.kind === "pointer") x = x.elem;
-  if (x.kind !== "named" || x.qualifier) return void 0;
-  const decl = pkg.types.get(x.name);
-  if (decl?.alias) {
-    const target = pkg.typeOf(decl.typeNode);
-    if (target.kind === "named" && !target.qualifier) return target.name;
-  }
-  return x.name;
-}
-function inLoopWithin(node, fn) {
-  return loopWithin(node, fn) !== void 0;
-}
-function loopWithin(node, fn) {
-  for (let p2 = node.parent; p2 && p2.id !== fn.id; p2 = p2.parent) {
-    if (p2.type === "for_statement") return p2;
-    if (p2.type === "func_literal" || p2.type === "function_declaration" || p2.type === "method_declaration") return void 0;
-  }
-  return void 0;
-}
-function loops(fn) {
-  const body2 = field(fn, "body");
-  if (!body2) return false;
-  let found = false;
-  const visit = (n) => {
-    if (found) return;
-    for (const c of namedChildren(n)) {
-      if (c.type === "for_statement") {
-        found = true;
-        return;
-      }
-      if (c.type === "func_literal") continue;
-      if (c.type.endsWith("statement") || c.type === "block" || c.type === "statement_list" || c.type.endsWith("_case")) visit(c);
-    }
-  };
-  visit(body2);
-  return found;
-}
-function commaOkIndex(index) {
-  if (index.type !== "index_expression") return false;
-  const list2 = index.parent;
-  const stmt = list2?.type === "expression_list" ? list2.parent : list2;
-  if (!stmt || stmt.type !== "short_var_declaration" && stmt.type !== "assignment_statement" && stmt.type !== "var_spec") return false;
-  const right = field(stmt, stmt.type === "var_spec" ? "value" : "right");
-  const left = stmt.type === "var_spec" ? stmt.childrenForFieldName("name") : expressionsOf(field(stmt, "left"));
-  return !!right && expressionsOf(right).length === 1 && unparen(expressionsOf(right)[0]).id === index.id && left.length === 2;
-}
-function enclosingRoot(u2) {
-  for (let x = u2; x; x = x.parent) {
-    if (x.root) return x.root;
-    if (x.decl) return void 0;
-  }
-  return void 0;
-}
-function homeDecl(u2) {
-  let x = u2;
-  while (x && !x.decl) x = x.parent;
-  return x;
-}
-function buildsType(fn, typeName, _scopes) {
-  const text = fn.text;
-  if (!text.includes(typeName)) return false;
-  const re2 = new RegExp(`(?:&|\\b)${typeName}(?:\\[[^\\]]*\\])?\\s*\\{|new\\(\\s*${typeName}\\s*\\)|var\\s+\\w+\\s+\\*?${typeName}\\b`);
-  return re2.test(text);
-}
-function homePosition(a) {
-  let u2 = a.unit;
-  let pos = a.node.startIndex;
-  while (!u2.decl && !u2.root && u2.parent) {
-    pos = u2.node.startIndex;
-    u2 = u2.parent;
-  }
-  return { unit: u2, pos };
-}
-function isTestFile2(f2) {
-  return f2.path.endsWith("_test.go");
-}
-function contains2(outer, inner) {
-  return outer.tree === inner.tree && contains(outer, inner);
-}
-var ITERATOR_RESULT = /^(?:iter\.Seq2?\b|func\s*\(\s*yield\s+func\b)/;
-function literalEscapes(u2, lit) {
-  let p2 = lit.parent;
-  while (p2 && (p2.type === "expression_list" || p2.type === "parenthesized_expression")) p2 = p2.parent;
-  const home = homeDecl(u2);
-  const result2 = home ? field(home.node, "result")?.text ?? "" : "";
-  if (p2?.type === "return_statement") return !ITERATOR_RESULT.test(result2);
-  if (p2?.type === "assignment_statement" && expressionsOf(field(p2, "left")).some((l) => unparen(l).type === "selector_expression")) return true;
-  return /^\(?\s*func\b/.test(result2) && !ITERATOR_RESULT.test(result2);
-}
-function isConstFalse(scopes, cond) {
-  if (!cond || cond.type !== "identifier") return false;
-  const b2 = scopes.resolve(cond);
-  return b2?.kind === "const" && b2.value?.text === "false";
-}
-
-// src/engine/concurrency/guards.ts
-var MAX_CHAIN = 3;
-function sharedGuards(model, typeName, writes) {
-  const out2 = /* @__PURE__ */ new Map();
-  if (!writes.length) return out2;
-  const held = writes.map((w2) => model.locksAt(w2));
-  const candidates = /* @__PURE__ */ new Set();
-  for (const h of held) for (const k2 of h.keys()) candidates.add(k2);
-  for (const k2 of candidates) {
-    if (!held.every((h) => h.has(k2) || h.has(ANY_LOCK) || h.has(EXCLUSIVE))) continue;
-    const g2 = k2.startsWith("pkg:") ? pkgGuard(model, k2.slice(4)) : typeName ? ownerGuard(model, k2, typeName) : void 0;
-    if (g2) out2.set(k2, g2);
-  }
-  return out2;
-}
-function pkgGuard(model, name2) {
-  const v2 = model.pkg.values.get(name2);
-  if (!v2 || v2.kind !== "var") return void 0;
-  const text = (v2.typeNode ?? v2.value)?.text ?? "";
-  return { kind: "pkg", name: name2, rw: /\bRWMutex\b/.test(text) };
-}
-function ownerGuard(model, key2, typeName) {
-  const dot = key2.lastIndexOf(".");
-  if (dot <= 0) return void 0;
-  const owner = key2.slice(0, dot);
-  const name2 = key2.slice(dot + 1);
-  if (owner === typeName || !model.pkg.types.has(owner)) return void 0;
-  const mutexes = model.mutexFieldsOf(owner);
-  const field2 = name2 === "<embedded>" ? mutexes.find((m2) => m2 === "Mutex" || m2 === "RWMutex") : mutexes.includes(name2) ? name2 : void 0;
-  if (field2 === void 0) return void 0;
-  const chain = fieldChain(model.pkg, owner, typeName);
-  if (!chain) return void 0;
-  const embedded = field2 === "Mutex" || field2 === "RWMutex";
-  return { kind: "owner", owner, field: embedded ? "" : field2, chain, rw: model.isRWMutexField(owner, embedded ? "" : field2) };
-}
-function fieldChain(pkg, from, to2) {
-  return walkFields(pkg, from, (t) => t === to2);
-}
-function ownedStructs(pkg, from) {
-  const out2 = /* @__PURE__ */ new Set();
-  walkFields(pkg, from, (t) => {
-    out2.add(t);
-    return false;
-  });
-  out2.delete(from);
-  return out2;
-}
-function walkFields(pkg, from, stop2) {
-  let frontier = [{ type: from, path: from }];
-  const seen = /* @__PURE__ */ new Set([from]);
-  for (let depth = 0; depth < MAX_CHAIN && frontier.length; depth++) {
-    const next = [];
-    for (const { type, path } of frontier) {
-      for (const f2 of pkg.structFieldsOf(type) ?? []) {
-        const t = structBehind(pkg, pkg.typeOf(f2.typeNode));
-        if (!t) continue;
-        const p2 = `${path}.${f2.name}`;
-        if (stop2(t)) return p2;
-        if (!seen.has(t)) {
-          seen.add(t);
-          next.push({ type: t, path: p2 });
-        }
-      }
-    }
-    frontier = next;
-  }
-  return void 0;
-}
-function structBehind(pkg, t, depth = 0) {
-  if (depth > 3) return void 0;
-  switch (t.kind) {
-    case "pointer":
-    case "slice":
-    case "array":
-      return structBehind(pkg, t.elem, depth + 1);
-    case "map":
-      return structBehind(pkg, t.value, depth + 1);
-    case "named": {
-      const name2 = derefNamed(pkg, t);
-      return name2 && pkg.structFieldsOf(name2) ? name2 : void 0;
-    }
-    default:
-      return void 0;
-  }
-}
-
-// src/engine/relevant.ts
-var GO_STATEMENT = /^[\t ]*(?:[\p{L}_][\p{L}\p{N}_]*:[\t ]*)?go(?:[\t ]*\(|[\t ]+(?:func\b|[\p{L}_][\p{L}\p{N}_.]*[\t ]*[(\[]))/mu;
-var SEED_TEXT = new RegExp(`\\b(?:RLock|AfterFunc|Go)\\(|${GO_STATEMENT.source}`, GO_STATEMENT.flags);
-var STDLIB_MAP_TYPES = /* @__PURE__ */ new Set(["net/http.Header", "net/url.Values", "net/textproto.MIMEHeader", "text/template.FuncMap", "html/template.FuncMap"]);
-var WORD2 = /(\.\s*)?([\p{L}_][\p{L}\p{Nd}_]*)(\s*\()?/gu;
-var BodySelector = class {
-  constructor(pkg, decls) {
-    this.pkg = pkg;
-    for (const d of decls) {
-      const body2 = d.node.childForFieldName("body");
-      if (body2) this.bodies.set(d, { text: d.file.text.slice(body2.startIndex, body2.endIndex), start: body2.startIndex, end: body2.endIndex });
-    }
-  }
-  pkg;
-  bodies = /* @__PURE__ */ new Map();
-  words = /* @__PURE__ */ new Map();
-  /** Bodies that start goroutines (`go`, `.Go(`, `AfterFunc(`) or take a read lock. */
-  seeds() {
-    return [...this.bodies].filter(([, b2]) => SEED_TEXT.test(b2.text)).map(([d]) => d);
-  }
-  /** The declaration whose body holds the byte offset (a function literal's home). */
-  enclosing(file, offset) {
-    for (const [d, b2] of this.bodies) if (d.file === file && b2.start <= offset && offset < b2.end) return d;
-    return void 0;
-  }
-  /**
-   * Map-typed (or unseeable) fields of the package's struct types that hold a mutex, or that a
-   * struct holding one owns through its fields without a mutex of their own (a tree's levels
-   * under its root's lock): unguarded-map-field needs every use of them.
-   */
-  guardedMapFields(mutexFieldsOf) {
-    const locked = [...this.pkg.types.keys()].filter((t) => mutexFieldsOf(t).length > 0);
-    const owned = /* @__PURE__ */ new Set();
-    for (const t of locked) for (const o of ownedStructs(this.pkg, t)) if (!mutexFieldsOf(o).length) owned.add(o);
-    return this.mapFields((typeName) => mutexFieldsOf(typeName).length > 0 || owned.has(typeName));
-  }
-  /** Package map variables, when a package-level mutex may guard them: every use of them matters. */
-  guardedMapVars() {
-    const vars = /* @__PURE__ */ new Set();
-    const mutexVar = [...this.pkg.values.values()].some((v2) => v2.kind === "var" && /\bsync\.(?:RW)?Mutex\b/.test((v2.typeNode ?? v2.value)?.text ?? ""));
-    if (!mutexVar) return vars;
-    for (const [name2, v2] of this.pkg.values) {
-      if (v2.kind === "var" && (!v2.typeNode || this.mayBeMap(v2.file, this.pkg.typeOf(v2.typeNode)))) vars.add(name2);
-    }
-    return vars;
-  }
-  /** Names of the map-typed (or unseeable) fields of the package's struct types that pass `include`. */
-  mapFields(include) {
-    const out2 = /* @__PURE__ */ new Set();
-    for (const [name2, decl] of this.pkg.types) {
-      if (!include(name2)) continue;
-      for (const f2 of this.pkg.structFieldsOf(name2) ?? []) {
-        if (!f2.embedded && this.mayBeMap(decl.file, this.pkg.typeOf(f2.typeNode))) out2.add(f2.name);
-      }
-    }
-    return out2;
-  }
-  mapNames;
-  reachMemo = /* @__PURE__ */ new Map();
-  /**
-   * Whether the body, or what it calls within `depth` more calls (by name, generously), names a
-   * map field or a package variable that may be a map: only such code can add a shared-map
-   * access under a goroutine.
-   */
-  reachesMap(d, depth) {
-    const names = this.mapNames ??= this.allMapNames();
-    const known = this.reachMemo.get(d);
-    if (known === Infinity) return true;
-    if (known !== void 0 && depth <= known) return false;
-    const w2 = this.bodies.has(d) ? this.wordsOf(d) : void 0;
-    if (!w2) return false;
-    if (someIn(w2.dotted, names.fields) || someIn(w2.bare, names.vars)) {
-      this.reachMemo.set(d, Infinity);
-      return true;
-    }
-    this.reachMemo.set(d, depth);
-    if (depth > 0) {
-      for (const name2 of w2.called) {
-        for (const callee of this.declsNamed(name2)) {
-          if (callee !== d && this.reachesMap(callee, depth - 1)) {
-            this.reachMemo.set(d, known ?? -1);
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-  declsByName;
-  declsNamed(name2) {
-    if (!this.declsByName) {
-      this.declsByName = /* @__PURE__ */ new Map();
-      for (const d of this.bodies.keys()) {
-        let list2 = this.declsByName.get(d.name);
-        if (!list2) this.declsByName.set(d.name, list2 = []);
-        list2.push(d);
-      }
-    }
-    return this.declsByName.get(name2) ?? [];
-  }
-  allMapNames() {
-    const fields = this.mapFields(() => true);
-    const vars = /* @__PURE__ */ new Set();
-    for (const [name2, v2] of this.pkg.values) {
-      if (v2.kind === "var" && (!v2.typeNode || this.mayBeMap(v2.file, this.pkg.typeOf(v2.typeNode)))) vars.add(name2);
-    }
-    return { fields, vars };
-  }
-  /** Bodies that write `.field` for one of the fields, or name one of the package variables. */
-  mentioning(fields, vars) {
-    if (fields.size === 0 && vars.size === 0) return [];
-    const out2 = [];
-    for (const d of this.bodies.keys()) {
-      const w2 = this.wordsOf(d);
-      if (someIn(w2.dotted, fields) || someIn(w2.bare, vars)) out2.push(d);
-    }
-    return out2;
-  }
-  /** Bodies that call a function or method of one of the names. */
-  calling(names) {
-    if (names.size === 0) return [];
-    return [...this.bodies.keys()].filter((d) => someIn(this.wordsOf(d).called, names));
-  }
-  wordsOf(d) {
-    let w2 = this.words.get(d);
-    if (!w2) {
-      w2 = { dotted: /* @__PURE__ */ new Set(), bare: /* @__PURE__ */ new Set(), called: /* @__PURE__ */ new Set() };
-      for (const m2 of this.bodies.get(d).text.matchAll(WORD2)) {
-        const name2 = m2[2];
-        (m2[1] ? w2.dotted : w2.bare).add(name2);
-        if (m2[3]) w2.called.add(name2);
-      }
-      this.words.set(d, w2);
-    }
-    return w2;
-  }
-  mayBeMap(file, t) {
-    const u2 = this.pkg.underlying(t);
-    if (u2.kind === "map" || u2.kind === "unknown") return true;
-    if (u2.kind !== "named" || !u2.qualifier) return false;
-    const path = file.imports.get(u2.qualifier);
-    if (!path) return true;
-    return !isStdlib(path) || STDLIB_MAP_TYPES.has(`${path}.${u2.name}`);
-  }
-};
-function isStdlib(importPath) {
-  return !importPath.split("/")[0].includes(".");
-}
-function someIn(a, b2) {
-  const [small, large] = a.size < b2.size ? [a, b2] : [b2, a];
-  for (const x of small) if (large.has(x)) return true;
-  return false;
 }
 
 // src/engine/concurrency/phases.ts
@@ -24420,7 +24497,7 @@ function exclusiveByDoc(u2) {
 }
 function testOnlyUnits(units) {
   const out2 = /* @__PURE__ */ new Set();
-  const candidates = units.filter((u2) => u2.decl && !u2.root && !isTestFile2(u2.file) && /^[a-z_]/.test(u2.decl.name));
+  const candidates = units.filter((u2) => u2.decl && !u2.root && !isTestFile(u2.file) && /^[a-z_]/.test(u2.decl.name));
   const uses = wordCounts(units);
   for (const u2 of candidates) {
     const name2 = u2.decl.name;
@@ -24434,7 +24511,7 @@ function testOnlyUnits(units) {
       if (out2.has(u2.id) || !u2.callers.length) continue;
       const onlyTests = u2.callers.every((c) => {
         const home = homeDecl(c.caller) ?? c.caller;
-        return isTestFile2(c.caller.file) || home.id === u2.id || out2.has(home.id);
+        return isTestFile(c.caller.file) || home.id === u2.id || out2.has(home.id);
       });
       if (onlyTests) {
         out2.add(u2.id);
@@ -24449,7 +24526,7 @@ function wordCounts(units) {
   let counts = wordMemo.get(units);
   if (counts) return counts;
   counts = /* @__PURE__ */ new Map();
-  const files = new Set(units.map((u2) => u2.file).filter((f2) => !isTestFile2(f2)));
+  const files = new Set(units.map((u2) => u2.file).filter((f2) => !isTestFile(f2)));
   for (const f2 of files) for (const m2 of f2.text.matchAll(/[\p{L}_][\p{L}\p{N}_]*/gu)) counts.set(m2[0], (counts.get(m2[0]) ?? 0) + 1);
   wordMemo.set(units, counts);
   return counts;
@@ -24529,8 +24606,8 @@ function inheritedLocks(units, documented) {
   };
   const TOP = /* @__PURE__ */ new Map([["<top>", "W"]]);
   const testOnly = testOnlyUnits(units);
-  const fromTests = (c, u2) => isTestFile2(c.file) && !isTestFile2(u2.file) || testOnly.has((homeDecl(c) ?? c).id);
-  const candidates = units.filter((u2) => u2.decl && !u2.root && declLocks.get(u2.id) !== any && (floor.has(u2.id) || !declLocks.has(u2.id)) && /^[a-z_]/.test(u2.decl.name) && u2.callers.some((c) => !isTestFile2(c.caller.file) || isTestFile2(u2.file)));
+  const fromTests = (c, u2) => isTestFile(c.file) && !isTestFile(u2.file) || testOnly.has((homeDecl(c) ?? c).id);
+  const candidates = units.filter((u2) => u2.decl && !u2.root && declLocks.get(u2.id) !== any && (floor.has(u2.id) || !declLocks.has(u2.id)) && /^[a-z_]/.test(u2.decl.name) && u2.callers.some((c) => !isTestFile(c.caller.file) || isTestFile(u2.file)));
   for (const u2 of candidates) declLocks.set(u2.id, TOP);
   const withFloor = (u2, held) => {
     const f2 = floor.get(u2.id);
@@ -25244,6 +25321,97 @@ var Ownership = class {
   }
 };
 
+// src/engine/concurrency/callbacks.ts
+var NONE = /* @__PURE__ */ new Map();
+var cache = /* @__PURE__ */ new WeakMap();
+function foreignCallee(pkg, scopes, f2) {
+  if (!pkg.module || f2.type !== "selector_expression") return void 0;
+  const name2 = field(f2, "field")?.text;
+  const operand = field(f2, "operand");
+  if (!name2 || !operand || !/^[A-Z]/.test(name2)) return void 0;
+  const base = unparen(operand);
+  if (base.type === "identifier" && !scopes.resolve(base)) {
+    const other = pkg.importedPackage(base.text, base);
+    const decl2 = other?.funcs.get(name2);
+    return decl2 && other ? { decl: decl2, owner: other } : void 0;
+  }
+  let t = scopes.typeOfExpr(base);
+  if (t.kind === "pointer") t = t.elem;
+  if (t.kind !== "named") return void 0;
+  const found = pkg.namedDecl(t);
+  if (!found || found.pkg === pkg) return void 0;
+  const decl = found.pkg.methodsOf(t.name).get(name2);
+  return decl ? { decl, owner: found.pkg } : void 0;
+}
+function foreignGoParams(callee) {
+  const node = callee.decl.node;
+  let perTree = cache.get(node.tree);
+  if (!perTree) cache.set(node.tree, perTree = /* @__PURE__ */ new Map());
+  const hit = perTree.get(node.id);
+  if (hit) return hit;
+  const result2 = goParamsOf(callee);
+  perTree.set(node.id, result2);
+  return result2;
+}
+function goParamsOf(callee) {
+  const params = parametersOf(callee.decl.node);
+  const funcParams = params.map((p2, i2) => ({ i: i2, name: p2.name.text, func: p2.type.type === "function_type" })).filter((p2) => p2.func);
+  const view = callee.owner.module;
+  if (!funcParams.length || !view) return NONE;
+  const source = view.declarationSource(callee.decl.node);
+  if (!source || !/\bgo\b|\.Go\(/.test(source)) return NONE;
+  const tree = view.parseDetached(`package p
+${source}`);
+  try {
+    const fn = tree.rootNode.namedChildren.find((c) => c.type === "function_declaration" || c.type === "method_declaration");
+    const body2 = fn ? field(fn, "body") : null;
+    if (!fn || !body2) return NONE;
+    const out2 = /* @__PURE__ */ new Map();
+    walk(body2, (n) => {
+      const started2 = n.type === "go_statement" ? n : goCall(n);
+      if (!started2) return;
+      for (const p2 of funcParams) {
+        if (!new RegExp(`\\b${p2.name}\\b`).test(started2.text)) continue;
+        const multi = inLoopWithin(started2, fn);
+        out2.set(p2.i, multi || out2.get(p2.i) === true);
+      }
+    });
+    return out2.size ? out2 : NONE;
+  } finally {
+    tree.delete();
+  }
+}
+function goCall(n) {
+  if (n.type !== "call_expression") return void 0;
+  const f2 = field(n, "function");
+  if (f2?.type !== "selector_expression" || field(f2, "field")?.text !== "Go") return void 0;
+  const args2 = namedChildren(field(n, "arguments") ?? n).filter((c) => c.type !== "comment");
+  return args2.length === 1 ? n : void 0;
+}
+var CALLBACK_CALL = /\.[A-Z]\w*\([^\n]*\bfunc\s*\(/;
+var ForeignCallbackFact = defineFact("foreign-callbacks", (pkg) => {
+  if (!pkg.module || pkg.loadedByView) return [];
+  const out2 = [];
+  let scopes;
+  for (const d of pkg.allFuncs()) {
+    const body2 = field(d.node, "body");
+    if (!body2 || d.file.path.endsWith("_test.go") || !CALLBACK_CALL.test(body2.text)) continue;
+    scopes ??= pkg.fact(ScopesFact);
+    const s3 = scopes;
+    let found = false;
+    walk(body2, (n) => {
+      if (found || n.type !== "call_expression") return;
+      const args2 = namedChildren(field(n, "arguments") ?? n);
+      const f2 = field(n, "function");
+      if (!f2 || !args2.some((a) => unparen(a).type === "func_literal")) return;
+      const callee = foreignCallee(pkg, s3, unparen(f2));
+      if (callee && foreignGoParams(callee).size) found = true;
+    });
+    if (found) out2.push(d);
+  }
+  return out2;
+});
+
 // src/engine/concurrency/walk.ts
 var LEAVES = /* @__PURE__ */ new Set(["identifier", "field_identifier", "type_identifier", "package_identifier", "interpreted_string_literal", "raw_string_literal", "int_literal", "float_literal", "rune_literal", "comment", "true", "false", "nil"]);
 var INTERESTING = /* @__PURE__ */ new Set(["func_literal", "index_expression", "unary_expression", "call_expression", "block", "statement_list", "labeled_statement", "if_statement", "for_statement", "expression_switch_statement", "type_switch_statement", "select_statement", "defer_statement", "go_statement", "receive_statement", "return_statement"]);
@@ -25598,8 +25766,23 @@ var BodyWalker = class {
     const starter = shape ? goStarter(this.scopes, u2.file, shape, args2) : void 0;
     if (f2 && f2.type !== "func_literal") this.walkExpr(u2, f2, state);
     const wrapper = wrapperDecl ? this.lockWrappers.get(wrapperDecl.node.id) : void 0;
+    const foreign = !wrapperDecl && !starter && f2 ? this.foreignGoArgs(f2, args2) : void 0;
+    const once = methodName === "Do" && args2.length === 1 && f2?.type === "selector_expression" && this.isOnce(field(f2, "operand"));
     args2.forEach((a, i2) => {
       const e = unparen(a);
+      if (once && e.type === "func_literal") {
+        this.walkLiteral(u2, e, new Map(state)).once = true;
+        return;
+      }
+      if (foreign?.params.has(i2) && e.type === "func_literal") {
+        const target = this.walkLiteral(u2, e, emptyLocks());
+        const root = this.addRoot("callback", call, u2.file, u2, target, foreign.params.get(i2) || inLoopWithin(call, u2.node));
+        if (root) {
+          root.sync = true;
+          root.via = foreign.name;
+        }
+        return;
+      }
       if (wrapper && i2 === wrapper.fnIdx && e.type === "func_literal" && args2[wrapper.lockIdx]) {
         const held = new Map(state);
         held.set(this.ids.mutexKey(unparen(args2[wrapper.lockIdx])), wrapper.mode);
@@ -25656,6 +25839,24 @@ var BodyWalker = class {
       }
     }
   }
+  /** The expression is a sync.Once (or a pointer to one). */
+  isOnce(e) {
+    if (!e) return false;
+    let t = this.scopes.typeOfExpr(unparen(e));
+    if (t.kind === "pointer") t = t.elem;
+    if (t.kind !== "named" || t.name !== "Once" || !t.qualifier) return false;
+    const file = this.pkg.fileOf(t.node) ?? t.home?.fileOf(t.node);
+    return file?.imports.get(t.qualifier) === "sync";
+  }
+  /** The goroutine-run parameters of another package's function `f` names, when a literal is passed. */
+  foreignGoArgs(f2, args2) {
+    if (!this.pkg.module || !args2.some((a) => unparen(a).type === "func_literal")) return void 0;
+    const callee = foreignCallee(this.pkg, this.scopes, unparen(f2));
+    if (!callee) return void 0;
+    const params = foreignGoParams(callee);
+    const name2 = callee.decl.receiver ? `${callee.owner.name}.${callee.decl.receiver.typeName}.${callee.decl.name}` : `${callee.owner.name}.${callee.decl.name}`;
+    return params.size ? { params, name: name2 } : void 0;
+  }
   // ---- accesses ----------------------------------------------------------
   noteRange(u2, right, state) {
     this.noteAccess(u2, right, unparen(right), "range", state);
@@ -25670,6 +25871,133 @@ var BodyWalker = class {
     this.accesses.push(a);
   }
 };
+
+// src/engine/concurrency/importers.ts
+var ImporterCallsFact = defineFact("importer-calls", (pkg) => findImporterCalls(pkg));
+var MAP_WRITE = /\]\s*(?:=[^=]|\+\+|--|[-+*/%|&^]=)|\b(?:delete|clear)\(/;
+var CONCURRENT_TEXT = /\.Go\(|ResponseWriter|ServeHTTP|\bHandle(?:Func)?\(/;
+var LOCK_CALL = /\.(?:R)?Lock\(\)/;
+var MAX_IMPORTER_DIRS = 400;
+function findImporterCalls(pkg) {
+  const view = pkg.module;
+  if (!view || !pkg.importPath || pkg.loadedByView || pkg.declarationsOnly) return [];
+  const candidates = candidateDecls(pkg);
+  if (!candidates.size) return [];
+  const dirs = view.importersOf(pkg.importPath).filter((d) => d !== pkg.dir).slice(0, MAX_IMPORTER_DIRS);
+  const names = [...candidates.keys()];
+  const callText = new RegExp(`\\.(?:${names.join("|")})\\(`);
+  const out2 = [];
+  for (const dir of dirs) {
+    const texts = view.goFilesAt(dir) ?? [];
+    const worth = texts.some((f2) => !f2.name.endsWith("_test.go") && callText.test(f2.text) && (GO_STATEMENT.test(f2.text) || CONCURRENT_TEXT.test(f2.text)));
+    if (!worth) continue;
+    const q2 = view.callersAt(dir);
+    if (q2) out2.push(...callsIn(q2, pkg, candidates, callText));
+  }
+  return out2.sort((a, b2) => Number(b2.multi) - Number(a.multi));
+}
+function candidateDecls(pkg) {
+  const writes = /* @__PURE__ */ new Map();
+  const writesMap = (d) => {
+    let hit = writes.get(d.name + "\0" + (d.receiver?.typeName ?? ""));
+    if (hit === void 0) writes.set(d.name + "\0" + (d.receiver?.typeName ?? ""), hit = MAP_WRITE.test(field(d.node, "body")?.text ?? ""));
+    return hit;
+  };
+  const helpers = [...pkg.allFuncs()].filter((d) => /^[a-z_]/.test(d.name) && !isTestFile(d.file) && writesMap(d)).map((d) => d.name);
+  const callsHelper = helpers.length ? new RegExp(`\\b(?:${[...new Set(helpers)].join("|")})\\(`) : void 0;
+  const out2 = /* @__PURE__ */ new Map();
+  for (const d of pkg.allFuncs()) {
+    if (!/^[A-Z]/.test(d.name) || isTestFile(d.file) || isSetupName(d.name) || isShutdownName(d.name)) continue;
+    if (!d.receiver && /^New/.test(d.name)) continue;
+    const body2 = field(d.node, "body")?.text ?? "";
+    if (!writesMap(d) && !(callsHelper && callsHelper.test(body2))) continue;
+    let list2 = out2.get(d.name);
+    if (!list2) out2.set(d.name, list2 = []);
+    list2.push(d);
+  }
+  return out2;
+}
+function callsIn(q2, pkg, candidates, callText) {
+  const scopes = q2.fact(ScopesFact);
+  const handlers = /* @__PURE__ */ new Map();
+  for (const h of httpHandlers(q2)) handlers.set(h.fn.id, isServed(q2, h));
+  const out2 = [];
+  for (const file of q2.files) {
+    if (isTestFile(file) || !callText.test(file.text)) continue;
+    const local = file.importName(pkg.importPath);
+    walk(file.root, (n) => {
+      if (n.type !== "call_expression") return;
+      const shape = callShape(n);
+      if (!shape?.method || !shape.receiver || !candidates.has(shape.method)) return;
+      const decl = calleeDecl(q2, scopes, pkg, candidates.get(shape.method), shape.receiver, local);
+      if (!decl) return;
+      const ctx = concurrentContext(n, file, scopes, handlers);
+      if (!ctx) return;
+      if (decl.receiver && !sharedReceiver(shape.receiver, ctx, scopes)) return;
+      out2.push({ decl, kind: ctx.kind, site: ctx.site, siteFile: file, multi: ctx.multi, importer: q2.importPath ?? q2.dir });
+    });
+  }
+  return out2;
+}
+function calleeDecl(q2, scopes, pkg, decls, recv, local) {
+  if (recv.type === "identifier" && local && recv.text === local && !scopes.resolve(recv)) return decls.find((d) => !d.receiver);
+  const typeName = packageTypeName(q2, scopes.typeOfExpr(recv), pkg);
+  return typeName ? decls.find((d) => d.receiver?.typeName === typeName) : void 0;
+}
+function packageTypeName(q2, t, pkg) {
+  const x = t.kind === "pointer" ? t.elem : t;
+  if (x.kind !== "named") return void 0;
+  if (!x.qualifier) return x.home?.importPath === pkg.importPath ? x.name : void 0;
+  const file = q2.fileOf(x.node) ?? x.home?.fileOf(x.node);
+  return file?.imports.get(x.qualifier) === pkg.importPath ? x.name : void 0;
+}
+var FUNC = /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "func_literal"]);
+function concurrentContext(call, file, scopes, handlers) {
+  if (call.parent?.type === "go_statement") return started("go", call.parent, void 0, handlers);
+  for (let p2 = call.parent; p2; p2 = p2.parent) {
+    if (!FUNC.has(p2.type)) continue;
+    if (LOCK_CALL.test(textBefore(p2, call))) return void 0;
+    if (handlers.get(p2.id)) return { kind: "http", site: p2, body: p2, multi: true };
+    if (p2.type !== "func_literal") return void 0;
+    const outer = p2.parent;
+    if (outer?.type === "call_expression" && field(outer, "function")?.id === p2.id) {
+      if (outer.parent?.type === "go_statement") return started("go", outer.parent, p2, handlers);
+      continue;
+    }
+    if (outer?.type === "argument_list" && outer.parent?.type === "call_expression") {
+      const starter = outer.parent;
+      const shape = callShape(starter);
+      const args2 = shape?.args ?? [];
+      const g2 = shape ? goStarter(scopes, file, shape, args2) : void 0;
+      if (g2 && args2[g2.argIndex]?.id === p2.id) return started(g2.kind, starter, p2, handlers);
+    }
+    return void 0;
+  }
+  return void 0;
+}
+function started(kind, site, body2, handlers) {
+  let fn = site.parent;
+  while (fn && !FUNC.has(fn.type)) fn = fn.parent;
+  const loop = fn ? loopWithin(site, fn) : void 0;
+  const perRequest = !!fn && handlers.get(fn.id) === true;
+  return { kind, site, body: body2, loop, multi: !!loop || perRequest };
+}
+function textBefore(fn, node) {
+  const body2 = field(fn, "body");
+  if (!body2) return "";
+  return body2.text.slice(0, Math.max(0, node.startIndex - body2.startIndex));
+}
+function sharedReceiver(recv, ctx, scopes) {
+  let e = recv;
+  while (e.type === "selector_expression" || e.type === "parenthesized_expression") e = e.type === "selector_expression" ? field(e, "operand") : e.namedChildren[0];
+  if (e?.type !== "identifier") return false;
+  const b2 = scopes.resolve(e);
+  if (!b2) return false;
+  if (b2.kind === "package") return true;
+  if (ctx.body && contains2(ctx.body, b2.declNode)) return ctx.kind === "http" && b2.kind === "receiver";
+  if (ctx.loop && contains2(ctx.loop, b2.declNode)) return false;
+  return b2.kind === "local" || b2.kind === "param" || b2.kind === "receiver" || b2.kind === "result";
+}
 
 // src/engine/concurrency/summaries.ts
 var CALLER_LEVELS = 2;
@@ -25695,6 +26023,8 @@ var Builder = class extends BodyWalker {
     const fields = select.guardedMapFields((t) => this.mutexFieldNames(t));
     const vars = select.guardedMapVars();
     for (const d of select.mentioning(fields, vars)) start2.add(d);
+    for (const c of this.pkg.fact(ImporterCallsFact)) start2.add(c.decl);
+    for (const d of this.pkg.fact(ForeignCallbackFact)) start2.add(d);
     this.walkDecls(start2, select);
     const goParamFns = /* @__PURE__ */ new Set();
     for (let walked = -1; walked !== this.walked.size; ) {
@@ -25791,6 +26121,15 @@ var Builder = class extends BodyWalker {
     for (const h of httpHandlers(this.pkg)) {
       const target = this.unitByNode.get(h.fn.id);
       if (target && !target.root && isServed(this.pkg, h)) this.addRoot("http", h.fn, h.file, void 0, target, true);
+    }
+    for (const c of this.pkg.fact(ImporterCallsFact)) {
+      const target = this.unitByNode.get(c.decl.node.id);
+      if (!target || target.root) continue;
+      const root = this.addRoot(c.kind, c.site, c.siteFile, void 0, target, c.multi);
+      if (root) {
+        root.importer = c.importer;
+        root.recvShared = true;
+      }
     }
     for (const svc of rpcServices(this.pkg, this.scopes)) {
       for (const m2 of this.pkg.methodsOf(svc.typeName).values()) {
@@ -25945,7 +26284,7 @@ var Builder = class extends BodyWalker {
     if (target.decl) this.walkUnit(target);
     const sync = kind !== "http" && waitsRightAfter(site);
     const root = { id: this.roots.length, kind, site, siteFile, launcher, target, multi: multi && !sync, longLived: kind === "http" || loops(target.node), recvShared: true, sync, served: true };
-    if (kind !== "http" && target.decl?.receiver) root.recvShared = this.own.goReceiverShared(root);
+    if (kind !== "http" && target.decl?.receiver && this.pkg.fileOf(site)) root.recvShared = this.own.goReceiverShared(root);
     target.root = root;
     this.roots.push(root);
     return root;
@@ -25955,7 +26294,7 @@ var Builder = class extends BodyWalker {
 // src/engine/concurrency/witness.ts
 var MAX_UP = 5;
 function countsAsRoot(r) {
-  if (isTestFile2(r.siteFile)) return false;
+  if (isTestFile(r.siteFile)) return false;
   return r.kind !== "http" || r.served;
 }
 function holdsGuard(locks, guards2) {
@@ -25965,13 +26304,13 @@ function holdsGuard(locks, guards2) {
 }
 function methodEntry(u2, info2) {
   const d = u2.decl;
-  if (!d?.receiver || !/^[A-Z]/.test(d.name) || isTestFile2(d.file)) return false;
+  if (!d?.receiver || !/^[A-Z]/.test(d.name) || isTestFile(d.file)) return false;
   if (isSetupName(d.name) || isShutdownName(d.name)) return false;
   if (info2.fieldName && isInitialiser(u2, info2.fieldName, info2.mutexFields)) return false;
   return !guardedByCallers(u2, info2, 0);
 }
 function guardedByCallers(u2, info2, depth) {
-  const callers = u2.callers.filter((c) => !isTestFile2(c.caller.file) && c.caller !== u2);
+  const callers = u2.callers.filter((c) => !isTestFile(c.caller.file) && c.caller !== u2);
   if (!callers.length || depth > 3) return false;
   return callers.every((c) => {
     if (holdsGuard(c.locks, info2.guards)) return true;
@@ -26001,7 +26340,7 @@ function reachesOf(model, a, info2, unlocked) {
     if (info2.setUp({ unit: u2 })) return;
     if (methodEntry(u2, info2)) out2.push({ entry: { kind: "method", decl: u2.decl, unit: u2 }, locks });
     for (const c of u2.callers) {
-      if (isTestFile2(c.caller.file) && !isTestFile2(u2.file)) continue;
+      if (isTestFile(c.caller.file) && !isTestFile(u2.file)) continue;
       const l = combined(locks, c.locks);
       if (unlocked && holdsGuard(l, info2.guards)) continue;
       if (viaRecv.has(u2.id) && c.recv) {
@@ -26040,12 +26379,12 @@ function overlap(x, y, info2) {
   return true;
 }
 function findWitness(model, a, candidates, info2) {
-  if (a.fresh || isTestFile2(a.file) || afterJoin(a) || info2.setUp(a)) return void 0;
+  if (a.fresh || isTestFile(a.file) || afterJoin(a) || info2.setUp(a)) return void 0;
   const mine = reachesOf(model, a, info2, true);
   if (!mine.length) return void 0;
   const held = model.locksAt(a);
   for (const b2 of candidates) {
-    if (!conflicts(a, b2) || b2.fresh || isTestFile2(b2.file) || afterJoin(b2) || info2.setUp(b2)) continue;
+    if (!conflicts(a, b2) || b2.fresh || isTestFile(b2.file) || afterJoin(b2) || info2.setUp(b2)) continue;
     if (b2 === a && a.kind !== "write") continue;
     const theirs = b2 === a ? mine : reachesOf(model, b2, info2, false);
     const bHeld = model.locksAt(b2);
@@ -26103,7 +26442,7 @@ function unguardedFields(model, inCtor) {
   const unguarded = [];
   const guardedFields = /* @__PURE__ */ new Set();
   const testOnly = testOnlyUnits(model.units);
-  const inTest = (a) => isTestFile2(a.file) || testOnly.has((homeDecl(a.unit) ?? a.unit).id);
+  const inTest = (a) => isTestFile(a.file) || testOnly.has((homeDecl(a.unit) ?? a.unit).id);
   for (const [key2, all] of model.byKey) {
     if (!key2.startsWith("field:") && !key2.startsWith("pkg:")) continue;
     const typeName = all[0].field?.typeName;
@@ -26220,7 +26559,7 @@ function mayRace(pkg) {
     const mutex = fields.some((f2) => /(^|\.)(RW)?Mutex$/.test(f2.typeNode.text.replace(/^\*/, "")));
     if (mutex && fields.some((f2) => pkg.underlying(pkg.typeOf(f2.typeNode)).kind === "map")) return true;
   }
-  return false;
+  return pkg.fact(ImporterCallsFact).length > 0 || pkg.fact(ForeignCallbackFact).length > 0;
 }
 function analyse(model) {
   const ctors = constructorUnits(model);
@@ -26275,7 +26614,7 @@ function launcherSideConcurrent(model, r, x) {
   return false;
 }
 function describeRoot(r) {
-  const at2 = whereOf(r.site, r.siteFile);
+  const at2 = r.importer ? `${r.siteFile.path}:${r.site.startPosition.row + 1} in package ${r.importer}` : whereOf(r.site, r.siteFile);
   switch (r.kind) {
     case "http":
       return `in an HTTP handler (${at2}; net/http runs each request on its own goroutine)`;
@@ -26329,7 +26668,7 @@ function mapRaces(model, guarded, inCtor) {
     let pairs = 0;
     const seen = /* @__PURE__ */ new Set();
     for (const w2 of accs) {
-      if (w2.kind !== "write") continue;
+      if (w2.kind !== "write" || inOnceBody(w2.unit)) continue;
       const wl = model.locksAt(w2);
       if (wl.has(ANY_LOCK)) continue;
       let best;
@@ -26360,10 +26699,14 @@ function mapRaces(model, guarded, inCtor) {
   return out2;
 }
 var MAX_PAIRS = 400;
+function inOnceBody(u2) {
+  for (let x = u2; x && !x.decl && !x.root; x = x.parent) if (x.once) return true;
+  return false;
+}
 function sameMapSurely(model, key2, w2, o, p2) {
   const roots = [p2.writeRoot ?? pickRoot(model, w2), p2.otherRoot ?? (p2.launcher ? void 0 : pickRoot(model, o))];
   if (roots.some((r) => r && !countsAsRoot(r))) return false;
-  if (isTestFile2(w2.file) || isTestFile2(o.file)) return false;
+  if (isTestFile(w2.file) || isTestFile(o.file)) return false;
   if (!/^(?:elem:)*field:/.test(key2)) return true;
   if (p2.launcher) return true;
   const [r1, r2] = roots;
@@ -26410,7 +26753,7 @@ function rlockWriteFindings(model, inCtor) {
     const mutexText = found ? operandText(found.ev) : "";
     const info2 = { guards: /* @__PURE__ */ new Set(), typeName: a.field?.typeName, mutexFields: [], setUp: (x) => inCtor(x) };
     const entries = [...new Set(reachesOf(model, a, info2, false).map((r) => r.entry))];
-    const witnessed = !isTestFile2(a.file) && (entries.length > 1 || entries.some((e) => e.kind === "method" || e.root.multi));
+    const witnessed = !isTestFile(a.file) && (entries.length > 1 || entries.some((e) => e.kind === "method" || e.root.multi));
     out2.push({ write: a, rlock: found?.ev, runlocks, mutexText, witnessed, entries });
   }
   return out2;
@@ -27379,7 +27722,7 @@ function readsMap(body2, out2, write) {
 }
 
 // rules/map-range-order/effects.ts
-function callsIn(body2) {
+function callsIn2(body2) {
   const out2 = [];
   ast_exports.walk(body2, (n) => {
     if (n.type === "func_literal") return false;
@@ -27389,7 +27732,7 @@ function callsIn(body2) {
 }
 function callbackInOrder(ctx, flow, body2, derived) {
   if (flow.fn.type === "func_literal" || !/^[A-Z]/.test(ast_exports.field(flow.fn, "name")?.text ?? "")) return void 0;
-  for (const call of callsIn(body2)) {
+  for (const call of callsIn2(body2)) {
     const fn = ast_exports.field(call, "function");
     if (fn?.type !== "identifier" || call.parent?.type !== "expression_statement") continue;
     const b2 = ctx.scopes.resolve(fn);
@@ -27404,7 +27747,7 @@ function callbackInOrder(ctx, flow, body2, derived) {
 function randomDraws(ctx, body2) {
   const seeded = ctx.fact(SeededDrawsFact);
   if (!seeded.drawers.size && !seeded.sources.size) return void 0;
-  for (const call of callsIn(body2)) {
+  for (const call of callsIn2(body2)) {
     const fn = ast_exports.field(call, "function");
     if (!fn) continue;
     const f2 = ast_exports.unparen(fn);
@@ -28085,7 +28428,7 @@ function isRebinding(ident) {
 }
 
 // rules/map-retains-request-scope/index.ts
-var NONE = {};
+var NONE2 = {};
 var map_retains_request_scope_default = defineRule({
   meta: {
     id: "map-retains-request-scope",
@@ -28095,7 +28438,7 @@ var map_retains_request_scope_default = defineRule({
     needs: ["scopes", "types"]
   },
   create(ctx) {
-    if (!ctx.file.importName("net/http") && !ctx.file.importName("context")) return NONE;
+    if (!ctx.file.importName("net/http") && !ctx.file.importName("context")) return NONE2;
     return insertionVisitor(ctx.pkg, ctx.file, (ins) => checkInsertion2(ctx, ins));
   }
 });
@@ -28538,7 +28881,7 @@ function fixOf(f2) {
 }
 
 // rules/nil-map-write/paths.ts
-var NONE2 = { kind: "none" };
+var NONE3 = { kind: "none" };
 var DEFINITE = { kind: "definite" };
 var TERMINATING_CALLS = /^(panic|os\.Exit|log\.(Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln)|[A-Za-z_]\w*\.(Fatal|Fatalf|FailNow|Skip|Skipf|SkipNow))$/;
 function line(node) {
@@ -28568,7 +28911,7 @@ function blockTerminates(block) {
   return !!last && terminates(last);
 }
 function sequenceEffect(stmts, q2, stop2) {
-  let some = NONE2;
+  let some = NONE3;
   for (const s3 of stmts) {
     if (stop2 && s3.id === stop2.id) break;
     const e = statementEffect(s3, q2);
@@ -28579,11 +28922,11 @@ function sequenceEffect(stmts, q2, stop2) {
   return some;
 }
 function blockEffect(block, q2) {
-  if (!block) return NONE2;
+  if (!block) return NONE3;
   return sequenceEffect(ast_exports.statementsOf(block), q2);
 }
 function statementEffect(s3, q2) {
-  if (!q2.mentionsAssignment(s3)) return NONE2;
+  if (!q2.mentionsAssignment(s3)) return NONE3;
   if (q2.assigns(s3)) return DEFINITE;
   switch (s3.type) {
     case "block":
@@ -28613,7 +28956,7 @@ function ifEffect(s3, q2) {
   const then = ast_exports.field(s3, "consequence");
   const alt = ast_exports.field(s3, "alternative");
   const thenEffect = branchEffect(then, q2);
-  const altEffect = alt ? alt.type === "if_statement" ? statementEffect(alt, q2) : branchEffect(alt, q2) : NONE2;
+  const altEffect = alt ? alt.type === "if_statement" ? statementEffect(alt, q2) : branchEffect(alt, q2) : NONE3;
   if (thenEffect.kind === "definite" && altEffect.kind === "definite") return DEFINITE;
   if (thenEffect.kind !== "definite") {
     if (thenEffect.kind === "some") return thenEffect;
@@ -28623,7 +28966,7 @@ function ifEffect(s3, q2) {
   return { kind: "some", path: `when the condition of the if at line ${line(s3)} (${short(ast_exports.field(s3, "condition"))}) is false` };
 }
 function branchEffect(block, q2) {
-  if (!block) return NONE2;
+  if (!block) return NONE3;
   if (blockTerminates(block)) return DEFINITE;
   return blockEffect(block, q2);
 }
@@ -28651,7 +28994,7 @@ function short(node) {
 function effectBeforeWrite(declBlock, declStmt, write, q2) {
   let stmts = ast_exports.statementsOf(declBlock);
   if (declStmt) stmts = stmts.slice(stmts.findIndex((s3) => s3.id === declStmt.id) + 1);
-  let some = NONE2;
+  let some = NONE3;
   for (; ; ) {
     const holder = stmts.find((s3) => ast_exports.contains(s3, write));
     if (!holder) return void 0;
@@ -28707,7 +29050,7 @@ function guardedByPresence(write, mapText, scope) {
 }
 
 // rules/nil-map-write/helpers.ts
-function calleeDecl(ctx, call) {
+function calleeDecl2(ctx, call) {
   const fn = ast_exports.field(call, "function");
   if (!fn) return void 0;
   const f2 = ast_exports.unparen(fn);
@@ -28740,7 +29083,7 @@ function nilReturnOf(ctx, b2, write) {
   const call = b2.value ?? b2.tupleValue?.expr;
   if (!call || ast_exports.unparen(call).type !== "call_expression") return void 0;
   const index = b2.tupleValue?.index ?? 0;
-  const decl = calleeDecl(ctx, ast_exports.unparen(call));
+  const decl = calleeDecl2(ctx, ast_exports.unparen(call));
   if (!decl) return void 0;
   const types = resultTypes2(decl);
   const mapType = types[index];
@@ -28880,7 +29223,7 @@ function checkResetField(ctx, stmt, sel, ownerName, fieldName) {
   return true;
 }
 function calledMethod(ctx, call) {
-  return ast_exports.callShape(call)?.method ? calleeDecl(ctx, call) : void 0;
+  return ast_exports.callShape(call)?.method ? calleeDecl2(ctx, call) : void 0;
 }
 function returnsError(method) {
   const result2 = ast_exports.field(method, "result");
@@ -28891,11 +29234,11 @@ function returnsError(method) {
 var MayAssignCacheFact = defineFact("nil-map-write/may-assign-cache", () => /* @__PURE__ */ new Map());
 function mayAssignField(ctx, method, fieldName) {
   if (!method) return true;
-  const cache3 = ctx.fact(MayAssignCacheFact);
+  const cache4 = ctx.fact(MayAssignCacheFact);
   const key2 = `${method.id}/${fieldName}`;
-  const known = cache3.get(key2);
+  const known = cache4.get(key2);
   if (known !== void 0) return known;
-  cache3.set(key2, false);
+  cache4.set(key2, false);
   const recv = ast_exports.receiverOf(method)?.name?.text;
   const body2 = ast_exports.functionBody(method);
   let may = !body2;
@@ -28917,7 +29260,7 @@ function mayAssignField(ctx, method, fieldName) {
       return true;
     });
   }
-  cache3.set(key2, may);
+  cache4.set(key2, may);
   return may;
 }
 function untouchedBefore(ctx, body2, write, selText, baseText, fieldName, ignoredError) {
@@ -29106,7 +29449,7 @@ function parameterNames(decl) {
   }
   return { names, variadic };
 }
-var cache = /* @__PURE__ */ new WeakMap();
+var cache2 = /* @__PURE__ */ new WeakMap();
 function mayAssignThrough(pkg, decl, position, field2, depth) {
   if (depth > MAX_DEPTH) return true;
   let name2;
@@ -29119,8 +29462,8 @@ function mayAssignThrough(pkg, decl, position, field2, depth) {
   if (!name2 || name2 === "_") return false;
   const body2 = ast_exports.functionBody(decl);
   if (!body2) return true;
-  let byPkg = cache.get(pkg);
-  if (!byPkg) cache.set(pkg, byPkg = /* @__PURE__ */ new Map());
+  let byPkg = cache2.get(pkg);
+  if (!byPkg) cache2.set(pkg, byPkg = /* @__PURE__ */ new Map());
   const key2 = `${decl.id}/${position}/${field2}`;
   const known = byPkg.get(key2);
   if (known !== void 0) return known;
@@ -30718,9 +31061,9 @@ function baseName5(path) {
 
 // rules/unbounded-map-growth/index.ts
 var CallsByName = defineFact("unbounded-map-growth/calls", (pkg) => {
-  const cache3 = /* @__PURE__ */ new Map();
+  const cache4 = /* @__PURE__ */ new Map();
   return (name2) => {
-    let list2 = cache3.get(name2);
+    let list2 = cache4.get(name2);
     if (list2) return list2;
     list2 = [];
     for (const file of pkg.files) {
@@ -30732,7 +31075,7 @@ var CallsByName = defineFact("unbounded-map-growth/calls", (pkg) => {
         if (n && callee === name2) list2.push({ call: n, file });
       }
     }
-    cache3.set(name2, list2);
+    cache4.set(name2, list2);
     return list2;
   };
 });
@@ -31302,14 +31645,14 @@ function mergeRelated(a, b2) {
 
 // src/config/paths.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-var cache2 = /* @__PURE__ */ new Map();
+var cache3 = /* @__PURE__ */ new Map();
 function matchers(paths) {
   const key2 = JSON.stringify([paths.include, paths.exclude]);
-  let m2 = cache2.get(key2);
+  let m2 = cache3.get(key2);
   if (!m2) {
     const compile = (globs) => globs.length ? (0, import_picomatch.default)(globs, { dot: true }) : () => false;
     m2 = { include: compile(paths.include), exclude: compile(paths.exclude) };
-    cache2.set(key2, m2);
+    cache3.set(key2, m2);
   }
   return m2;
 }
@@ -31593,8 +31936,29 @@ function fsPackageReader(root) {
     },
     readFile(path) {
       return readText(resolve2(root, path));
+    },
+    packageDirs(moduleDir) {
+      return listPackageDirs(resolve2(root, moduleDir)).map((d) => toSlash(join3(moduleDir, d)).replace(/^\.\//, ""));
     }
   };
+}
+var MAX_PACKAGE_DIRS = 2e4;
+function listPackageDirs(abs) {
+  const out2 = [];
+  const visit = (rel) => {
+    if (out2.length >= MAX_PACKAGE_DIRS) return;
+    let entries;
+    try {
+      entries = readdirSync2(join3(abs, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    if (rel && entries.some((e) => e.isFile() && e.name === "go.mod")) return;
+    if (entries.some((e) => e.isFile() && e.name.endsWith(".go"))) out2.push(rel);
+    for (const e of entries) if (e.isDirectory() && !isSkippedDirName(e.name)) visit(rel ? `${rel}/${e.name}` : e.name);
+  };
+  visit("");
+  return out2.sort();
 }
 function toSlash(p2) {
   return sep === "/" ? p2 : p2.split(sep).join("/");
@@ -31640,7 +32004,18 @@ function memoryPackageReader(files) {
     if (!list2) byDir.set(dir, list2 = []);
     list2.push({ name: f2.path.slice(i2 + 1), text: f2.text });
   }
-  return { goFiles: (dir) => byDir.get(dir === "." ? "" : dir), readFile: (p2) => texts.get(p2) };
+  return {
+    goFiles: (dir) => byDir.get(dir === "." ? "" : dir),
+    readFile: (p2) => texts.get(p2),
+    packageDirs: (moduleDir) => {
+      const base = moduleDir === "." ? "" : moduleDir;
+      const nested = [...texts.keys()].filter((p2) => p2.endsWith("/go.mod") || p2 === "go.mod").map((p2) => p2 === "go.mod" ? "" : p2.slice(0, -"/go.mod".length)).filter((d) => d !== base && under(d, base));
+      return [...byDir.keys()].filter((d) => under(d, base) && !isSkippedDir(d.slice(base ? base.length + 1 : 0)) && !nested.some((n) => under(d, n))).sort();
+    }
+  };
+}
+function under(dir, base) {
+  return base === "" || dir === base || dir.startsWith(base + "/");
 }
 function readerFor(source, files) {
   if (!source.fsRoot) return memoryPackageReader(files);
@@ -31659,9 +32034,12 @@ function confinedReader(inner, root) {
     return real === realRoot || real.startsWith(realRoot + sep2);
   };
   const readFile = inner.readFile?.bind(inner);
+  const packageDirs2 = inner.packageDirs?.bind(inner);
   return {
     goFiles: (dir) => inside2(dir) ? inner.goFiles(dir) : void 0,
-    ...readFile ? { readFile: (p2) => inside2(p2) ? readFile(p2) : void 0 } : {}
+    ...readFile ? { readFile: (p2) => inside2(p2) ? readFile(p2) : void 0 } : {},
+    // The walk follows no symlinks; the module directory itself must be inside.
+    ...packageDirs2 ? { packageDirs: (d) => inside2(d) ? packageDirs2(d) : [] } : {}
   };
 }
 
@@ -31765,7 +32143,7 @@ function severityFor(config, ruleId, fallback) {
   return config.rules[ruleId] ?? fallback;
 }
 async function analyze(input2, rules = allRules) {
-  const started = Date.now();
+  const started2 = Date.now();
   const { workspace, diff, config } = input2;
   const files = workspace.files.filter((f2) => pathIncluded(f2.path, config) && (config.tests || !f2.path.endsWith("_test.go")));
   const moduleFiles = workspace.module ? workspace.module.fsRoot ? [] : workspace.moduleFiles ?? workspace.files : void 0;
@@ -31831,7 +32209,7 @@ async function analyze(input2, rules = allRules) {
     problems: result2.problems,
     ...escape3 ? { escape: escape3 } : {},
     ...race ? { race } : {},
-    stats: { files: result2.files, packages: result2.packages, findingsBeforeFilter: before, ...baselined !== void 0 ? { baselined } : {}, durationMs: Date.now() - started }
+    stats: { files: result2.files, packages: result2.packages, findingsBeforeFilter: before, ...baselined !== void 0 ? { baselined } : {}, durationMs: Date.now() - started2 }
   };
 }
 
@@ -32674,7 +33052,7 @@ function compareVersions(a, b2) {
 // src/escape/sandbox/spawn.ts
 import { spawn } from "node:child_process";
 function runCapped(cmd, args2, opts) {
-  const started = Date.now();
+  const started2 = Date.now();
   return new Promise((resolve4) => {
     const child = spawn(cmd, args2, {
       env: opts.env,
@@ -32721,7 +33099,7 @@ ${cmd}: ${spawnError.message}` : "");
         stdout: Buffer.concat(out2).toString("utf8"),
         stderr,
         limit: limit ?? limitFromOutput(stderr, signal),
-        durationMs: Date.now() - started
+        durationMs: Date.now() - started2
       });
     });
   });
@@ -36128,17 +36506,17 @@ async function buildStdSeed(seedDir, ctx) {
   if (seedReady(seedDir, ctx.tc)) return void 0;
   const tmpRoot = makeTempRoot("mapguard-escape-seed-");
   try {
-    const cache3 = join9(tmpRoot, "gocache");
+    const cache4 = join9(tmpRoot, "gocache");
     const home = join9(tmpRoot, "home");
     const tmp = join9(tmpRoot, "tmp");
-    for (const d of [cache3, home, tmp]) mkdirSync4(d, { mode: 493 });
-    if (ctx.dropToNobody) for (const d of [cache3, home, tmp]) lchownSync2(d, UNPRIVILEGED_UID, UNPRIVILEGED_UID);
+    for (const d of [cache4, home, tmp]) mkdirSync4(d, { mode: 493 });
+    if (ctx.dropToNobody) for (const d of [cache4, home, tmp]) lchownSync2(d, UNPRIVILEGED_UID, UNPRIVILEGED_UID);
     const iso = ctx.sandbox.isolatesPaths;
-    const p2 = iso ? { goroot: "/mg/goroot", gomod: "/mg/gomod", gocache: "/mg/gocache", home: "/mg/home", tmp: "/tmp" } : { goroot: ctx.tc.goroot, gomod: join9(home, "gomod"), gocache: cache3, home, tmp };
+    const p2 = iso ? { goroot: "/mg/goroot", gomod: "/mg/gomod", gocache: "/mg/gocache", home: "/mg/home", tmp: "/tmp" } : { goroot: ctx.tc.goroot, gomod: join9(home, "gomod"), gocache: cache4, home, tmp };
     const env = ctx.goEnv(p2);
     const mounts = [
       { host: ctx.tc.goroot, target: p2.goroot, writable: false },
-      { host: cache3, target: p2.gocache, writable: true }
+      { host: cache4, target: p2.gocache, writable: true }
     ];
     if (ctx.race) withCToolchain(ctx.sandbox, env, mounts);
     const r = await ctx.sandbox.run({
@@ -36151,14 +36529,14 @@ async function buildStdSeed(seedDir, ctx) {
       limits: ctx.limits
     });
     if (r.exitCode !== 0 || r.limit) return `building the standard-library cache failed: ${(r.stderr || r.stdout).trim().split("\n")[0] ?? r.limit ?? "unknown error"}`;
-    freeze(cache3, process.getuid?.() ?? 0);
-    writeFileSync3(join9(cache3, MARKER), JSON.stringify({ go: ctx.tc.version }));
+    freeze(cache4, process.getuid?.() ?? 0);
+    writeFileSync3(join9(cache4, MARKER), JSON.stringify({ go: ctx.tc.version }));
     mkdirSync4(dirname4(seedDir), { recursive: true });
     rmSync3(seedDir, { recursive: true, force: true });
     try {
-      renameSync2(cache3, seedDir);
+      renameSync2(cache4, seedDir);
     } catch {
-      cpSync(cache3, seedDir, { recursive: true });
+      cpSync(cache4, seedDir, { recursive: true });
     }
     return void 0;
   } finally {
@@ -36432,14 +36810,14 @@ var RACE_SEED_PACKAGES = ["testing", "testing/internal/testdeps", "runtime/race"
 var DEFAULT_COUNT = 3;
 var DEFAULT_TIMEOUT = 600;
 async function runRaceTests(opts, diff) {
-  const started = Date.now();
+  const started2 = Date.now();
   const timeout = opts.timeoutSeconds ?? DEFAULT_TIMEOUT;
   const count = Math.max(1, Math.floor(opts.count ?? DEFAULT_COUNT));
   const settings = { count, timeoutSeconds: timeout, ...opts.cpu?.length ? { cpu: opts.cpu.join(",") } : {}, ...opts.run ? { run: opts.run } : {} };
   const summary = { packages: [], races: { map: 0, other: 0 }, settings, durationMs: 0, confirmed: 0, added: 0 };
   const problems = [];
   const finish = (reports) => {
-    summary.durationMs = Date.now() - started;
+    summary.durationMs = Date.now() - started2;
     if (problems.length) summary.incomplete = problems.join("; ");
     return { reports, summary };
   };
@@ -36636,7 +37014,7 @@ function readWorkspace(root, diff) {
   }
   return readPackages(root, dirs);
 }
-function readWholeTree(root, under = "") {
+function readWholeTree(root, under2 = "") {
   const dirs = /* @__PURE__ */ new Set();
   const walk3 = (rel) => {
     let names;
@@ -36659,7 +37037,7 @@ function readWholeTree(root, under = "") {
       } else if (name2.endsWith(".go")) dirs.add(rel);
     }
   };
-  walk3(under);
+  walk3(under2);
   return readPackages(root, dirs);
 }
 function readPackages(root, dirs) {

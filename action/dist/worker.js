@@ -156,6 +156,12 @@ function dirOf(path) {
   const i2 = path.lastIndexOf("/");
   return i2 < 0 ? "" : path.slice(0, i2);
 }
+function isSkippedDirName(name2) {
+  return name2 === "vendor" || name2 === "testdata" || name2.startsWith(".") || name2.startsWith("_");
+}
+function isSkippedDir(dir) {
+  return dir.split("/").some(isSkippedDirName);
+}
 function defaultImportName(importPath) {
   const parts2 = importPath.split("/");
   let last = parts2.pop();
@@ -371,6 +377,8 @@ var PackageModel = class {
   importPath;
   /** Loaded only for its declarations (another package's evidence), not analysed. */
   declarationsOnly = false;
+  /** Read by the module view as another package's evidence (never analysed itself). */
+  loadedByView = false;
   facts = /* @__PURE__ */ new Map();
   typeCache = /* @__PURE__ */ new Map();
   fileByTree;
@@ -1161,6 +1169,370 @@ function matchingBrace(text, open, skipTrivia) {
   return void 0;
 }
 
+// src/engine/concurrency/types.ts
+var ANY_LOCK = "*";
+var EXCLUSIVE = "!exclusive";
+
+// src/engine/concurrency/units.ts
+function addNew(seen, added, name2) {
+  if (seen.has(name2)) return;
+  seen.add(name2);
+  added.add(name2);
+}
+function rootIdent(expr) {
+  let e = expr ? unparen(expr) : null;
+  for (let i2 = 0; e && i2 < 20; i2++) {
+    if (e.type === "identifier") return e;
+    if (e.type === "selector_expression") e = field(e, "operand");
+    else if (e.type === "index_expression") e = field(e, "operand");
+    else if (e.type === "unary_expression") e = field(e, "operand");
+    else if (e.type === "parenthesized_expression") e = unparen(e);
+    else return void 0;
+    if (e) e = unparen(e);
+  }
+  return void 0;
+}
+function enclosingFunctionNode(n) {
+  for (let p = n.parent; p; p = p.parent) if (p.type === "func_literal" || p.type === "function_declaration" || p.type === "method_declaration") return p;
+  return null;
+}
+function derefNamed(pkg, t) {
+  let x = t;
+  if (x.kind === "pointer") x = x.elem;
+  if (x.kind !== "named" || x.qualifier) return void 0;
+  const decl = pkg.types.get(x.name);
+  if (decl?.alias) {
+    const target = pkg.typeOf(decl.typeNode);
+    if (target.kind === "named" && !target.qualifier) return target.name;
+  }
+  return x.name;
+}
+function inLoopWithin(node, fn) {
+  return loopWithin(node, fn) !== void 0;
+}
+function loopWithin(node, fn) {
+  for (let p = node.parent; p && p.id !== fn.id; p = p.parent) {
+    if (p.type === "for_statement") return p;
+    if (p.type === "func_literal" || p.type === "function_declaration" || p.type === "method_declaration") return void 0;
+  }
+  return void 0;
+}
+function loops(fn) {
+  const body2 = field(fn, "body");
+  if (!body2) return false;
+  let found = false;
+  const visit = (n) => {
+    if (found) return;
+    for (const c of namedChildren(n)) {
+      if (c.type === "for_statement") {
+        found = true;
+        return;
+      }
+      if (c.type === "func_literal") continue;
+      if (c.type.endsWith("statement") || c.type === "block" || c.type === "statement_list" || c.type.endsWith("_case")) visit(c);
+    }
+  };
+  visit(body2);
+  return found;
+}
+function commaOkIndex(index) {
+  if (index.type !== "index_expression") return false;
+  const list = index.parent;
+  const stmt = list?.type === "expression_list" ? list.parent : list;
+  if (!stmt || stmt.type !== "short_var_declaration" && stmt.type !== "assignment_statement" && stmt.type !== "var_spec") return false;
+  const right = field(stmt, stmt.type === "var_spec" ? "value" : "right");
+  const left = stmt.type === "var_spec" ? stmt.childrenForFieldName("name") : expressionsOf(field(stmt, "left"));
+  return !!right && expressionsOf(right).length === 1 && unparen(expressionsOf(right)[0]).id === index.id && left.length === 2;
+}
+function enclosingRoot(u) {
+  for (let x = u; x; x = x.parent) {
+    if (x.root) return x.root;
+    if (x.decl) return void 0;
+  }
+  return void 0;
+}
+function homeDecl(u) {
+  let x = u;
+  while (x && !x.decl) x = x.parent;
+  return x;
+}
+function buildsType(fn, typeName, _scopes) {
+  const text = fn.text;
+  if (!text.includes(typeName)) return false;
+  const re = new RegExp(`(?:&|\\b)${typeName}(?:\\[[^\\]]*\\])?\\s*\\{|new\\(\\s*${typeName}\\s*\\)|var\\s+\\w+\\s+\\*?${typeName}\\b`);
+  return re.test(text);
+}
+function homePosition(a) {
+  let u = a.unit;
+  let pos = a.node.startIndex;
+  while (!u.decl && !u.root && u.parent) {
+    pos = u.node.startIndex;
+    u = u.parent;
+  }
+  return { unit: u, pos };
+}
+function isTestFile(f) {
+  return f.path.endsWith("_test.go");
+}
+function contains2(outer, inner) {
+  return outer.tree === inner.tree && contains(outer, inner);
+}
+var ITERATOR_RESULT = /^(?:iter\.Seq2?\b|func\s*\(\s*yield\s+func\b)/;
+function literalEscapes(u, lit) {
+  let p = lit.parent;
+  while (p && (p.type === "expression_list" || p.type === "parenthesized_expression")) p = p.parent;
+  const home = homeDecl(u);
+  const result = home ? field(home.node, "result")?.text ?? "" : "";
+  if (p?.type === "return_statement") return !ITERATOR_RESULT.test(result);
+  if (p?.type === "assignment_statement" && expressionsOf(field(p, "left")).some((l) => unparen(l).type === "selector_expression")) return true;
+  return /^\(?\s*func\b/.test(result) && !ITERATOR_RESULT.test(result);
+}
+function isConstFalse(scopes, cond) {
+  if (!cond || cond.type !== "identifier") return false;
+  const b = scopes.resolve(cond);
+  return b?.kind === "const" && b.value?.text === "false";
+}
+
+// src/engine/concurrency/guards.ts
+var MAX_CHAIN = 3;
+function sharedGuards(model, typeName, writes) {
+  const out2 = /* @__PURE__ */ new Map();
+  if (!writes.length) return out2;
+  const held = writes.map((w) => model.locksAt(w));
+  const candidates = /* @__PURE__ */ new Set();
+  for (const h of held) for (const k of h.keys()) candidates.add(k);
+  for (const k of candidates) {
+    if (!held.every((h) => h.has(k) || h.has(ANY_LOCK) || h.has(EXCLUSIVE))) continue;
+    const g = k.startsWith("pkg:") ? pkgGuard(model, k.slice(4)) : typeName ? ownerGuard(model, k, typeName) : void 0;
+    if (g) out2.set(k, g);
+  }
+  return out2;
+}
+function pkgGuard(model, name2) {
+  const v = model.pkg.values.get(name2);
+  if (!v || v.kind !== "var") return void 0;
+  const text = (v.typeNode ?? v.value)?.text ?? "";
+  return { kind: "pkg", name: name2, rw: /\bRWMutex\b/.test(text) };
+}
+function ownerGuard(model, key, typeName) {
+  const dot = key.lastIndexOf(".");
+  if (dot <= 0) return void 0;
+  const owner = key.slice(0, dot);
+  const name2 = key.slice(dot + 1);
+  if (owner === typeName || !model.pkg.types.has(owner)) return void 0;
+  const mutexes = model.mutexFieldsOf(owner);
+  const field2 = name2 === "<embedded>" ? mutexes.find((m) => m === "Mutex" || m === "RWMutex") : mutexes.includes(name2) ? name2 : void 0;
+  if (field2 === void 0) return void 0;
+  const chain = fieldChain(model.pkg, owner, typeName);
+  if (!chain) return void 0;
+  const embedded = field2 === "Mutex" || field2 === "RWMutex";
+  return { kind: "owner", owner, field: embedded ? "" : field2, chain, rw: model.isRWMutexField(owner, embedded ? "" : field2) };
+}
+function fieldChain(pkg, from, to) {
+  return walkFields(pkg, from, (t) => t === to);
+}
+function ownedStructs(pkg, from) {
+  const out2 = /* @__PURE__ */ new Set();
+  walkFields(pkg, from, (t) => {
+    out2.add(t);
+    return false;
+  });
+  out2.delete(from);
+  return out2;
+}
+function walkFields(pkg, from, stop2) {
+  let frontier = [{ type: from, path: from }];
+  const seen = /* @__PURE__ */ new Set([from]);
+  for (let depth = 0; depth < MAX_CHAIN && frontier.length; depth++) {
+    const next = [];
+    for (const { type, path } of frontier) {
+      for (const f of pkg.structFieldsOf(type) ?? []) {
+        const t = structBehind(pkg, pkg.typeOf(f.typeNode));
+        if (!t) continue;
+        const p = `${path}.${f.name}`;
+        if (stop2(t)) return p;
+        if (!seen.has(t)) {
+          seen.add(t);
+          next.push({ type: t, path: p });
+        }
+      }
+    }
+    frontier = next;
+  }
+  return void 0;
+}
+function structBehind(pkg, t, depth = 0) {
+  if (depth > 3) return void 0;
+  switch (t.kind) {
+    case "pointer":
+    case "slice":
+    case "array":
+      return structBehind(pkg, t.elem, depth + 1);
+    case "map":
+      return structBehind(pkg, t.value, depth + 1);
+    case "named": {
+      const name2 = derefNamed(pkg, t);
+      return name2 && pkg.structFieldsOf(name2) ? name2 : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+
+// src/engine/relevant.ts
+var GO_STATEMENT = /^[\t ]*(?:[\p{L}_][\p{L}\p{N}_]*:[\t ]*)?go(?:[\t ]*\(|[\t ]+(?:func\b|[\p{L}_][\p{L}\p{N}_.]*[\t ]*[(\[]))/mu;
+var SEED_TEXT = new RegExp(`\\b(?:RLock|AfterFunc|Go)\\(|${GO_STATEMENT.source}`, GO_STATEMENT.flags);
+var STDLIB_MAP_TYPES = /* @__PURE__ */ new Set(["net/http.Header", "net/url.Values", "net/textproto.MIMEHeader", "text/template.FuncMap", "html/template.FuncMap"]);
+var WORD = /(\.\s*)?([\p{L}_][\p{L}\p{Nd}_]*)(\s*\()?/gu;
+var BodySelector = class {
+  constructor(pkg, decls) {
+    this.pkg = pkg;
+    for (const d of decls) {
+      const body2 = d.node.childForFieldName("body");
+      if (body2) this.bodies.set(d, { text: d.file.text.slice(body2.startIndex, body2.endIndex), start: body2.startIndex, end: body2.endIndex });
+    }
+  }
+  pkg;
+  bodies = /* @__PURE__ */ new Map();
+  words = /* @__PURE__ */ new Map();
+  /** Bodies that start goroutines (`go`, `.Go(`, `AfterFunc(`) or take a read lock. */
+  seeds() {
+    return [...this.bodies].filter(([, b]) => SEED_TEXT.test(b.text)).map(([d]) => d);
+  }
+  /** The declaration whose body holds the byte offset (a function literal's home). */
+  enclosing(file, offset) {
+    for (const [d, b] of this.bodies) if (d.file === file && b.start <= offset && offset < b.end) return d;
+    return void 0;
+  }
+  /**
+   * Map-typed (or unseeable) fields of the package's struct types that hold a mutex, or that a
+   * struct holding one owns through its fields without a mutex of their own (a tree's levels
+   * under its root's lock): unguarded-map-field needs every use of them.
+   */
+  guardedMapFields(mutexFieldsOf) {
+    const locked = [...this.pkg.types.keys()].filter((t) => mutexFieldsOf(t).length > 0);
+    const owned = /* @__PURE__ */ new Set();
+    for (const t of locked) for (const o of ownedStructs(this.pkg, t)) if (!mutexFieldsOf(o).length) owned.add(o);
+    return this.mapFields((typeName) => mutexFieldsOf(typeName).length > 0 || owned.has(typeName));
+  }
+  /** Package map variables, when a package-level mutex may guard them: every use of them matters. */
+  guardedMapVars() {
+    const vars = /* @__PURE__ */ new Set();
+    const mutexVar = [...this.pkg.values.values()].some((v) => v.kind === "var" && /\bsync\.(?:RW)?Mutex\b/.test((v.typeNode ?? v.value)?.text ?? ""));
+    if (!mutexVar) return vars;
+    for (const [name2, v] of this.pkg.values) {
+      if (v.kind === "var" && (!v.typeNode || this.mayBeMap(v.file, this.pkg.typeOf(v.typeNode)))) vars.add(name2);
+    }
+    return vars;
+  }
+  /** Names of the map-typed (or unseeable) fields of the package's struct types that pass `include`. */
+  mapFields(include) {
+    const out2 = /* @__PURE__ */ new Set();
+    for (const [name2, decl] of this.pkg.types) {
+      if (!include(name2)) continue;
+      for (const f of this.pkg.structFieldsOf(name2) ?? []) {
+        if (!f.embedded && this.mayBeMap(decl.file, this.pkg.typeOf(f.typeNode))) out2.add(f.name);
+      }
+    }
+    return out2;
+  }
+  mapNames;
+  reachMemo = /* @__PURE__ */ new Map();
+  /**
+   * Whether the body, or what it calls within `depth` more calls (by name, generously), names a
+   * map field or a package variable that may be a map: only such code can add a shared-map
+   * access under a goroutine.
+   */
+  reachesMap(d, depth) {
+    const names = this.mapNames ??= this.allMapNames();
+    const known = this.reachMemo.get(d);
+    if (known === Infinity) return true;
+    if (known !== void 0 && depth <= known) return false;
+    const w = this.bodies.has(d) ? this.wordsOf(d) : void 0;
+    if (!w) return false;
+    if (someIn(w.dotted, names.fields) || someIn(w.bare, names.vars)) {
+      this.reachMemo.set(d, Infinity);
+      return true;
+    }
+    this.reachMemo.set(d, depth);
+    if (depth > 0) {
+      for (const name2 of w.called) {
+        for (const callee of this.declsNamed(name2)) {
+          if (callee !== d && this.reachesMap(callee, depth - 1)) {
+            this.reachMemo.set(d, known ?? -1);
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+  declsByName;
+  declsNamed(name2) {
+    if (!this.declsByName) {
+      this.declsByName = /* @__PURE__ */ new Map();
+      for (const d of this.bodies.keys()) {
+        let list = this.declsByName.get(d.name);
+        if (!list) this.declsByName.set(d.name, list = []);
+        list.push(d);
+      }
+    }
+    return this.declsByName.get(name2) ?? [];
+  }
+  allMapNames() {
+    const fields = this.mapFields(() => true);
+    const vars = /* @__PURE__ */ new Set();
+    for (const [name2, v] of this.pkg.values) {
+      if (v.kind === "var" && (!v.typeNode || this.mayBeMap(v.file, this.pkg.typeOf(v.typeNode)))) vars.add(name2);
+    }
+    return { fields, vars };
+  }
+  /** Bodies that write `.field` for one of the fields, or name one of the package variables. */
+  mentioning(fields, vars) {
+    if (fields.size === 0 && vars.size === 0) return [];
+    const out2 = [];
+    for (const d of this.bodies.keys()) {
+      const w = this.wordsOf(d);
+      if (someIn(w.dotted, fields) || someIn(w.bare, vars)) out2.push(d);
+    }
+    return out2;
+  }
+  /** Bodies that call a function or method of one of the names. */
+  calling(names) {
+    if (names.size === 0) return [];
+    return [...this.bodies.keys()].filter((d) => someIn(this.wordsOf(d).called, names));
+  }
+  wordsOf(d) {
+    let w = this.words.get(d);
+    if (!w) {
+      w = { dotted: /* @__PURE__ */ new Set(), bare: /* @__PURE__ */ new Set(), called: /* @__PURE__ */ new Set() };
+      for (const m of this.bodies.get(d).text.matchAll(WORD)) {
+        const name2 = m[2];
+        (m[1] ? w.dotted : w.bare).add(name2);
+        if (m[3]) w.called.add(name2);
+      }
+      this.words.set(d, w);
+    }
+    return w;
+  }
+  mayBeMap(file, t) {
+    const u = this.pkg.underlying(t);
+    if (u.kind === "map" || u.kind === "unknown") return true;
+    if (u.kind !== "named" || !u.qualifier) return false;
+    const path = file.imports.get(u.qualifier);
+    if (!path) return true;
+    return !isStdlib(path) || STDLIB_MAP_TYPES.has(`${path}.${u.name}`);
+  }
+};
+function isStdlib(importPath) {
+  return !importPath.split("/")[0].includes(".");
+}
+function someIn(a, b) {
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) return true;
+  return false;
+}
+
 // src/engine/module/layout.ts
 import { posix } from "node:path";
 function parseGoModFile(text, dir, vendored = false) {
@@ -1245,16 +1617,17 @@ function join(a, b) {
 }
 
 // src/engine/module/view.ts
+var CONCURRENT_FILE = new RegExp(`\\.Go\\(|ResponseWriter|ServeHTTP|${GO_STATEMENT.source}`, GO_STATEMENT.flags);
 var MAX_DECL_FILE_CHARS = 2 * 1024 * 1024;
 var MAX_LOADED_PACKAGES = 2e3;
 var IGNORED_BUILD = /^\/\/go:build\s+ignore\b/m;
 var RETAINED_CHARS_BUDGET = 48 * 1024 * 1024;
 var ModuleView = class {
-  constructor(layout, reader, parser, cache2) {
+  constructor(layout, reader, parser, cache3) {
     this.layout = layout;
     this.reader = reader;
     this.parser = parser;
-    this.cache = cache2;
+    this.cache = cache3;
   }
   layout;
   reader;
@@ -1316,6 +1689,68 @@ var ModuleView = class {
     this.loaded.set(key, full);
     return full;
   }
+  /**
+   * Directories of the view's own modules (not dependencies) with a non-test file importing
+   * `importPath`: where its exported functions have callers. Every file of the modules is read
+   * once, on the first question, for its import block.
+   */
+  importersOf(importPath) {
+    this.importers ??= this.importerIndex();
+    return this.importers.get(importPath) ?? [];
+  }
+  /**
+   * The source text of a declaration of a loaded package, as written (its body too, though the
+   * package was parsed with bodies blanked: offsets are kept), read again from the reader.
+   */
+  declarationSource(node) {
+    const pkg = this.owners.get(node.tree);
+    const file = pkg?.fileOf(node);
+    if (!file) return void 0;
+    const slash = file.path.lastIndexOf("/");
+    const dir = slash < 0 ? "" : file.path.slice(0, slash);
+    const name2 = file.path.slice(slash + 1);
+    const text = this.reader.goFiles(dir)?.find((f) => f.name === name2)?.text;
+    return text?.slice(node.startIndex, node.endIndex);
+  }
+  /** Parses a snippet of Go on its own (not kept: the caller deletes the tree). */
+  parseDetached(text) {
+    return this.parser.parse(text);
+  }
+  /** The `.go` files of a directory, as the reader gives them (for a text prefilter before any parse). */
+  goFilesAt(dir) {
+    return this.reader.goFiles(dir);
+  }
+  /** A package of the modules, bodies included, `main` packages too: evidence from its callers. */
+  callersAt(dir) {
+    const key = `callers\0${dir}`;
+    if (this.loaded.has(key)) return this.loaded.get(key) ?? void 0;
+    const importPath = importPathOfDir(this.layout, dir);
+    const pkg = importPath ? this.load(dir, importPath, false, true, (text) => CONCURRENT_FILE.test(text)) : void 0;
+    this.loaded.set(key, pkg ?? null);
+    return pkg;
+  }
+  importers;
+  importerIndex() {
+    const out2 = /* @__PURE__ */ new Map();
+    if (!this.reader.packageDirs) return out2;
+    for (const m of this.layout.modules) {
+      if (m.dir.includes("@")) continue;
+      for (const dir of this.reader.packageDirs(m.dir)) {
+        const seen = /* @__PURE__ */ new Set();
+        for (const f of this.reader.goFiles(dir) ?? []) {
+          if (f.name.endsWith("_test.go") || f.text.length > MAX_DECL_FILE_CHARS) continue;
+          for (const path of importedPaths(f.text)) {
+            if (seen.has(path)) continue;
+            seen.add(path);
+            let list = out2.get(path);
+            if (!list) out2.set(path, list = []);
+            list.push(dir);
+          }
+        }
+      }
+    }
+    return out2;
+  }
   /** Source characters held by loaded packages (their trees are proportional). */
   get retainedChars() {
     return this.chars;
@@ -1331,14 +1766,14 @@ var ModuleView = class {
     this.loadedCount = 0;
     this.chars = 0;
   }
-  load(dir, importPath, declarationsOnly = true) {
+  load(dir, importPath, declarationsOnly = true, withMain = false, keepBodies) {
     const listed = this.reader.goFiles(dir);
     if (!listed) return void 0;
     const files = [];
     for (const { name: name3, text: source } of listed) {
       if (name3.endsWith("_test.go") || source.length > MAX_DECL_FILE_CHARS || source.includes("\0")) continue;
       if (IGNORED_BUILD.test(source.slice(0, 2048)) && !isGeneratedSource(source)) continue;
-      const text = declarationsOnly ? blankFunctionBodies(source) : source;
+      const text = declarationsOnly || keepBodies && !keepBodies(source) ? blankFunctionBodies(source) : source;
       this.chars += text.length;
       let tree;
       try {
@@ -1348,7 +1783,7 @@ var ModuleView = class {
       }
       const file = new GoFile(`${dir}/${name3}`, text, tree);
       this.ownTrees.push(tree);
-      if (!file.packageName || file.packageName === "main" || file.packageName.endsWith("_test")) continue;
+      if (!file.packageName || file.packageName === "main" && !withMain || file.packageName.endsWith("_test")) continue;
       files.push(file);
     }
     if (files.length === 0) return void 0;
@@ -1361,6 +1796,7 @@ var ModuleView = class {
     pkg.module = this;
     pkg.importPath = importPath;
     pkg.declarationsOnly = declarationsOnly;
+    pkg.loadedByView = true;
     for (const f of mine) this.owners.set(f.tree, pkg);
     this.loadedCount++;
     return pkg;
@@ -1377,6 +1813,17 @@ var ModuleView = class {
     this.depModules.set(root, info2 ?? null);
   }
 };
+function importedPaths(text) {
+  const out2 = [];
+  const head = /^(?:func|type|var|const)\b/m.exec(text);
+  const part = head ? text.slice(0, head.index) : text;
+  const re = /^import\s*(?:\(([^)]*)\)|(?:[\w.]+\s+)?"([^"\n]+)")/gm;
+  for (let m = re.exec(part); m; m = re.exec(part)) {
+    if (m[2]) out2.push(m[2]);
+    else for (const q of (m[1] ?? "").replace(/\/\/[^\n]*/g, "").matchAll(/"([^"\n]+)"/g)) out2.push(q[1]);
+  }
+  return out2;
+}
 
 // src/engine/parser.ts
 import { createRequire } from "node:module";
@@ -5677,10 +6124,10 @@ var SyntaxNode = class {
 };
 var typeIdCache = /* @__PURE__ */ new WeakMap();
 function typeIdsOf(names, types) {
-  let cache2 = typeIdCache.get(names);
-  if (!cache2) typeIdCache.set(names, cache2 = /* @__PURE__ */ new Map());
+  let cache3 = typeIdCache.get(names);
+  if (!cache3) typeIdCache.set(names, cache3 = /* @__PURE__ */ new Map());
   const key = types.join(" ");
-  let ids = cache2.get(key);
+  let ids = cache3.get(key);
   if (!ids) {
     ids = /* @__PURE__ */ new Set();
     const want = new Set(types);
@@ -5688,7 +6135,7 @@ function typeIdsOf(names, types) {
       if (want.has(t)) ids.add(i2);
     });
     if (want.has("ERROR")) ids.add(ERROR_SYMBOL);
-    cache2.set(key, ids);
+    cache3.set(key, ids);
   }
   return ids;
 }
@@ -5880,8 +6327,8 @@ function goParser() {
       parseOnly(text) {
         parser.parse(text)?.delete();
       },
-      parse(text, cache2) {
-        const cached = cache2?.get(text);
+      parse(text, cache3) {
+        const cached = cache3?.get(text);
         if (cached) return new SyntaxTree(text, cached, names);
         const wasm = parser.parse(text);
         if (!wasm) throw new Error("tree-sitter returned no tree");
@@ -5891,7 +6338,7 @@ function goParser() {
         } finally {
           wasm.delete();
         }
-        cache2?.put(text, arrays);
+        cache3?.put(text, arrays);
         return new SyntaxTree(text, arrays, names);
       }
     };
@@ -5973,7 +6420,7 @@ function goVersionFor(dir, goMods) {
   }
   return best ? goVersionFromGoMod(best.text) : void 0;
 }
-async function parseSources(inputs, maxChars = DEFAULT_MAX_CHARS, trees, cache2) {
+async function parseSources(inputs, maxChars = DEFAULT_MAX_CHARS, trees, cache3) {
   const parser = await goParser();
   const files = [];
   const problems = [];
@@ -5989,7 +6436,7 @@ async function parseSources(inputs, maxChars = DEFAULT_MAX_CHARS, trees, cache2)
     let tree;
     try {
       const ready2 = trees?.get(input.path);
-      tree = ready2 ? parser.adopt(input.text, ready2) : parser.parse(input.text, cache2);
+      tree = ready2 ? parser.adopt(input.text, ready2) : parser.parse(input.text, cache3);
     } catch (e) {
       problems.push({ path: input.path, message: `skipped: parser failed (${e.message})` });
       continue;
@@ -6074,10 +6521,10 @@ async function analyzeSources(inputs, options) {
   return { findings, problems, files: fileCount, packages: packageCount };
 }
 var keptViews = /* @__PURE__ */ new WeakMap();
-async function moduleViewFor(m, cache2) {
+async function moduleViewFor(m, cache3) {
   const kept = m.keep ? keptViews.get(m) : void 0;
   if (kept) return kept;
-  const view = new ModuleView(m.layout, m.reader, await goParser(), cache2);
+  const view = new ModuleView(m.layout, m.reader, await goParser(), cache3);
   if (m.keep) keptViews.set(m, view);
   return view;
 }
@@ -6425,7 +6872,7 @@ function isServed(pkg, h) {
 }
 
 // src/engine/sizes.ts
-var WORD = { size: 8, align: 8 };
+var WORD2 = { size: 8, align: 8 };
 var TWO_WORDS = { size: 16, align: 8 };
 var BASIC = {
   bool: { size: 1, align: 1 },
@@ -6438,12 +6885,12 @@ var BASIC = {
   uint32: { size: 4, align: 4 },
   rune: { size: 4, align: 4 },
   float32: { size: 4, align: 4 },
-  int: WORD,
-  uint: WORD,
-  int64: WORD,
-  uint64: WORD,
-  uintptr: WORD,
-  float64: WORD,
+  int: WORD2,
+  uint: WORD2,
+  int64: WORD2,
+  uint64: WORD2,
+  uintptr: WORD2,
+  float64: WORD2,
   complex64: { size: 8, align: 4 },
   complex128: { size: 16, align: 8 },
   string: TWO_WORDS,
@@ -6451,7 +6898,7 @@ var BASIC = {
   any: TWO_WORDS
 };
 var STANDARD = {
-  time: { Time: { size: 24, align: 8 }, Duration: WORD, Month: WORD, Weekday: WORD },
+  time: { Time: { size: 24, align: 8 }, Duration: WORD2, Month: WORD2, Weekday: WORD2 },
   sync: {
     Mutex: { size: 8, align: 4 },
     RWMutex: { size: 24, align: 4 },
@@ -6462,12 +6909,12 @@ var STANDARD = {
     Bool: { size: 4, align: 4 },
     Int32: { size: 4, align: 4 },
     Uint32: { size: 4, align: 4 },
-    Int64: WORD,
-    Uint64: WORD,
-    Uintptr: WORD,
+    Int64: WORD2,
+    Uint64: WORD2,
+    Uintptr: WORD2,
     Value: TWO_WORDS
   },
-  unsafe: { Pointer: WORD },
+  unsafe: { Pointer: WORD2 },
   context: { Context: TWO_WORDS }
 };
 var TypeSizes = class {
@@ -6495,7 +6942,7 @@ var TypeSizes = class {
       case "map":
       case "chan":
       case "func":
-        return WORD;
+        return WORD2;
       case "slice":
         return { size: 24, align: 8 };
       case "interface":
@@ -6511,7 +6958,7 @@ var TypeSizes = class {
         let align = 1;
         let lastSize = -1;
         for (const f of t.fields) {
-          const fl = f.embedded && f.node.children.some((c) => c?.type === "*") ? WORD : this.layout(this.pkg.typeOf(f.typeNode), depth + 1);
+          const fl = f.embedded && f.node.children.some((c) => c?.type === "*") ? WORD2 : this.layout(this.pkg.typeOf(f.typeNode), depth + 1);
           if (!fl) return null;
           offset = roundUp(offset, fl.align) + fl.size;
           align = Math.max(align, fl.align);
@@ -7442,9 +7889,9 @@ function noteOwnerResets(pkg, scopes, file, stmt, into) {
 }
 var STORE_METHODS = /* @__PURE__ */ new Set(["Store", "LoadOrStore", "Swap"]);
 function insertionsAt(pkg, node) {
-  const cache2 = pkg.fact(InsertionCache);
-  let hit = cache2.get(node.id);
-  if (!hit) cache2.set(node.id, hit = syntacticInsertions(node));
+  const cache3 = pkg.fact(InsertionCache);
+  let hit = cache3.get(node.id);
+  if (!hit) cache3.set(node.id, hit = syntacticInsertions(node));
   return hit;
 }
 var InsertionCache = defineFact("map-insertions", () => /* @__PURE__ */ new Map());
@@ -7551,7 +7998,7 @@ var Lifetime = class {
   computePerRequest() {
     const roots = [];
     for (const h of httpHandlers(this.pkg)) {
-      if (isTestFile(h.file)) continue;
+      if (isTestFile2(h.file)) continue;
       roots.push({ node: h.fn, why: reason(`${describeFn(h.fn)}, an HTTP handler`) });
       this.servingRoots.add(h.fn.id);
     }
@@ -7559,7 +8006,7 @@ var Lifetime = class {
     for (const methods of this.pkg.methods.values()) {
       for (const m of methods.values()) {
         const ctxName = ctxTypeOf.get(m.file);
-        if (!ctxName || isTestFile(m.file) || !isRPCMethod(m.node, `${ctxName}.Context`)) continue;
+        if (!ctxName || isTestFile2(m.file) || !isRPCMethod(m.node, `${ctxName}.Context`)) continue;
         roots.push({ node: m.node, why: reason(`${describeFn(m.node)}, an RPC-style method`) });
         this.servingRoots.add(m.node.id);
       }
@@ -7567,7 +8014,7 @@ var Lifetime = class {
     for (const r of this.messageCallbacks()) roots.push(r);
     const goStatements = [];
     for (const file of this.pkg.files) {
-      if (isTestFile(file) || !(/<-|\.Accept\(|\bgo\s+(func\b|[\w.]+\()/.test(file.text) || this.pkgHasChan && /\brange\b/.test(file.text))) continue;
+      if (isTestFile2(file) || !(/<-|\.Accept\(|\bgo\s+(func\b|[\w.]+\()/.test(file.text) || this.pkgHasChan && /\brange\b/.test(file.text))) continue;
       for (const n of nodesOfType2(file.root, ["for_statement", "go_statement"])) {
         if (n.type === "go_statement") {
           goStatements.push(n);
@@ -7604,12 +8051,12 @@ var Lifetime = class {
     const out2 = [];
     for (const methods of this.pkg.methods.values()) {
       for (const m of methods.values()) {
-        if (isTestFile(m.file) || !MESSAGE_METHOD.test(m.name) || !paramTypes(field(m.node, "parameters")).length) continue;
+        if (isTestFile2(m.file) || !MESSAGE_METHOD.test(m.name) || !paramTypes(field(m.node, "parameters")).length) continue;
         out2.push({ node: m.node, why: reason(`${describeFn(m.node)}, a message handler`) });
       }
     }
     for (const file of this.pkg.files) {
-      if (isTestFile(file) || !SUBSCRIBE_CALL.test(file.text)) continue;
+      if (isTestFile2(file) || !SUBSCRIBE_CALL.test(file.text)) continue;
       for (const call of nodesOfType2(file.root, ["call_expression"])) {
         const shape = callShape(call);
         if (!shape?.method || !SUBSCRIBE_METHOD.test(shape.method)) continue;
@@ -7780,7 +8227,7 @@ var Lifetime = class {
     };
     const consider = (value, target, file, syncMap = false) => {
       const t = value ? namedLocal(this.scopes.typeOfExpr(value)) : void 0;
-      if (!t || !builtPerRequest.has(t) || longLived.has(t) || isTestFile(file)) return;
+      if (!t || !builtPerRequest.has(t) || longLived.has(t) || isTestFile2(file)) return;
       const why = holderOf(target, syncMap);
       const had = out2.get(t);
       if (!why || had === why) return;
@@ -7789,7 +8236,7 @@ var Lifetime = class {
       } else if (!had || why.startsWith("registered")) out2.set(t, why);
     };
     for (const file of this.pkg.files) {
-      if (isTestFile(file)) continue;
+      if (isTestFile2(file)) continue;
       for (const n of nodesOfType2(file.root, ["assignment_statement", "call_expression"])) {
         if (n.type === "call_expression") {
           const shape = callShape(n);
@@ -7904,372 +8351,8 @@ function nodesOfType2(root, types) {
 function baseName2(path) {
   return path.slice(path.lastIndexOf("/") + 1);
 }
-function isTestFile(file) {
+function isTestFile2(file) {
   return file.path.endsWith("_test.go");
-}
-
-// src/engine/concurrency/types.ts
-var ANY_LOCK = "*";
-var EXCLUSIVE = "!exclusive";
-
-// src/engine/concurrency/units.ts
-function addNew(seen, added, name2) {
-  if (seen.has(name2)) return;
-  seen.add(name2);
-  added.add(name2);
-}
-function rootIdent(expr) {
-  let e = expr ? unparen(expr) : null;
-  for (let i2 = 0; e && i2 < 20; i2++) {
-    if (e.type === "identifier") return e;
-    if (e.type === "selector_expression") e = field(e, "operand");
-    else if (e.type === "index_expression") e = field(e, "operand");
-    else if (e.type === "unary_expression") e = field(e, "operand");
-    else if (e.type === "parenthesized_expression") e = unparen(e);
-    else return void 0;
-    if (e) e = unparen(e);
-  }
-  return void 0;
-}
-function enclosingFunctionNode(n) {
-  for (let p = n.parent; p; p = p.parent) if (p.type === "func_literal" || p.type === "function_declaration" || p.type === "method_declaration") return p;
-  return null;
-}
-function derefNamed(pkg, t) {
-  let x = t;
-  if (x.kind === "pointer") x = x.elem;
-  if (x.kind !== "named" || x.qualifier) return void 0;
-  const decl = pkg.types.get(x.name);
-  if (decl?.alias) {
-    const target = pkg.typeOf(decl.typeNode);
-    if (target.kind === "named" && !target.qualifier) return target.name;
-  }
-  return x.name;
-}
-function inLoopWithin(node, fn) {
-  return loopWithin(node, fn) !== void 0;
-}
-function loopWithin(node, fn) {
-  for (let p = node.parent; p && p.id !== fn.id; p = p.parent) {
-    if (p.type === "for_statement") return p;
-    if (p.type === "func_literal" || p.type === "function_declaration" || p.type === "method_declaration") return void 0;
-  }
-  return void 0;
-}
-function loops(fn) {
-  const body2 = field(fn, "body");
-  if (!body2) return false;
-  let found = false;
-  const visit = (n) => {
-    if (found) return;
-    for (const c of namedChildren(n)) {
-      if (c.type === "for_statement") {
-        found = true;
-        return;
-      }
-      if (c.type === "func_literal") continue;
-      if (c.type.endsWith("statement") || c.type === "block" || c.type === "statement_list" || c.type.endsWith("_case")) visit(c);
-    }
-  };
-  visit(body2);
-  return found;
-}
-function commaOkIndex(index) {
-  if (index.type !== "index_expression") return false;
-  const list = index.parent;
-  const stmt = list?.type === "expression_list" ? list.parent : list;
-  if (!stmt || stmt.type !== "short_var_declaration" && stmt.type !== "assignment_statement" && stmt.type !== "var_spec") return false;
-  const right = field(stmt, stmt.type === "var_spec" ? "value" : "right");
-  const left = stmt.type === "var_spec" ? stmt.childrenForFieldName("name") : expressionsOf(field(stmt, "left"));
-  return !!right && expressionsOf(right).length === 1 && unparen(expressionsOf(right)[0]).id === index.id && left.length === 2;
-}
-function enclosingRoot(u) {
-  for (let x = u; x; x = x.parent) {
-    if (x.root) return x.root;
-    if (x.decl) return void 0;
-  }
-  return void 0;
-}
-function homeDecl(u) {
-  let x = u;
-  while (x && !x.decl) x = x.parent;
-  return x;
-}
-function buildsType(fn, typeName, _scopes) {
-  const text = fn.text;
-  if (!text.includes(typeName)) return false;
-  const re = new RegExp(`(?:&|\\b)${typeName}(?:\\[[^\\]]*\\])?\\s*\\{|new\\(\\s*${typeName}\\s*\\)|var\\s+\\w+\\s+\\*?${typeName}\\b`);
-  return re.test(text);
-}
-function homePosition(a) {
-  let u = a.unit;
-  let pos = a.node.startIndex;
-  while (!u.decl && !u.root && u.parent) {
-    pos = u.node.startIndex;
-    u = u.parent;
-  }
-  return { unit: u, pos };
-}
-function isTestFile2(f) {
-  return f.path.endsWith("_test.go");
-}
-function contains2(outer, inner) {
-  return outer.tree === inner.tree && contains(outer, inner);
-}
-var ITERATOR_RESULT = /^(?:iter\.Seq2?\b|func\s*\(\s*yield\s+func\b)/;
-function literalEscapes(u, lit) {
-  let p = lit.parent;
-  while (p && (p.type === "expression_list" || p.type === "parenthesized_expression")) p = p.parent;
-  const home = homeDecl(u);
-  const result = home ? field(home.node, "result")?.text ?? "" : "";
-  if (p?.type === "return_statement") return !ITERATOR_RESULT.test(result);
-  if (p?.type === "assignment_statement" && expressionsOf(field(p, "left")).some((l) => unparen(l).type === "selector_expression")) return true;
-  return /^\(?\s*func\b/.test(result) && !ITERATOR_RESULT.test(result);
-}
-function isConstFalse(scopes, cond) {
-  if (!cond || cond.type !== "identifier") return false;
-  const b = scopes.resolve(cond);
-  return b?.kind === "const" && b.value?.text === "false";
-}
-
-// src/engine/concurrency/guards.ts
-var MAX_CHAIN = 3;
-function sharedGuards(model, typeName, writes) {
-  const out2 = /* @__PURE__ */ new Map();
-  if (!writes.length) return out2;
-  const held = writes.map((w) => model.locksAt(w));
-  const candidates = /* @__PURE__ */ new Set();
-  for (const h of held) for (const k of h.keys()) candidates.add(k);
-  for (const k of candidates) {
-    if (!held.every((h) => h.has(k) || h.has(ANY_LOCK) || h.has(EXCLUSIVE))) continue;
-    const g = k.startsWith("pkg:") ? pkgGuard(model, k.slice(4)) : typeName ? ownerGuard(model, k, typeName) : void 0;
-    if (g) out2.set(k, g);
-  }
-  return out2;
-}
-function pkgGuard(model, name2) {
-  const v = model.pkg.values.get(name2);
-  if (!v || v.kind !== "var") return void 0;
-  const text = (v.typeNode ?? v.value)?.text ?? "";
-  return { kind: "pkg", name: name2, rw: /\bRWMutex\b/.test(text) };
-}
-function ownerGuard(model, key, typeName) {
-  const dot = key.lastIndexOf(".");
-  if (dot <= 0) return void 0;
-  const owner = key.slice(0, dot);
-  const name2 = key.slice(dot + 1);
-  if (owner === typeName || !model.pkg.types.has(owner)) return void 0;
-  const mutexes = model.mutexFieldsOf(owner);
-  const field2 = name2 === "<embedded>" ? mutexes.find((m) => m === "Mutex" || m === "RWMutex") : mutexes.includes(name2) ? name2 : void 0;
-  if (field2 === void 0) return void 0;
-  const chain = fieldChain(model.pkg, owner, typeName);
-  if (!chain) return void 0;
-  const embedded = field2 === "Mutex" || field2 === "RWMutex";
-  return { kind: "owner", owner, field: embedded ? "" : field2, chain, rw: model.isRWMutexField(owner, embedded ? "" : field2) };
-}
-function fieldChain(pkg, from, to) {
-  return walkFields(pkg, from, (t) => t === to);
-}
-function ownedStructs(pkg, from) {
-  const out2 = /* @__PURE__ */ new Set();
-  walkFields(pkg, from, (t) => {
-    out2.add(t);
-    return false;
-  });
-  out2.delete(from);
-  return out2;
-}
-function walkFields(pkg, from, stop2) {
-  let frontier = [{ type: from, path: from }];
-  const seen = /* @__PURE__ */ new Set([from]);
-  for (let depth = 0; depth < MAX_CHAIN && frontier.length; depth++) {
-    const next = [];
-    for (const { type, path } of frontier) {
-      for (const f of pkg.structFieldsOf(type) ?? []) {
-        const t = structBehind(pkg, pkg.typeOf(f.typeNode));
-        if (!t) continue;
-        const p = `${path}.${f.name}`;
-        if (stop2(t)) return p;
-        if (!seen.has(t)) {
-          seen.add(t);
-          next.push({ type: t, path: p });
-        }
-      }
-    }
-    frontier = next;
-  }
-  return void 0;
-}
-function structBehind(pkg, t, depth = 0) {
-  if (depth > 3) return void 0;
-  switch (t.kind) {
-    case "pointer":
-    case "slice":
-    case "array":
-      return structBehind(pkg, t.elem, depth + 1);
-    case "map":
-      return structBehind(pkg, t.value, depth + 1);
-    case "named": {
-      const name2 = derefNamed(pkg, t);
-      return name2 && pkg.structFieldsOf(name2) ? name2 : void 0;
-    }
-    default:
-      return void 0;
-  }
-}
-
-// src/engine/relevant.ts
-var GO_STATEMENT = /^[\t ]*(?:[\p{L}_][\p{L}\p{N}_]*:[\t ]*)?go(?:[\t ]*\(|[\t ]+(?:func\b|[\p{L}_][\p{L}\p{N}_.]*[\t ]*[(\[]))/mu;
-var SEED_TEXT = new RegExp(`\\b(?:RLock|AfterFunc|Go)\\(|${GO_STATEMENT.source}`, GO_STATEMENT.flags);
-var STDLIB_MAP_TYPES = /* @__PURE__ */ new Set(["net/http.Header", "net/url.Values", "net/textproto.MIMEHeader", "text/template.FuncMap", "html/template.FuncMap"]);
-var WORD2 = /(\.\s*)?([\p{L}_][\p{L}\p{Nd}_]*)(\s*\()?/gu;
-var BodySelector = class {
-  constructor(pkg, decls) {
-    this.pkg = pkg;
-    for (const d of decls) {
-      const body2 = d.node.childForFieldName("body");
-      if (body2) this.bodies.set(d, { text: d.file.text.slice(body2.startIndex, body2.endIndex), start: body2.startIndex, end: body2.endIndex });
-    }
-  }
-  pkg;
-  bodies = /* @__PURE__ */ new Map();
-  words = /* @__PURE__ */ new Map();
-  /** Bodies that start goroutines (`go`, `.Go(`, `AfterFunc(`) or take a read lock. */
-  seeds() {
-    return [...this.bodies].filter(([, b]) => SEED_TEXT.test(b.text)).map(([d]) => d);
-  }
-  /** The declaration whose body holds the byte offset (a function literal's home). */
-  enclosing(file, offset) {
-    for (const [d, b] of this.bodies) if (d.file === file && b.start <= offset && offset < b.end) return d;
-    return void 0;
-  }
-  /**
-   * Map-typed (or unseeable) fields of the package's struct types that hold a mutex, or that a
-   * struct holding one owns through its fields without a mutex of their own (a tree's levels
-   * under its root's lock): unguarded-map-field needs every use of them.
-   */
-  guardedMapFields(mutexFieldsOf) {
-    const locked = [...this.pkg.types.keys()].filter((t) => mutexFieldsOf(t).length > 0);
-    const owned = /* @__PURE__ */ new Set();
-    for (const t of locked) for (const o of ownedStructs(this.pkg, t)) if (!mutexFieldsOf(o).length) owned.add(o);
-    return this.mapFields((typeName) => mutexFieldsOf(typeName).length > 0 || owned.has(typeName));
-  }
-  /** Package map variables, when a package-level mutex may guard them: every use of them matters. */
-  guardedMapVars() {
-    const vars = /* @__PURE__ */ new Set();
-    const mutexVar = [...this.pkg.values.values()].some((v) => v.kind === "var" && /\bsync\.(?:RW)?Mutex\b/.test((v.typeNode ?? v.value)?.text ?? ""));
-    if (!mutexVar) return vars;
-    for (const [name2, v] of this.pkg.values) {
-      if (v.kind === "var" && (!v.typeNode || this.mayBeMap(v.file, this.pkg.typeOf(v.typeNode)))) vars.add(name2);
-    }
-    return vars;
-  }
-  /** Names of the map-typed (or unseeable) fields of the package's struct types that pass `include`. */
-  mapFields(include) {
-    const out2 = /* @__PURE__ */ new Set();
-    for (const [name2, decl] of this.pkg.types) {
-      if (!include(name2)) continue;
-      for (const f of this.pkg.structFieldsOf(name2) ?? []) {
-        if (!f.embedded && this.mayBeMap(decl.file, this.pkg.typeOf(f.typeNode))) out2.add(f.name);
-      }
-    }
-    return out2;
-  }
-  mapNames;
-  reachMemo = /* @__PURE__ */ new Map();
-  /**
-   * Whether the body, or what it calls within `depth` more calls (by name, generously), names a
-   * map field or a package variable that may be a map: only such code can add a shared-map
-   * access under a goroutine.
-   */
-  reachesMap(d, depth) {
-    const names = this.mapNames ??= this.allMapNames();
-    const known = this.reachMemo.get(d);
-    if (known === Infinity) return true;
-    if (known !== void 0 && depth <= known) return false;
-    const w = this.bodies.has(d) ? this.wordsOf(d) : void 0;
-    if (!w) return false;
-    if (someIn(w.dotted, names.fields) || someIn(w.bare, names.vars)) {
-      this.reachMemo.set(d, Infinity);
-      return true;
-    }
-    this.reachMemo.set(d, depth);
-    if (depth > 0) {
-      for (const name2 of w.called) {
-        for (const callee of this.declsNamed(name2)) {
-          if (callee !== d && this.reachesMap(callee, depth - 1)) {
-            this.reachMemo.set(d, known ?? -1);
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-  declsByName;
-  declsNamed(name2) {
-    if (!this.declsByName) {
-      this.declsByName = /* @__PURE__ */ new Map();
-      for (const d of this.bodies.keys()) {
-        let list = this.declsByName.get(d.name);
-        if (!list) this.declsByName.set(d.name, list = []);
-        list.push(d);
-      }
-    }
-    return this.declsByName.get(name2) ?? [];
-  }
-  allMapNames() {
-    const fields = this.mapFields(() => true);
-    const vars = /* @__PURE__ */ new Set();
-    for (const [name2, v] of this.pkg.values) {
-      if (v.kind === "var" && (!v.typeNode || this.mayBeMap(v.file, this.pkg.typeOf(v.typeNode)))) vars.add(name2);
-    }
-    return { fields, vars };
-  }
-  /** Bodies that write `.field` for one of the fields, or name one of the package variables. */
-  mentioning(fields, vars) {
-    if (fields.size === 0 && vars.size === 0) return [];
-    const out2 = [];
-    for (const d of this.bodies.keys()) {
-      const w = this.wordsOf(d);
-      if (someIn(w.dotted, fields) || someIn(w.bare, vars)) out2.push(d);
-    }
-    return out2;
-  }
-  /** Bodies that call a function or method of one of the names. */
-  calling(names) {
-    if (names.size === 0) return [];
-    return [...this.bodies.keys()].filter((d) => someIn(this.wordsOf(d).called, names));
-  }
-  wordsOf(d) {
-    let w = this.words.get(d);
-    if (!w) {
-      w = { dotted: /* @__PURE__ */ new Set(), bare: /* @__PURE__ */ new Set(), called: /* @__PURE__ */ new Set() };
-      for (const m of this.bodies.get(d).text.matchAll(WORD2)) {
-        const name2 = m[2];
-        (m[1] ? w.dotted : w.bare).add(name2);
-        if (m[3]) w.called.add(name2);
-      }
-      this.words.set(d, w);
-    }
-    return w;
-  }
-  mayBeMap(file, t) {
-    const u = this.pkg.underlying(t);
-    if (u.kind === "map" || u.kind === "unknown") return true;
-    if (u.kind !== "named" || !u.qualifier) return false;
-    const path = file.imports.get(u.qualifier);
-    if (!path) return true;
-    return !isStdlib(path) || STDLIB_MAP_TYPES.has(`${path}.${u.name}`);
-  }
-};
-function isStdlib(importPath) {
-  return !importPath.split("/")[0].includes(".");
-}
-function someIn(a, b) {
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  for (const x of small) if (large.has(x)) return true;
-  return false;
 }
 
 // src/engine/concurrency/phases.ts
@@ -8350,7 +8433,7 @@ function exclusiveByDoc(u) {
 }
 function testOnlyUnits(units) {
   const out2 = /* @__PURE__ */ new Set();
-  const candidates = units.filter((u) => u.decl && !u.root && !isTestFile2(u.file) && /^[a-z_]/.test(u.decl.name));
+  const candidates = units.filter((u) => u.decl && !u.root && !isTestFile(u.file) && /^[a-z_]/.test(u.decl.name));
   const uses = wordCounts(units);
   for (const u of candidates) {
     const name2 = u.decl.name;
@@ -8364,7 +8447,7 @@ function testOnlyUnits(units) {
       if (out2.has(u.id) || !u.callers.length) continue;
       const onlyTests = u.callers.every((c) => {
         const home = homeDecl(c.caller) ?? c.caller;
-        return isTestFile2(c.caller.file) || home.id === u.id || out2.has(home.id);
+        return isTestFile(c.caller.file) || home.id === u.id || out2.has(home.id);
       });
       if (onlyTests) {
         out2.add(u.id);
@@ -8379,7 +8462,7 @@ function wordCounts(units) {
   let counts = wordMemo.get(units);
   if (counts) return counts;
   counts = /* @__PURE__ */ new Map();
-  const files = new Set(units.map((u) => u.file).filter((f) => !isTestFile2(f)));
+  const files = new Set(units.map((u) => u.file).filter((f) => !isTestFile(f)));
   for (const f of files) for (const m of f.text.matchAll(/[\p{L}_][\p{L}\p{N}_]*/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
   wordMemo.set(units, counts);
   return counts;
@@ -8459,8 +8542,8 @@ function inheritedLocks(units, documented) {
   };
   const TOP = /* @__PURE__ */ new Map([["<top>", "W"]]);
   const testOnly = testOnlyUnits(units);
-  const fromTests = (c, u) => isTestFile2(c.file) && !isTestFile2(u.file) || testOnly.has((homeDecl(c) ?? c).id);
-  const candidates = units.filter((u) => u.decl && !u.root && declLocks.get(u.id) !== any && (floor.has(u.id) || !declLocks.has(u.id)) && /^[a-z_]/.test(u.decl.name) && u.callers.some((c) => !isTestFile2(c.caller.file) || isTestFile2(u.file)));
+  const fromTests = (c, u) => isTestFile(c.file) && !isTestFile(u.file) || testOnly.has((homeDecl(c) ?? c).id);
+  const candidates = units.filter((u) => u.decl && !u.root && declLocks.get(u.id) !== any && (floor.has(u.id) || !declLocks.has(u.id)) && /^[a-z_]/.test(u.decl.name) && u.callers.some((c) => !isTestFile(c.caller.file) || isTestFile(u.file)));
   for (const u of candidates) declLocks.set(u.id, TOP);
   const withFloor = (u, held) => {
     const f = floor.get(u.id);
@@ -9174,6 +9257,97 @@ var Ownership = class {
   }
 };
 
+// src/engine/concurrency/callbacks.ts
+var NONE = /* @__PURE__ */ new Map();
+var cache = /* @__PURE__ */ new WeakMap();
+function foreignCallee(pkg, scopes, f) {
+  if (!pkg.module || f.type !== "selector_expression") return void 0;
+  const name2 = field(f, "field")?.text;
+  const operand = field(f, "operand");
+  if (!name2 || !operand || !/^[A-Z]/.test(name2)) return void 0;
+  const base = unparen(operand);
+  if (base.type === "identifier" && !scopes.resolve(base)) {
+    const other = pkg.importedPackage(base.text, base);
+    const decl2 = other?.funcs.get(name2);
+    return decl2 && other ? { decl: decl2, owner: other } : void 0;
+  }
+  let t = scopes.typeOfExpr(base);
+  if (t.kind === "pointer") t = t.elem;
+  if (t.kind !== "named") return void 0;
+  const found = pkg.namedDecl(t);
+  if (!found || found.pkg === pkg) return void 0;
+  const decl = found.pkg.methodsOf(t.name).get(name2);
+  return decl ? { decl, owner: found.pkg } : void 0;
+}
+function foreignGoParams(callee) {
+  const node = callee.decl.node;
+  let perTree = cache.get(node.tree);
+  if (!perTree) cache.set(node.tree, perTree = /* @__PURE__ */ new Map());
+  const hit = perTree.get(node.id);
+  if (hit) return hit;
+  const result = goParamsOf(callee);
+  perTree.set(node.id, result);
+  return result;
+}
+function goParamsOf(callee) {
+  const params = parametersOf(callee.decl.node);
+  const funcParams = params.map((p, i2) => ({ i: i2, name: p.name.text, func: p.type.type === "function_type" })).filter((p) => p.func);
+  const view = callee.owner.module;
+  if (!funcParams.length || !view) return NONE;
+  const source = view.declarationSource(callee.decl.node);
+  if (!source || !/\bgo\b|\.Go\(/.test(source)) return NONE;
+  const tree = view.parseDetached(`package p
+${source}`);
+  try {
+    const fn = tree.rootNode.namedChildren.find((c) => c.type === "function_declaration" || c.type === "method_declaration");
+    const body2 = fn ? field(fn, "body") : null;
+    if (!fn || !body2) return NONE;
+    const out2 = /* @__PURE__ */ new Map();
+    walk(body2, (n) => {
+      const started2 = n.type === "go_statement" ? n : goCall(n);
+      if (!started2) return;
+      for (const p of funcParams) {
+        if (!new RegExp(`\\b${p.name}\\b`).test(started2.text)) continue;
+        const multi = inLoopWithin(started2, fn);
+        out2.set(p.i, multi || out2.get(p.i) === true);
+      }
+    });
+    return out2.size ? out2 : NONE;
+  } finally {
+    tree.delete();
+  }
+}
+function goCall(n) {
+  if (n.type !== "call_expression") return void 0;
+  const f = field(n, "function");
+  if (f?.type !== "selector_expression" || field(f, "field")?.text !== "Go") return void 0;
+  const args2 = namedChildren(field(n, "arguments") ?? n).filter((c) => c.type !== "comment");
+  return args2.length === 1 ? n : void 0;
+}
+var CALLBACK_CALL = /\.[A-Z]\w*\([^\n]*\bfunc\s*\(/;
+var ForeignCallbackFact = defineFact("foreign-callbacks", (pkg) => {
+  if (!pkg.module || pkg.loadedByView) return [];
+  const out2 = [];
+  let scopes;
+  for (const d of pkg.allFuncs()) {
+    const body2 = field(d.node, "body");
+    if (!body2 || d.file.path.endsWith("_test.go") || !CALLBACK_CALL.test(body2.text)) continue;
+    scopes ??= pkg.fact(ScopesFact);
+    const s = scopes;
+    let found = false;
+    walk(body2, (n) => {
+      if (found || n.type !== "call_expression") return;
+      const args2 = namedChildren(field(n, "arguments") ?? n);
+      const f = field(n, "function");
+      if (!f || !args2.some((a) => unparen(a).type === "func_literal")) return;
+      const callee = foreignCallee(pkg, s, unparen(f));
+      if (callee && foreignGoParams(callee).size) found = true;
+    });
+    if (found) out2.push(d);
+  }
+  return out2;
+});
+
 // src/engine/concurrency/walk.ts
 var LEAVES = /* @__PURE__ */ new Set(["identifier", "field_identifier", "type_identifier", "package_identifier", "interpreted_string_literal", "raw_string_literal", "int_literal", "float_literal", "rune_literal", "comment", "true", "false", "nil"]);
 var INTERESTING = /* @__PURE__ */ new Set(["func_literal", "index_expression", "unary_expression", "call_expression", "block", "statement_list", "labeled_statement", "if_statement", "for_statement", "expression_switch_statement", "type_switch_statement", "select_statement", "defer_statement", "go_statement", "receive_statement", "return_statement"]);
@@ -9528,8 +9702,23 @@ var BodyWalker = class {
     const starter = shape ? goStarter(this.scopes, u.file, shape, args2) : void 0;
     if (f && f.type !== "func_literal") this.walkExpr(u, f, state);
     const wrapper = wrapperDecl ? this.lockWrappers.get(wrapperDecl.node.id) : void 0;
+    const foreign = !wrapperDecl && !starter && f ? this.foreignGoArgs(f, args2) : void 0;
+    const once = methodName === "Do" && args2.length === 1 && f?.type === "selector_expression" && this.isOnce(field(f, "operand"));
     args2.forEach((a, i2) => {
       const e = unparen(a);
+      if (once && e.type === "func_literal") {
+        this.walkLiteral(u, e, new Map(state)).once = true;
+        return;
+      }
+      if (foreign?.params.has(i2) && e.type === "func_literal") {
+        const target = this.walkLiteral(u, e, emptyLocks());
+        const root = this.addRoot("callback", call, u.file, u, target, foreign.params.get(i2) || inLoopWithin(call, u.node));
+        if (root) {
+          root.sync = true;
+          root.via = foreign.name;
+        }
+        return;
+      }
       if (wrapper && i2 === wrapper.fnIdx && e.type === "func_literal" && args2[wrapper.lockIdx]) {
         const held = new Map(state);
         held.set(this.ids.mutexKey(unparen(args2[wrapper.lockIdx])), wrapper.mode);
@@ -9586,6 +9775,24 @@ var BodyWalker = class {
       }
     }
   }
+  /** The expression is a sync.Once (or a pointer to one). */
+  isOnce(e) {
+    if (!e) return false;
+    let t = this.scopes.typeOfExpr(unparen(e));
+    if (t.kind === "pointer") t = t.elem;
+    if (t.kind !== "named" || t.name !== "Once" || !t.qualifier) return false;
+    const file = this.pkg.fileOf(t.node) ?? t.home?.fileOf(t.node);
+    return file?.imports.get(t.qualifier) === "sync";
+  }
+  /** The goroutine-run parameters of another package's function `f` names, when a literal is passed. */
+  foreignGoArgs(f, args2) {
+    if (!this.pkg.module || !args2.some((a) => unparen(a).type === "func_literal")) return void 0;
+    const callee = foreignCallee(this.pkg, this.scopes, unparen(f));
+    if (!callee) return void 0;
+    const params = foreignGoParams(callee);
+    const name2 = callee.decl.receiver ? `${callee.owner.name}.${callee.decl.receiver.typeName}.${callee.decl.name}` : `${callee.owner.name}.${callee.decl.name}`;
+    return params.size ? { params, name: name2 } : void 0;
+  }
   // ---- accesses ----------------------------------------------------------
   noteRange(u, right, state) {
     this.noteAccess(u, right, unparen(right), "range", state);
@@ -9600,6 +9807,133 @@ var BodyWalker = class {
     this.accesses.push(a);
   }
 };
+
+// src/engine/concurrency/importers.ts
+var ImporterCallsFact = defineFact("importer-calls", (pkg) => findImporterCalls(pkg));
+var MAP_WRITE = /\]\s*(?:=[^=]|\+\+|--|[-+*/%|&^]=)|\b(?:delete|clear)\(/;
+var CONCURRENT_TEXT = /\.Go\(|ResponseWriter|ServeHTTP|\bHandle(?:Func)?\(/;
+var LOCK_CALL = /\.(?:R)?Lock\(\)/;
+var MAX_IMPORTER_DIRS = 400;
+function findImporterCalls(pkg) {
+  const view = pkg.module;
+  if (!view || !pkg.importPath || pkg.loadedByView || pkg.declarationsOnly) return [];
+  const candidates = candidateDecls(pkg);
+  if (!candidates.size) return [];
+  const dirs = view.importersOf(pkg.importPath).filter((d) => d !== pkg.dir).slice(0, MAX_IMPORTER_DIRS);
+  const names = [...candidates.keys()];
+  const callText = new RegExp(`\\.(?:${names.join("|")})\\(`);
+  const out2 = [];
+  for (const dir of dirs) {
+    const texts = view.goFilesAt(dir) ?? [];
+    const worth = texts.some((f) => !f.name.endsWith("_test.go") && callText.test(f.text) && (GO_STATEMENT.test(f.text) || CONCURRENT_TEXT.test(f.text)));
+    if (!worth) continue;
+    const q = view.callersAt(dir);
+    if (q) out2.push(...callsIn(q, pkg, candidates, callText));
+  }
+  return out2.sort((a, b) => Number(b.multi) - Number(a.multi));
+}
+function candidateDecls(pkg) {
+  const writes = /* @__PURE__ */ new Map();
+  const writesMap = (d) => {
+    let hit = writes.get(d.name + "\0" + (d.receiver?.typeName ?? ""));
+    if (hit === void 0) writes.set(d.name + "\0" + (d.receiver?.typeName ?? ""), hit = MAP_WRITE.test(field(d.node, "body")?.text ?? ""));
+    return hit;
+  };
+  const helpers = [...pkg.allFuncs()].filter((d) => /^[a-z_]/.test(d.name) && !isTestFile(d.file) && writesMap(d)).map((d) => d.name);
+  const callsHelper = helpers.length ? new RegExp(`\\b(?:${[...new Set(helpers)].join("|")})\\(`) : void 0;
+  const out2 = /* @__PURE__ */ new Map();
+  for (const d of pkg.allFuncs()) {
+    if (!/^[A-Z]/.test(d.name) || isTestFile(d.file) || isSetupName(d.name) || isShutdownName(d.name)) continue;
+    if (!d.receiver && /^New/.test(d.name)) continue;
+    const body2 = field(d.node, "body")?.text ?? "";
+    if (!writesMap(d) && !(callsHelper && callsHelper.test(body2))) continue;
+    let list = out2.get(d.name);
+    if (!list) out2.set(d.name, list = []);
+    list.push(d);
+  }
+  return out2;
+}
+function callsIn(q, pkg, candidates, callText) {
+  const scopes = q.fact(ScopesFact);
+  const handlers = /* @__PURE__ */ new Map();
+  for (const h of httpHandlers(q)) handlers.set(h.fn.id, isServed(q, h));
+  const out2 = [];
+  for (const file of q.files) {
+    if (isTestFile(file) || !callText.test(file.text)) continue;
+    const local = file.importName(pkg.importPath);
+    walk(file.root, (n) => {
+      if (n.type !== "call_expression") return;
+      const shape = callShape(n);
+      if (!shape?.method || !shape.receiver || !candidates.has(shape.method)) return;
+      const decl = calleeDecl(q, scopes, pkg, candidates.get(shape.method), shape.receiver, local);
+      if (!decl) return;
+      const ctx = concurrentContext(n, file, scopes, handlers);
+      if (!ctx) return;
+      if (decl.receiver && !sharedReceiver(shape.receiver, ctx, scopes)) return;
+      out2.push({ decl, kind: ctx.kind, site: ctx.site, siteFile: file, multi: ctx.multi, importer: q.importPath ?? q.dir });
+    });
+  }
+  return out2;
+}
+function calleeDecl(q, scopes, pkg, decls, recv, local) {
+  if (recv.type === "identifier" && local && recv.text === local && !scopes.resolve(recv)) return decls.find((d) => !d.receiver);
+  const typeName = packageTypeName(q, scopes.typeOfExpr(recv), pkg);
+  return typeName ? decls.find((d) => d.receiver?.typeName === typeName) : void 0;
+}
+function packageTypeName(q, t, pkg) {
+  const x = t.kind === "pointer" ? t.elem : t;
+  if (x.kind !== "named") return void 0;
+  if (!x.qualifier) return x.home?.importPath === pkg.importPath ? x.name : void 0;
+  const file = q.fileOf(x.node) ?? x.home?.fileOf(x.node);
+  return file?.imports.get(x.qualifier) === pkg.importPath ? x.name : void 0;
+}
+var FUNC = /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "func_literal"]);
+function concurrentContext(call, file, scopes, handlers) {
+  if (call.parent?.type === "go_statement") return started("go", call.parent, void 0, handlers);
+  for (let p = call.parent; p; p = p.parent) {
+    if (!FUNC.has(p.type)) continue;
+    if (LOCK_CALL.test(textBefore(p, call))) return void 0;
+    if (handlers.get(p.id)) return { kind: "http", site: p, body: p, multi: true };
+    if (p.type !== "func_literal") return void 0;
+    const outer = p.parent;
+    if (outer?.type === "call_expression" && field(outer, "function")?.id === p.id) {
+      if (outer.parent?.type === "go_statement") return started("go", outer.parent, p, handlers);
+      continue;
+    }
+    if (outer?.type === "argument_list" && outer.parent?.type === "call_expression") {
+      const starter = outer.parent;
+      const shape = callShape(starter);
+      const args2 = shape?.args ?? [];
+      const g = shape ? goStarter(scopes, file, shape, args2) : void 0;
+      if (g && args2[g.argIndex]?.id === p.id) return started(g.kind, starter, p, handlers);
+    }
+    return void 0;
+  }
+  return void 0;
+}
+function started(kind, site, body2, handlers) {
+  let fn = site.parent;
+  while (fn && !FUNC.has(fn.type)) fn = fn.parent;
+  const loop = fn ? loopWithin(site, fn) : void 0;
+  const perRequest = !!fn && handlers.get(fn.id) === true;
+  return { kind, site, body: body2, loop, multi: !!loop || perRequest };
+}
+function textBefore(fn, node) {
+  const body2 = field(fn, "body");
+  if (!body2) return "";
+  return body2.text.slice(0, Math.max(0, node.startIndex - body2.startIndex));
+}
+function sharedReceiver(recv, ctx, scopes) {
+  let e = recv;
+  while (e.type === "selector_expression" || e.type === "parenthesized_expression") e = e.type === "selector_expression" ? field(e, "operand") : e.namedChildren[0];
+  if (e?.type !== "identifier") return false;
+  const b = scopes.resolve(e);
+  if (!b) return false;
+  if (b.kind === "package") return true;
+  if (ctx.body && contains2(ctx.body, b.declNode)) return ctx.kind === "http" && b.kind === "receiver";
+  if (ctx.loop && contains2(ctx.loop, b.declNode)) return false;
+  return b.kind === "local" || b.kind === "param" || b.kind === "receiver" || b.kind === "result";
+}
 
 // src/engine/concurrency/summaries.ts
 var CALLER_LEVELS = 2;
@@ -9625,6 +9959,8 @@ var Builder = class extends BodyWalker {
     const fields = select.guardedMapFields((t) => this.mutexFieldNames(t));
     const vars = select.guardedMapVars();
     for (const d of select.mentioning(fields, vars)) start2.add(d);
+    for (const c of this.pkg.fact(ImporterCallsFact)) start2.add(c.decl);
+    for (const d of this.pkg.fact(ForeignCallbackFact)) start2.add(d);
     this.walkDecls(start2, select);
     const goParamFns = /* @__PURE__ */ new Set();
     for (let walked = -1; walked !== this.walked.size; ) {
@@ -9721,6 +10057,15 @@ var Builder = class extends BodyWalker {
     for (const h of httpHandlers(this.pkg)) {
       const target = this.unitByNode.get(h.fn.id);
       if (target && !target.root && isServed(this.pkg, h)) this.addRoot("http", h.fn, h.file, void 0, target, true);
+    }
+    for (const c of this.pkg.fact(ImporterCallsFact)) {
+      const target = this.unitByNode.get(c.decl.node.id);
+      if (!target || target.root) continue;
+      const root = this.addRoot(c.kind, c.site, c.siteFile, void 0, target, c.multi);
+      if (root) {
+        root.importer = c.importer;
+        root.recvShared = true;
+      }
     }
     for (const svc of rpcServices(this.pkg, this.scopes)) {
       for (const m of this.pkg.methodsOf(svc.typeName).values()) {
@@ -9875,7 +10220,7 @@ var Builder = class extends BodyWalker {
     if (target.decl) this.walkUnit(target);
     const sync = kind !== "http" && waitsRightAfter(site);
     const root = { id: this.roots.length, kind, site, siteFile, launcher, target, multi: multi && !sync, longLived: kind === "http" || loops(target.node), recvShared: true, sync, served: true };
-    if (kind !== "http" && target.decl?.receiver) root.recvShared = this.own.goReceiverShared(root);
+    if (kind !== "http" && target.decl?.receiver && this.pkg.fileOf(site)) root.recvShared = this.own.goReceiverShared(root);
     target.root = root;
     this.roots.push(root);
     return root;
@@ -9885,7 +10230,7 @@ var Builder = class extends BodyWalker {
 // src/engine/concurrency/witness.ts
 var MAX_UP = 5;
 function countsAsRoot(r) {
-  if (isTestFile2(r.siteFile)) return false;
+  if (isTestFile(r.siteFile)) return false;
   return r.kind !== "http" || r.served;
 }
 function holdsGuard(locks, guards2) {
@@ -9895,13 +10240,13 @@ function holdsGuard(locks, guards2) {
 }
 function methodEntry(u, info2) {
   const d = u.decl;
-  if (!d?.receiver || !/^[A-Z]/.test(d.name) || isTestFile2(d.file)) return false;
+  if (!d?.receiver || !/^[A-Z]/.test(d.name) || isTestFile(d.file)) return false;
   if (isSetupName(d.name) || isShutdownName(d.name)) return false;
   if (info2.fieldName && isInitialiser(u, info2.fieldName, info2.mutexFields)) return false;
   return !guardedByCallers(u, info2, 0);
 }
 function guardedByCallers(u, info2, depth) {
-  const callers = u.callers.filter((c) => !isTestFile2(c.caller.file) && c.caller !== u);
+  const callers = u.callers.filter((c) => !isTestFile(c.caller.file) && c.caller !== u);
   if (!callers.length || depth > 3) return false;
   return callers.every((c) => {
     if (holdsGuard(c.locks, info2.guards)) return true;
@@ -9931,7 +10276,7 @@ function reachesOf(model, a, info2, unlocked) {
     if (info2.setUp({ unit: u })) return;
     if (methodEntry(u, info2)) out2.push({ entry: { kind: "method", decl: u.decl, unit: u }, locks });
     for (const c of u.callers) {
-      if (isTestFile2(c.caller.file) && !isTestFile2(u.file)) continue;
+      if (isTestFile(c.caller.file) && !isTestFile(u.file)) continue;
       const l = combined(locks, c.locks);
       if (unlocked && holdsGuard(l, info2.guards)) continue;
       if (viaRecv.has(u.id) && c.recv) {
@@ -9970,12 +10315,12 @@ function overlap(x, y, info2) {
   return true;
 }
 function findWitness(model, a, candidates, info2) {
-  if (a.fresh || isTestFile2(a.file) || afterJoin(a) || info2.setUp(a)) return void 0;
+  if (a.fresh || isTestFile(a.file) || afterJoin(a) || info2.setUp(a)) return void 0;
   const mine = reachesOf(model, a, info2, true);
   if (!mine.length) return void 0;
   const held = model.locksAt(a);
   for (const b of candidates) {
-    if (!conflicts(a, b) || b.fresh || isTestFile2(b.file) || afterJoin(b) || info2.setUp(b)) continue;
+    if (!conflicts(a, b) || b.fresh || isTestFile(b.file) || afterJoin(b) || info2.setUp(b)) continue;
     if (b === a && a.kind !== "write") continue;
     const theirs = b === a ? mine : reachesOf(model, b, info2, false);
     const bHeld = model.locksAt(b);
@@ -10033,7 +10378,7 @@ function unguardedFields(model, inCtor) {
   const unguarded = [];
   const guardedFields = /* @__PURE__ */ new Set();
   const testOnly = testOnlyUnits(model.units);
-  const inTest = (a) => isTestFile2(a.file) || testOnly.has((homeDecl(a.unit) ?? a.unit).id);
+  const inTest = (a) => isTestFile(a.file) || testOnly.has((homeDecl(a.unit) ?? a.unit).id);
   for (const [key, all] of model.byKey) {
     if (!key.startsWith("field:") && !key.startsWith("pkg:")) continue;
     const typeName = all[0].field?.typeName;
@@ -10150,7 +10495,7 @@ function mayRace(pkg) {
     const mutex = fields.some((f) => /(^|\.)(RW)?Mutex$/.test(f.typeNode.text.replace(/^\*/, "")));
     if (mutex && fields.some((f) => pkg.underlying(pkg.typeOf(f.typeNode)).kind === "map")) return true;
   }
-  return false;
+  return pkg.fact(ImporterCallsFact).length > 0 || pkg.fact(ForeignCallbackFact).length > 0;
 }
 function analyse(model) {
   const ctors = constructorUnits(model);
@@ -10205,7 +10550,7 @@ function launcherSideConcurrent(model, r, x) {
   return false;
 }
 function describeRoot(r) {
-  const at = whereOf(r.site, r.siteFile);
+  const at = r.importer ? `${r.siteFile.path}:${r.site.startPosition.row + 1} in package ${r.importer}` : whereOf(r.site, r.siteFile);
   switch (r.kind) {
     case "http":
       return `in an HTTP handler (${at}; net/http runs each request on its own goroutine)`;
@@ -10259,7 +10604,7 @@ function mapRaces(model, guarded, inCtor) {
     let pairs = 0;
     const seen = /* @__PURE__ */ new Set();
     for (const w of accs) {
-      if (w.kind !== "write") continue;
+      if (w.kind !== "write" || inOnceBody(w.unit)) continue;
       const wl = model.locksAt(w);
       if (wl.has(ANY_LOCK)) continue;
       let best;
@@ -10290,10 +10635,14 @@ function mapRaces(model, guarded, inCtor) {
   return out2;
 }
 var MAX_PAIRS = 400;
+function inOnceBody(u) {
+  for (let x = u; x && !x.decl && !x.root; x = x.parent) if (x.once) return true;
+  return false;
+}
 function sameMapSurely(model, key, w, o, p) {
   const roots = [p.writeRoot ?? pickRoot(model, w), p.otherRoot ?? (p.launcher ? void 0 : pickRoot(model, o))];
   if (roots.some((r) => r && !countsAsRoot(r))) return false;
-  if (isTestFile2(w.file) || isTestFile2(o.file)) return false;
+  if (isTestFile(w.file) || isTestFile(o.file)) return false;
   if (!/^(?:elem:)*field:/.test(key)) return true;
   if (p.launcher) return true;
   const [r1, r2] = roots;
@@ -10340,7 +10689,7 @@ function rlockWriteFindings(model, inCtor) {
     const mutexText = found ? operandText(found.ev) : "";
     const info2 = { guards: /* @__PURE__ */ new Set(), typeName: a.field?.typeName, mutexFields: [], setUp: (x) => inCtor(x) };
     const entries = [...new Set(reachesOf(model, a, info2, false).map((r) => r.entry))];
-    const witnessed = !isTestFile2(a.file) && (entries.length > 1 || entries.some((e) => e.kind === "method" || e.root.multi));
+    const witnessed = !isTestFile(a.file) && (entries.length > 1 || entries.some((e) => e.kind === "method" || e.root.multi));
     out2.push({ write: a, rlock: found?.ev, runlocks, mutexText, witnessed, entries });
   }
   return out2;
@@ -11309,7 +11658,7 @@ function readsMap(body2, out2, write) {
 }
 
 // rules/map-range-order/effects.ts
-function callsIn(body2) {
+function callsIn2(body2) {
   const out2 = [];
   ast_exports.walk(body2, (n) => {
     if (n.type === "func_literal") return false;
@@ -11319,7 +11668,7 @@ function callsIn(body2) {
 }
 function callbackInOrder(ctx, flow, body2, derived) {
   if (flow.fn.type === "func_literal" || !/^[A-Z]/.test(ast_exports.field(flow.fn, "name")?.text ?? "")) return void 0;
-  for (const call of callsIn(body2)) {
+  for (const call of callsIn2(body2)) {
     const fn = ast_exports.field(call, "function");
     if (fn?.type !== "identifier" || call.parent?.type !== "expression_statement") continue;
     const b = ctx.scopes.resolve(fn);
@@ -11334,7 +11683,7 @@ function callbackInOrder(ctx, flow, body2, derived) {
 function randomDraws(ctx, body2) {
   const seeded = ctx.fact(SeededDrawsFact);
   if (!seeded.drawers.size && !seeded.sources.size) return void 0;
-  for (const call of callsIn(body2)) {
+  for (const call of callsIn2(body2)) {
     const fn = ast_exports.field(call, "function");
     if (!fn) continue;
     const f = ast_exports.unparen(fn);
@@ -12015,7 +12364,7 @@ function isRebinding(ident) {
 }
 
 // rules/map-retains-request-scope/index.ts
-var NONE = {};
+var NONE2 = {};
 var map_retains_request_scope_default = defineRule({
   meta: {
     id: "map-retains-request-scope",
@@ -12025,7 +12374,7 @@ var map_retains_request_scope_default = defineRule({
     needs: ["scopes", "types"]
   },
   create(ctx) {
-    if (!ctx.file.importName("net/http") && !ctx.file.importName("context")) return NONE;
+    if (!ctx.file.importName("net/http") && !ctx.file.importName("context")) return NONE2;
     return insertionVisitor(ctx.pkg, ctx.file, (ins) => checkInsertion2(ctx, ins));
   }
 });
@@ -12468,7 +12817,7 @@ function fixOf(f) {
 }
 
 // rules/nil-map-write/paths.ts
-var NONE2 = { kind: "none" };
+var NONE3 = { kind: "none" };
 var DEFINITE = { kind: "definite" };
 var TERMINATING_CALLS = /^(panic|os\.Exit|log\.(Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln)|[A-Za-z_]\w*\.(Fatal|Fatalf|FailNow|Skip|Skipf|SkipNow))$/;
 function line(node) {
@@ -12498,7 +12847,7 @@ function blockTerminates(block) {
   return !!last && terminates(last);
 }
 function sequenceEffect(stmts, q, stop2) {
-  let some = NONE2;
+  let some = NONE3;
   for (const s of stmts) {
     if (stop2 && s.id === stop2.id) break;
     const e = statementEffect(s, q);
@@ -12509,11 +12858,11 @@ function sequenceEffect(stmts, q, stop2) {
   return some;
 }
 function blockEffect(block, q) {
-  if (!block) return NONE2;
+  if (!block) return NONE3;
   return sequenceEffect(ast_exports.statementsOf(block), q);
 }
 function statementEffect(s, q) {
-  if (!q.mentionsAssignment(s)) return NONE2;
+  if (!q.mentionsAssignment(s)) return NONE3;
   if (q.assigns(s)) return DEFINITE;
   switch (s.type) {
     case "block":
@@ -12543,7 +12892,7 @@ function ifEffect(s, q) {
   const then = ast_exports.field(s, "consequence");
   const alt = ast_exports.field(s, "alternative");
   const thenEffect = branchEffect(then, q);
-  const altEffect = alt ? alt.type === "if_statement" ? statementEffect(alt, q) : branchEffect(alt, q) : NONE2;
+  const altEffect = alt ? alt.type === "if_statement" ? statementEffect(alt, q) : branchEffect(alt, q) : NONE3;
   if (thenEffect.kind === "definite" && altEffect.kind === "definite") return DEFINITE;
   if (thenEffect.kind !== "definite") {
     if (thenEffect.kind === "some") return thenEffect;
@@ -12553,7 +12902,7 @@ function ifEffect(s, q) {
   return { kind: "some", path: `when the condition of the if at line ${line(s)} (${short(ast_exports.field(s, "condition"))}) is false` };
 }
 function branchEffect(block, q) {
-  if (!block) return NONE2;
+  if (!block) return NONE3;
   if (blockTerminates(block)) return DEFINITE;
   return blockEffect(block, q);
 }
@@ -12581,7 +12930,7 @@ function short(node) {
 function effectBeforeWrite(declBlock, declStmt, write, q) {
   let stmts = ast_exports.statementsOf(declBlock);
   if (declStmt) stmts = stmts.slice(stmts.findIndex((s) => s.id === declStmt.id) + 1);
-  let some = NONE2;
+  let some = NONE3;
   for (; ; ) {
     const holder = stmts.find((s) => ast_exports.contains(s, write));
     if (!holder) return void 0;
@@ -12637,7 +12986,7 @@ function guardedByPresence(write, mapText, scope) {
 }
 
 // rules/nil-map-write/helpers.ts
-function calleeDecl(ctx, call) {
+function calleeDecl2(ctx, call) {
   const fn = ast_exports.field(call, "function");
   if (!fn) return void 0;
   const f = ast_exports.unparen(fn);
@@ -12670,7 +13019,7 @@ function nilReturnOf(ctx, b, write) {
   const call = b.value ?? b.tupleValue?.expr;
   if (!call || ast_exports.unparen(call).type !== "call_expression") return void 0;
   const index = b.tupleValue?.index ?? 0;
-  const decl = calleeDecl(ctx, ast_exports.unparen(call));
+  const decl = calleeDecl2(ctx, ast_exports.unparen(call));
   if (!decl) return void 0;
   const types = resultTypes2(decl);
   const mapType = types[index];
@@ -12810,7 +13159,7 @@ function checkResetField(ctx, stmt, sel, ownerName, fieldName) {
   return true;
 }
 function calledMethod(ctx, call) {
-  return ast_exports.callShape(call)?.method ? calleeDecl(ctx, call) : void 0;
+  return ast_exports.callShape(call)?.method ? calleeDecl2(ctx, call) : void 0;
 }
 function returnsError(method) {
   const result = ast_exports.field(method, "result");
@@ -12821,11 +13170,11 @@ function returnsError(method) {
 var MayAssignCacheFact = defineFact("nil-map-write/may-assign-cache", () => /* @__PURE__ */ new Map());
 function mayAssignField(ctx, method, fieldName) {
   if (!method) return true;
-  const cache2 = ctx.fact(MayAssignCacheFact);
+  const cache3 = ctx.fact(MayAssignCacheFact);
   const key = `${method.id}/${fieldName}`;
-  const known = cache2.get(key);
+  const known = cache3.get(key);
   if (known !== void 0) return known;
-  cache2.set(key, false);
+  cache3.set(key, false);
   const recv = ast_exports.receiverOf(method)?.name?.text;
   const body2 = ast_exports.functionBody(method);
   let may = !body2;
@@ -12847,7 +13196,7 @@ function mayAssignField(ctx, method, fieldName) {
       return true;
     });
   }
-  cache2.set(key, may);
+  cache3.set(key, may);
   return may;
 }
 function untouchedBefore(ctx, body2, write, selText, baseText, fieldName, ignoredError) {
@@ -13036,7 +13385,7 @@ function parameterNames(decl) {
   }
   return { names, variadic };
 }
-var cache = /* @__PURE__ */ new WeakMap();
+var cache2 = /* @__PURE__ */ new WeakMap();
 function mayAssignThrough(pkg, decl, position, field2, depth) {
   if (depth > MAX_DEPTH) return true;
   let name2;
@@ -13049,8 +13398,8 @@ function mayAssignThrough(pkg, decl, position, field2, depth) {
   if (!name2 || name2 === "_") return false;
   const body2 = ast_exports.functionBody(decl);
   if (!body2) return true;
-  let byPkg = cache.get(pkg);
-  if (!byPkg) cache.set(pkg, byPkg = /* @__PURE__ */ new Map());
+  let byPkg = cache2.get(pkg);
+  if (!byPkg) cache2.set(pkg, byPkg = /* @__PURE__ */ new Map());
   const key = `${decl.id}/${position}/${field2}`;
   const known = byPkg.get(key);
   if (known !== void 0) return known;
@@ -14648,9 +14997,9 @@ function baseName5(path) {
 
 // rules/unbounded-map-growth/index.ts
 var CallsByName = defineFact("unbounded-map-growth/calls", (pkg) => {
-  const cache2 = /* @__PURE__ */ new Map();
+  const cache3 = /* @__PURE__ */ new Map();
   return (name2) => {
-    let list = cache2.get(name2);
+    let list = cache3.get(name2);
     if (list) return list;
     list = [];
     for (const file of pkg.files) {
@@ -14662,7 +15011,7 @@ var CallsByName = defineFact("unbounded-map-growth/calls", (pkg) => {
         if (n && callee === name2) list.push({ call: n, file });
       }
     }
-    cache2.set(name2, list);
+    cache3.set(name2, list);
     return list;
   };
 });
@@ -14995,8 +15344,32 @@ function fsPackageReader(root) {
     },
     readFile(path) {
       return readText(resolve(root, path));
+    },
+    packageDirs(moduleDir) {
+      return listPackageDirs(resolve(root, moduleDir)).map((d) => toSlash(join2(moduleDir, d)).replace(/^\.\//, ""));
     }
   };
+}
+var MAX_PACKAGE_DIRS = 2e4;
+function listPackageDirs(abs) {
+  const out2 = [];
+  const visit = (rel) => {
+    if (out2.length >= MAX_PACKAGE_DIRS) return;
+    let entries;
+    try {
+      entries = readdirSync(join2(abs, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    if (rel && entries.some((e) => e.isFile() && e.name === "go.mod")) return;
+    if (entries.some((e) => e.isFile() && e.name.endsWith(".go"))) out2.push(rel);
+    for (const e of entries) if (e.isDirectory() && !isSkippedDirName(e.name)) visit(rel ? `${rel}/${e.name}` : e.name);
+  };
+  visit("");
+  return out2.sort();
+}
+function toSlash(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
 }
 function readText(path) {
   try {
@@ -15019,7 +15392,18 @@ function memoryPackageReader(files) {
     if (!list) byDir.set(dir, list = []);
     list.push({ name: f.path.slice(i2 + 1), text: f.text });
   }
-  return { goFiles: (dir) => byDir.get(dir === "." ? "" : dir), readFile: (p) => texts.get(p) };
+  return {
+    goFiles: (dir) => byDir.get(dir === "." ? "" : dir),
+    readFile: (p) => texts.get(p),
+    packageDirs: (moduleDir) => {
+      const base = moduleDir === "." ? "" : moduleDir;
+      const nested = [...texts.keys()].filter((p) => p.endsWith("/go.mod") || p === "go.mod").map((p) => p === "go.mod" ? "" : p.slice(0, -"/go.mod".length)).filter((d) => d !== base && under(d, base));
+      return [...byDir.keys()].filter((d) => under(d, base) && !isSkippedDir(d.slice(base ? base.length + 1 : 0)) && !nested.some((n) => under(d, n))).sort();
+    }
+  };
+}
+function under(dir, base) {
+  return base === "" || dir === base || dir.startsWith(base + "/");
 }
 function readerFor(source, files) {
   if (!source.fsRoot) return memoryPackageReader(files);
@@ -15038,9 +15422,12 @@ function confinedReader(inner, root) {
     return real === realRoot || real.startsWith(realRoot + sep2);
   };
   const readFile = inner.readFile?.bind(inner);
+  const packageDirs = inner.packageDirs?.bind(inner);
   return {
     goFiles: (dir) => inside2(dir) ? inner.goFiles(dir) : void 0,
-    ...readFile ? { readFile: (p) => inside2(p) ? readFile(p) : void 0 } : {}
+    ...readFile ? { readFile: (p) => inside2(p) ? readFile(p) : void 0 } : {},
+    // The walk follows no symlinks; the module directory itself must be inside.
+    ...packageDirs ? { packageDirs: (d) => inside2(d) ? packageDirs(d) : [] } : {}
   };
 }
 
@@ -15143,8 +15530,8 @@ var TREE_CACHE_MAX_BYTES = 1024 * 1024 * 1024;
 if (parentPort) {
   const port = parentPort;
   let module2;
-  let cache2;
-  const cacheFor = (dir) => dir ? cache2 && cache2.root === dir ? cache2 : cache2 = new DiskTreeCache(dir) : void 0;
+  let cache3;
+  const cacheFor = (dir) => dir ? cache3 && cache3.root === dir ? cache3 : cache3 = new DiskTreeCache(dir) : void 0;
   port.on("message", (job) => {
     const treeCache = cacheFor(job.treeCacheDir);
     if (job.kind === "parse") {

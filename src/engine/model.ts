@@ -60,6 +60,8 @@ export class PackageModel {
   importPath?: string;
   /** Loaded only for its declarations (another package's evidence), not analysed. */
   declarationsOnly = false;
+  /** Read by the module view as another package's evidence (never analysed itself). */
+  loadedByView = false;
   private readonly facts = new Map<string, unknown>();
   private readonly typeCache = new Map<number, GoType>();
   private fileByTree?: WeakMap<Tree, GoFile>;

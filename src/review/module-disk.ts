@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { homedir } from 'node:os';
-import { parseGoModFile, parseGoWorkUses, type ModuleInfo, type ModuleLayout, type PackageReader } from '../engine/index.js';
+import { isSkippedDirName, parseGoModFile, parseGoWorkUses, type ModuleInfo, type ModuleLayout, type PackageReader } from '../engine/index.js';
 import { inferGopathTree } from './gopath.js';
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -59,7 +59,36 @@ export function fsPackageReader(root: string): PackageReader {
     readFile(path) {
       return readText(resolve(root, path));
     },
+    packageDirs(moduleDir) {
+      return listPackageDirs(resolve(root, moduleDir)).map((d) => toSlash(join(moduleDir, d)).replace(/^\.\//, ''));
+    },
   };
+}
+
+/** A module larger than this many directories is not searched for importers. */
+const MAX_PACKAGE_DIRS = 20_000;
+
+/**
+ * Directories under `abs` (relative to it, '' for itself) holding `.go` files, the way the go
+ * command sees the module's packages: vendor/, testdata/, `.` and `_` directories and nested
+ * modules (a directory with its own go.mod) are not part of it; symlinks are not followed.
+ */
+export function listPackageDirs(abs: string): string[] {
+  const out: string[] = [];
+  const visit = (rel: string) => {
+    if (out.length >= MAX_PACKAGE_DIRS) return;
+    let entries;
+    try {
+      entries = readdirSync(join(abs, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    if (rel && entries.some((e) => e.isFile() && e.name === 'go.mod')) return;
+    if (entries.some((e) => e.isFile() && e.name.endsWith('.go'))) out.push(rel);
+    for (const e of entries) if (e.isDirectory() && !isSkippedDirName(e.name)) visit(rel ? `${rel}/${e.name}` : e.name);
+  };
+  visit('');
+  return out.sort();
 }
 
 function toSlash(p: string): string {

@@ -3,7 +3,7 @@
 // worker thread builds the same view as the main thread.
 import { realpathSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import type { ModuleLayout, PackageReader, SourceInput } from '../engine/index.js';
+import { isSkippedDir, type ModuleLayout, type PackageReader, type SourceInput } from '../engine/index.js';
 import { fsPackageReader } from './module-disk.js';
 
 export interface ModuleSource {
@@ -30,7 +30,20 @@ export function memoryPackageReader(files: readonly SourceInput[]): PackageReade
     if (!list) byDir.set(dir, (list = []));
     list.push({ name: f.path.slice(i + 1), text: f.text });
   }
-  return { goFiles: (dir) => byDir.get(dir === '.' ? '' : dir), readFile: (p) => texts.get(p) };
+  return {
+    goFiles: (dir) => byDir.get(dir === '.' ? '' : dir),
+    readFile: (p) => texts.get(p),
+    packageDirs: (moduleDir) => {
+      const base = moduleDir === '.' ? '' : moduleDir;
+      // Nested modules (a go.mod below the module's) are other modules.
+      const nested = [...texts.keys()].filter((p) => p.endsWith('/go.mod') || p === 'go.mod').map((p) => (p === 'go.mod' ? '' : p.slice(0, -'/go.mod'.length))).filter((d) => d !== base && under(d, base));
+      return [...byDir.keys()].filter((d) => under(d, base) && !isSkippedDir(d.slice(base ? base.length + 1 : 0)) && !nested.some((n) => under(d, n))).sort();
+    },
+  };
+}
+
+function under(dir: string, base: string): boolean {
+  return base === '' || dir === base || dir.startsWith(base + '/');
 }
 
 /** The reader a module source stands for. */
@@ -53,8 +66,11 @@ function confinedReader(inner: PackageReader, root: string): PackageReader {
     return real === realRoot || real.startsWith(realRoot + sep);
   };
   const readFile = inner.readFile?.bind(inner);
+  const packageDirs = inner.packageDirs?.bind(inner);
   return {
     goFiles: (dir) => (inside(dir) ? inner.goFiles(dir) : undefined),
     ...(readFile ? { readFile: (p: string) => (inside(p) ? readFile(p) : undefined) } : {}),
+    // The walk follows no symlinks; the module directory itself must be inside.
+    ...(packageDirs ? { packageDirs: (d: string) => (inside(d) ? packageDirs(d) : []) } : {}),
   };
 }

@@ -16,6 +16,8 @@ import { contains, homeDecl, homePosition, rootIdent } from './units.js';
 import { CONSTRUCTOR_NAME, isTestFile, launcherRelation, rootsConcurrent, sameLauncher } from './phases.js';
 import { countsAsRoot, reachesOf, type Entry, type GuardInfo } from './witness.js';
 import { unguardedFields, type UnguardedFinding } from './unguarded.js';
+import { ImporterCallsFact } from './importers.js';
+import { ForeignCallbackFact } from './callbacks.js';
 
 export type { UnguardedFinding };
 
@@ -74,7 +76,8 @@ function mayRace(pkg: PackageModel): boolean {
     const mutex = fields.some((f) => /(^|\.)(RW)?Mutex$/.test(f.typeNode.text.replace(/^\*/, '')));
     if (mutex && fields.some((f) => pkg.underlying(pkg.typeOf(f.typeNode)).kind === 'map')) return true;
   }
-  return false;
+  // Goroutines or handlers of another package of the module call into this one.
+  return pkg.fact(ImporterCallsFact).length > 0 || pkg.fact(ForeignCallbackFact).length > 0;
 }
 
 function analyse(model: ConcurrencyModel): MapRaceReport {
@@ -143,7 +146,8 @@ function launcherSideConcurrent(model: ConcurrencyModel, r: Root, x: MapAccess):
 
 /** A goroutine or handler in words, for messages ("in a goroutine started at x.go:12"). */
 export function describeRoot(r: Root): string {
-  const at = whereOf(r.site, r.siteFile);
+  // A root in another package is named by its path in the module, and that package.
+  const at = r.importer ? `${r.siteFile.path}:${r.site.startPosition.row + 1} in package ${r.importer}` : whereOf(r.site, r.siteFile);
   switch (r.kind) {
     case 'http': return `in an HTTP handler (${at}; net/http runs each request on its own goroutine)`;
     case 'rpc': return `in a gRPC method of the service registered at ${at} (the server runs each call on its own goroutine)`;
@@ -202,7 +206,7 @@ function mapRaces(model: ConcurrencyModel, guarded: Set<string>, inCtor: (a: Map
     let pairs = 0;
     const seen = new Set<string>();
     for (const w of accs) {
-      if (w.kind !== 'write') continue;
+      if (w.kind !== 'write' || inOnceBody(w.unit)) continue;
       const wl = model.locksAt(w);
       if (wl.has(ANY_LOCK)) continue;
       // Only witnesses count: a pair resting on test-only goroutines or on two values of one type
@@ -236,6 +240,16 @@ function mapRaces(model: ConcurrencyModel, guarded: Set<string>, inCtor: (a: Map
 }
 
 const MAX_PAIRS = 400;
+
+/**
+ * A write in a sync.Once.Do body (a table filled on first use): it runs once, and every Do
+ * returns after it, so readers that go through Do see it done. Not the write side of a crash
+ * claim (a reader that skips Do is not sought).
+ */
+function inOnceBody(u: Unit): boolean {
+  for (let x: Unit | undefined = u; x && !x.decl && !x.root; x = x.parent) if (x.once) return true;
+  return false;
+}
 
 /**
  * The pairing is a witness: its goroutines are started outside tests (handlers only when served),

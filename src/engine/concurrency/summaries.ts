@@ -22,6 +22,8 @@ import { combined, emptyLocks, inheritedLocks, intersect, isMutexPointer, union 
 import { documentedLocks } from './doclocks.js';
 import { MAX_CALL_DEPTH, perRunReceivers, reachingRoots, rpcServices } from './contexts.js';
 import { BodyWalker } from './walk.js';
+import { ImporterCallsFact } from './importers.js';
+import { ForeignCallbackFact } from './callbacks.js';
 import { waitsRightAfter } from './phases.js';
 
 const CALLER_LEVELS = 2;
@@ -50,6 +52,8 @@ class Builder extends BodyWalker {
     const fields = select.guardedMapFields((t) => this.mutexFieldNames(t));
     const vars = select.guardedMapVars();
     for (const d of select.mentioning(fields, vars)) start.add(d);
+    for (const c of this.pkg.fact(ImporterCallsFact)) start.add(c.decl);
+    for (const d of this.pkg.fact(ForeignCallbackFact)) start.add(d);
     this.walkDecls(start, select);
     const goParamFns = new Set<string>();
     for (let walked = -1; walked !== this.walked.size; ) {
@@ -160,6 +164,17 @@ class Builder extends BodyWalker {
       const target = this.unitByNode.get(h.fn.id);
       // Only handlers net/http really serves run per request; one the package just calls is sequential.
       if (target && !target.root && isServed(this.pkg, h)) this.addRoot('http', h.fn, h.file, undefined, target, true);
+    }
+    // Goroutines and handlers of importing packages calling an exported function of this one.
+    for (const c of this.pkg.fact(ImporterCallsFact)) {
+      const target = this.unitByNode.get(c.decl.node.id);
+      if (!target || target.root) continue;
+      const root = this.addRoot(c.kind, c.site, c.siteFile, undefined, target, c.multi);
+      if (root) {
+        root.importer = c.importer;
+        // Its receiver is one value the runs share (importers.ts checked it at the call).
+        root.recvShared = true;
+      }
     }
     // gRPC services: `pb.RegisterXServer(srv, impl)` serves every exported method of impl's type,
     // each call on its own goroutine.
@@ -329,7 +344,8 @@ class Builder extends BodyWalker {
     if (target.decl) this.walkUnit(target);
     const sync = kind !== 'http' && waitsRightAfter(site);
     const root: Root = { id: this.roots.length, kind, site, siteFile, launcher, target, multi: multi && !sync, longLived: kind === 'http' || loops(target.node), recvShared: true, sync, served: true };
-    if (kind !== 'http' && target.decl?.receiver) root.recvShared = this.own.goReceiverShared(root);
+    // (A root in an importing package: importers.ts decides its receiver, with the importer's scopes.)
+    if (kind !== 'http' && target.decl?.receiver && this.pkg.fileOf(site)) root.recvShared = this.own.goReceiverShared(root);
     target.root = root;
     this.roots.push(root);
     return root;

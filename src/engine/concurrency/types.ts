@@ -76,6 +76,8 @@ export interface Root {
    * with the handler signature that the package only calls itself is sequential.
    */
   served: boolean;
+  /** For a goroutine or handler of another package of the module calling into this one (importers.ts): that package. */
+  importer?: string;
 }
 
 export interface CallSite {
@@ -98,6 +100,8 @@ export interface Unit {
   entryLocks: LockSet;
   /** A literal handed back or stored (`return func() {...}`, `x.cb = func() {...}`): it runs later, holding none of its definer's locks. */
   escapes?: boolean;
+  /** A literal run by sync.Once.Do: once, before any Do returns. */
+  once?: boolean;
   root?: Root;
   accesses: MapAccess[];
   calls: CallSite[];

@@ -11,6 +11,7 @@ import type { TreeCache } from '../syntax/tree.js';
 import { GoFile, isGeneratedSource } from '../source.js';
 import { PackageModel } from '../model.js';
 import { blankFunctionBodies } from './declarations.js';
+import { GO_STATEMENT } from '../relevant.js';
 import { locatePackage, moduleOfDir, importPathOfDir, parseGoModFile, type ModuleLayout, type ModuleInfo } from './layout.js';
 
 /** Reads the Go files of one directory; the front end decides where from (disk, an archive, memory). */
@@ -19,7 +20,16 @@ export interface PackageReader {
   goFiles(dir: string): { name: string; text: string }[] | undefined;
   /** Text of a file (go.mod of a dependency), if present. */
   readFile?(path: string): string | undefined;
+  /**
+   * The directories under a module directory that hold `.go` files (vendor/, testdata/, hidden
+   * ones and nested modules left out), same path convention as goFiles. Without it the view
+   * cannot look for a package's importers (reverse callers are then not searched).
+   */
+  packageDirs?(moduleDir: string): string[];
 }
+
+/** A file that may start goroutines or serve requests (a go statement, `.Go(`, a handler). */
+const CONCURRENT_FILE = new RegExp(`\\.Go\\(|ResponseWriter|ServeHTTP|${GO_STATEMENT.source}`, GO_STATEMENT.flags);
 
 /** A dependency file larger than this is not read for declarations. */
 const MAX_DECL_FILE_CHARS = 2 * 1024 * 1024;
@@ -103,6 +113,77 @@ export class ModuleView {
     return full;
   }
 
+  /**
+   * Directories of the view's own modules (not dependencies) with a non-test file importing
+   * `importPath`: where its exported functions have callers. Every file of the modules is read
+   * once, on the first question, for its import block.
+   */
+  importersOf(importPath: string): string[] {
+    this.importers ??= this.importerIndex();
+    return this.importers.get(importPath) ?? [];
+  }
+
+  /**
+   * The source text of a declaration of a loaded package, as written (its body too, though the
+   * package was parsed with bodies blanked: offsets are kept), read again from the reader.
+   */
+  declarationSource(node: SyntaxNode): string | undefined {
+    const pkg = this.owners.get(node.tree);
+    const file = pkg?.fileOf(node);
+    if (!file) return undefined;
+    const slash = file.path.lastIndexOf('/');
+    const dir = slash < 0 ? '' : file.path.slice(0, slash);
+    const name = file.path.slice(slash + 1);
+    const text = this.reader.goFiles(dir)?.find((f) => f.name === name)?.text;
+    return text?.slice(node.startIndex, node.endIndex);
+  }
+
+  /** Parses a snippet of Go on its own (not kept: the caller deletes the tree). */
+  parseDetached(text: string): Tree {
+    return this.parser.parse(text);
+  }
+
+  /** The `.go` files of a directory, as the reader gives them (for a text prefilter before any parse). */
+  goFilesAt(dir: string): { name: string; text: string }[] | undefined {
+    return this.reader.goFiles(dir);
+  }
+
+  /** A package of the modules, bodies included, `main` packages too: evidence from its callers. */
+  callersAt(dir: string): PackageModel | undefined {
+    const key = `callers\0${dir}`;
+    if (this.loaded.has(key)) return this.loaded.get(key) ?? undefined;
+    const importPath = importPathOfDir(this.layout, dir);
+    // Only files that start goroutines or serve requests keep their bodies: the others give the
+    // package's declarations (field types, results) and are parsed blanked, 2x faster.
+    const pkg = importPath ? this.load(dir, importPath, false, true, (text) => CONCURRENT_FILE.test(text)) : undefined;
+    this.loaded.set(key, pkg ?? null);
+    return pkg;
+  }
+
+  private importers?: Map<string, string[]>;
+
+  private importerIndex(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    if (!this.reader.packageDirs) return out;
+    for (const m of this.layout.modules) {
+      if (m.dir.includes('@')) continue;
+      for (const dir of this.reader.packageDirs(m.dir)) {
+        const seen = new Set<string>();
+        for (const f of this.reader.goFiles(dir) ?? []) {
+          if (f.name.endsWith('_test.go') || f.text.length > MAX_DECL_FILE_CHARS) continue;
+          for (const path of importedPaths(f.text)) {
+            if (seen.has(path)) continue;
+            seen.add(path);
+            let list = out.get(path);
+            if (!list) out.set(path, (list = []));
+            list.push(dir);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** Source characters held by loaded packages (their trees are proportional). */
   get retainedChars(): number {
     return this.chars;
@@ -120,14 +201,14 @@ export class ModuleView {
     this.chars = 0;
   }
 
-  private load(dir: string, importPath: string, declarationsOnly = true): PackageModel | undefined {
+  private load(dir: string, importPath: string, declarationsOnly = true, withMain = false, keepBodies?: (text: string) => boolean): PackageModel | undefined {
     const listed = this.reader.goFiles(dir);
     if (!listed) return undefined;
     const files: GoFile[] = [];
     for (const { name, text: source } of listed) {
       if (name.endsWith('_test.go') || source.length > MAX_DECL_FILE_CHARS || source.includes('\0')) continue;
       if (IGNORED_BUILD.test(source.slice(0, 2048)) && !isGeneratedSource(source)) continue;
-      const text = declarationsOnly ? blankFunctionBodies(source) : source;
+      const text = declarationsOnly || (keepBodies && !keepBodies(source)) ? blankFunctionBodies(source) : source;
       this.chars += text.length;
       let tree: Tree;
       try {
@@ -137,7 +218,7 @@ export class ModuleView {
       }
       const file = new GoFile(`${dir}/${name}`, text, tree);
       this.ownTrees.push(tree);
-      if (!file.packageName || file.packageName === 'main' || file.packageName.endsWith('_test')) continue;
+      if (!file.packageName || (file.packageName === 'main' && !withMain) || file.packageName.endsWith('_test')) continue;
       files.push(file);
     }
     if (files.length === 0) return undefined;
@@ -151,6 +232,7 @@ export class ModuleView {
     pkg.module = this;
     pkg.importPath = importPath;
     pkg.declarationsOnly = declarationsOnly;
+    pkg.loadedByView = true;
     for (const f of mine) this.owners.set(f.tree, pkg);
     this.loadedCount++;
     return pkg;
@@ -167,4 +249,17 @@ export class ModuleView {
     const info = text ? parseGoModFile(text, root) : undefined;
     this.depModules.set(root, info ?? null);
   }
+}
+
+/** The import paths of a Go file, read from its import declarations (before the first other declaration). */
+export function importedPaths(text: string): string[] {
+  const out: string[] = [];
+  const head = /^(?:func|type|var|const)\b/m.exec(text);
+  const part = head ? text.slice(0, head.index) : text;
+  const re = /^import\s*(?:\(([^)]*)\)|(?:[\w.]+\s+)?"([^"\n]+)")/gm;
+  for (let m = re.exec(part); m; m = re.exec(part)) {
+    if (m[2]) out.push(m[2]);
+    else for (const q of (m[1] ?? '').replace(/\/\/[^\n]*/g, '').matchAll(/"([^"\n]+)"/g)) out.push(q[1]!);
+  }
+  return out;
 }

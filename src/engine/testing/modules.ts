@@ -88,6 +88,10 @@ function fixtureReader(dir: string): PackageReader {
       return readdirSync(abs).filter((n) => n.endsWith('.go')).sort().map((name) => ({ name, text: readFileSync(join(abs, name), 'utf8') }));
     },
     readFile: (p) => read(join(dir, p)),
+    packageDirs: (moduleDir) => {
+      const dirs = new Set(moduleSources(join(dir, moduleDir)).map((f) => (f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/')) : '')));
+      return [...dirs].map((d) => (moduleDir && moduleDir !== '.' ? (d ? `${moduleDir}/${d}` : moduleDir) : d)).sort();
+    },
   };
 }
 

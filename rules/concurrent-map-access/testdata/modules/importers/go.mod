@@ -1,0 +1,3 @@
+module example.com/importers
+
+go 1.22
