@@ -3,7 +3,10 @@
 // limit; ours wait out `retry-after` (or the primary limit's reset) a bounded
 // number of times. Writes stay paced by the throttling plugin's defaults (one
 // write a second, one notifying write such as a review or comment every three
-// seconds: under GitHub's 80-per-minute content-creation limit).
+// seconds: under GitHub's 80-per-minute content-creation limit), per installation:
+// GitHub's secondary limits count per token, and the plugin's pacing is shared by
+// every client with the same throttle id (one id for the whole App paced a burst
+// of 300 pull requests across 30 installations at one write a second in all).
 import { ProbotOctokit } from 'probot';
 
 interface LimitedRequest {
@@ -45,12 +48,19 @@ export interface OctokitTuning {
 export function octokitClass(tuning: OctokitTuning = {}): typeof ProbotOctokit {
   return class MapguardOctokit extends ProbotOctokit {
     constructor(options: Options = {}) {
-      const throttle = { ...(options.throttle as Record<string, unknown> | undefined), onRateLimit, onSecondaryRateLimit, ...tuning.throttle };
+      const throttle = { ...(options.throttle as Record<string, unknown> | undefined), id: throttleId(options), onRateLimit, onSecondaryRateLimit, ...tuning.throttle };
       const retry = { ...(options.retry as Record<string, unknown> | undefined), ...tuning.retry };
       const request = (options.request ?? {}) as { fetch?: typeof fetch };
       super({ ...options, throttle, retry, request: { ...request, fetch: olderWordingAware(request.fetch ?? globalThis.fetch) } });
     }
   };
+}
+
+/** The pacing key of a client: its installation's (GitHub limits each installation token), else the App's own. */
+export function throttleId(options: Options): string {
+  const auth = options.auth as { installationId?: unknown } | undefined;
+  const id = auth && typeof auth === 'object' ? auth.installationId : undefined;
+  return typeof id === 'number' || typeof id === 'string' ? `mapguard-installation-${id}` : 'mapguard-app';
 }
 
 /** GitHub's older wording of a secondary rate limit, still sent by some endpoints and GitHub Enterprise Server versions. */
