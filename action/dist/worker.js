@@ -9812,7 +9812,9 @@ var BodyWalker = class {
 var ImporterCallsFact = defineFact("importer-calls", (pkg) => findImporterCalls(pkg));
 var MAP_WRITE = /\]\s*(?:=[^=]|\+\+|--|[-+*/%|&^]=)|\b(?:delete|clear)\(/;
 var CONCURRENT_TEXT = /\.Go\(|ResponseWriter|ServeHTTP|\bHandle(?:Func)?\(/;
-var LOCK_CALL = /\.(?:R)?Lock\(\)/;
+var LOCK_CALLS = /\.R?Lock\(\)/g;
+var UNLOCK_CALLS = /\.R?Unlock\(\)/g;
+var DEFERRED_UNLOCKS = /\bdefer\s+[\w.]+\.R?Unlock\(\)/g;
 var MAX_IMPORTER_DIRS = 400;
 function findImporterCalls(pkg) {
   const view = pkg.module;
@@ -9868,12 +9870,56 @@ function callsIn(q, pkg, candidates, callText) {
       const decl = calleeDecl(q, scopes, pkg, candidates.get(shape.method), shape.receiver, local);
       if (!decl) return;
       const ctx = concurrentContext(n, file, scopes, handlers);
-      if (!ctx) return;
-      if (decl.receiver && !sharedReceiver(shape.receiver, ctx, scopes)) return;
-      out2.push({ decl, kind: ctx.kind, site: ctx.site, siteFile: file, multi: ctx.multi, importer: q.importPath ?? q.dir });
+      if (ctx) {
+        if (decl.receiver && !sharedReceiver(shape.receiver, ctx, scopes)) return;
+        out2.push({ decl, kind: ctx.kind, site: ctx.site, siteFile: file, multi: ctx.multi, importer: q.importPath ?? q.dir });
+        return;
+      }
+      const helper = helperOf(q, n, shape.receiver, scopes);
+      if (!helper) return;
+      for (const c of helperCalls(q, helper, scopes, handlers)) out2.push({ decl, ...c, importer: q.importPath ?? q.dir });
     });
   }
   return out2;
+}
+function helperOf(q, call, recv, scopes) {
+  let fn = call.parent;
+  while (fn && !FUNC.has(fn.type)) fn = fn.parent;
+  if (!fn || fn.type === "func_literal" || lockHeld(textBefore(fn, call))) return void 0;
+  const decl = [...q.allFuncs()].find((d) => d.node.id === fn.id && d.node.tree === fn.tree);
+  if (!decl) return void 0;
+  const root = rootOf(recv);
+  const b = root ? scopes.resolve(root) : void 0;
+  if (root && b && b.kind !== "package" && !(b.kind === "receiver" && decl.receiver)) return void 0;
+  if (root && !b && recv.type !== "identifier") return void 0;
+  return decl;
+}
+function helperCalls(q, helper, scopes, handlers) {
+  const out2 = [];
+  const text = helper.receiver ? `.${helper.name}(` : `${helper.name}(`;
+  for (const file of q.files) {
+    if (isTestFile(file) || !file.text.includes(text)) continue;
+    walk(file.root, (n) => {
+      if (n.type !== "call_expression") return;
+      const shape = callShape(n);
+      if (!shape) return;
+      if (helper.receiver) {
+        if (shape.method !== helper.name || !shape.receiver) return;
+        let t = scopes.typeOfExpr(shape.receiver);
+        if (t.kind === "pointer") t = t.elem;
+        if (t.kind !== "named" || t.qualifier || t.name !== helper.receiver.typeName) return;
+      } else if (shape.callee !== helper.name || shape.method) return;
+      const ctx = concurrentContext(n, file, scopes, handlers);
+      if (!ctx || shape.receiver && !sharedReceiver(shape.receiver, ctx, scopes)) return;
+      out2.push({ kind: ctx.kind, site: ctx.site, siteFile: file, multi: ctx.multi });
+    });
+  }
+  return out2;
+}
+function rootOf(e) {
+  let x = e;
+  while (x.type === "selector_expression" || x.type === "parenthesized_expression") x = x.type === "selector_expression" ? field(x, "operand") : x.namedChildren[0];
+  return x?.type === "identifier" ? x : void 0;
 }
 function calleeDecl(q, scopes, pkg, decls, recv, local) {
   if (recv.type === "identifier" && local && recv.text === local && !scopes.resolve(recv)) return decls.find((d) => !d.receiver);
@@ -9892,7 +9938,7 @@ function concurrentContext(call, file, scopes, handlers) {
   if (call.parent?.type === "go_statement") return started("go", call.parent, void 0, handlers);
   for (let p = call.parent; p; p = p.parent) {
     if (!FUNC.has(p.type)) continue;
-    if (LOCK_CALL.test(textBefore(p, call))) return void 0;
+    if (lockHeld(textBefore(p, call))) return void 0;
     if (handlers.get(p.id)) return { kind: "http", site: p, body: p, multi: true };
     if (p.type !== "func_literal") return void 0;
     const outer = p.parent;
@@ -9918,15 +9964,20 @@ function started(kind, site, body2, handlers) {
   const perRequest = !!fn && handlers.get(fn.id) === true;
   return { kind, site, body: body2, loop, multi: !!loop || perRequest };
 }
+function lockHeld(text) {
+  const locks = text.match(LOCK_CALLS)?.length ?? 0;
+  if (!locks) return false;
+  const unlocks = (text.match(UNLOCK_CALLS)?.length ?? 0) - (text.match(DEFERRED_UNLOCKS)?.length ?? 0);
+  return locks > unlocks;
+}
 function textBefore(fn, node) {
   const body2 = field(fn, "body");
   if (!body2) return "";
   return body2.text.slice(0, Math.max(0, node.startIndex - body2.startIndex));
 }
 function sharedReceiver(recv, ctx, scopes) {
-  let e = recv;
-  while (e.type === "selector_expression" || e.type === "parenthesized_expression") e = e.type === "selector_expression" ? field(e, "operand") : e.namedChildren[0];
-  if (e?.type !== "identifier") return false;
+  const e = rootOf(recv);
+  if (!e) return false;
   const b = scopes.resolve(e);
   if (!b) return false;
   if (b.kind === "package") return true;

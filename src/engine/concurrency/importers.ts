@@ -8,14 +8,18 @@
 // - the call sits lexically in a goroutine body (`go func(){...}()`, errgroup / WaitGroup.Go
 //   literals, `go x.M()` itself) or in a handler net/http serves (handlers.ts), through literals
 //   that run where they are written (`func(){...}()`, `defer func(){...}()`);
-// - no `Lock()` / `RLock()` call precedes it in that body (the importer may serialise the calls
-//   itself; we do not try to pair its unlocks: any lock there clears the call);
+// - no lock is held there (the importer may serialise the calls itself): the body's text before
+//   the call has no more `Lock()`/`RLock()` calls than `Unlock()`/`RUnlock()` statements;
 // - for a method, the receiver is one value the concurrent runs share: a package variable, the
 //   handler's own receiver, or a variable declared outside the goroutine body and outside the loop
 //   that starts it. A value made inside the body or the loop (each run its own) is not a shared
 //   one, and neither is a value we cannot name (`get().M()`).
-// Approximated: calls one function further down in the importer (a helper its goroutine calls)
-// are not followed; interface calls are not resolved to the package's implementations.
+// - one helper up: the call sits in a declaration of the importer (no lock before it, its receiver
+//   rooted at the helper's receiver or a package variable) that such a goroutine or handler calls
+//   on a shared value.
+// Approximated: helpers are seen only in the importer's files that start goroutines or serve
+// requests (the others are parsed with bodies blanked), one level only; interface calls are not
+// resolved to the package's implementations.
 import type { SyntaxNode } from '../types.js';
 import type { GoFile } from '../source.js';
 import type { FuncDecl, PackageModel } from '../model.js';
@@ -50,7 +54,9 @@ export const ImporterCallsFact = defineFact<ImporterCall[]>('importer-calls', (p
 /** A statement that writes a map element (or deletes / clears one): the prefilter for candidates. */
 const MAP_WRITE = /\]\s*(?:=[^=]|\+\+|--|[-+*/%|&^]=)|\b(?:delete|clear)\(/;
 const CONCURRENT_TEXT = /\.Go\(|ResponseWriter|ServeHTTP|\bHandle(?:Func)?\(/;
-const LOCK_CALL = /\.(?:R)?Lock\(\)/;
+const LOCK_CALLS = /\.R?Lock\(\)/g;
+const UNLOCK_CALLS = /\.R?Unlock\(\)/g;
+const DEFERRED_UNLOCKS = /\bdefer\s+[\w.]+\.R?Unlock\(\)/g;
 const MAX_IMPORTER_DIRS = 400;
 
 function findImporterCalls(pkg: PackageModel): ImporterCall[] {
@@ -116,12 +122,66 @@ function callsIn(q: PackageModel, pkg: PackageModel, candidates: Map<string, Fun
       const decl = calleeDecl(q, scopes, pkg, candidates.get(shape.method)!, shape.receiver, local);
       if (!decl) return;
       const ctx = concurrentContext(n, file, scopes, handlers);
-      if (!ctx) return;
-      if (decl.receiver && !sharedReceiver(shape.receiver, ctx, scopes)) return;
-      out.push({ decl, kind: ctx.kind, site: ctx.site, siteFile: file, multi: ctx.multi, importer: q.importPath ?? q.dir });
+      if (ctx) {
+        if (decl.receiver && !sharedReceiver(shape.receiver, ctx, scopes)) return;
+        out.push({ decl, kind: ctx.kind, site: ctx.site, siteFile: file, multi: ctx.multi, importer: q.importPath ?? q.dir });
+        return;
+      }
+      // One helper up: `func (s *Server) record(k) { s.counter.Add(k) }` called from the goroutine.
+      const helper = helperOf(q, n, shape.receiver, scopes);
+      if (!helper) return;
+      for (const c of helperCalls(q, helper, scopes, handlers)) out.push({ decl, ...c, importer: q.importPath ?? q.dir });
     });
   }
   return out;
+}
+
+/**
+ * The importer's declaration around a call that is in no goroutine itself, when the call can
+ * carry a goroutine's sharing through it: no lock taken before it there, and (for a method
+ * call) a receiver rooted at the helper's own receiver or a package variable.
+ */
+function helperOf(q: PackageModel, call: SyntaxNode, recv: SyntaxNode, scopes: Scopes): FuncDecl | undefined {
+  let fn: SyntaxNode | null = call.parent;
+  while (fn && !FUNC.has(fn.type)) fn = fn.parent;
+  if (!fn || fn.type === 'func_literal' || lockHeld(textBefore(fn, call))) return undefined;
+  const decl = [...q.allFuncs()].find((d) => d.node.id === fn!.id && d.node.tree === fn!.tree);
+  if (!decl) return undefined;
+  const root = rootOf(recv);
+  const b = root ? scopes.resolve(root) : undefined;
+  if (root && b && b.kind !== 'package' && !(b.kind === 'receiver' && decl.receiver)) return undefined;
+  if (root && !b && recv.type !== 'identifier') return undefined;
+  return decl;
+}
+
+/** Calls of an importer helper from its goroutines and served handlers, on a shared receiver. */
+function helperCalls(q: PackageModel, helper: FuncDecl, scopes: Scopes, handlers: Map<number, boolean>): Omit<ImporterCall, 'decl' | 'importer'>[] {
+  const out: Omit<ImporterCall, 'decl' | 'importer'>[] = [];
+  const text = helper.receiver ? `.${helper.name}(` : `${helper.name}(`;
+  for (const file of q.files) {
+    if (isTestFile(file) || !file.text.includes(text)) continue;
+    walk(file.root, (n) => {
+      if (n.type !== 'call_expression') return;
+      const shape = callShape(n);
+      if (!shape) return;
+      if (helper.receiver) {
+        if (shape.method !== helper.name || !shape.receiver) return;
+        let t = scopes.typeOfExpr(shape.receiver);
+        if (t.kind === 'pointer') t = t.elem;
+        if (t.kind !== 'named' || t.qualifier || t.name !== helper.receiver.typeName) return;
+      } else if (shape.callee !== helper.name || shape.method) return;
+      const ctx = concurrentContext(n, file, scopes, handlers);
+      if (!ctx || (shape.receiver && !sharedReceiver(shape.receiver, ctx, scopes))) return;
+      out.push({ kind: ctx.kind, site: ctx.site, siteFile: file, multi: ctx.multi });
+    });
+  }
+  return out;
+}
+
+function rootOf(e: SyntaxNode): SyntaxNode | undefined {
+  let x = e;
+  while (x.type === 'selector_expression' || x.type === 'parenthesized_expression') x = x.type === 'selector_expression' ? field(x, 'operand')! : x.namedChildren[0]!;
+  return x?.type === 'identifier' ? x : undefined;
 }
 
 /** The candidate the call names: `p.F(...)` through the import, or `x.M(...)` with x of the package's type. */
@@ -158,7 +218,7 @@ function concurrentContext(call: SyntaxNode, file: GoFile, scopes: Scopes, handl
   if (call.parent?.type === 'go_statement') return started('go', call.parent, undefined, handlers);
   for (let p = call.parent; p; p = p.parent) {
     if (!FUNC.has(p.type)) continue;
-    if (LOCK_CALL.test(textBefore(p, call))) return undefined;
+    if (lockHeld(textBefore(p, call))) return undefined;
     if (handlers.get(p.id)) return { kind: 'http', site: p, body: p, multi: true };
     if (p.type !== 'func_literal') return undefined;
     const outer = p.parent;
@@ -188,6 +248,18 @@ function started(kind: RootKind, site: SyntaxNode, body: SyntaxNode | undefined,
   return { kind, site, body, loop, multi: !!loop || perRequest };
 }
 
+/**
+ * A lock is taken before this point of a body and not released: more `Lock()`/`RLock()` calls
+ * than `Unlock()`/`RUnlock()` statements (a deferred unlock releases nothing before the end).
+ * Counted on the text, not paired by mutex or branch: a lock in any branch counts as held.
+ */
+function lockHeld(text: string): boolean {
+  const locks = text.match(LOCK_CALLS)?.length ?? 0;
+  if (!locks) return false;
+  const unlocks = (text.match(UNLOCK_CALLS)?.length ?? 0) - (text.match(DEFERRED_UNLOCKS)?.length ?? 0);
+  return locks > unlocks;
+}
+
 /** The text of fn's body from its start to the node. */
 function textBefore(fn: SyntaxNode, node: SyntaxNode): string {
   const body = field(fn, 'body');
@@ -197,9 +269,8 @@ function textBefore(fn: SyntaxNode, node: SyntaxNode): string {
 
 /** The receiver is one value every concurrent run of the context reaches. */
 function sharedReceiver(recv: SyntaxNode, ctx: Context, scopes: Scopes): boolean {
-  let e = recv;
-  while (e.type === 'selector_expression' || e.type === 'parenthesized_expression') e = e.type === 'selector_expression' ? field(e, 'operand')! : e.namedChildren[0]!;
-  if (e?.type !== 'identifier') return false;
+  const e = rootOf(recv);
+  if (!e) return false;
   const b = scopes.resolve(e);
   if (!b) return false;
   if (b.kind === 'package') return true;

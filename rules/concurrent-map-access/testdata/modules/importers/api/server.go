@@ -13,11 +13,13 @@ type Server struct {
 	counter *store.Counter
 	mu      sync.Mutex
 	tally   *store.Tally
+	visits  *store.Visits
+	audit   *store.Audit
 }
 
 // NewServer makes a server with empty counters.
 func NewServer() *Server {
-	return &Server{counter: store.NewCounter(), tally: store.NewTally()}
+	return &Server{counter: store.NewCounter(), tally: store.NewTally(), visits: store.NewVisits(), audit: store.NewAudit()}
 }
 
 // ServeHTTP counts the request's path three ways.
@@ -31,7 +33,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.tally.Add(r.URL.Path)
 	s.mu.Unlock()
+	// Through a helper: the visits race like the counter; the audit is written under the lock.
+	s.note(r.URL.Path)
+	s.mu.Lock()
+	s.remember(r.Header.Get("User"), r.URL.Path)
+	s.mu.Unlock()
 	w.WriteHeader(http.StatusNoContent)
+}
+
+func (s *Server) note(path string) {
+	s.visits.Add(path)
+}
+
+func (s *Server) remember(user, path string) {
+	s.audit.Put(user, path)
 }
 
 // Serve answers on addr until it fails.
