@@ -25987,13 +25987,47 @@ function rootOf(e) {
 }
 function calleeDecl(q2, scopes, pkg, decls, recv, local) {
   if (recv.type === "identifier" && local && recv.text === local && !scopes.resolve(recv)) return decls.find((d) => !d.receiver);
-  const typeName = packageTypeName(q2, scopes.typeOfExpr(recv), pkg);
+  const t = scopes.typeOfExpr(recv);
+  const typeName = packageTypeName(q2, t, pkg) ?? (q2.underlying(t).kind === "interface" ? implementationIn(q2, scopes, pkg, recv) : void 0);
   return typeName ? decls.find((d) => d.receiver?.typeName === typeName) : void 0;
+}
+function implementationIn(q2, scopes, pkg, recv) {
+  if (recv.type !== "selector_expression") return void 0;
+  const fieldName = field(recv, "field")?.text;
+  const operand = field(recv, "operand");
+  if (!fieldName || !operand) return void 0;
+  let owner = scopes.typeOfExpr(operand);
+  if (owner.kind === "pointer") owner = owner.elem;
+  if (owner.kind !== "named" || owner.qualifier || !q2.structFieldsOf(owner.name)?.some((f2) => f2.name === fieldName)) return void 0;
+  const structName = owner.name;
+  const found = /* @__PURE__ */ new Set();
+  for (const file of q2.files) {
+    if (!file.text.includes(fieldName)) continue;
+    walk(file.root, (n) => {
+      if (n.type === "composite_literal" && field(n, "type")?.text === structName) {
+        for (const el of namedChildren(field(n, "body") ?? n)) {
+          if (el.type !== "keyed_element") continue;
+          const [k2, v2] = namedChildren(el);
+          if (k2?.text === fieldName && v2) found.add(packageTypeName(q2, scopes.typeOfExpr(unparen(namedChildren(v2)[0] ?? v2)), pkg));
+        }
+      } else if (n.type === "assignment_statement") {
+        const [left, right] = [field(n, "left"), field(n, "right")].map((x) => x ? namedChildren(x) : []);
+        left.forEach((l, i2) => {
+          if (l.type !== "selector_expression" || field(l, "field")?.text !== fieldName || !right[i2]) return;
+          let lt2 = scopes.typeOfExpr(field(l, "operand"));
+          if (lt2.kind === "pointer") lt2 = lt2.elem;
+          if (lt2.kind === "named" && !lt2.qualifier && lt2.name === structName) found.add(packageTypeName(q2, scopes.typeOfExpr(right[i2]), pkg));
+        });
+      }
+    });
+  }
+  return found.size === 1 ? [...found][0] : void 0;
 }
 function packageTypeName(q2, t, pkg) {
   const x = t.kind === "pointer" ? t.elem : t;
   if (x.kind !== "named") return void 0;
-  if (!x.qualifier) return x.home?.importPath === pkg.importPath ? x.name : void 0;
+  if (x.home?.importPath === pkg.importPath && (!x.qualifier || x.qualifier === x.home.name)) return x.name;
+  if (!x.qualifier) return void 0;
   const file = q2.fileOf(x.node) ?? x.home?.fileOf(x.node);
   return file?.imports.get(x.qualifier) === pkg.importPath ? x.name : void 0;
 }

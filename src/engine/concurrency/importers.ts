@@ -28,7 +28,7 @@ import type { GoType } from '../gotypes.js';
 import type { Scopes } from '../scope.js';
 import { ScopesFact } from '../run.js';
 import { GO_STATEMENT } from '../relevant.js';
-import { callShape, field, walk } from '../ast.js';
+import { callShape, field, namedChildren, unparen, walk } from '../ast.js';
 import { httpHandlers, isServed } from '../handlers.js';
 import { goStarter } from './contexts.js';
 import { contains, loopWithin } from './units.js';
@@ -187,15 +187,57 @@ function rootOf(e: SyntaxNode): SyntaxNode | undefined {
 /** The candidate the call names: `p.F(...)` through the import, or `x.M(...)` with x of the package's type. */
 function calleeDecl(q: PackageModel, scopes: Scopes, pkg: PackageModel, decls: FuncDecl[], recv: SyntaxNode, local: string | undefined): FuncDecl | undefined {
   if (recv.type === 'identifier' && local && recv.text === local && !scopes.resolve(recv)) return decls.find((d) => !d.receiver);
-  const typeName = packageTypeName(q, scopes.typeOfExpr(recv), pkg);
+  const t = scopes.typeOfExpr(recv);
+  const typeName = packageTypeName(q, t, pkg) ?? (q.underlying(t).kind === 'interface' ? implementationIn(q, scopes, pkg, recv) : undefined);
   return typeName ? decls.find((d) => d.receiver?.typeName === typeName) : undefined;
+}
+
+/**
+ * An interface-typed field `x.f` whose every assignment the importer makes visibly (`S{f: e}`,
+ * `&S{f: e}`, `v.f = e`) stores a value of one type of the analysed package: that type, so the
+ * interface call reaches its method. Unknown when any assignment is of another type or unseen.
+ */
+function implementationIn(q: PackageModel, scopes: Scopes, pkg: PackageModel, recv: SyntaxNode): string | undefined {
+  if (recv.type !== 'selector_expression') return undefined;
+  const fieldName = field(recv, 'field')?.text;
+  const operand = field(recv, 'operand');
+  if (!fieldName || !operand) return undefined;
+  let owner = scopes.typeOfExpr(operand);
+  if (owner.kind === 'pointer') owner = owner.elem;
+  if (owner.kind !== 'named' || owner.qualifier || !q.structFieldsOf(owner.name)?.some((f) => f.name === fieldName)) return undefined;
+  const structName = owner.name;
+  const found = new Set<string | undefined>();
+  for (const file of q.files) {
+    if (!file.text.includes(fieldName)) continue;
+    walk(file.root, (n) => {
+      if (n.type === 'composite_literal' && field(n, 'type')?.text === structName) {
+        for (const el of namedChildren(field(n, 'body') ?? n)) {
+          if (el.type !== 'keyed_element') continue;
+          const [k, v] = namedChildren(el);
+          if (k?.text === fieldName && v) found.add(packageTypeName(q, scopes.typeOfExpr(unparen(namedChildren(v)[0] ?? v)), pkg));
+        }
+      } else if (n.type === 'assignment_statement') {
+        const [left, right] = [field(n, 'left'), field(n, 'right')].map((x) => (x ? namedChildren(x) : []));
+        left!.forEach((l, i) => {
+          if (l.type !== 'selector_expression' || field(l, 'field')?.text !== fieldName || !right![i]) return;
+          let lt = scopes.typeOfExpr(field(l, 'operand')!);
+          if (lt.kind === 'pointer') lt = lt.elem;
+          if (lt.kind === 'named' && !lt.qualifier && lt.name === structName) found.add(packageTypeName(q, scopes.typeOfExpr(right![i]!), pkg));
+        });
+      }
+    });
+  }
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** The name of the analysed package's type that `t` (or `*t`) is, as seen from the importer. */
 function packageTypeName(q: PackageModel, t: GoType, pkg: PackageModel): string | undefined {
   const x = t.kind === 'pointer' ? t.elem : t;
   if (x.kind !== 'named') return undefined;
-  if (!x.qualifier) return x.home?.importPath === pkg.importPath ? x.name : undefined;
+  // Written in another package of the view (a result type of the analysed package's function):
+  // rehomed there, so its home says which package declares it.
+  if (x.home?.importPath === pkg.importPath && (!x.qualifier || x.qualifier === x.home.name)) return x.name;
+  if (!x.qualifier) return undefined;
   const file = q.fileOf(x.node) ?? x.home?.fileOf(x.node);
   return file?.imports.get(x.qualifier) === pkg.importPath ? x.name : undefined;
 }

@@ -120,3 +120,34 @@ func NewAudit() *Audit {
 func (a *Audit) Put(user, path string) {
 	a.last[user] = path
 }
+
+// Log records names; jobs.Runner calls it through an interface, from one goroutine per item.
+type Log struct {
+	seen map[string]bool
+}
+
+// NewLog makes an empty log.
+func NewLog() *Log {
+	return &Log{seen: make(map[string]bool)}
+}
+
+// Record notes a name.
+func (l *Log) Record(name string) {
+	l.seen[name] = true // want "concurrent-map-access"
+}
+
+// Names records names like Log; jobs.Mixed may hold it or a recorder of its own, so a call
+// through the interface there is not known to reach it.
+type Names struct {
+	set map[string]bool
+}
+
+// NewNames makes an empty set.
+func NewNames() *Names {
+	return &Names{set: make(map[string]bool)}
+}
+
+// Record notes a name.
+func (n *Names) Record(name string) {
+	n.set[name] = true
+}

@@ -4,6 +4,7 @@ package main
 import (
 	"fmt"
 
+	"example.com/importers/jobs"
 	"example.com/importers/store"
 	"example.com/importers/workers"
 )
@@ -14,4 +15,5 @@ func main() {
 	l := store.NewLedger()
 	l.Put("k", "v")
 	fmt.Println(l.Len())
+	jobs.NewLockedMixed().Run([]string{"a", "b", "c", "d"})
 }

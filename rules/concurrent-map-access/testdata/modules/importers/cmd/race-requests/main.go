@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"example.com/importers/api"
+	"example.com/importers/jobs"
 	"example.com/importers/store"
 	"example.com/importers/workers"
 )
@@ -25,5 +26,6 @@ func main() {
 	}
 	wg.Wait()
 	workers.Start(8)
+	jobs.NewRunner().Run([]string{"a", "b", "c", "d", "e", "f", "g", "h"})
 	fmt.Println(store.Hooks())
 }
