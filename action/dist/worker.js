@@ -9347,6 +9347,22 @@ var ForeignCallbackFact = defineFact("foreign-callbacks", (pkg) => {
   }
   return out2;
 });
+function foreignGoArgs(pkg, scopes, f, args2) {
+  if (!pkg.module || !args2.some((a) => unparen(a).type === "func_literal")) return void 0;
+  const callee = foreignCallee(pkg, scopes, unparen(f));
+  if (!callee) return void 0;
+  const params = foreignGoParams(callee);
+  const name2 = callee.decl.receiver ? `${callee.owner.name}.${callee.decl.receiver.typeName}.${callee.decl.name}` : `${callee.owner.name}.${callee.decl.name}`;
+  return params.size ? { params, name: name2 } : void 0;
+}
+function isSyncOnce(pkg, scopes, e) {
+  if (!e) return false;
+  let t = scopes.typeOfExpr(unparen(e));
+  if (t.kind === "pointer") t = t.elem;
+  if (t.kind !== "named" || t.name !== "Once" || !t.qualifier) return false;
+  const file = pkg.fileOf(t.node) ?? t.home?.fileOf(t.node);
+  return file?.imports.get(t.qualifier) === "sync";
+}
 
 // src/engine/concurrency/walk.ts
 var LEAVES = /* @__PURE__ */ new Set(["identifier", "field_identifier", "type_identifier", "package_identifier", "interpreted_string_literal", "raw_string_literal", "int_literal", "float_literal", "rune_literal", "comment", "true", "false", "nil"]);
@@ -9702,8 +9718,8 @@ var BodyWalker = class {
     const starter = shape ? goStarter(this.scopes, u.file, shape, args2) : void 0;
     if (f && f.type !== "func_literal") this.walkExpr(u, f, state);
     const wrapper = wrapperDecl ? this.lockWrappers.get(wrapperDecl.node.id) : void 0;
-    const foreign = !wrapperDecl && !starter && f ? this.foreignGoArgs(f, args2) : void 0;
-    const once = methodName === "Do" && args2.length === 1 && f?.type === "selector_expression" && this.isOnce(field(f, "operand"));
+    const foreign = !wrapperDecl && !starter && f ? foreignGoArgs(this.pkg, this.scopes, f, args2) : void 0;
+    const once = methodName === "Do" && args2.length === 1 && f?.type === "selector_expression" && isSyncOnce(this.pkg, this.scopes, field(f, "operand"));
     args2.forEach((a, i2) => {
       const e = unparen(a);
       if (once && e.type === "func_literal") {
@@ -9774,24 +9790,6 @@ var BodyWalker = class {
         this.pendingParamCalls.push({ site: call, caller: u, calleeDecl: decl.node, args: args2, file: u.file, inLoop: void 0 });
       }
     }
-  }
-  /** The expression is a sync.Once (or a pointer to one). */
-  isOnce(e) {
-    if (!e) return false;
-    let t = this.scopes.typeOfExpr(unparen(e));
-    if (t.kind === "pointer") t = t.elem;
-    if (t.kind !== "named" || t.name !== "Once" || !t.qualifier) return false;
-    const file = this.pkg.fileOf(t.node) ?? t.home?.fileOf(t.node);
-    return file?.imports.get(t.qualifier) === "sync";
-  }
-  /** The goroutine-run parameters of another package's function `f` names, when a literal is passed. */
-  foreignGoArgs(f, args2) {
-    if (!this.pkg.module || !args2.some((a) => unparen(a).type === "func_literal")) return void 0;
-    const callee = foreignCallee(this.pkg, this.scopes, unparen(f));
-    if (!callee) return void 0;
-    const params = foreignGoParams(callee);
-    const name2 = callee.decl.receiver ? `${callee.owner.name}.${callee.decl.receiver.typeName}.${callee.decl.name}` : `${callee.owner.name}.${callee.decl.name}`;
-    return params.size ? { params, name: name2 } : void 0;
   }
   // ---- accesses ----------------------------------------------------------
   noteRange(u, right, state) {
@@ -9962,7 +9960,7 @@ function implementationIn(q, scopes, pkg, recv) {
 function packageTypeName(q, t, pkg) {
   const x = t.kind === "pointer" ? t.elem : t;
   if (x.kind !== "named") return void 0;
-  if (x.home?.importPath === pkg.importPath && (!x.qualifier || x.qualifier === x.home.name)) return x.name;
+  if (x.home && x.home.importPath === pkg.importPath && (!x.qualifier || x.qualifier === x.home.name)) return x.name;
   if (!x.qualifier) return void 0;
   const file = q.fileOf(x.node) ?? x.home?.fileOf(x.node);
   return file?.imports.get(x.qualifier) === pkg.importPath ? x.name : void 0;

@@ -125,3 +125,23 @@ export const ForeignCallbackFact = defineFact<FuncDecl[]>('foreign-callbacks', (
   }
   return out;
 });
+
+/** The goroutine-run parameters of another package's function `f` names, when a literal is passed to it. */
+export function foreignGoArgs(pkg: PackageModel, scopes: Scopes, f: SyntaxNode, args: SyntaxNode[]): { params: GoParams; name: string } | undefined {
+  if (!pkg.module || !args.some((a) => unparen(a).type === 'func_literal')) return undefined;
+  const callee = foreignCallee(pkg, scopes, unparen(f));
+  if (!callee) return undefined;
+  const params = foreignGoParams(callee);
+  const name = callee.decl.receiver ? `${callee.owner.name}.${callee.decl.receiver.typeName}.${callee.decl.name}` : `${callee.owner.name}.${callee.decl.name}`;
+  return params.size ? { params, name } : undefined;
+}
+
+/** The expression is a sync.Once (or a pointer to one): `once.Do(func(){...})` runs its body once. */
+export function isSyncOnce(pkg: PackageModel, scopes: Scopes, e: SyntaxNode | null): boolean {
+  if (!e) return false;
+  let t = scopes.typeOfExpr(unparen(e));
+  if (t.kind === 'pointer') t = t.elem;
+  if (t.kind !== 'named' || t.name !== 'Once' || !t.qualifier) return false;
+  const file = pkg.fileOf(t.node) ?? t.home?.fileOf(t.node);
+  return file?.imports.get(t.qualifier) === 'sync';
+}

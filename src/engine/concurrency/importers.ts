@@ -236,7 +236,7 @@ function packageTypeName(q: PackageModel, t: GoType, pkg: PackageModel): string 
   if (x.kind !== 'named') return undefined;
   // Written in another package of the view (a result type of the analysed package's function):
   // rehomed there, so its home says which package declares it.
-  if (x.home?.importPath === pkg.importPath && (!x.qualifier || x.qualifier === x.home.name)) return x.name;
+  if (x.home && x.home.importPath === pkg.importPath && (!x.qualifier || x.qualifier === x.home.name)) return x.name;
   if (!x.qualifier) return undefined;
   const file = q.fileOf(x.node) ?? x.home?.fileOf(x.node);
   return file?.imports.get(x.qualifier) === pkg.importPath ? x.name : undefined;

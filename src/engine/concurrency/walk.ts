@@ -15,7 +15,7 @@ import { LOCK_OPS, emptyLocks, replace, snapshot, union } from './locks.js';
 import { MapIdentities } from './identity.js';
 import { Ownership } from './ownership.js';
 import { goStarter } from './contexts.js';
-import { foreignCallee, foreignGoParams, type GoParams } from './callbacks.js';
+import { foreignGoArgs, isSyncOnce } from './callbacks.js';
 
 const LEAVES = new Set(['identifier', 'field_identifier', 'type_identifier', 'package_identifier', 'interpreted_string_literal', 'raw_string_literal', 'int_literal', 'float_literal', 'rune_literal', 'comment', 'true', 'false', 'nil']);
 const INTERESTING = new Set(['func_literal', 'index_expression', 'unary_expression', 'call_expression', 'block', 'statement_list', 'labeled_statement', 'if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'defer_statement', 'go_statement', 'receive_statement', 'return_statement']);
@@ -403,8 +403,8 @@ export abstract class BodyWalker {
     if (f && f.type !== 'func_literal') this.walkExpr(u, f, state);
     const wrapper = wrapperDecl ? this.lockWrappers.get(wrapperDecl.node.id) : undefined;
     // A function of another package that runs a literal argument on goroutines (callbacks.ts).
-    const foreign = !wrapperDecl && !starter && f ? this.foreignGoArgs(f, args) : undefined;
-    const once = methodName === 'Do' && args.length === 1 && f?.type === 'selector_expression' && this.isOnce(field(f, 'operand'));
+    const foreign = !wrapperDecl && !starter && f ? foreignGoArgs(this.pkg, this.scopes, f, args) : undefined;
+    const once = methodName === 'Do' && args.length === 1 && f?.type === 'selector_expression' && isSyncOnce(this.pkg, this.scopes, field(f, 'operand'));
     args.forEach((a, i) => {
       const e = unparen(a);
       if (once && e.type === 'func_literal') {
@@ -481,26 +481,6 @@ export abstract class BodyWalker {
       }
     }
   }
-  /** The expression is a sync.Once (or a pointer to one). */
-  private isOnce(e: SyntaxNode | null): boolean {
-    if (!e) return false;
-    let t = this.scopes.typeOfExpr(unparen(e));
-    if (t.kind === 'pointer') t = t.elem;
-    if (t.kind !== 'named' || t.name !== 'Once' || !t.qualifier) return false;
-    const file = this.pkg.fileOf(t.node) ?? t.home?.fileOf(t.node);
-    return file?.imports.get(t.qualifier) === 'sync';
-  }
-
-  /** The goroutine-run parameters of another package's function `f` names, when a literal is passed. */
-  private foreignGoArgs(f: SyntaxNode, args: SyntaxNode[]): { params: GoParams; name: string } | undefined {
-    if (!this.pkg.module || !args.some((a) => unparen(a).type === 'func_literal')) return undefined;
-    const callee = foreignCallee(this.pkg, this.scopes, unparen(f));
-    if (!callee) return undefined;
-    const params = foreignGoParams(callee);
-    const name = callee.decl.receiver ? `${callee.owner.name}.${callee.decl.receiver.typeName}.${callee.decl.name}` : `${callee.owner.name}.${callee.decl.name}`;
-    return params.size ? { params, name } : undefined;
-  }
-
   // ---- accesses ----------------------------------------------------------
 
   protected noteRange(u: Unit, right: SyntaxNode, state: Map<string, LockMode>): void {
