@@ -1725,9 +1725,14 @@ var ModuleView = class {
     const key = `callers\0${dir}`;
     if (this.loaded.has(key)) return this.loaded.get(key) ?? void 0;
     const importPath = importPathOfDir(this.layout, dir);
-    const pkg = importPath ? this.load(dir, importPath, false, true, (text) => CONCURRENT_FILE.test(text)) : void 0;
+    const pkg = importPath ? this.load(dir, importPath, false, true, (text) => CONCURRENT_FILE.test(text), this.declarationFilesAt(dir)) : void 0;
     this.loaded.set(key, pkg ?? null);
     return pkg;
+  }
+  /** The blanked files of a package of `dir` loaded for its declarations, by path. */
+  declarationFilesAt(dir) {
+    for (const p of this.loaded.values()) if (p && p.dir === dir && p.declarationsOnly) return new Map(p.files.map((f) => [f.path, f]));
+    return void 0;
   }
   importers;
   importerIndex() {
@@ -1766,14 +1771,26 @@ var ModuleView = class {
     this.loadedCount = 0;
     this.chars = 0;
   }
-  load(dir, importPath, declarationsOnly = true, withMain = false, keepBodies) {
+  /**
+   * Reads a package of `dir`. `keepBodies` picks the files parsed whole when the rest are blanked;
+   * `reuse` holds blanked files parsed before (their trees stay owned by the package that parsed them).
+   */
+  load(dir, importPath, declarationsOnly = true, withMain = false, keepBodies, reuse) {
     const listed = this.reader.goFiles(dir);
     if (!listed) return void 0;
     const files = [];
+    const reused = /* @__PURE__ */ new Set();
     for (const { name: name3, text: source } of listed) {
       if (name3.endsWith("_test.go") || source.length > MAX_DECL_FILE_CHARS || source.includes("\0")) continue;
       if (IGNORED_BUILD.test(source.slice(0, 2048)) && !isGeneratedSource(source)) continue;
-      const text = declarationsOnly || keepBodies && !keepBodies(source) ? blankFunctionBodies(source) : source;
+      const blank = declarationsOnly || !!keepBodies && !keepBodies(source);
+      const before = blank ? reuse?.get(`${dir}/${name3}`) : void 0;
+      if (before) {
+        files.push(before);
+        reused.add(before);
+        continue;
+      }
+      const text = blank ? blankFunctionBodies(source) : source;
       this.chars += text.length;
       let tree;
       try {
@@ -1797,7 +1814,7 @@ var ModuleView = class {
     pkg.importPath = importPath;
     pkg.declarationsOnly = declarationsOnly;
     pkg.loadedByView = true;
-    for (const f of mine) this.owners.set(f.tree, pkg);
+    for (const f of mine) if (!reused.has(f)) this.owners.set(f.tree, pkg);
     this.loadedCount++;
     return pkg;
   }

@@ -155,9 +155,16 @@ export class ModuleView {
     const importPath = importPathOfDir(this.layout, dir);
     // Only files that start goroutines or serve requests keep their bodies: the others give the
     // package's declarations (field types, results) and are parsed blanked, 2x faster.
-    const pkg = importPath ? this.load(dir, importPath, false, true, (text) => CONCURRENT_FILE.test(text)) : undefined;
+    // Blanked files already parsed for the package's declarations are reused, not parsed again.
+    const pkg = importPath ? this.load(dir, importPath, false, true, (text) => CONCURRENT_FILE.test(text), this.declarationFilesAt(dir)) : undefined;
     this.loaded.set(key, pkg ?? null);
     return pkg;
+  }
+
+  /** The blanked files of a package of `dir` loaded for its declarations, by path. */
+  private declarationFilesAt(dir: string): Map<string, GoFile> | undefined {
+    for (const p of this.loaded.values()) if (p && p.dir === dir && p.declarationsOnly) return new Map(p.files.map((f) => [f.path, f]));
+    return undefined;
   }
 
   private importers?: Map<string, string[]>;
@@ -201,14 +208,26 @@ export class ModuleView {
     this.chars = 0;
   }
 
-  private load(dir: string, importPath: string, declarationsOnly = true, withMain = false, keepBodies?: (text: string) => boolean): PackageModel | undefined {
+  /**
+   * Reads a package of `dir`. `keepBodies` picks the files parsed whole when the rest are blanked;
+   * `reuse` holds blanked files parsed before (their trees stay owned by the package that parsed them).
+   */
+  private load(dir: string, importPath: string, declarationsOnly = true, withMain = false, keepBodies?: (text: string) => boolean, reuse?: Map<string, GoFile>): PackageModel | undefined {
     const listed = this.reader.goFiles(dir);
     if (!listed) return undefined;
     const files: GoFile[] = [];
+    const reused = new Set<GoFile>();
     for (const { name, text: source } of listed) {
       if (name.endsWith('_test.go') || source.length > MAX_DECL_FILE_CHARS || source.includes('\0')) continue;
       if (IGNORED_BUILD.test(source.slice(0, 2048)) && !isGeneratedSource(source)) continue;
-      const text = declarationsOnly || (keepBodies && !keepBodies(source)) ? blankFunctionBodies(source) : source;
+      const blank = declarationsOnly || (!!keepBodies && !keepBodies(source));
+      const before = blank ? reuse?.get(`${dir}/${name}`) : undefined;
+      if (before) {
+        files.push(before);
+        reused.add(before);
+        continue;
+      }
+      const text = blank ? blankFunctionBodies(source) : source;
       this.chars += text.length;
       let tree: Tree;
       try {
@@ -233,7 +252,7 @@ export class ModuleView {
     pkg.importPath = importPath;
     pkg.declarationsOnly = declarationsOnly;
     pkg.loadedByView = true;
-    for (const f of mine) this.owners.set(f.tree, pkg);
+    for (const f of mine) if (!reused.has(f)) this.owners.set(f.tree, pkg);
     this.loadedCount++;
     return pkg;
   }
