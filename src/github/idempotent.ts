@@ -9,6 +9,11 @@ export interface OnceOptions {
   attempts?: number;
   /** Wait before attempt n (1-based after the first): n × this (default 1000 ms). */
   backoffMs?: number;
+  /**
+   * The job's signal: once it is aborted (a newer head superseded the job, or the server shuts
+   * down) no further attempt is made, so a stale job does not post after the fact.
+   */
+  signal?: AbortSignal;
 }
 
 function ambiguous(e: unknown): boolean {
@@ -32,6 +37,7 @@ export async function createOnce<T>(create: () => Promise<T>, lookup: () => Prom
       const found = await lookup().catch(() => undefined);
       if (found !== undefined) return found;
       await new Promise((r) => setTimeout(r, n * backoff));
+      if (opts.signal?.aborted) throw opts.signal.reason instanceof Error ? opts.signal.reason : e;
     }
   }
 }

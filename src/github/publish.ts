@@ -248,7 +248,7 @@ async function createReviewOnce(input: PublishInput, params: ReviewParams): Prom
       const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
       return reviews.some((r) => (r.body ?? '').includes(token)) ? true : undefined;
     },
-    input.writeRetry,
+    { ...input.writeRetry, signal: input.signal },
   );
 }
 
