@@ -9852,8 +9852,8 @@ function findImporterCalls(pkg) {
 function candidateDecls(pkg) {
   const writes = /* @__PURE__ */ new Map();
   const writesMap = (d) => {
-    let hit = writes.get(d.name + "\0" + (d.receiver?.typeName ?? ""));
-    if (hit === void 0) writes.set(d.name + "\0" + (d.receiver?.typeName ?? ""), hit = MAP_WRITE.test(field(d.node, "body")?.text ?? ""));
+    let hit = writes.get(d);
+    if (hit === void 0) writes.set(d, hit = MAP_WRITE.test(field(d.node, "body")?.text ?? ""));
     return hit;
   };
   const helpers = [...pkg.allFuncs()].filter((d) => /^[a-z_]/.test(d.name) && !isTestFile(d.file) && writesMap(d)).map((d) => d.name);
@@ -9898,8 +9898,7 @@ function callsIn(q, pkg, candidates, callText) {
   return out2;
 }
 function helperOf(q, call, recv, scopes) {
-  let fn = call.parent;
-  while (fn && !FUNC.has(fn.type)) fn = fn.parent;
+  const fn = enclosingFunctionNode(call);
   if (!fn || fn.type === "func_literal" || lockHeld(textBefore(fn, call))) return void 0;
   const decl = [...q.allFuncs()].find((d) => d.node.id === fn.id && d.node.tree === fn.tree);
   if (!decl) return void 0;
@@ -10007,8 +10006,7 @@ function concurrentContext(call, file, scopes, handlers) {
   return void 0;
 }
 function started(kind, site, body2, handlers) {
-  let fn = site.parent;
-  while (fn && !FUNC.has(fn.type)) fn = fn.parent;
+  const fn = enclosingFunctionNode(site);
   const loop = fn ? loopWithin(site, fn) : void 0;
   const perRequest = !!fn && handlers.get(fn.id) === true;
   return { kind, site, body: body2, loop, multi: !!loop || perRequest };

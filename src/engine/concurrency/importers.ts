@@ -31,7 +31,7 @@ import { GO_STATEMENT } from '../relevant.js';
 import { callShape, field, namedChildren, unparen, walk } from '../ast.js';
 import { httpHandlers, isServed } from '../handlers.js';
 import { goStarter } from './contexts.js';
-import { contains, loopWithin } from './units.js';
+import { contains, enclosingFunctionNode, loopWithin } from './units.js';
 import { isSetupName, isShutdownName, isTestFile } from './phases.js';
 import type { RootKind } from './types.js';
 
@@ -85,10 +85,10 @@ function findImporterCalls(pkg: PackageModel): ImporterCall[] {
  * out (they run before the value is shared, or after its users stopped).
  */
 function candidateDecls(pkg: PackageModel): Map<string, FuncDecl[]> {
-  const writes = new Map<string, boolean>();
+  const writes = new Map<FuncDecl, boolean>();
   const writesMap = (d: FuncDecl) => {
-    let hit = writes.get(d.name + '\0' + (d.receiver?.typeName ?? ''));
-    if (hit === undefined) writes.set(d.name + '\0' + (d.receiver?.typeName ?? ''), (hit = MAP_WRITE.test(field(d.node, 'body')?.text ?? '')));
+    let hit = writes.get(d);
+    if (hit === undefined) writes.set(d, (hit = MAP_WRITE.test(field(d.node, 'body')?.text ?? '')));
     return hit;
   };
   const helpers = [...pkg.allFuncs()].filter((d) => /^[a-z_]/.test(d.name) && !isTestFile(d.file) && writesMap(d)).map((d) => d.name);
@@ -142,10 +142,9 @@ function callsIn(q: PackageModel, pkg: PackageModel, candidates: Map<string, Fun
  * call) a receiver rooted at the helper's own receiver or a package variable.
  */
 function helperOf(q: PackageModel, call: SyntaxNode, recv: SyntaxNode, scopes: Scopes): FuncDecl | undefined {
-  let fn: SyntaxNode | null = call.parent;
-  while (fn && !FUNC.has(fn.type)) fn = fn.parent;
+  const fn = enclosingFunctionNode(call);
   if (!fn || fn.type === 'func_literal' || lockHeld(textBefore(fn, call))) return undefined;
-  const decl = [...q.allFuncs()].find((d) => d.node.id === fn!.id && d.node.tree === fn!.tree);
+  const decl = [...q.allFuncs()].find((d) => d.node.id === fn.id && d.node.tree === fn.tree);
   if (!decl) return undefined;
   const root = rootOf(recv);
   const b = root ? scopes.resolve(root) : undefined;
@@ -283,8 +282,7 @@ function concurrentContext(call: SyntaxNode, file: GoFile, scopes: Scopes, handl
 }
 
 function started(kind: RootKind, site: SyntaxNode, body: SyntaxNode | undefined, handlers: Map<number, boolean>): Context {
-  let fn: SyntaxNode | null = site.parent;
-  while (fn && !FUNC.has(fn.type)) fn = fn.parent;
+  const fn = enclosingFunctionNode(site);
   const loop = fn ? loopWithin(site, fn) : undefined;
   const perRequest = !!fn && handlers.get(fn.id) === true;
   return { kind, site, body, loop, multi: !!loop || perRequest };
