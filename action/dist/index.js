@@ -16071,6 +16071,7 @@ __export(ast_exports, {
   FUNCTION_TYPES: () => FUNCTION_TYPES,
   ancestor: () => ancestor,
   callShape: () => callShape,
+  callsNamed: () => callsNamed,
   contains: () => contains,
   descendants: () => descendants,
   enclosingFunction: () => enclosingFunction,
@@ -16191,6 +16192,23 @@ function receiverOf(method) {
   if (type?.type === "generic_type") type = field(type, "type");
   if (!type) return null;
   return { name: field(decl, "name") ?? void 0, typeName: type.text, pointer };
+}
+function callsNamed(tree, name2, kinds) {
+  const out2 = [];
+  const add = (fnExpr) => {
+    let fn = fnExpr;
+    while (fn.parent?.type === "parenthesized_expression") fn = fn.parent;
+    const call = fn.parent;
+    if (call?.type === "call_expression" && field(call, "function")?.id === fn.id) out2.push(call);
+  };
+  if (kinds.funcs) for (const id of tree.nodesSpelled("identifier", name2)) add(id);
+  if (kinds.methods) {
+    for (const id of tree.nodesSpelled("field_identifier", name2)) {
+      const sel = id.parent;
+      if (sel?.type === "selector_expression" && field(sel, "field")?.id === id.id) add(sel);
+    }
+  }
+  return out2.sort((a, b2) => a.index - b2.index);
 }
 
 // src/engine/source.ts
@@ -17425,11 +17443,213 @@ function structBehind(pkg, t, depth = 0) {
   }
 }
 
+// src/engine/syntax/words.ts
+var LETTER = new RegExp("\\p{L}", "u");
+var NUMBER = new RegExp("\\p{N}", "u");
+var DECIMAL = new RegExp("\\p{Nd}", "u");
+var SPACE = /\s/u;
+function isSpace(c) {
+  if (c === 32 || c >= 9 && c <= 13) return true;
+  return c > 127 && SPACE.test(String.fromCharCode(c));
+}
+var ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII[c] = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 ? 1 : c >= 48 && c <= 57 ? 2 : 0;
+function isAsciiWord(c) {
+  return c < 128 && ASCII[c] !== 0;
+}
+function isNameStart(cp) {
+  if (cp < 128) return ASCII[cp] === 1;
+  return LETTER.test(String.fromCodePoint(cp));
+}
+function isNamePart(cp, decimalOnly) {
+  if (cp < 128) return ASCII[cp] !== 0;
+  const s3 = String.fromCodePoint(cp);
+  return LETTER.test(s3) || (decimalOnly ? DECIMAL : NUMBER).test(s3);
+}
+function codePointAt(text, i2) {
+  const c = text.charCodeAt(i2);
+  return c >= 55296 && c <= 56319 ? text.codePointAt(i2) ?? c : c;
+}
+function width(cp) {
+  return cp > 65535 ? 2 : 1;
+}
+function nameEnd(text, i2, decimalOnly) {
+  let j2 = i2;
+  for (let c = text.charCodeAt(j2); c < 128 && ASCII[c] !== 0; c = text.charCodeAt(++j2)) ;
+  while (j2 < text.length) {
+    const cp = codePointAt(text, j2);
+    if (!isNamePart(cp, decimalOnly)) break;
+    j2 += width(cp);
+  }
+  return j2;
+}
+function skipSpaces(text, i2) {
+  while (i2 < text.length && isSpace(text.charCodeAt(i2))) i2++;
+  return i2;
+}
+function namesNotOnlyCalled(text, from = 0, to2 = text.length) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (let i2 = from; i2 < to2; ) {
+    const c = text.charCodeAt(i2);
+    if (c < 128 && ASCII[c] === 0) {
+      i2++;
+      continue;
+    }
+    const cp = c < 128 ? c : codePointBefore(text, i2, to2);
+    if (!isNamePart(cp, false)) {
+      i2 += width(cp);
+      continue;
+    }
+    const end = Math.min(nameEnd(text, i2, false), to2);
+    if (isNameStart(cp) && (i2 === from || text.charCodeAt(i2 - 1) !== 46)) {
+      let k2 = end;
+      while (k2 < to2 && isSpace(text.charCodeAt(k2))) k2++;
+      if (k2 < to2 && text.charCodeAt(k2) === 40) {
+        i2 = k2 + 1;
+        continue;
+      }
+      out2.add(text.slice(i2, end));
+    }
+    i2 = end;
+  }
+  return out2;
+}
+function bodyWords(text) {
+  const w2 = { dotted: /* @__PURE__ */ new Set(), bare: /* @__PURE__ */ new Set(), called: /* @__PURE__ */ new Set() };
+  for (let i2 = 0; i2 < text.length; ) {
+    const c = text.charCodeAt(i2);
+    if (c < 128 && c !== 46 && ASCII[c] !== 1) {
+      i2++;
+      continue;
+    }
+    const cp = c < 128 ? c : codePointAt(text, i2);
+    let at2 = i2;
+    let dotted = false;
+    if (cp === 46) {
+      const j2 = skipSpaces(text, i2 + 1);
+      if (j2 >= text.length || !isNameStart(codePointAt(text, j2))) {
+        i2++;
+        continue;
+      }
+      at2 = j2;
+      dotted = true;
+    } else if (!isNameStart(cp)) {
+      i2 += width(cp);
+      continue;
+    }
+    const end = nameEnd(text, at2, true);
+    const name2 = text.slice(at2, end);
+    (dotted ? w2.dotted : w2.bare).add(name2);
+    const k2 = skipSpaces(text, end);
+    if (text.charCodeAt(k2) === 40) {
+      w2.called.add(name2);
+      i2 = k2 + 1;
+    } else i2 = end;
+  }
+  return w2;
+}
+function isDeclChar(c) {
+  return isAsciiWord(c) || c === 44 || c === 32;
+}
+function declaredNames2(text) {
+  const out2 = /* @__PURE__ */ new Set();
+  const add = (capture) => {
+    for (const n of capture.split(",")) out2.add(n.trim().split(/\s+/).pop() ?? "");
+  };
+  for (let p2 = 0; p2 < text.length; ) {
+    if (!isDeclChar(text.charCodeAt(p2))) {
+      p2++;
+      continue;
+    }
+    let end = p2 + 1;
+    while (end < text.length && isDeclChar(text.charCodeAt(end))) end++;
+    const q2 = skipSpaces(text, end);
+    if (text.startsWith(":=", q2)) {
+      let last = end - 1;
+      while (last >= p2 && text.charCodeAt(last) === 32) last--;
+      add(text.slice(p2, Math.max(p2 + 1, last + 1)));
+      p2 = q2 + 2;
+      continue;
+    }
+    let matched = -1;
+    for (let v2 = text.indexOf("var", p2); v2 >= 0 && v2 < end; v2 = text.indexOf("var", v2 + 1)) {
+      if (v2 > 0 && isAsciiWord(text.charCodeAt(v2 - 1))) continue;
+      matched = varMatch(text, v2, add);
+      if (matched >= 0) break;
+    }
+    p2 = matched >= 0 ? matched : end;
+  }
+  return out2;
+}
+function varMatch(text, v2, add) {
+  const i2 = v2 + 3;
+  const j2 = skipSpaces(text, i2);
+  if (j2 === i2) return -1;
+  if (j2 < text.length && isDeclChar(text.charCodeAt(j2))) {
+    let f2 = j2 + 1;
+    while (f2 < text.length && isDeclChar(text.charCodeAt(f2))) f2++;
+    add(text.slice(j2, f2));
+    return f2;
+  }
+  for (let t = j2 - 1; t > i2; t--) {
+    if (text.charCodeAt(t) === 32) {
+      add(" ");
+      return t + 1;
+    }
+  }
+  return -1;
+}
+function codePointBefore(text, i2, to2) {
+  const c = text.charCodeAt(i2);
+  return c >= 55296 && c <= 56319 && i2 + 1 < to2 ? text.codePointAt(i2) ?? c : c;
+}
+function codePointEndingAt(text, i2, from) {
+  const c = text.charCodeAt(i2 - 1);
+  if (c >= 56320 && c <= 57343 && i2 - 2 >= from) {
+    const h = text.charCodeAt(i2 - 2);
+    if (h >= 55296 && h <= 56319) return text.codePointAt(i2 - 2) ?? c;
+  }
+  return c;
+}
+function usedOtherThanCalled(text, name2, from, to2) {
+  if (!name2 || !isNameStart(codePointAt(name2, 0))) return false;
+  for (let at2 = text.indexOf(name2, from); at2 >= 0 && at2 + name2.length <= to2; at2 = text.indexOf(name2, at2 + 1)) {
+    if (at2 > from) {
+      const prev = codePointEndingAt(text, at2, from);
+      if (prev === 46 || isNamePart(prev, false)) continue;
+    }
+    const end = at2 + name2.length;
+    if (end < to2 && isNamePart(codePointBefore(text, end, to2), false)) continue;
+    let k2 = end;
+    while (k2 < to2 && isSpace(text.charCodeAt(k2))) k2++;
+    if (k2 < to2 && text.charCodeAt(k2) === 40) continue;
+    return true;
+  }
+  return false;
+}
+function closureBindings(text, from = 0, to2 = text.length) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (let f2 = text.indexOf("func", from); f2 >= 0 && f2 + 4 <= to2; f2 = text.indexOf("func", f2 + 4)) {
+    let k2 = f2 + 4;
+    while (k2 < to2 && isSpace(text.charCodeAt(k2))) k2++;
+    if (!(k2 < to2 && text.charCodeAt(k2) === 40)) continue;
+    let b2 = f2 - 1;
+    while (b2 >= from && isSpace(text.charCodeAt(b2))) b2--;
+    if (!(b2 >= from && text.charCodeAt(b2) === 61)) continue;
+    b2--;
+    if (b2 >= from && text.charCodeAt(b2) === 58) b2--;
+    while (b2 >= from && isSpace(text.charCodeAt(b2))) b2--;
+    const end = b2 + 1;
+    while (b2 >= from && isAsciiWord(text.charCodeAt(b2))) b2--;
+    if (b2 + 1 < end) out2.add(text.slice(b2 + 1, end));
+  }
+  return out2;
+}
+
 // src/engine/relevant.ts
 var GO_STATEMENT = /^[\t ]*(?:[\p{L}_][\p{L}\p{N}_]*:[\t ]*)?go(?:[\t ]*\(|[\t ]+(?:func\b|[\p{L}_][\p{L}\p{N}_.]*[\t ]*[(\[]))/mu;
 var SEED_TEXT = new RegExp(`\\b(?:RLock|AfterFunc|Go)\\(|${GO_STATEMENT.source}`, GO_STATEMENT.flags);
 var STDLIB_MAP_TYPES = /* @__PURE__ */ new Set(["net/http.Header", "net/url.Values", "net/textproto.MIMEHeader", "text/template.FuncMap", "html/template.FuncMap"]);
-var WORD = /(\.\s*)?([\p{L}_][\p{L}\p{Nd}_]*)(\s*\()?/gu;
 var BodySelector = class {
   constructor(pkg, decls) {
     this.pkg = pkg;
@@ -17551,12 +17771,7 @@ var BodySelector = class {
   wordsOf(d) {
     let w2 = this.words.get(d);
     if (!w2) {
-      w2 = { dotted: /* @__PURE__ */ new Set(), bare: /* @__PURE__ */ new Set(), called: /* @__PURE__ */ new Set() };
-      for (const m2 of this.bodies.get(d).text.matchAll(WORD)) {
-        const name2 = m2[2];
-        (m2[1] ? w2.dotted : w2.bare).add(name2);
-        if (m2[3]) w2.called.add(name2);
-      }
+      w2 = bodyWords(this.bodies.get(d).text);
       this.words.set(d, w2);
     }
     return w2;
@@ -22894,18 +23109,18 @@ function findHttpHandlers(pkg) {
   for (const file of pkg.files) {
     const http = file.importName("net/http");
     if (!http || !(file.text.includes(`${http}.ResponseWriter`) || REGISTRATION_CALL.test(file.text))) continue;
-    walk(file.root, (n) => {
+    for (const n of file.root.descendantsOfType(["func_literal", "call_expression"])) {
       if (n.type === "func_literal" && hasHandlerSignature(n, file)) add(n, file, "signature");
-      if (n.type !== "call_expression") return;
+      if (n.type !== "call_expression") continue;
       const call = callShape(n);
-      if (!call?.method || !REGISTRATION_METHODS.has(call.method)) return;
+      if (!call?.method || !REGISTRATION_METHODS.has(call.method)) continue;
       for (const arg of call.args) {
         const e = unparen(arg);
         if (e.type === "func_literal" && hasHandlerSignature(e, file)) add(e, file, "registered");
         const target = resolveFuncValue(pkg, e);
         if (target) add(target.node, target.file, "registered");
       }
-    });
+    }
   }
   return [...out2.values()];
 }
@@ -22953,7 +23168,7 @@ function isServed(pkg, h) {
 }
 
 // src/engine/sizes.ts
-var WORD2 = { size: 8, align: 8 };
+var WORD = { size: 8, align: 8 };
 var TWO_WORDS = { size: 16, align: 8 };
 var BASIC = {
   bool: { size: 1, align: 1 },
@@ -22966,12 +23181,12 @@ var BASIC = {
   uint32: { size: 4, align: 4 },
   rune: { size: 4, align: 4 },
   float32: { size: 4, align: 4 },
-  int: WORD2,
-  uint: WORD2,
-  int64: WORD2,
-  uint64: WORD2,
-  uintptr: WORD2,
-  float64: WORD2,
+  int: WORD,
+  uint: WORD,
+  int64: WORD,
+  uint64: WORD,
+  uintptr: WORD,
+  float64: WORD,
   complex64: { size: 8, align: 4 },
   complex128: { size: 16, align: 8 },
   string: TWO_WORDS,
@@ -22979,7 +23194,7 @@ var BASIC = {
   any: TWO_WORDS
 };
 var STANDARD = {
-  time: { Time: { size: 24, align: 8 }, Duration: WORD2, Month: WORD2, Weekday: WORD2 },
+  time: { Time: { size: 24, align: 8 }, Duration: WORD, Month: WORD, Weekday: WORD },
   sync: {
     Mutex: { size: 8, align: 4 },
     RWMutex: { size: 24, align: 4 },
@@ -22990,12 +23205,12 @@ var STANDARD = {
     Bool: { size: 4, align: 4 },
     Int32: { size: 4, align: 4 },
     Uint32: { size: 4, align: 4 },
-    Int64: WORD2,
-    Uint64: WORD2,
-    Uintptr: WORD2,
+    Int64: WORD,
+    Uint64: WORD,
+    Uintptr: WORD,
     Value: TWO_WORDS
   },
-  unsafe: { Pointer: WORD2 },
+  unsafe: { Pointer: WORD },
   context: { Context: TWO_WORDS }
 };
 var TypeSizes = class {
@@ -23023,7 +23238,7 @@ var TypeSizes = class {
       case "map":
       case "chan":
       case "func":
-        return WORD2;
+        return WORD;
       case "slice":
         return { size: 24, align: 8 };
       case "interface":
@@ -23039,7 +23254,7 @@ var TypeSizes = class {
         let align = 1;
         let lastSize = -1;
         for (const f2 of t.fields) {
-          const fl = f2.embedded && f2.node.children.some((c) => c?.type === "*") ? WORD2 : this.layout(this.pkg.typeOf(f2.typeNode), depth + 1);
+          const fl = f2.embedded && f2.node.children.some((c) => c?.type === "*") ? WORD : this.layout(this.pkg.typeOf(f2.typeNode), depth + 1);
           if (!fl) return null;
           offset = roundUp(offset, fl.align) + fl.size;
           align = Math.max(align, fl.align);
@@ -23225,14 +23440,13 @@ var SyncMapSwappedFact = defineFact("syncmap-swapped", (pkg) => {
   const out2 = /* @__PURE__ */ new Set();
   for (const f2 of pkg.files) {
     if (!f2.text.includes("Swap(")) continue;
-    walk(f2.root, (n) => {
-      if (n.type !== "call_expression") return;
+    for (const n of f2.root.descendantsOfType("call_expression")) {
       const shape = callShape(n);
-      if (shape?.method !== "CompareAndSwap" && shape?.method !== "Swap") return;
+      if (shape?.method !== "CompareAndSwap" && shape?.method !== "Swap") continue;
       const call = syncMapCall(scopes, n);
       const id = call ? syncMapIdentity(scopes, call.receiver) : void 0;
       if (id) out2.add(id);
-    });
+    }
   }
   return out2;
 });
@@ -23377,12 +23591,10 @@ function sortedFieldNames(pkg) {
 var SortedFieldsFact = defineFact("flow:sortedFieldNames", (pkg) => {
   const out2 = /* @__PURE__ */ new Set();
   for (const f2 of pkg.files) {
-    walk(f2.root, (n) => {
-      if (n.type !== "call_expression" || !isSortCall(n)) return;
-      walk(n, (c) => {
-        if (c.type === "field_identifier") out2.add(c.text);
-      });
-    });
+    for (const n of f2.root.descendantsOfType("call_expression")) {
+      if (!isSortCall(n)) continue;
+      for (const c of n.descendantsOfType("field_identifier")) out2.add(c.text);
+    }
   }
   return out2;
 });
@@ -24307,6 +24519,8 @@ var Lifetime = class {
       return void 0;
     };
     const consider = (value, target, file, syncMap = false) => {
+      const shape = unparen(target).type;
+      if (!syncMap && shape !== "selector_expression" && shape !== "index_expression") return;
       const t = value ? namedLocal(this.scopes.typeOfExpr(value)) : void 0;
       if (!t || !builtPerRequest.has(t) || longLived.has(t) || isTestFile2(file)) return;
       const why = holderOf(target, syncMap);
@@ -24824,15 +25038,14 @@ function rpcServices(pkg, scopes) {
   const out2 = [];
   for (const file of pkg.files) {
     if (!RPC_REGISTER.test(file.text)) continue;
-    walk(file.root, (n) => {
-      if (n.type !== "call_expression") return;
+    for (const n of file.root.descendantsOfType("call_expression")) {
       const shape = callShape(n);
       const name2 = shape?.method ?? shape?.callee ?? "";
-      if (!/^(?:\w+\.)?Register\w*Server$/.test(name2) || shape?.args.length !== 2) return;
+      if (!/^(?:\w+\.)?Register\w*Server$/.test(name2) || shape?.args.length !== 2) continue;
       const impl = unparen(shape.args[1]);
       const typeName = derefNamed(pkg, scopes.typeOfExpr(impl)) ?? implType(pkg, impl);
       if (typeName && pkg.types.has(typeName)) out2.push({ typeName, site: n, file });
-    });
+    }
   }
   return out2;
 }
@@ -24850,8 +25063,8 @@ function implType(pkg, e) {
 }
 
 // src/engine/concurrency/identity.ts
+var NAMES_BEFORE_SCAN = 4;
 var COPY_METHOD = /^(?:clone|Clone|copy|Copy|deepCopy|DeepCopy|dup|Dup|shallowCopy|ShallowCopy)$/;
-var NAME_USE = /(?<![\p{L}\p{N}_.])([\p{L}_][\p{L}\p{N}_]*)(\s*\()?/gu;
 var MapIdentities = class {
   constructor(pkg, scopes) {
     this.pkg = pkg;
@@ -24961,6 +25174,7 @@ var MapIdentities = class {
     }
     return names.get(e.text);
   }
+  /** Per declaration: the answers asked so far, name by name, or every name once asked about many. */
   notOnlyCalled = /* @__PURE__ */ new Map();
   /**
    * Whether the declaration may declare `name` itself: true unless every occurrence of the name
@@ -24968,25 +25182,27 @@ var MapIdentities = class {
    * never are. Read from the text, generously: true sends the caller to the scope walk.
    */
   mayDeclare(home, name2) {
-    let names = this.notOnlyCalled.get(home.id);
-    if (!names) {
-      names = /* @__PURE__ */ new Set();
-      const text = home.file.text.slice(home.node.startIndex, home.node.endIndex);
-      for (const m2 of text.matchAll(NAME_USE)) if (!m2[2]) names.add(m2[1]);
-      this.notOnlyCalled.set(home.id, names);
+    const { text } = home.file;
+    const { startIndex: from, endIndex: to2 } = home.node;
+    let known = this.notOnlyCalled.get(home.id);
+    if (known instanceof Set) return known.has(name2);
+    if (!known) this.notOnlyCalled.set(home.id, known = /* @__PURE__ */ new Map());
+    let hit = known.get(name2);
+    if (hit !== void 0) return hit;
+    if (known.size >= NAMES_BEFORE_SCAN) {
+      const all = namesNotOnlyCalled(text, from, to2);
+      this.notOnlyCalled.set(home.id, all);
+      return all.has(name2);
     }
-    return names.has(name2);
+    known.set(name2, hit = usedOtherThanCalled(text, name2, from, to2));
+    return hit;
   }
   bodyNames = /* @__PURE__ */ new Map();
   /** Names declared with := / var / range anywhere in a declaration's body (cheap textual scan). */
   declaredInBody(home, name2) {
     let names = this.bodyNames.get(home.id);
     if (!names) {
-      names = /* @__PURE__ */ new Set();
-      const text = field(home.node, "body")?.text ?? "";
-      for (const m2 of text.matchAll(/([\w, ]+?)\s*:=|\bvar\s+([\w, ]+)/g)) {
-        for (const n of (m2[1] ?? m2[2] ?? "").split(",")) names.add(n.trim().split(/\s+/).pop() ?? "");
-      }
+      names = declaredNames2(field(home.node, "body")?.text ?? "");
       this.bodyNames.set(home.id, names);
     }
     return names.has(name2);
@@ -25752,11 +25968,7 @@ var BodyWalker = class {
     const home = this.currentUnit ? homeDecl(this.currentUnit) : void 0;
     if (!home) return;
     let names = this.closureNames.get(home.id);
-    if (!names) {
-      names = /* @__PURE__ */ new Set();
-      for (const m2 of home.file.text.slice(home.node.startIndex, home.node.endIndex).matchAll(/(\w+)\s*:?=\s*func\s*\(/g)) names.add(m2[1]);
-      this.closureNames.set(home.id, names);
-    }
+    if (!names) this.closureNames.set(home.id, names = closureBindings(home.file.text, home.node.startIndex, home.node.endIndex));
     if (!names.has(f2.text)) return;
     const b2 = this.scopes.resolve(f2);
     const v2 = b2?.kind === "local" && b2.value ? unparen(b2.value) : void 0;
@@ -27459,7 +27671,7 @@ var DerefAssignFact = defineFact("map-pointer:derefs", (pkg) => {
   const fields = /* @__PURE__ */ new Set();
   let any = false;
   for (const f2 of pkg.files) {
-    ast_exports.walk(f2.root, (n) => {
+    for (const n of ast_exports.descendants(f2.root, ["assignment_statement", "argument_list", "return_statement", "expression_list"])) {
       if (n.type === "assignment_statement") {
         for (const t of ast_exports.expressionsOf(ast_exports.field(n, "left"))) {
           const e = ast_exports.unparen(t);
@@ -27476,7 +27688,7 @@ var DerefAssignFact = defineFact("map-pointer:derefs", (pkg) => {
           }
         }
       }
-    });
+    }
   }
   return { fields, any };
 });
@@ -27559,6 +27771,7 @@ function mapIteratorCall(ctx, expr) {
   return { call, map: shape.args[0], kind: shape.method, std };
 }
 function collectedIterator(ctx, expr) {
+  if (!ctx.file.importName("maps") && !ctx.file.importName("golang.org/x/exp/maps")) return void 0;
   const e = ast_exports.unparen(expr);
   const shape = ast_exports.callShape(e);
   if (!shape) return void 0;
@@ -29244,7 +29457,7 @@ var FieldNilEvidenceFact = defineFact("nil-map-write/field-nil-evidence", (pkg) 
   const scopes = pkg.fact(ScopesFact);
   for (const file of pkg.files) {
     const isTest = file.path.endsWith("_test.go");
-    ast_exports.walk(file.tree.rootNode, (n) => {
+    for (const n of ast_exports.descendants(file.tree.rootNode, ["binary_expression", "assignment_statement"])) {
       if (n.type === "binary_expression") {
         const op = n.child(1)?.type;
         const left = ast_exports.field(n, "left");
@@ -29257,7 +29470,7 @@ var FieldNilEvidenceFact = defineFact("nil-map-write/field-nil-evidence", (pkg) 
       } else if (n.type === "assignment_statement" && !isTest && n.child(1)?.type === "=") {
         const lefts = ast_exports.expressionsOf(ast_exports.field(n, "left"));
         const rights = ast_exports.expressionsOf(ast_exports.field(n, "right"));
-        if (lefts.length !== rights.length) return;
+        if (lefts.length !== rights.length) continue;
         lefts.forEach((l, i2) => {
           const target = ast_exports.unparen(l);
           if (target.type !== "selector_expression" || rights[i2].type !== "nil" || movedOut(n, target)) return;
@@ -29268,7 +29481,7 @@ var FieldNilEvidenceFact = defineFact("nil-map-write/field-nil-evidence", (pkg) 
           out2.resets.set(key2, list2);
         });
       }
-    });
+    }
   }
   return out2;
 });
@@ -29399,7 +29612,7 @@ function aCallerPrepares(ctx, fn, fieldName) {
   const name2 = fn.type === "func_literal" ? void 0 : ast_exports.field(fn, "name")?.text;
   if (!name2) return false;
   for (const file of ctx.pkg.files) {
-    for (const call of ast_exports.descendants(file.tree.rootNode, ["call_expression"])) {
+    for (const call of ast_exports.callsNamed(file.tree, name2, { funcs: false, methods: true })) {
       const shape = ast_exports.callShape(call);
       if (shape?.method !== name2 || !shape.receiver) continue;
       const caller = ast_exports.enclosingFunction(call);
@@ -29436,7 +29649,7 @@ var FieldSitesFact = defineFact("nil-map-write/field-sites", (pkg) => {
   const out2 = { literals: /* @__PURE__ */ new Map(), setElsewhere: /* @__PURE__ */ new Set() };
   for (const file of pkg.files) {
     const isTest = file.path.endsWith("_test.go");
-    ast_exports.walk(file.tree.rootNode, (n) => {
+    for (const n of ast_exports.descendants(file.tree.rootNode, ["composite_literal", "selector_expression"])) {
       if (n.type === "composite_literal" && !isTest) {
         const type = ast_exports.field(n, "type");
         const name2 = type?.type === "type_identifier" ? type.text : type?.type === "generic_type" ? ast_exports.field(type, "type")?.text : void 0;
@@ -29448,7 +29661,7 @@ var FieldSitesFact = defineFact("nil-map-write/field-sites", (pkg) => {
       } else if (n.type === "selector_expression") {
         const name2 = ast_exports.field(n, "field")?.text;
         const parent = n.parent;
-        if (!name2 || !parent) return;
+        if (!name2 || !parent) continue;
         if (parent.type === "unary_expression" && parent.child(0)?.type === "&") out2.setElsewhere.add(name2);
         if (parent.type === "expression_list" && (parent.parent?.type === "assignment_statement" || parent.parent?.type === "range_clause") && ast_exports.field(parent.parent, "left")?.id === parent.id) {
           const i2 = ast_exports.expressionsOf(parent).findIndex((e) => e.id === n.id);
@@ -29456,7 +29669,7 @@ var FieldSitesFact = defineFact("nil-map-write/field-sites", (pkg) => {
           if (value?.type !== "nil") out2.setElsewhere.add(name2);
         }
       }
-    });
+    }
   }
   return out2;
 });
@@ -29684,7 +29897,7 @@ var FieldFactsFact = defineFact("nil-map-write/field-facts", (pkg) => {
   const scopes = pkg.fact(ScopesFact);
   for (const file of pkg.files) {
     if (file.path.endsWith("_test.go")) continue;
-    ast_exports.walk(file.tree.rootNode, (n) => {
+    for (const n of ast_exports.descendants(file.tree.rootNode, ["selector_expression", "composite_literal", "if_statement", "call_expression"])) {
       if (n.type === "selector_expression") {
         const assigned = isLeftOf(n) && rightFor(n)?.type !== "nil";
         const addressed = n.parent?.type === "unary_expression" && n.parent.child(0)?.type === "&";
@@ -29703,14 +29916,13 @@ var FieldFactsFact = defineFact("nil-map-write/field-facts", (pkg) => {
         if (key2) out2.lazyInits.set(key2, [...out2.lazyInits.get(key2) ?? [], { pkg, file, node: n }]);
       } else if (n.type === "call_expression") {
         const shape = ast_exports.callShape(n);
-        if (!shape || !DECODERS.test(shape.callee)) return true;
+        if (!shape || !DECODERS.test(shape.callee)) continue;
         for (const a of shape.args) {
           const t = typeKey(pkg, scopes.typeOfExpr(ast_exports.unparen(a)));
           if (t && !out2.decoded.has(t)) out2.decoded.set(t, { pkg, file, node: n });
         }
       }
-      return true;
-    });
+    }
   }
   return out2;
 });
@@ -31166,7 +31378,7 @@ var CallsByName = defineFact("unbounded-map-growth/calls", (pkg) => {
     list2 = [];
     for (const file of pkg.files) {
       if (!file.text.includes(name2)) continue;
-      for (const n of file.root.descendantsOfType("call_expression")) {
+      for (const n of ast_exports.callsNamed(file.tree, name2, { funcs: true, methods: true })) {
         const fn = n ? ast_exports.field(n, "function") : null;
         const f2 = fn ? ast_exports.unparen(fn) : null;
         const callee = f2?.type === "identifier" ? f2.text : f2?.type === "selector_expression" ? ast_exports.field(f2, "field")?.text : void 0;

@@ -118,7 +118,7 @@ const DerefAssignFact = defineFact('map-pointer:derefs', (pkg: PackageModel) => 
   const fields = new Set<string>();
   let any = false;
   for (const f of pkg.files) {
-    ast.walk(f.root, (n) => {
+    for (const n of ast.descendants(f.root, ['assignment_statement', 'argument_list', 'return_statement', 'expression_list'])) {
       if (n.type === 'assignment_statement') {
         for (const t of ast.expressionsOf(ast.field(n, 'left'))) {
           const e = ast.unparen(t);
@@ -135,7 +135,7 @@ const DerefAssignFact = defineFact('map-pointer:derefs', (pkg: PackageModel) => 
           }
         }
       }
-    });
+    }
   }
   return { fields, any };
 });

@@ -41,6 +41,8 @@ export function mapIteratorCall(ctx: RuleContext, expr: SyntaxNode): MapIterator
  * already is a slice): an expression whose value is a slice in map order.
  */
 export function collectedIterator(ctx: RuleContext, expr: SyntaxNode): MapIterator | undefined {
+  // Both shapes need an iterator of a maps package the file imports (asked of every call: cheap first).
+  if (!ctx.file.importName('maps') && !ctx.file.importName('golang.org/x/exp/maps')) return undefined;
   const e = ast.unparen(expr);
   const shape = ast.callShape(e);
   if (!shape) return undefined;

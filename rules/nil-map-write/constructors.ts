@@ -26,7 +26,7 @@ const FieldSitesFact: Fact<FieldSites> = defineFact('nil-map-write/field-sites',
   const out: FieldSites = { literals: new Map(), setElsewhere: new Set() };
   for (const file of pkg.files) {
     const isTest = file.path.endsWith('_test.go');
-    ast.walk(file.tree.rootNode, (n) => {
+    for (const n of ast.descendants(file.tree.rootNode, ['composite_literal', 'selector_expression'])) {
       if (n.type === 'composite_literal' && !isTest) {
         const type = ast.field(n, 'type');
         const name = type?.type === 'type_identifier' ? type.text : type?.type === 'generic_type' ? ast.field(type, 'type')?.text : undefined;
@@ -38,7 +38,7 @@ const FieldSitesFact: Fact<FieldSites> = defineFact('nil-map-write/field-sites',
       } else if (n.type === 'selector_expression') {
         const name = ast.field(n, 'field')?.text;
         const parent = n.parent;
-        if (!name || !parent) return;
+        if (!name || !parent) continue;
         if (parent.type === 'unary_expression' && parent.child(0)?.type === '&') out.setElsewhere.add(name);
         if (parent.type === 'expression_list' && (parent.parent?.type === 'assignment_statement' || parent.parent?.type === 'range_clause') && ast.field(parent.parent, 'left')?.id === parent.id) {
           const i = ast.expressionsOf(parent).findIndex((e) => e.id === n.id);
@@ -46,7 +46,7 @@ const FieldSitesFact: Fact<FieldSites> = defineFact('nil-map-write/field-sites',
           if (value?.type !== 'nil') out.setElsewhere.add(name);
         }
       }
-    });
+    }
   }
   return out;
 });

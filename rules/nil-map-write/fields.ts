@@ -36,7 +36,7 @@ const FieldNilEvidenceFact: Fact<FieldNilEvidence> = defineFact('nil-map-write/f
   const scopes = pkg.fact(ScopesFact);
   for (const file of pkg.files) {
     const isTest = file.path.endsWith('_test.go');
-    ast.walk(file.tree.rootNode, (n) => {
+    for (const n of ast.descendants(file.tree.rootNode, ['binary_expression', 'assignment_statement'])) {
       if (n.type === 'binary_expression') {
         const op = n.child(1)?.type;
         const left = ast.field(n, 'left');
@@ -49,7 +49,7 @@ const FieldNilEvidenceFact: Fact<FieldNilEvidence> = defineFact('nil-map-write/f
       } else if (n.type === 'assignment_statement' && !isTest && n.child(1)?.type === '=') {
         const lefts = ast.expressionsOf(ast.field(n, 'left'));
         const rights = ast.expressionsOf(ast.field(n, 'right'));
-        if (lefts.length !== rights.length) return;
+        if (lefts.length !== rights.length) continue;
         lefts.forEach((l, i) => {
           const target = ast.unparen(l);
           if (target.type !== 'selector_expression' || rights[i].type !== 'nil' || movedOut(n, target)) return;
@@ -60,7 +60,7 @@ const FieldNilEvidenceFact: Fact<FieldNilEvidence> = defineFact('nil-map-write/f
           out.resets.set(key, list);
         });
       }
-    });
+    }
   }
   return out;
 });
@@ -232,7 +232,8 @@ function aCallerPrepares(ctx: RuleContext, fn: SyntaxNode, fieldName: string): b
   const name = fn.type === 'func_literal' ? undefined : ast.field(fn, 'name')?.text;
   if (!name) return false;
   for (const file of ctx.pkg.files) {
-    for (const call of ast.descendants(file.tree.rootNode, ['call_expression'])) {
+    // The calls `x.name(...)`, found from the method name's spellings rather than from every call.
+    for (const call of ast.callsNamed(file.tree, name, { funcs: false, methods: true })) {
       const shape = ast.callShape(call);
       if (shape?.method !== name || !shape.receiver) continue;
       const caller = ast.enclosingFunction(call);

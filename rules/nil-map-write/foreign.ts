@@ -69,7 +69,8 @@ export const FieldFactsFact: Fact<FieldFacts> = defineFact('nil-map-write/field-
   const scopes = pkg.fact(ScopesFact);
   for (const file of pkg.files) {
     if (file.path.endsWith('_test.go')) continue;
-    ast.walk(file.tree.rootNode, (n) => {
+    // Only these node types matter: read from the tree's type index instead of a walk over every node.
+    for (const n of ast.descendants(file.tree.rootNode, ['selector_expression', 'composite_literal', 'if_statement', 'call_expression'])) {
       if (n.type === 'selector_expression') {
         const assigned = isLeftOf(n) && rightFor(n)?.type !== 'nil';
         const addressed = n.parent?.type === 'unary_expression' && n.parent.child(0)?.type === '&';
@@ -88,14 +89,13 @@ export const FieldFactsFact: Fact<FieldFacts> = defineFact('nil-map-write/field-
         if (key) out.lazyInits.set(key, [...(out.lazyInits.get(key) ?? []), { pkg, file, node: n }]);
       } else if (n.type === 'call_expression') {
         const shape = ast.callShape(n);
-        if (!shape || !DECODERS.test(shape.callee)) return true;
+        if (!shape || !DECODERS.test(shape.callee)) continue;
         for (const a of shape.args) {
           const t = typeKey(pkg, scopes.typeOfExpr(ast.unparen(a)));
           if (t && !out.decoded.has(t)) out.decoded.set(t, { pkg, file, node: n });
         }
       }
-      return true;
-    });
+    }
   }
   return out;
 });

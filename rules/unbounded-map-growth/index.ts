@@ -20,7 +20,7 @@ const CallsByName = defineFact('unbounded-map-growth/calls', (pkg) => {
     list = [];
     for (const file of pkg.files) {
       if (!file.text.includes(name)) continue;
-      for (const n of file.root.descendantsOfType('call_expression')) {
+      for (const n of ast.callsNamed(file.tree, name, { funcs: true, methods: true })) {
         const fn = n ? ast.field(n, 'function') : null;
         const f = fn ? ast.unparen(fn) : null;
         const callee = f?.type === 'identifier' ? f.text : f?.type === 'selector_expression' ? ast.field(f, 'field')?.text : undefined;

@@ -182,12 +182,10 @@ export function sortedFieldNames(pkg: PackageModel): Set<string> {
 const SortedFieldsFact = defineFact('flow:sortedFieldNames', (pkg) => {
   const out = new Set<string>();
   for (const f of pkg.files) {
-    walk(f.root, (n) => {
-      if (n.type !== 'call_expression' || !isSortCall(n)) return;
-      walk(n, (c) => {
-        if (c.type === 'field_identifier') out.add(c.text);
-      });
-    });
+    for (const n of f.root.descendantsOfType('call_expression')) {
+      if (!isSortCall(n)) continue;
+      for (const c of n.descendantsOfType('field_identifier')) out.add(c.text);
+    }
   }
   return out;
 });

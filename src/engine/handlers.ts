@@ -6,7 +6,7 @@
 import type { SyntaxNode } from './types.js';
 import type { GoFile } from './source.js';
 import { defineFact, type Fact, type PackageModel, type FuncDecl } from './model.js';
-import { callShape, field, namedChildren, parametersOf, unparen, walk } from './ast.js';
+import { callShape, field, namedChildren, parametersOf, unparen } from './ast.js';
 
 const REGISTRATION_METHODS = new Set(['HandleFunc', 'Handle', 'Get', 'Post', 'Put', 'Delete', 'Patch', 'Head', 'Options', 'Any', 'Group']);
 const REGISTRATION_CALL = new RegExp(`\\.(?:${[...REGISTRATION_METHODS].join('|')})\\s*\\(`);
@@ -54,18 +54,18 @@ function findHttpHandlers(pkg: PackageModel): HandlerSite[] {
     const http = file.importName('net/http');
     // Only files with a handler literal or a registration call hold anything the walk below finds.
     if (!http || !(file.text.includes(`${http}.ResponseWriter`) || REGISTRATION_CALL.test(file.text))) continue;
-    walk(file.root, (n) => {
+    for (const n of file.root.descendantsOfType(['func_literal', 'call_expression'])) {
       if (n.type === 'func_literal' && hasHandlerSignature(n, file)) add(n, file, 'signature');
-      if (n.type !== 'call_expression') return;
+      if (n.type !== 'call_expression') continue;
       const call = callShape(n);
-      if (!call?.method || !REGISTRATION_METHODS.has(call.method)) return;
+      if (!call?.method || !REGISTRATION_METHODS.has(call.method)) continue;
       for (const arg of call.args) {
         const e = unparen(arg);
         if (e.type === 'func_literal' && hasHandlerSignature(e, file)) add(e, file, 'registered');
         const target = resolveFuncValue(pkg, e);
         if (target) add(target.node, target.file, 'registered');
       }
-    });
+    }
   }
   return [...out.values()];
 }

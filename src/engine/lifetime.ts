@@ -360,6 +360,9 @@ export class Lifetime {
       return undefined;
     };
     const consider = (value: SyntaxNode | undefined, target: SyntaxNode, file: GoFile, syncMap = false) => {
+      // Only a field or a map entry can hold the value (holderOf): the target's shape is cheaper to see than the value's type.
+      const shape = unparen(target).type;
+      if (!syncMap && shape !== 'selector_expression' && shape !== 'index_expression') return;
       const t = value ? namedLocal(this.scopes.typeOfExpr(value)) : undefined;
       if (!t || !builtPerRequest.has(t) || longLived.has(t) || isTestFile(file)) return;
       const why = holderOf(target, syncMap);

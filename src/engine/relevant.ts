@@ -11,6 +11,7 @@ import type { FuncDecl, PackageModel } from './model.js';
 import type { GoType } from './gotypes.js';
 import type { GoFile } from './source.js';
 import { ownedStructs } from './concurrency/guards.js';
+import { bodyWords, type BodyWords } from './syntax/words.js';
 
 /** A go statement (gofmt puts each on its own line): `go func(`, `go s.loop(`, `go (f)(`. Comments never start a line with it. */
 export const GO_STATEMENT = /^[\t ]*(?:[\p{L}_][\p{L}\p{N}_]*:[\t ]*)?go(?:[\t ]*\(|[\t ]+(?:func\b|[\p{L}_][\p{L}\p{N}_.]*[\t ]*[(\[]))/mu;
@@ -18,16 +19,6 @@ export const GO_STATEMENT = /^[\t ]*(?:[\p{L}_][\p{L}\p{N}_]*:[\t ]*)?go(?:[\t ]
 const SEED_TEXT = new RegExp(`\\b(?:RLock|AfterFunc|Go)\\(|${GO_STATEMENT.source}`, GO_STATEMENT.flags);
 /** The standard library's exported map types; its other named types are not maps. */
 const STDLIB_MAP_TYPES = new Set(['net/http.Header', 'net/url.Values', 'net/textproto.MIMEHeader', 'text/template.FuncMap', 'html/template.FuncMap']);
-const WORD = /(\.\s*)?([\p{L}_][\p{L}\p{Nd}_]*)(\s*\()?/gu;
-
-interface BodyWords {
-  /** Names written after a dot (`x.name`). */
-  dotted: Set<string>;
-  /** Names written on their own. */
-  bare: Set<string>;
-  /** Names followed by a call's parenthesis (`f(`, `x.f(`). */
-  called: Set<string>;
-}
 
 export class BodySelector {
   private readonly bodies = new Map<FuncDecl, { text: string; start: number; end: number }>();
@@ -166,12 +157,7 @@ export class BodySelector {
   private wordsOf(d: FuncDecl): BodyWords {
     let w = this.words.get(d);
     if (!w) {
-      w = { dotted: new Set(), bare: new Set(), called: new Set() };
-      for (const m of this.bodies.get(d)!.text.matchAll(WORD)) {
-        const name = m[2]!;
-        (m[1] ? w.dotted : w.bare).add(name);
-        if (m[3]) w.called.add(name);
-      }
+      w = bodyWords(this.bodies.get(d)!.text);
       this.words.set(d, w);
     }
     return w;

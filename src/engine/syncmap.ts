@@ -195,14 +195,13 @@ export const SyncMapSwappedFact: Fact<ReadonlySet<string>> = defineFact('syncmap
   for (const f of pkg.files) {
     // `Swap(` also finds CompareAndSwap; a file without either has nothing to walk for.
     if (!f.text.includes('Swap(')) continue;
-    walk(f.root, (n) => {
-      if (n.type !== 'call_expression') return;
+    for (const n of f.root.descendantsOfType('call_expression')) {
       const shape = callShape(n);
-      if (shape?.method !== 'CompareAndSwap' && shape?.method !== 'Swap') return;
+      if (shape?.method !== 'CompareAndSwap' && shape?.method !== 'Swap') continue;
       const call = syncMapCall(scopes, n);
       const id = call ? syncMapIdentity(scopes, call.receiver) : undefined;
       if (id) out.add(id);
-    });
+    }
   }
   return out;
 });

@@ -4,7 +4,7 @@
 import type { SyntaxNode } from '../types.js';
 import type { GoFile } from '../source.js';
 import type { Scopes } from '../scope.js';
-import { callShape, namedChildren, unparen, walk } from '../ast.js';
+import { callShape, namedChildren, unparen } from '../ast.js';
 import type { PackageModel } from '../model.js';
 import { derefNamed } from './units.js';
 import type { Root, RootKind, Unit } from './types.js';
@@ -120,15 +120,14 @@ export function rpcServices(pkg: PackageModel, scopes: Scopes): { typeName: stri
   const out: { typeName: string; site: SyntaxNode; file: GoFile }[] = [];
   for (const file of pkg.files) {
     if (!RPC_REGISTER.test(file.text)) continue;
-    walk(file.root, (n) => {
-      if (n.type !== 'call_expression') return;
+    for (const n of file.root.descendantsOfType('call_expression')) {
       const shape = callShape(n);
       const name = shape?.method ?? shape?.callee ?? '';
-      if (!/^(?:\w+\.)?Register\w*Server$/.test(name) || shape?.args.length !== 2) return;
+      if (!/^(?:\w+\.)?Register\w*Server$/.test(name) || shape?.args.length !== 2) continue;
       const impl = unparen(shape.args[1]!);
       const typeName = derefNamed(pkg, scopes.typeOfExpr(impl)) ?? implType(pkg, impl);
       if (typeName && pkg.types.has(typeName)) out.push({ typeName, site: n, file });
-    });
+    }
   }
   return out;
 }

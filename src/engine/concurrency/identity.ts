@@ -12,11 +12,12 @@ import { isMutexType } from '../gotypes.js';
 import type { LockEvent, LockMode, MapAccess, Unit } from './types.js';
 import { LOCK_OPS, isMutexPointer } from './locks.js';
 import { derefNamed, homeDecl, rootIdent } from './units.js';
+import { declaredNames, namesNotOnlyCalled, usedOtherThanCalled } from '../syntax/words.js';
 
+/** mayDeclare's questions about one declaration answered name by name before it scans the whole text. */
+const NAMES_BEFORE_SCAN = 4;
 /** Methods that return a new copy of their receiver: the copy is the caller's own. */
 const COPY_METHOD = /^(?:clone|Clone|copy|Copy|deepCopy|DeepCopy|dup|Dup|shallowCopy|ShallowCopy)$/;
-/** A name not written after a dot, and whether a call's parenthesis follows it. */
-const NAME_USE = /(?<![\p{L}\p{N}_.])([\p{L}_][\p{L}\p{N}_]*)(\s*\()?/gu;
 
 export class MapIdentities {
   /** The unit being walked (for the receiver shortcut). */
@@ -136,7 +137,8 @@ export class MapIdentities {
     return names.get(e.text);
   }
 
-  readonly notOnlyCalled = new Map<number, Set<string>>();
+  /** Per declaration: the answers asked so far, name by name, or every name once asked about many. */
+  private readonly notOnlyCalled = new Map<number, Map<string, boolean> | Set<string>>();
 
   /**
    * Whether the declaration may declare `name` itself: true unless every occurrence of the name
@@ -144,14 +146,21 @@ export class MapIdentities {
    * never are. Read from the text, generously: true sends the caller to the scope walk.
    */
   mayDeclare(home: Unit, name: string): boolean {
-    let names = this.notOnlyCalled.get(home.id);
-    if (!names) {
-      names = new Set();
-      const text = home.file.text.slice(home.node.startIndex, home.node.endIndex);
-      for (const m of text.matchAll(NAME_USE)) if (!m[2]) names.add(m[1]!);
-      this.notOnlyCalled.set(home.id, names);
+    const { text } = home.file;
+    const { startIndex: from, endIndex: to } = home.node;
+    let known = this.notOnlyCalled.get(home.id);
+    if (known instanceof Set) return known.has(name);
+    if (!known) this.notOnlyCalled.set(home.id, (known = new Map()));
+    let hit = known.get(name);
+    if (hit !== undefined) return hit;
+    // A few names are cheapest found by their own occurrences; many, by one scan of the whole text.
+    if (known.size >= NAMES_BEFORE_SCAN) {
+      const all = namesNotOnlyCalled(text, from, to);
+      this.notOnlyCalled.set(home.id, all);
+      return all.has(name);
     }
-    return names.has(name);
+    known.set(name, (hit = usedOtherThanCalled(text, name, from, to)));
+    return hit;
   }
 
   readonly bodyNames = new Map<number, Set<string>>();
@@ -160,11 +169,7 @@ export class MapIdentities {
   declaredInBody(home: Unit, name: string): boolean {
     let names = this.bodyNames.get(home.id);
     if (!names) {
-      names = new Set();
-      const text = field(home.node, 'body')?.text ?? '';
-      for (const m of text.matchAll(/([\w, ]+?)\s*:=|\bvar\s+([\w, ]+)/g)) {
-        for (const n of (m[1] ?? m[2] ?? '').split(',')) names.add(n.trim().split(/\s+/).pop() ?? '');
-      }
+      names = declaredNames(field(home.node, 'body')?.text ?? '');
       this.bodyNames.set(home.id, names);
     }
     return names.has(name);

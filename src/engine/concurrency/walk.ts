@@ -16,6 +16,7 @@ import { MapIdentities } from './identity.js';
 import { Ownership } from './ownership.js';
 import { goStarter } from './contexts.js';
 import { foreignGoArgs, isSyncOnce } from './callbacks.js';
+import { closureBindings } from '../syntax/words.js';
 
 const LEAVES = new Set(['identifier', 'field_identifier', 'type_identifier', 'package_identifier', 'interpreted_string_literal', 'raw_string_literal', 'int_literal', 'float_literal', 'rune_literal', 'comment', 'true', 'false', 'nil']);
 const INTERESTING = new Set(['func_literal', 'index_expression', 'unary_expression', 'call_expression', 'block', 'statement_list', 'labeled_statement', 'if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement', 'defer_statement', 'go_statement', 'receive_statement', 'return_statement']);
@@ -342,18 +343,14 @@ export abstract class BodyWalker {
   /** Lock states at the calls of each local closure (`valid := func() {...}; ...; valid()`), by literal node id. */
   protected readonly closureCalls = new Map<number, LockSet[]>();
 
-  protected readonly closureNames = new Map<number, Set<string>>();
+  private readonly closureNames = new Map<number, Set<string>>();
 
   protected noteClosureCall(f: SyntaxNode, state: Map<string, LockMode>): void {
     // Only names the enclosing declaration binds to a func literal (read from its text, cheaply).
     const home = this.currentUnit ? homeDecl(this.currentUnit) : undefined;
     if (!home) return;
     let names = this.closureNames.get(home.id);
-    if (!names) {
-      names = new Set();
-      for (const m of home.file.text.slice(home.node.startIndex, home.node.endIndex).matchAll(/(\w+)\s*:?=\s*func\s*\(/g)) names.add(m[1]!);
-      this.closureNames.set(home.id, names);
-    }
+    if (!names) this.closureNames.set(home.id, (names = closureBindings(home.file.text, home.node.startIndex, home.node.endIndex)));
     if (!names.has(f.text)) return;
     const b = this.scopes.resolve(f);
     const v = b?.kind === 'local' && b.value ? unparen(b.value) : undefined;

@@ -1,0 +1,104 @@
+// The hand-written word scans (src/engine/syntax/words.ts) against the regular expressions they
+// replace: the same names on every Go file of the rule fixtures, on every Go file of this project's
+// test data, and on made-up text chosen for the expressions' corners (lookbehind, lazy groups,
+// backtracking, Unicode letters and numbers, surrogate pairs).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { bodyWords, closureBindings, declaredNames, namesNotOnlyCalled, usedOtherThanCalled } from '../../src/engine/syntax/words.js';
+
+function viaNameUse(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}_.])([\p{L}_][\p{L}\p{N}_]*)(\s*\()?/gu)) if (!m[2]) out.add(m[1]!);
+  return out;
+}
+
+function viaWord(text: string) {
+  const w = { dotted: new Set<string>(), bare: new Set<string>(), called: new Set<string>() };
+  for (const m of text.matchAll(/(\.\s*)?([\p{L}_][\p{L}\p{Nd}_]*)(\s*\()?/gu)) {
+    (m[1] ? w.dotted : w.bare).add(m[2]!);
+    if (m[3]) w.called.add(m[2]!);
+  }
+  return w;
+}
+
+function viaClosure(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(\w+)\s*:?=\s*func\s*\(/g)) out.add(m[1]!);
+  return out;
+}
+
+function viaDeclared(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/([\w, ]+?)\s*:=|\bvar\s+([\w, ]+)/g)) {
+    for (const n of (m[1] ?? m[2] ?? '').split(',')) out.add(n.trim().split(/\s+/).pop() ?? '');
+  }
+  return out;
+}
+
+const sorted = (s: Set<string>) => [...s].sort();
+
+/** Every word of the text, and a few that are not in it: the names the per-name scans are asked about. */
+function candidates(text: string): string[] {
+  return [...new Set([...(text.match(/[\p{L}\p{N}_]+/gu) ?? []), 'func', 'var', 'absent'])];
+}
+
+/** The per-name scans over [from, to), name by name, as sets. */
+function perName(text: string, from: number, to: number, scan: (t: string, n: string, f: number, e: number) => boolean): Set<string> {
+  return new Set(candidates(text.slice(from, to)).filter((n) => scan(text, n, from, to)));
+}
+
+function expectSame(text: string): void {
+  // Whole text, and a window that cuts words and surrogate pairs at both ends.
+  for (const [from, to] of [[0, text.length], [Math.min(3, text.length), Math.max(0, text.length - 3)]] as const) {
+    if (to < from) continue;
+    const part = text.slice(from, to);
+    expect(sorted(perName(text, from, to, usedOtherThanCalled))).toEqual(sorted(new Set([...viaNameUse(part)].filter((n) => candidates(part).includes(n)))));
+    expect(sorted(closureBindings(text, from, to))).toEqual(sorted(viaClosure(part)));
+    expect(sorted(namesNotOnlyCalled(text, from, to))).toEqual(sorted(viaNameUse(part)));
+  }
+  const a = bodyWords(text);
+  const b = viaWord(text);
+  expect([sorted(a.dotted), sorted(a.bare), sorted(a.called)]).toEqual([sorted(b.dotted), sorted(b.bare), sorted(b.called)]);
+  expect(sorted(declaredNames(text))).toEqual(sorted(viaDeclared(text)));
+}
+
+function goFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) goFiles(p, out);
+    else if (name.endsWith('.go')) out.push(p);
+  }
+  return out;
+}
+
+const CORNERS = [
+  '',
+  'f(x) g (y) h\n(z) .k(w) x.y. z x . y',
+  'a := func() {}; b = func (x int) {}; c:=func(){}; d :func(); e == func(); f != func(); funcx = func(); g = funcs()',
+  'x, y := 1, 2\nvar a, b = 1, 2\nvar  (\n\tc int\n)\nvar\t\n(\nif v := f(); v {}\nvars := 1\n// use var foo := 1\nvar _ = x',
+  'for k, v := range m {}\nvar x int\nvar   \t(\n   :=\n, := \n _ , _ := f()',
+  '9abc a²b Ⅻx xⅫ é := 1; ünïcode(x); 𝑥 := 2; 𝑥𝑦(z); .𝑥 .\té(); _x _(1)',
+  'var', 'var ', 'var  ', 'var  \t', ':=', ' :=', 'a.b.c(d).e', '\u00a0x\u00a0(y)', 'x\u2028:= 1',
+  'go func() { m[k] = v }()\ndefer mu.Unlock()\nvalid := func(k string) bool { return true }\nok = valid(k)',
+];
+
+describe('word scans match the expressions they replace', () => {
+  it.each(CORNERS.map((c, i) => [i, c] as const))('on made-up text %i', (_i, text) => {
+    expectSame(text);
+  });
+
+  it('on every Go file of the rule fixtures and the test data', () => {
+    const files = [...goFiles('rules'), ...goFiles('test')];
+    expect(files.length).toBeGreaterThan(100);
+    for (const f of files) expectSame(readFileSync(f, 'utf8'));
+  });
+
+  it('finds what each scan is for', () => {
+    const t = 'x := f(y); z.w = g';
+    expect(['x', 'f', 'y', 'z', 'w', 'g'].filter((n) => usedOtherThanCalled(t, n, 0, t.length))).toEqual(['x', 'y', 'z', 'g']);
+    expect(sorted(closureBindings('keep := func(k string) bool {'))).toEqual(['keep']);
+    // As the expression read it, `var c int` names its type's word, not c (kept: the scan replaced it exactly).
+    expect(sorted(declaredNames('a, b := f()\nvar c = 1\nvar d int'))).toEqual(['a', 'b', 'c', 'int']);
+    expect(sorted(bodyWords('s.m[k] = v; s.f()').called)).toEqual(['f']);
+  });
+});
