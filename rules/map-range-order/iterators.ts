@@ -44,6 +44,10 @@ export function collectedIterator(ctx: RuleContext, expr: SyntaxNode): MapIterat
   // Both shapes need an iterator of a maps package the file imports (asked of every call: cheap first).
   if (!ctx.file.importName('maps') && !ctx.file.importName('golang.org/x/exp/maps')) return undefined;
   const e = ast.unparen(expr);
+  const fn = e.type === 'call_expression' ? ast.field(e, 'function') : null;
+  const f = fn ? ast.unparen(fn) : null;
+  const method = f?.type === 'selector_expression' ? ast.field(f, 'field')?.text : undefined;
+  if (!method || (method !== 'Collect' && !ITERATOR_FUNCS.has(method))) return undefined;
   const shape = ast.callShape(e);
   if (!shape) return undefined;
   const slices = ctx.file.importName('slices');

@@ -154,21 +154,22 @@ export class MapUsageIndex {
 
   private readonly names = new Map<string, Map<string, Occurrence[]>>();
 
-  /** Every node of a type spelled `name` in the package, file by file in document order (an index built once per type). */
+  /**
+   * Every node of a type spelled `name` in the package, file by file in document order: read from
+   * each file's index of that type by text, and kept per name asked (most names never are).
+   */
   private named(type: string, name: string): readonly Occurrence[] {
-    let index = this.names.get(type);
-    if (!index) {
-      index = new Map();
+    let byName = this.names.get(type);
+    if (!byName) this.names.set(type, (byName = new Map()));
+    let list = byName.get(name);
+    if (!list) {
+      list = [];
       this.pkg.files.forEach((file, order) => {
-        for (const [word, indices] of file.tree.spellingIndex(type)) {
-          let list = index!.get(word);
-          if (!list) index!.set(word, (list = []));
-          for (const i of indices) list.push({ file, node: file.tree.node(i)!, order, at: file.tree.data.start[i]! });
-        }
+        for (const i of file.tree.spellingIndex(type).get(name) ?? []) list!.push({ file, node: file.tree.node(i)!, order, at: file.tree.data.start[i]! });
       });
-      this.names.set(type, index);
+      byName.set(name, list);
     }
-    return index.get(name) ?? [];
+    return list;
   }
 
   private readonly fieldSelectors = new Map<string, Map<string, Occurrence[]>>();

@@ -5,7 +5,7 @@
 // treat unknown as "do not flag".
 import type { SyntaxNode } from './types.js';
 import type { PackageModel, ValueDecl } from './model.js';
-import { expressionsOf, field, namedChildren, parametersOf, unparen, receiverOf } from './ast.js';
+import { descendants, expressionsOf, field, namedChildren, parametersOf, unparen, receiverOf } from './ast.js';
 import { type GoType, UNKNOWN } from './gotypes.js';
 
 export type BindingKind = 'local' | 'param' | 'receiver' | 'result' | 'range' | 'package' | 'const' | 'func';
@@ -29,6 +29,8 @@ export interface Binding {
 }
 
 const FUNC_NODES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+/** The nodes whose names declaredIn can bind (parameters, results and receivers are parameter declarations). */
+const DECLARING_TYPES = ['short_var_declaration', 'receive_statement', 'range_clause', 'type_switch_statement', 'var_spec', 'const_spec', 'parameter_declaration', 'variadic_parameter_declaration'];
 
 export class Scopes {
   private readonly cache = new Map<number, Binding | null>();
@@ -57,7 +59,10 @@ export class Scopes {
       funcs[i] = above;
     }
     let node: SyntaxNode = ident;
-    for (let i = 0; i < chain.length; i++) {
+    // A name nothing in the top-level declaration around it declares is the package's (or nobody's).
+    const top = chain.length >= 2 ? chain[chain.length - 2] : undefined;
+    const local = !top || this.namesDeclaredIn(top).has(name);
+    for (let i = 0; local && i < chain.length; i++) {
       const parent = chain[i]!;
       const found = this.declaredIn(parent, node, name, ident, funcs[i] ?? null);
       if (found) return found;
@@ -68,6 +73,34 @@ export class Scopes {
     const f = this.pkg.funcs.get(name);
     if (f) return { name, kind: 'func', nameNode: field(f.node, 'name')!, declNode: f.node };
     return undefined;
+  }
+
+  private readonly declaredNames = new Map<number, Set<string>>();
+
+  /**
+   * Every name a top-level declaration declares anywhere inside it, as declaredIn would read the
+   * declaring nodes (a superset: which of them are visible where is declaredIn's question).
+   */
+  private namesDeclaredIn(top: SyntaxNode): Set<string> {
+    let names = this.declaredNames.get(top.id);
+    if (names) return names;
+    names = new Set();
+    for (const n of descendants(top, DECLARING_TYPES)) {
+      switch (n.type) {
+        case 'short_var_declaration':
+        case 'receive_statement':
+        case 'range_clause':
+          for (const e of expressionsOf(field(n, 'left'))) names.add(e.text);
+          break;
+        case 'type_switch_statement':
+          for (const e of expressionsOf(field(n, 'alias'))) names.add(e.text);
+          break;
+        default:
+          for (const e of n.childrenForFieldName('name')) if (e) names.add(e.text);
+      }
+    }
+    this.declaredNames.set(top.id, names);
+    return names;
   }
 
   /** Looks for `name` declared by `parent` and visible at its child `child`. */

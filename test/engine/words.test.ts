@@ -4,7 +4,7 @@
 // backtracking, Unicode letters and numbers, surrogate pairs).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { bodyWords, closureBindings, declaredNames, namesNotOnlyCalled, usedOtherThanCalled } from '../../src/engine/syntax/words.js';
+import { bodyWords, closureBindings, countWords, declaredNames, namesNotOnlyCalled, usedOtherThanCalled } from '../../src/engine/syntax/words.js';
 
 function viaNameUse(text: string): Set<string> {
   const out = new Set<string>();
@@ -60,6 +60,11 @@ function expectSame(text: string): void {
   const b = viaWord(text);
   expect([sorted(a.dotted), sorted(a.bare), sorted(a.called)]).toEqual([sorted(b.dotted), sorted(b.bare), sorted(b.called)]);
   expect(sorted(declaredNames(text))).toEqual(sorted(viaDeclared(text)));
+  const counts = new Map<string, number>();
+  countWords(text, counts);
+  const expected = new Map<string, number>();
+  for (const m of text.matchAll(/[\p{L}_][\p{L}\p{N}_]*/gu)) expected.set(m[0], (expected.get(m[0]) ?? 0) + 1);
+  expect([...counts].sort()).toEqual([...expected].sort());
 }
 
 function goFiles(dir: string, out: string[] = []): string[] {

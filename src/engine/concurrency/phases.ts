@@ -8,6 +8,7 @@ import { field } from '../ast.js';
 import type { SyntaxNode } from '../types.js';
 import type { MapAccess, Root, Unit } from './types.js';
 import { contains, homeDecl, homePosition, isTestFile, loopWithin } from './units.js';
+import { countWords } from '../syntax/words.js';
 
 export { isTestFile };
 
@@ -169,7 +170,7 @@ function wordCounts(units: readonly Unit[]): Map<string, number> {
   if (counts) return counts;
   counts = new Map();
   const files = new Set(units.map((u) => u.file).filter((f) => !isTestFile(f)));
-  for (const f of files) for (const m of f.text.matchAll(/[\p{L}_][\p{L}\p{N}_]*/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  for (const f of files) countWords(f.text, counts);
   wordMemo.set(units, counts);
   return counts;
 }

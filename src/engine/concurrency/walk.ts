@@ -4,6 +4,7 @@
 // every call site with its callee, every function literal as a unit of its own, and every
 // goroutine start as a root. summaries.ts decides which bodies to walk and links the roots.
 import type { SyntaxNode } from '../types.js';
+import { nodeKinds, type GrammarNames, type NodeKinds } from '../syntax/tree.js';
 import type { GoFile } from '../source.js';
 import type { PackageModel } from '../model.js';
 import type { Scopes } from '../scope.js';
@@ -302,12 +303,16 @@ export abstract class BodyWalker {
   protected walkExpr(u: Unit, node: SyntaxNode, state: Map<string, LockMode>): void {
     if (this.visitExpr(u, node, state) !== 'descend') return;
     // Only the nodes that matter reach visitExpr; the rest are passed through (or skipped, for leaves).
-    for (const c of node.namedChildren) {
-      c.walkNamed((n) => {
-        const type = n.type;
-        return INTERESTING.has(type) ? this.visitExpr(u, n, state) === 'descend' : !LEAVES.has(type);
-      });
-    }
+    const kinds = this.kindsFor(node.tree.names);
+    for (const c of node.namedChildren) c.walkSelected(kinds, (n) => this.visitExpr(u, n, state) === 'descend');
+  }
+
+  private kinds: NodeKinds | undefined;
+
+  /** The walk's node table: INTERESTING nodes are visited, LEAVES skipped, the rest passed through. */
+  private kindsFor(names: GrammarNames): NodeKinds {
+    if (this.kinds?.names !== names) this.kinds = nodeKinds(names, INTERESTING, LEAVES);
+    return this.kinds;
   }
 
   /** Handles one expression node; 'descend' asks the caller to visit its children. */

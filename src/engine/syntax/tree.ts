@@ -444,6 +444,23 @@ export class SyntaxNode {
     }
   }
 
+  /**
+   * Pre-order walk of this node's named subtree that makes objects only of the nodes it visits:
+   * `kinds` (from nodeKinds) says per type to visit a node (`visit` returns false to skip its
+   * descendants), to skip it with its subtree, or to pass through it to its children.
+   */
+  walkSelected(kinds: NodeKinds, visit: (n: SyntaxNode) => boolean): void {
+    const d = this.tree.data;
+    const table = kinds.byTypeId;
+    const stop = d.after[this.index]!;
+    for (let i = this.index; i < stop; ) {
+      const t = d.type[i]!;
+      const k = t === ERROR_SYMBOL ? PASS : (table[t] ?? PASS);
+      if (k === SKIP || (k === VISIT && !visit(this.tree.node(i)!))) i = d.after[i]!;
+      else i++;
+    }
+  }
+
   equals(other: SyntaxNode): boolean {
     return other.tree === this.tree && other.index === this.index;
   }
@@ -457,6 +474,28 @@ export class SyntaxNode {
     const t = this.tree.data.type[i]!;
     return t === ERROR_SYMBOL || this.tree.names.named[t] === true;
   }
+}
+
+const PASS = 0;
+const SKIP = 1;
+const VISIT = 2;
+
+/** What walkSelected does at each type id of one grammar. */
+export interface NodeKinds {
+  readonly names: GrammarNames;
+  readonly byTypeId: Uint8Array;
+}
+
+/**
+ * A walkSelected table: named nodes of the `visit` types are visited, of the `skip` types skipped
+ * with their subtrees; every other node (anonymous ones, errors) is passed through.
+ */
+export function nodeKinds(names: GrammarNames, visit: ReadonlySet<string>, skip: ReadonlySet<string>): NodeKinds {
+  const byTypeId = new Uint8Array(names.types.length);
+  names.types.forEach((t, i) => {
+    if (names.named[i]) byTypeId[i] = visit.has(t) ? VISIT : skip.has(t) ? SKIP : PASS;
+  });
+  return { names, byTypeId };
 }
 
 const typeIdCache = new WeakMap<GrammarNames, Map<string, Set<number>>>();

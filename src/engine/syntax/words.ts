@@ -276,3 +276,26 @@ export function closureBindings(text: string, from = 0, to = text.length): Set<s
   }
   return out;
 }
+
+/** Adds one to `counts` for each match of `[\p{L}_][\p{L}\p{N}_]*` (with the `u` flag) in the text: each word's uses. */
+export function countWords(text: string, counts: Map<string, number>): void {
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (ASCII[c] !== 1) {
+        i++;
+        continue;
+      }
+    } else {
+      const cp = codePointAt(text, i);
+      if (!isNameStart(cp)) {
+        i += width(cp);
+        continue;
+      }
+    }
+    const end = nameEnd(text, i, false);
+    const w = text.slice(i, end);
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+    i = end;
+  }
+}
