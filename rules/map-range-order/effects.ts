@@ -102,12 +102,15 @@ const SeededDrawsFact = defineFact('map-range-order:seededDraws', (pkg: PackageM
   });
   const direct = new Set<string>();
   const calls = new Map<string, Set<string>>();
+  const describe = sources.size ? `the package's *rand.Rand ${[...sources].sort().join(', ')}` : 'the seeded global source';
+  // Without a seeded source nothing draws from one: no function to follow.
+  if (!sources.size && !globalSeeded) return { sources, drawers: direct, describe };
   for (const decl of pkg.funcs.values()) {
     if (decl.receiver) continue;
     const rand = randName(decl.file);
     const callees = new Set<string>();
     let draws = false;
-    ast.walk(decl.node, (n) => {
+    for (const n of ast.descendants(decl.node, ['identifier', 'call_expression'])) {
       if (n.type === 'identifier' && sources.has(n.text)) draws = true;
       if (n.type === 'call_expression') {
         const fn = ast.field(n, 'function');
@@ -115,7 +118,7 @@ const SeededDrawsFact = defineFact('map-range-order:seededDraws', (pkg: PackageM
         const shape = ast.callShape(n);
         if (globalSeeded && rand && shape?.receiver?.text === rand && /^(Int|Uint|Float|Perm|Shuffle|N$|Exp|Norm)/.test(shape.method ?? '')) draws = true;
       }
-    });
+    }
     if (draws) direct.add(decl.name);
     calls.set(decl.name, callees);
   }
@@ -130,6 +133,5 @@ const SeededDrawsFact = defineFact('map-range-order:seededDraws', (pkg: PackageM
       }
     }
   }
-  const describe = sources.size ? `the package's *rand.Rand ${[...sources].sort().join(', ')}` : 'the seeded global source';
   return { sources, drawers, describe };
 });

@@ -9,7 +9,7 @@ import type { Binding, Scopes } from './scope.js';
 import { defineFact, type PackageModel } from './model.js';
 import type { GoType } from './gotypes.js';
 import type { GoFile } from './source.js';
-import { callShape, contains, enclosingFunction, expressionsOf, exprKey, field, unparen, walk } from './ast.js';
+import { callShape, callsNamed, contains, enclosingFunction, expressionsOf, exprKey, field, unparen, walk } from './ast.js';
 import { usesOf, type Use } from './uses.js';
 
 const LOOP_TYPES = ['for_statement'] as const;
@@ -192,11 +192,13 @@ const SortedFieldsFact = defineFact('flow:sortedFieldNames', (pkg) => {
 
 const SORT_NAME = /sort/i;
 const NOT_SORT = /search|issorted/i;
+const SORT_OR_HEAP = /sort|heap/i;
 
 /** A call that sorts one of its arguments (or its receiver): by name. */
 export function isSortCall(call: SyntaxNode): boolean {
   const fn = field(call, 'function');
-  if (!fn) return false;
+  // Every name and qualifier below is part of the callee's text: most calls end here.
+  if (!fn || !SORT_OR_HEAP.test(fn.text)) return false;
   const f = unparen(fn);
   const name = f.type === 'selector_expression' ? (field(f, 'field')?.text ?? '') : f.type === 'identifier' ? f.text : '';
   const qualifier = f.type === 'selector_expression' ? exprKey(field(f, 'operand') ?? f) : '';
@@ -386,25 +388,24 @@ function httpTypeOf(scopes: Scopes, expr: SyntaxNode, http: string): string | un
   return undefined;
 }
 
-/** Call expressions of the package by callee name (`f(...)`, `x.f(...)`), computed once per package. */
-export function callSitesByName(pkg: PackageModel): Map<string, SyntaxNode[]> {
-  return pkg.fact(CallSitesFact);
+/** Call expressions of the package by callee name (`f(...)`, `x.f(...)`, no parentheses around the callee), found per name asked. */
+export function callSitesNamed(pkg: PackageModel, name: string): readonly SyntaxNode[] {
+  const cache = pkg.fact(CallSitesFact);
+  let list = cache.get(name);
+  if (!list) {
+    list = [];
+    for (const f of pkg.files) {
+      for (const call of callsNamed(f.tree, name, { funcs: true, methods: true })) {
+        const fn = field(call, 'function');
+        if (fn?.type === 'identifier' || fn?.type === 'selector_expression') list.push(call);
+      }
+    }
+    cache.set(name, list);
+  }
+  return list;
 }
 
-const CallSitesFact = defineFact('flow:callSitesByName', (pkg) => {
-  const out = new Map<string, SyntaxNode[]>();
-  for (const f of pkg.files) {
-    for (const call of f.root.descendantsOfType('call_expression')) {
-      const fn = field(call, 'function');
-      const name = fn?.type === 'identifier' ? fn : fn?.type === 'selector_expression' ? field(fn, 'field') : null;
-      if (!name || (name.type !== 'identifier' && name.type !== 'field_identifier')) continue;
-      let list = out.get(name.text);
-      if (!list) out.set(name.text, (list = []));
-      list.push(call);
-    }
-  }
-  return out;
-});
+const CallSitesFact = defineFact('flow:callSitesByName', () => new Map<string, SyntaxNode[]>());
 
 /**
  * True when every caller in the package sorts what an unexported function
@@ -415,7 +416,7 @@ export function callersSortResult(scopes: Scopes, pkg: PackageModel, fn: SyntaxN
   if (fn.type !== 'function_declaration' && fn.type !== 'method_declaration') return false;
   const name = field(fn, 'name')?.text;
   if (!name || /^[A-Z]/.test(name)) return false;
-  const sites = callSitesByName(pkg).get(name) ?? [];
+  const sites = callSitesNamed(pkg, name);
   if (sites.length === 0) return false;
   return sites.every((call) => sortedAtCaller(scopes, call));
 }

@@ -26,7 +26,7 @@ export { TypeSizes, TypeSizesFact, sizeOfType } from './sizes.js';
 export type { TypeLayout } from './sizes.js';
 export { syncMapCall, syncMapValueSource, syncMapIdentity, tupleTargets, SyncMapSwappedFact, SYNC_MAP_VALUE_METHODS, MentionsSyncMapFact } from './syncmap.js';
 export type { SyncMapCall, SyncMapValueSource } from './syncmap.js';
-export { FunctionFlow, flowOf, rootIdentifier, sortedFieldNames, callSitesByName, callersSortResult, isAfter, isSortCall, sinkName, escapeOf, rangeClauseOf, shapeOf, isStdStringSliceMap, isStringSliceMapExpr } from './flow.js';
+export { FunctionFlow, flowOf, rootIdentifier, sortedFieldNames, callSitesNamed, callersSortResult, isAfter, isSortCall, sinkName, escapeOf, rangeClauseOf, shapeOf, isStdStringSliceMap, isStringSliceMapExpr } from './flow.js';
 export type { Escape, EscapeKind, ValueShape } from './flow.js';
 export { addImportsEdit } from './imports.js';
 export type { ImportEdit } from './imports.js';
