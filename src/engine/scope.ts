@@ -75,6 +75,13 @@ export class Scopes {
     return undefined;
   }
 
+  /** Whether anything in the top-level declaration around the identifier declares its name (false: it is the package's, or nobody's). */
+  mayBeLocal(ident: SyntaxNode): boolean {
+    let top = ident;
+    for (let p = ident.parent; p?.parent; p = p.parent) top = p;
+    return top === ident || this.namesDeclaredIn(top).has(ident.text);
+  }
+
   private readonly declaredNames = new Map<number, Set<string>>();
 
   /**

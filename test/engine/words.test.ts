@@ -4,13 +4,7 @@
 // backtracking, Unicode letters and numbers, surrogate pairs).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { bodyWords, closureBindings, countWords, declaredNames, namesNotOnlyCalled, usedOtherThanCalled } from '../../src/engine/syntax/words.js';
-
-function viaNameUse(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}_.])([\p{L}_][\p{L}\p{N}_]*)(\s*\()?/gu)) if (!m[2]) out.add(m[1]!);
-  return out;
-}
+import { bodyWords, closureBindings, countWords, declaredNames } from '../../src/engine/syntax/words.js';
 
 function viaWord(text: string) {
   const w = { dotted: new Set<string>(), bare: new Set<string>(), called: new Set<string>() };
@@ -37,24 +31,12 @@ function viaDeclared(text: string): Set<string> {
 
 const sorted = (s: Set<string>) => [...s].sort();
 
-/** Every word of the text, and a few that are not in it: the names the per-name scans are asked about. */
-function candidates(text: string): string[] {
-  return [...new Set([...(text.match(/[\p{L}\p{N}_]+/gu) ?? []), 'func', 'var', 'absent'])];
-}
-
-/** The per-name scans over [from, to), name by name, as sets. */
-function perName(text: string, from: number, to: number, scan: (t: string, n: string, f: number, e: number) => boolean): Set<string> {
-  return new Set(candidates(text.slice(from, to)).filter((n) => scan(text, n, from, to)));
-}
-
 function expectSame(text: string): void {
   // Whole text, and a window that cuts words and surrogate pairs at both ends.
   for (const [from, to] of [[0, text.length], [Math.min(3, text.length), Math.max(0, text.length - 3)]] as const) {
     if (to < from) continue;
     const part = text.slice(from, to);
-    expect(sorted(perName(text, from, to, usedOtherThanCalled))).toEqual(sorted(new Set([...viaNameUse(part)].filter((n) => candidates(part).includes(n)))));
     expect(sorted(closureBindings(text, from, to))).toEqual(sorted(viaClosure(part)));
-    expect(sorted(namesNotOnlyCalled(text, from, to))).toEqual(sorted(viaNameUse(part)));
   }
   const a = bodyWords(text);
   const b = viaWord(text);
@@ -99,8 +81,6 @@ describe('word scans match the expressions they replace', () => {
   });
 
   it('finds what each scan is for', () => {
-    const t = 'x := f(y); z.w = g';
-    expect(['x', 'f', 'y', 'z', 'w', 'g'].filter((n) => usedOtherThanCalled(t, n, 0, t.length))).toEqual(['x', 'y', 'z', 'g']);
     expect(sorted(closureBindings('keep := func(k string) bool {'))).toEqual(['keep']);
     // As the expression read it, `var c int` names its type's word, not c (kept: the scan replaced it exactly).
     expect(sorted(declaredNames('a, b := f()\nvar c = 1\nvar d int'))).toEqual(['a', 'b', 'c', 'int']);

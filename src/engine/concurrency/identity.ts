@@ -12,10 +12,8 @@ import { isMutexType } from '../gotypes.js';
 import type { LockEvent, LockMode, MapAccess, Unit } from './types.js';
 import { LOCK_OPS, isMutexPointer } from './locks.js';
 import { derefNamed, homeDecl, rootIdent } from './units.js';
-import { declaredNames, namesNotOnlyCalled, usedOtherThanCalled } from '../syntax/words.js';
+import { declaredNames } from '../syntax/words.js';
 
-/** mayDeclare's questions about one declaration answered name by name before it scans the whole text. */
-const NAMES_BEFORE_SCAN = 4;
 /** Methods that return a new copy of their receiver: the copy is the caller's own. */
 const COPY_METHOD = /^(?:clone|Clone|copy|Copy|deepCopy|DeepCopy|dup|Dup|shallowCopy|ShallowCopy)$/;
 
@@ -137,32 +135,6 @@ export class MapIdentities {
     return names.get(e.text);
   }
 
-  /** Per declaration: the answers asked so far, name by name, or every name once asked about many. */
-  private readonly notOnlyCalled = new Map<number, Map<string, boolean> | Set<string>>();
-
-  /**
-   * Whether the declaration may declare `name` itself: true unless every occurrence of the name
-   * in its text is a call (`name(`); declarations (`name :=`, `var name`, `name T` parameters)
-   * never are. Read from the text, generously: true sends the caller to the scope walk.
-   */
-  mayDeclare(home: Unit, name: string): boolean {
-    const { text } = home.file;
-    const { startIndex: from, endIndex: to } = home.node;
-    let known = this.notOnlyCalled.get(home.id);
-    if (known instanceof Set) return known.has(name);
-    if (!known) this.notOnlyCalled.set(home.id, (known = new Map()));
-    let hit = known.get(name);
-    if (hit !== undefined) return hit;
-    // A few names are cheapest found by their own occurrences; many, by one scan of the whole text.
-    if (known.size >= NAMES_BEFORE_SCAN) {
-      const all = namesNotOnlyCalled(text, from, to);
-      this.notOnlyCalled.set(home.id, all);
-      return all.has(name);
-    }
-    known.set(name, (hit = usedOtherThanCalled(text, name, from, to)));
-    return hit;
-  }
-
   readonly bodyNames = new Map<number, Set<string>>();
 
   /** Names declared with := / var / range anywhere in a declaration's body (cheap textual scan). */
@@ -240,9 +212,8 @@ export class MapIdentities {
     if (e.type === 'identifier') {
       const d = this.pkg.funcs.get(e.text);
       if (!d) return undefined;
-      // Fast path: nothing in the enclosing declaration could declare the name, so it is the package's.
-      const home = this.current ? homeDecl(this.current) : undefined;
-      if (home && !this.mayDeclare(home, e.text)) return d;
+      // Fast path: nothing in the enclosing declaration declares the name, so it is the package's.
+      if (!this.scopes.mayBeLocal(e)) return d;
       const b = this.scopes.resolve(e);
       return b?.kind === 'func' ? this.pkg.funcs.get(e.text) : undefined;
     }

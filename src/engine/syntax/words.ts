@@ -1,6 +1,6 @@
 // Word scans over source text: the cheap, generous textual questions the analyses ask of a
-// function's text before they pay for a walk of its tree (is this name ever declared here, which
-// names does this body call, which locals are bound to a closure).
+// function's text before they pay for a walk of its tree (which names does this body call or
+// declare, which locals are bound to a closure, how often is each word used).
 //
 // Each scan is a hand-written loop over character codes with exactly the matches of the regular
 // expression its comment gives (test/engine/words.test.ts compares the two on every fixture and on
@@ -68,40 +68,6 @@ function nameEnd(text: string, i: number, decimalOnly: boolean): number {
 function skipSpaces(text: string, i: number): number {
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   return i;
-}
-
-/**
- * The names used other than as a call and other than after a dot: exactly the names `m[1]` of the
- * matches of `/(?<![\p{L}\p{N}_.])([\p{L}_][\p{L}\p{N}_]*)(\s*\()?/gu` without `m[2]` in
- * `text.slice(from, to)`.
- */
-export function namesNotOnlyCalled(text: string, from = 0, to = text.length): Set<string> {
-  const out = new Set<string>();
-  for (let i = from; i < to; ) {
-    const c = text.charCodeAt(i);
-    if (c < 128 && ASCII[c] === 0) {
-      i++;
-      continue;
-    }
-    const cp = c < 128 ? c : codePointBefore(text, i, to);
-    if (!isNamePart(cp, false)) {
-      i += width(cp);
-      continue;
-    }
-    const end = Math.min(nameEnd(text, i, false), to);
-    // A run starting with a digit, or written after a dot, is no match anywhere inside it.
-    if (isNameStart(cp) && (i === from || text.charCodeAt(i - 1) !== 46)) {
-      let k = end;
-      while (k < to && isSpace(text.charCodeAt(k))) k++;
-      if (k < to && text.charCodeAt(k) === 40) {
-        i = k + 1;
-        continue;
-      }
-      out.add(text.slice(i, end));
-    }
-    i = end;
-  }
-  return out;
 }
 
 /** What a body's words are: written after a dot, on their own, or followed by a call's parenthesis. */
@@ -212,45 +178,6 @@ function varMatch(text: string, v: number, add: (capture: string) => void): numb
     }
   }
   return -1;
-}
-
-/** The code point at i when it lies wholly before `to` (a pair cut by `to` is its first half). */
-function codePointBefore(text: string, i: number, to: number): number {
-  const c = text.charCodeAt(i);
-  return c >= 0xd800 && c <= 0xdbff && i + 1 < to ? (text.codePointAt(i) ?? c) : c;
-}
-
-/** The code point ending just before i, not reaching back before `from`. */
-function codePointEndingAt(text: string, i: number, from: number): number {
-  const c = text.charCodeAt(i - 1);
-  if (c >= 0xdc00 && c <= 0xdfff && i - 2 >= from) {
-    const h = text.charCodeAt(i - 2);
-    if (h >= 0xd800 && h <= 0xdbff) return text.codePointAt(i - 2) ?? c;
-  }
-  return c;
-}
-
-/**
- * Whether `name` is among the names `m[1]` without `m[2]` of the matches of
- * `/(?<![\p{L}\p{N}_.])([\p{L}_][\p{L}\p{N}_]*)(\s*\()?/gu` in `text.slice(from, to)`: used there
- * other than as a call and other than after a dot. Reads only the occurrences of the name: asked
- * for a few names of a long declaration, it costs what those names' uses cost.
- */
-export function usedOtherThanCalled(text: string, name: string, from: number, to: number): boolean {
-  if (!name || !isNameStart(codePointAt(name, 0))) return false;
-  for (let at = text.indexOf(name, from); at >= 0 && at + name.length <= to; at = text.indexOf(name, at + 1)) {
-    if (at > from) {
-      const prev = codePointEndingAt(text, at, from);
-      if (prev === 46 || isNamePart(prev, false)) continue;
-    }
-    const end = at + name.length;
-    if (end < to && isNamePart(codePointBefore(text, end, to), false)) continue;
-    let k = end;
-    while (k < to && isSpace(text.charCodeAt(k))) k++;
-    if (k < to && text.charCodeAt(k) === 40) continue;
-    return true;
-  }
-  return false;
 }
 
 /**
