@@ -8783,7 +8783,7 @@ var require_visit = __commonJS({
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
@@ -8795,7 +8795,7 @@ var require_visit = __commonJS({
         visit_(null, node, visitor_, Object.freeze([]));
     }
     visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
+    visit.SKIP = SKIP2;
     visit.REMOVE = REMOVE;
     function visit_(key2, node, visitor, path) {
       const ctrl = callVisitor(key2, node, visitor, path);
@@ -8843,7 +8843,7 @@ var require_visit = __commonJS({
         await visitAsync_(null, node, visitor_, Object.freeze([]));
     }
     visitAsync.BREAK = BREAK;
-    visitAsync.SKIP = SKIP;
+    visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key2, node, visitor, path) {
       const ctrl = await callVisitor(key2, node, visitor, path);
@@ -14248,7 +14248,7 @@ var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
     function visit(cst, visitor) {
       if ("type" in cst && cst.type === "document")
@@ -14256,7 +14256,7 @@ var require_cst_visit = __commonJS({
       _visit(Object.freeze([]), cst, visitor);
     }
     visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
+    visit.SKIP = SKIP2;
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path) => {
       let item = cst;
@@ -16647,6 +16647,7 @@ function docAbove(decl) {
 
 // src/engine/scope.ts
 var FUNC_NODES = /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "func_literal"]);
+var DECLARING_TYPES = ["short_var_declaration", "receive_statement", "range_clause", "type_switch_statement", "var_spec", "const_spec", "parameter_declaration", "variadic_parameter_declaration"];
 var Scopes = class {
   constructor(pkg) {
     this.pkg = pkg;
@@ -16673,7 +16674,9 @@ var Scopes = class {
       funcs[i2] = above;
     }
     let node = ident;
-    for (let i2 = 0; i2 < chain.length; i2++) {
+    const top = chain.length >= 2 ? chain[chain.length - 2] : void 0;
+    const local = !top || this.namesDeclaredIn(top).has(name2);
+    for (let i2 = 0; local && i2 < chain.length; i2++) {
       const parent = chain[i2];
       const found = this.declaredIn(parent, node, name2, ident, funcs[i2] ?? null);
       if (found) return found;
@@ -16684,6 +16687,38 @@ var Scopes = class {
     const f2 = this.pkg.funcs.get(name2);
     if (f2) return { name: name2, kind: "func", nameNode: field(f2.node, "name"), declNode: f2.node };
     return void 0;
+  }
+  /** Whether anything in the top-level declaration around the identifier declares its name (false: it is the package's, or nobody's). */
+  mayBeLocal(ident) {
+    let top = ident;
+    for (let p2 = ident.parent; p2?.parent; p2 = p2.parent) top = p2;
+    return top === ident || this.namesDeclaredIn(top).has(ident.text);
+  }
+  declaredNames = /* @__PURE__ */ new Map();
+  /**
+   * Every name a top-level declaration declares anywhere inside it, as declaredIn would read the
+   * declaring nodes (a superset: which of them are visible where is declaredIn's question).
+   */
+  namesDeclaredIn(top) {
+    let names = this.declaredNames.get(top.id);
+    if (names) return names;
+    names = /* @__PURE__ */ new Set();
+    for (const n of descendants(top, DECLARING_TYPES)) {
+      switch (n.type) {
+        case "short_var_declaration":
+        case "receive_statement":
+        case "range_clause":
+          for (const e of expressionsOf(field(n, "left"))) names.add(e.text);
+          break;
+        case "type_switch_statement":
+          for (const e of expressionsOf(field(n, "alias"))) names.add(e.text);
+          break;
+        default:
+          for (const e of n.childrenForFieldName("name")) if (e) names.add(e.text);
+      }
+    }
+    this.declaredNames.set(top.id, names);
+    return names;
   }
   /** Looks for `name` declared by `parent` and visible at its child `child`. */
   declaredIn(parent, child, name2, ident, func2) {
@@ -17487,33 +17522,6 @@ function skipSpaces(text, i2) {
   while (i2 < text.length && isSpace(text.charCodeAt(i2))) i2++;
   return i2;
 }
-function namesNotOnlyCalled(text, from = 0, to2 = text.length) {
-  const out2 = /* @__PURE__ */ new Set();
-  for (let i2 = from; i2 < to2; ) {
-    const c = text.charCodeAt(i2);
-    if (c < 128 && ASCII[c] === 0) {
-      i2++;
-      continue;
-    }
-    const cp = c < 128 ? c : codePointBefore(text, i2, to2);
-    if (!isNamePart(cp, false)) {
-      i2 += width(cp);
-      continue;
-    }
-    const end = Math.min(nameEnd(text, i2, false), to2);
-    if (isNameStart(cp) && (i2 === from || text.charCodeAt(i2 - 1) !== 46)) {
-      let k2 = end;
-      while (k2 < to2 && isSpace(text.charCodeAt(k2))) k2++;
-      if (k2 < to2 && text.charCodeAt(k2) === 40) {
-        i2 = k2 + 1;
-        continue;
-      }
-      out2.add(text.slice(i2, end));
-    }
-    i2 = end;
-  }
-  return out2;
-}
 function bodyWords(text) {
   const w2 = { dotted: /* @__PURE__ */ new Set(), bare: /* @__PURE__ */ new Set(), called: /* @__PURE__ */ new Set() };
   for (let i2 = 0; i2 < text.length; ) {
@@ -17599,34 +17607,6 @@ function varMatch(text, v2, add) {
   }
   return -1;
 }
-function codePointBefore(text, i2, to2) {
-  const c = text.charCodeAt(i2);
-  return c >= 55296 && c <= 56319 && i2 + 1 < to2 ? text.codePointAt(i2) ?? c : c;
-}
-function codePointEndingAt(text, i2, from) {
-  const c = text.charCodeAt(i2 - 1);
-  if (c >= 56320 && c <= 57343 && i2 - 2 >= from) {
-    const h = text.charCodeAt(i2 - 2);
-    if (h >= 55296 && h <= 56319) return text.codePointAt(i2 - 2) ?? c;
-  }
-  return c;
-}
-function usedOtherThanCalled(text, name2, from, to2) {
-  if (!name2 || !isNameStart(codePointAt(name2, 0))) return false;
-  for (let at2 = text.indexOf(name2, from); at2 >= 0 && at2 + name2.length <= to2; at2 = text.indexOf(name2, at2 + 1)) {
-    if (at2 > from) {
-      const prev = codePointEndingAt(text, at2, from);
-      if (prev === 46 || isNamePart(prev, false)) continue;
-    }
-    const end = at2 + name2.length;
-    if (end < to2 && isNamePart(codePointBefore(text, end, to2), false)) continue;
-    let k2 = end;
-    while (k2 < to2 && isSpace(text.charCodeAt(k2))) k2++;
-    if (k2 < to2 && text.charCodeAt(k2) === 40) continue;
-    return true;
-  }
-  return false;
-}
 function closureBindings(text, from = 0, to2 = text.length) {
   const out2 = /* @__PURE__ */ new Set();
   for (let f2 = text.indexOf("func", from); f2 >= 0 && f2 + 4 <= to2; f2 = text.indexOf("func", f2 + 4)) {
@@ -17644,6 +17624,27 @@ function closureBindings(text, from = 0, to2 = text.length) {
     if (b2 + 1 < end) out2.add(text.slice(b2 + 1, end));
   }
   return out2;
+}
+function countWords(text, counts) {
+  for (let i2 = 0; i2 < text.length; ) {
+    const c = text.charCodeAt(i2);
+    if (c < 128) {
+      if (ASCII[c] !== 1) {
+        i2++;
+        continue;
+      }
+    } else {
+      const cp = codePointAt(text, i2);
+      if (!isNameStart(cp)) {
+        i2 += width(cp);
+        continue;
+      }
+    }
+    const end = nameEnd(text, i2, false);
+    const w2 = text.slice(i2, end);
+    counts.set(w2, (counts.get(w2) ?? 0) + 1);
+    i2 = end;
+  }
 }
 
 // src/engine/relevant.ts
@@ -22392,6 +22393,22 @@ var SyntaxNode = class {
       else i2++;
     }
   }
+  /**
+   * Pre-order walk of this node's named subtree that makes objects only of the nodes it visits:
+   * `kinds` (from nodeKinds) says per type to visit a node (`visit` returns false to skip its
+   * descendants), to skip it with its subtree, or to pass through it to its children.
+   */
+  walkSelected(kinds, visit) {
+    const d = this.tree.data;
+    const table = kinds.byTypeId;
+    const stop2 = d.after[this.index];
+    for (let i2 = this.index; i2 < stop2; ) {
+      const t = d.type[i2];
+      const k2 = t === ERROR_SYMBOL ? PASS : table[t] ?? PASS;
+      if (k2 === SKIP || k2 === VISIT && !visit(this.tree.node(i2))) i2 = d.after[i2];
+      else i2++;
+    }
+  }
   equals(other) {
     return other.tree === this.tree && other.index === this.index;
   }
@@ -22404,6 +22421,16 @@ var SyntaxNode = class {
     return t === ERROR_SYMBOL || this.tree.names.named[t] === true;
   }
 };
+var PASS = 0;
+var SKIP = 1;
+var VISIT = 2;
+function nodeKinds(names, visit, skip) {
+  const byTypeId = new Uint8Array(names.types.length);
+  names.types.forEach((t, i2) => {
+    if (names.named[i2]) byTypeId[i2] = visit.has(t) ? VISIT : skip.has(t) ? SKIP : PASS;
+  });
+  return { names, byTypeId };
+}
 var typeIdCache = /* @__PURE__ */ new WeakMap();
 function typeIdsOf(names, types) {
   let cache4 = typeIdCache.get(names);
@@ -23600,9 +23627,10 @@ var SortedFieldsFact = defineFact("flow:sortedFieldNames", (pkg) => {
 });
 var SORT_NAME = /sort/i;
 var NOT_SORT = /search|issorted/i;
+var SORT_OR_HEAP = /sort|heap/i;
 function isSortCall(call) {
   const fn = field(call, "function");
-  if (!fn) return false;
+  if (!fn || !SORT_OR_HEAP.test(fn.text)) return false;
   const f2 = unparen(fn);
   const name2 = f2.type === "selector_expression" ? field(f2, "field")?.text ?? "" : f2.type === "identifier" ? f2.text : "";
   const qualifier = f2.type === "selector_expression" ? exprKey(field(f2, "operand") ?? f2) : "";
@@ -23754,28 +23782,27 @@ function httpTypeOf(scopes, expr, http) {
   if ((shape.method === "Do" || HTTP_RESPONSE_FUNCS.has(shape.method)) && (recv === `${http}.DefaultClient` || httpTypeOf(scopes, shape.receiver, http) === "Client")) return "Response";
   return void 0;
 }
-function callSitesByName(pkg) {
-  return pkg.fact(CallSitesFact);
-}
-var CallSitesFact = defineFact("flow:callSitesByName", (pkg) => {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const f2 of pkg.files) {
-    for (const call of f2.root.descendantsOfType("call_expression")) {
-      const fn = field(call, "function");
-      const name2 = fn?.type === "identifier" ? fn : fn?.type === "selector_expression" ? field(fn, "field") : null;
-      if (!name2 || name2.type !== "identifier" && name2.type !== "field_identifier") continue;
-      let list2 = out2.get(name2.text);
-      if (!list2) out2.set(name2.text, list2 = []);
-      list2.push(call);
+function callSitesNamed(pkg, name2) {
+  const cache4 = pkg.fact(CallSitesFact);
+  let list2 = cache4.get(name2);
+  if (!list2) {
+    list2 = [];
+    for (const f2 of pkg.files) {
+      for (const call of callsNamed(f2.tree, name2, { funcs: true, methods: true })) {
+        const fn = field(call, "function");
+        if (fn?.type === "identifier" || fn?.type === "selector_expression") list2.push(call);
+      }
     }
+    cache4.set(name2, list2);
   }
-  return out2;
-});
+  return list2;
+}
+var CallSitesFact = defineFact("flow:callSitesByName", () => /* @__PURE__ */ new Map());
 function callersSortResult(scopes, pkg, fn) {
   if (fn.type !== "function_declaration" && fn.type !== "method_declaration") return false;
   const name2 = field(fn, "name")?.text;
   if (!name2 || /^[A-Z]/.test(name2)) return false;
-  const sites = callSitesByName(pkg).get(name2) ?? [];
+  const sites = callSitesNamed(pkg, name2);
   if (sites.length === 0) return false;
   return sites.every((call) => sortedAtCaller(scopes, call));
 }
@@ -23966,21 +23993,22 @@ var MapUsageIndex = class {
     return out2;
   }
   names = /* @__PURE__ */ new Map();
-  /** Every node of a type spelled `name` in the package, file by file in document order (an index built once per type). */
+  /**
+   * Every node of a type spelled `name` in the package, file by file in document order: read from
+   * each file's index of that type by text, and kept per name asked (most names never are).
+   */
   named(type, name2) {
-    let index = this.names.get(type);
-    if (!index) {
-      index = /* @__PURE__ */ new Map();
+    let byName = this.names.get(type);
+    if (!byName) this.names.set(type, byName = /* @__PURE__ */ new Map());
+    let list2 = byName.get(name2);
+    if (!list2) {
+      list2 = [];
       this.pkg.files.forEach((file, order) => {
-        for (const [word, indices] of file.tree.spellingIndex(type)) {
-          let list2 = index.get(word);
-          if (!list2) index.set(word, list2 = []);
-          for (const i2 of indices) list2.push({ file, node: file.tree.node(i2), order, at: file.tree.data.start[i2] });
-        }
+        for (const i2 of file.tree.spellingIndex(type).get(name2) ?? []) list2.push({ file, node: file.tree.node(i2), order, at: file.tree.data.start[i2] });
       });
-      this.names.set(type, index);
+      byName.set(name2, list2);
     }
-    return index.get(name2) ?? [];
+    return list2;
   }
   fieldSelectors = /* @__PURE__ */ new Map();
   /**
@@ -24758,7 +24786,7 @@ function wordCounts(units) {
   if (counts) return counts;
   counts = /* @__PURE__ */ new Map();
   const files = new Set(units.map((u2) => u2.file).filter((f2) => !isTestFile(f2)));
-  for (const f2 of files) for (const m2 of f2.text.matchAll(/[\p{L}_][\p{L}\p{N}_]*/gu)) counts.set(m2[0], (counts.get(m2[0]) ?? 0) + 1);
+  for (const f2 of files) countWords(f2.text, counts);
   wordMemo.set(units, counts);
   return counts;
 }
@@ -25063,7 +25091,6 @@ function implType(pkg, e) {
 }
 
 // src/engine/concurrency/identity.ts
-var NAMES_BEFORE_SCAN = 4;
 var COPY_METHOD = /^(?:clone|Clone|copy|Copy|deepCopy|DeepCopy|dup|Dup|shallowCopy|ShallowCopy)$/;
 var MapIdentities = class {
   constructor(pkg, scopes) {
@@ -25174,29 +25201,6 @@ var MapIdentities = class {
     }
     return names.get(e.text);
   }
-  /** Per declaration: the answers asked so far, name by name, or every name once asked about many. */
-  notOnlyCalled = /* @__PURE__ */ new Map();
-  /**
-   * Whether the declaration may declare `name` itself: true unless every occurrence of the name
-   * in its text is a call (`name(`); declarations (`name :=`, `var name`, `name T` parameters)
-   * never are. Read from the text, generously: true sends the caller to the scope walk.
-   */
-  mayDeclare(home, name2) {
-    const { text } = home.file;
-    const { startIndex: from, endIndex: to2 } = home.node;
-    let known = this.notOnlyCalled.get(home.id);
-    if (known instanceof Set) return known.has(name2);
-    if (!known) this.notOnlyCalled.set(home.id, known = /* @__PURE__ */ new Map());
-    let hit = known.get(name2);
-    if (hit !== void 0) return hit;
-    if (known.size >= NAMES_BEFORE_SCAN) {
-      const all = namesNotOnlyCalled(text, from, to2);
-      this.notOnlyCalled.set(home.id, all);
-      return all.has(name2);
-    }
-    known.set(name2, hit = usedOtherThanCalled(text, name2, from, to2));
-    return hit;
-  }
   bodyNames = /* @__PURE__ */ new Map();
   /** Names declared with := / var / range anywhere in a declaration's body (cheap textual scan). */
   declaredInBody(home, name2) {
@@ -25266,8 +25270,7 @@ var MapIdentities = class {
     if (e.type === "identifier") {
       const d = this.pkg.funcs.get(e.text);
       if (!d) return void 0;
-      const home = this.current ? homeDecl(this.current) : void 0;
-      if (home && !this.mayDeclare(home, e.text)) return d;
+      if (!this.scopes.mayBeLocal(e)) return d;
       const b2 = this.scopes.resolve(e);
       return b2?.kind === "func" ? this.pkg.funcs.get(e.text) : void 0;
     }
@@ -25927,12 +25930,14 @@ var BodyWalker = class {
   /** Expressions: records accesses, calls, lock operations and literals, in source order. */
   walkExpr(u2, node, state) {
     if (this.visitExpr(u2, node, state) !== "descend") return;
-    for (const c of node.namedChildren) {
-      c.walkNamed((n) => {
-        const type = n.type;
-        return INTERESTING.has(type) ? this.visitExpr(u2, n, state) === "descend" : !LEAVES.has(type);
-      });
-    }
+    const kinds = this.kindsFor(node.tree.names);
+    for (const c of node.namedChildren) c.walkSelected(kinds, (n) => this.visitExpr(u2, n, state) === "descend");
+  }
+  kinds;
+  /** The walk's node table: INTERESTING nodes are visited, LEAVES skipped, the rest passed through. */
+  kindsFor(names) {
+    if (this.kinds?.names !== names) this.kinds = nodeKinds(names, INTERESTING, LEAVES);
+    return this.kinds;
   }
   /** Handles one expression node; 'descend' asks the caller to visit its children. */
   visitExpr(u2, node, state) {
@@ -27773,6 +27778,10 @@ function mapIteratorCall(ctx, expr) {
 function collectedIterator(ctx, expr) {
   if (!ctx.file.importName("maps") && !ctx.file.importName("golang.org/x/exp/maps")) return void 0;
   const e = ast_exports.unparen(expr);
+  const fn = e.type === "call_expression" ? ast_exports.field(e, "function") : null;
+  const f2 = fn ? ast_exports.unparen(fn) : null;
+  const method = f2?.type === "selector_expression" ? ast_exports.field(f2, "field")?.text : void 0;
+  if (!method || method !== "Collect" && !ITERATOR_FUNCS.has(method)) return void 0;
   const shape = ast_exports.callShape(e);
   if (!shape) return void 0;
   const slices2 = ctx.file.importName("slices");
@@ -28096,12 +28105,14 @@ var SeededDrawsFact = defineFact("map-range-order:seededDraws", (pkg) => {
   });
   const direct = /* @__PURE__ */ new Set();
   const calls = /* @__PURE__ */ new Map();
+  const describe2 = sources.size ? `the package's *rand.Rand ${[...sources].sort().join(", ")}` : "the seeded global source";
+  if (!sources.size && !globalSeeded) return { sources, drawers: direct, describe: describe2 };
   for (const decl of pkg.funcs.values()) {
     if (decl.receiver) continue;
     const rand = randName(decl.file);
     const callees = /* @__PURE__ */ new Set();
     let draws = false;
-    ast_exports.walk(decl.node, (n) => {
+    for (const n of ast_exports.descendants(decl.node, ["identifier", "call_expression"])) {
       if (n.type === "identifier" && sources.has(n.text)) draws = true;
       if (n.type === "call_expression") {
         const fn = ast_exports.field(n, "function");
@@ -28109,7 +28120,7 @@ var SeededDrawsFact = defineFact("map-range-order:seededDraws", (pkg) => {
         const shape = ast_exports.callShape(n);
         if (globalSeeded && rand && shape?.receiver?.text === rand && /^(Int|Uint|Float|Perm|Shuffle|N$|Exp|Norm)/.test(shape.method ?? "")) draws = true;
       }
-    });
+    }
     if (draws) direct.add(decl.name);
     calls.set(decl.name, callees);
   }
@@ -28124,7 +28135,6 @@ var SeededDrawsFact = defineFact("map-range-order:seededDraws", (pkg) => {
       }
     }
   }
-  const describe2 = sources.size ? `the package's *rand.Rand ${[...sources].sort().join(", ")}` : "the seeded global source";
   return { sources, drawers, describe: describe2 };
 });
 

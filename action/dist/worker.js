@@ -601,6 +601,7 @@ function docAbove(decl) {
 
 // src/engine/scope.ts
 var FUNC_NODES = /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "func_literal"]);
+var DECLARING_TYPES = ["short_var_declaration", "receive_statement", "range_clause", "type_switch_statement", "var_spec", "const_spec", "parameter_declaration", "variadic_parameter_declaration"];
 var Scopes = class {
   constructor(pkg) {
     this.pkg = pkg;
@@ -627,7 +628,9 @@ var Scopes = class {
       funcs[i2] = above;
     }
     let node = ident;
-    for (let i2 = 0; i2 < chain.length; i2++) {
+    const top = chain.length >= 2 ? chain[chain.length - 2] : void 0;
+    const local = !top || this.namesDeclaredIn(top).has(name2);
+    for (let i2 = 0; local && i2 < chain.length; i2++) {
       const parent = chain[i2];
       const found = this.declaredIn(parent, node, name2, ident, funcs[i2] ?? null);
       if (found) return found;
@@ -638,6 +641,38 @@ var Scopes = class {
     const f = this.pkg.funcs.get(name2);
     if (f) return { name: name2, kind: "func", nameNode: field(f.node, "name"), declNode: f.node };
     return void 0;
+  }
+  /** Whether anything in the top-level declaration around the identifier declares its name (false: it is the package's, or nobody's). */
+  mayBeLocal(ident) {
+    let top = ident;
+    for (let p = ident.parent; p?.parent; p = p.parent) top = p;
+    return top === ident || this.namesDeclaredIn(top).has(ident.text);
+  }
+  declaredNames = /* @__PURE__ */ new Map();
+  /**
+   * Every name a top-level declaration declares anywhere inside it, as declaredIn would read the
+   * declaring nodes (a superset: which of them are visible where is declaredIn's question).
+   */
+  namesDeclaredIn(top) {
+    let names = this.declaredNames.get(top.id);
+    if (names) return names;
+    names = /* @__PURE__ */ new Set();
+    for (const n of descendants(top, DECLARING_TYPES)) {
+      switch (n.type) {
+        case "short_var_declaration":
+        case "receive_statement":
+        case "range_clause":
+          for (const e of expressionsOf(field(n, "left"))) names.add(e.text);
+          break;
+        case "type_switch_statement":
+          for (const e of expressionsOf(field(n, "alias"))) names.add(e.text);
+          break;
+        default:
+          for (const e of n.childrenForFieldName("name")) if (e) names.add(e.text);
+      }
+    }
+    this.declaredNames.set(top.id, names);
+    return names;
   }
   /** Looks for `name` declared by `parent` and visible at its child `child`. */
   declaredIn(parent, child, name2, ident, func2) {
@@ -1441,33 +1476,6 @@ function skipSpaces(text, i2) {
   while (i2 < text.length && isSpace(text.charCodeAt(i2))) i2++;
   return i2;
 }
-function namesNotOnlyCalled(text, from = 0, to = text.length) {
-  const out2 = /* @__PURE__ */ new Set();
-  for (let i2 = from; i2 < to; ) {
-    const c = text.charCodeAt(i2);
-    if (c < 128 && ASCII[c] === 0) {
-      i2++;
-      continue;
-    }
-    const cp = c < 128 ? c : codePointBefore(text, i2, to);
-    if (!isNamePart(cp, false)) {
-      i2 += width(cp);
-      continue;
-    }
-    const end = Math.min(nameEnd(text, i2, false), to);
-    if (isNameStart(cp) && (i2 === from || text.charCodeAt(i2 - 1) !== 46)) {
-      let k = end;
-      while (k < to && isSpace(text.charCodeAt(k))) k++;
-      if (k < to && text.charCodeAt(k) === 40) {
-        i2 = k + 1;
-        continue;
-      }
-      out2.add(text.slice(i2, end));
-    }
-    i2 = end;
-  }
-  return out2;
-}
 function bodyWords(text) {
   const w = { dotted: /* @__PURE__ */ new Set(), bare: /* @__PURE__ */ new Set(), called: /* @__PURE__ */ new Set() };
   for (let i2 = 0; i2 < text.length; ) {
@@ -1553,34 +1561,6 @@ function varMatch(text, v, add) {
   }
   return -1;
 }
-function codePointBefore(text, i2, to) {
-  const c = text.charCodeAt(i2);
-  return c >= 55296 && c <= 56319 && i2 + 1 < to ? text.codePointAt(i2) ?? c : c;
-}
-function codePointEndingAt(text, i2, from) {
-  const c = text.charCodeAt(i2 - 1);
-  if (c >= 56320 && c <= 57343 && i2 - 2 >= from) {
-    const h = text.charCodeAt(i2 - 2);
-    if (h >= 55296 && h <= 56319) return text.codePointAt(i2 - 2) ?? c;
-  }
-  return c;
-}
-function usedOtherThanCalled(text, name2, from, to) {
-  if (!name2 || !isNameStart(codePointAt(name2, 0))) return false;
-  for (let at = text.indexOf(name2, from); at >= 0 && at + name2.length <= to; at = text.indexOf(name2, at + 1)) {
-    if (at > from) {
-      const prev = codePointEndingAt(text, at, from);
-      if (prev === 46 || isNamePart(prev, false)) continue;
-    }
-    const end = at + name2.length;
-    if (end < to && isNamePart(codePointBefore(text, end, to), false)) continue;
-    let k = end;
-    while (k < to && isSpace(text.charCodeAt(k))) k++;
-    if (k < to && text.charCodeAt(k) === 40) continue;
-    return true;
-  }
-  return false;
-}
 function closureBindings(text, from = 0, to = text.length) {
   const out2 = /* @__PURE__ */ new Set();
   for (let f = text.indexOf("func", from); f >= 0 && f + 4 <= to; f = text.indexOf("func", f + 4)) {
@@ -1598,6 +1578,27 @@ function closureBindings(text, from = 0, to = text.length) {
     if (b + 1 < end) out2.add(text.slice(b + 1, end));
   }
   return out2;
+}
+function countWords(text, counts) {
+  for (let i2 = 0; i2 < text.length; ) {
+    const c = text.charCodeAt(i2);
+    if (c < 128) {
+      if (ASCII[c] !== 1) {
+        i2++;
+        continue;
+      }
+    } else {
+      const cp = codePointAt(text, i2);
+      if (!isNameStart(cp)) {
+        i2 += width(cp);
+        continue;
+      }
+    }
+    const end = nameEnd(text, i2, false);
+    const w = text.slice(i2, end);
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+    i2 = end;
+  }
 }
 
 // src/engine/relevant.ts
@@ -6342,6 +6343,22 @@ var SyntaxNode = class {
       else i2++;
     }
   }
+  /**
+   * Pre-order walk of this node's named subtree that makes objects only of the nodes it visits:
+   * `kinds` (from nodeKinds) says per type to visit a node (`visit` returns false to skip its
+   * descendants), to skip it with its subtree, or to pass through it to its children.
+   */
+  walkSelected(kinds, visit) {
+    const d = this.tree.data;
+    const table = kinds.byTypeId;
+    const stop2 = d.after[this.index];
+    for (let i2 = this.index; i2 < stop2; ) {
+      const t = d.type[i2];
+      const k = t === ERROR_SYMBOL ? PASS : table[t] ?? PASS;
+      if (k === SKIP || k === VISIT && !visit(this.tree.node(i2))) i2 = d.after[i2];
+      else i2++;
+    }
+  }
   equals(other) {
     return other.tree === this.tree && other.index === this.index;
   }
@@ -6354,6 +6371,16 @@ var SyntaxNode = class {
     return t === ERROR_SYMBOL || this.tree.names.named[t] === true;
   }
 };
+var PASS = 0;
+var SKIP = 1;
+var VISIT = 2;
+function nodeKinds(names, visit, skip) {
+  const byTypeId = new Uint8Array(names.types.length);
+  names.types.forEach((t, i2) => {
+    if (names.named[i2]) byTypeId[i2] = visit.has(t) ? VISIT : skip.has(t) ? SKIP : PASS;
+  });
+  return { names, byTypeId };
+}
 var typeIdCache = /* @__PURE__ */ new WeakMap();
 function typeIdsOf(names, types) {
   let cache3 = typeIdCache.get(names);
@@ -7536,9 +7563,10 @@ var SortedFieldsFact = defineFact("flow:sortedFieldNames", (pkg) => {
 });
 var SORT_NAME = /sort/i;
 var NOT_SORT = /search|issorted/i;
+var SORT_OR_HEAP = /sort|heap/i;
 function isSortCall(call) {
   const fn = field(call, "function");
-  if (!fn) return false;
+  if (!fn || !SORT_OR_HEAP.test(fn.text)) return false;
   const f = unparen(fn);
   const name2 = f.type === "selector_expression" ? field(f, "field")?.text ?? "" : f.type === "identifier" ? f.text : "";
   const qualifier = f.type === "selector_expression" ? exprKey(field(f, "operand") ?? f) : "";
@@ -7690,28 +7718,27 @@ function httpTypeOf(scopes, expr, http) {
   if ((shape.method === "Do" || HTTP_RESPONSE_FUNCS.has(shape.method)) && (recv === `${http}.DefaultClient` || httpTypeOf(scopes, shape.receiver, http) === "Client")) return "Response";
   return void 0;
 }
-function callSitesByName(pkg) {
-  return pkg.fact(CallSitesFact);
-}
-var CallSitesFact = defineFact("flow:callSitesByName", (pkg) => {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const f of pkg.files) {
-    for (const call of f.root.descendantsOfType("call_expression")) {
-      const fn = field(call, "function");
-      const name2 = fn?.type === "identifier" ? fn : fn?.type === "selector_expression" ? field(fn, "field") : null;
-      if (!name2 || name2.type !== "identifier" && name2.type !== "field_identifier") continue;
-      let list = out2.get(name2.text);
-      if (!list) out2.set(name2.text, list = []);
-      list.push(call);
+function callSitesNamed(pkg, name2) {
+  const cache3 = pkg.fact(CallSitesFact);
+  let list = cache3.get(name2);
+  if (!list) {
+    list = [];
+    for (const f of pkg.files) {
+      for (const call of callsNamed(f.tree, name2, { funcs: true, methods: true })) {
+        const fn = field(call, "function");
+        if (fn?.type === "identifier" || fn?.type === "selector_expression") list.push(call);
+      }
     }
+    cache3.set(name2, list);
   }
-  return out2;
-});
+  return list;
+}
+var CallSitesFact = defineFact("flow:callSitesByName", () => /* @__PURE__ */ new Map());
 function callersSortResult(scopes, pkg, fn) {
   if (fn.type !== "function_declaration" && fn.type !== "method_declaration") return false;
   const name2 = field(fn, "name")?.text;
   if (!name2 || /^[A-Z]/.test(name2)) return false;
-  const sites = callSitesByName(pkg).get(name2) ?? [];
+  const sites = callSitesNamed(pkg, name2);
   if (sites.length === 0) return false;
   return sites.every((call) => sortedAtCaller(scopes, call));
 }
@@ -7902,21 +7929,22 @@ var MapUsageIndex = class {
     return out2;
   }
   names = /* @__PURE__ */ new Map();
-  /** Every node of a type spelled `name` in the package, file by file in document order (an index built once per type). */
+  /**
+   * Every node of a type spelled `name` in the package, file by file in document order: read from
+   * each file's index of that type by text, and kept per name asked (most names never are).
+   */
   named(type, name2) {
-    let index = this.names.get(type);
-    if (!index) {
-      index = /* @__PURE__ */ new Map();
+    let byName = this.names.get(type);
+    if (!byName) this.names.set(type, byName = /* @__PURE__ */ new Map());
+    let list = byName.get(name2);
+    if (!list) {
+      list = [];
       this.pkg.files.forEach((file, order) => {
-        for (const [word, indices] of file.tree.spellingIndex(type)) {
-          let list = index.get(word);
-          if (!list) index.set(word, list = []);
-          for (const i2 of indices) list.push({ file, node: file.tree.node(i2), order, at: file.tree.data.start[i2] });
-        }
+        for (const i2 of file.tree.spellingIndex(type).get(name2) ?? []) list.push({ file, node: file.tree.node(i2), order, at: file.tree.data.start[i2] });
       });
-      this.names.set(type, index);
+      byName.set(name2, list);
     }
-    return index.get(name2) ?? [];
+    return list;
   }
   fieldSelectors = /* @__PURE__ */ new Map();
   /**
@@ -8694,7 +8722,7 @@ function wordCounts(units) {
   if (counts) return counts;
   counts = /* @__PURE__ */ new Map();
   const files = new Set(units.map((u) => u.file).filter((f) => !isTestFile(f)));
-  for (const f of files) for (const m of f.text.matchAll(/[\p{L}_][\p{L}\p{N}_]*/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  for (const f of files) countWords(f.text, counts);
   wordMemo.set(units, counts);
   return counts;
 }
@@ -8999,7 +9027,6 @@ function implType(pkg, e) {
 }
 
 // src/engine/concurrency/identity.ts
-var NAMES_BEFORE_SCAN = 4;
 var COPY_METHOD = /^(?:clone|Clone|copy|Copy|deepCopy|DeepCopy|dup|Dup|shallowCopy|ShallowCopy)$/;
 var MapIdentities = class {
   constructor(pkg, scopes) {
@@ -9110,29 +9137,6 @@ var MapIdentities = class {
     }
     return names.get(e.text);
   }
-  /** Per declaration: the answers asked so far, name by name, or every name once asked about many. */
-  notOnlyCalled = /* @__PURE__ */ new Map();
-  /**
-   * Whether the declaration may declare `name` itself: true unless every occurrence of the name
-   * in its text is a call (`name(`); declarations (`name :=`, `var name`, `name T` parameters)
-   * never are. Read from the text, generously: true sends the caller to the scope walk.
-   */
-  mayDeclare(home, name2) {
-    const { text } = home.file;
-    const { startIndex: from, endIndex: to } = home.node;
-    let known = this.notOnlyCalled.get(home.id);
-    if (known instanceof Set) return known.has(name2);
-    if (!known) this.notOnlyCalled.set(home.id, known = /* @__PURE__ */ new Map());
-    let hit = known.get(name2);
-    if (hit !== void 0) return hit;
-    if (known.size >= NAMES_BEFORE_SCAN) {
-      const all = namesNotOnlyCalled(text, from, to);
-      this.notOnlyCalled.set(home.id, all);
-      return all.has(name2);
-    }
-    known.set(name2, hit = usedOtherThanCalled(text, name2, from, to));
-    return hit;
-  }
   bodyNames = /* @__PURE__ */ new Map();
   /** Names declared with := / var / range anywhere in a declaration's body (cheap textual scan). */
   declaredInBody(home, name2) {
@@ -9202,8 +9206,7 @@ var MapIdentities = class {
     if (e.type === "identifier") {
       const d = this.pkg.funcs.get(e.text);
       if (!d) return void 0;
-      const home = this.current ? homeDecl(this.current) : void 0;
-      if (home && !this.mayDeclare(home, e.text)) return d;
+      if (!this.scopes.mayBeLocal(e)) return d;
       const b = this.scopes.resolve(e);
       return b?.kind === "func" ? this.pkg.funcs.get(e.text) : void 0;
     }
@@ -9863,12 +9866,14 @@ var BodyWalker = class {
   /** Expressions: records accesses, calls, lock operations and literals, in source order. */
   walkExpr(u, node, state) {
     if (this.visitExpr(u, node, state) !== "descend") return;
-    for (const c of node.namedChildren) {
-      c.walkNamed((n) => {
-        const type = n.type;
-        return INTERESTING.has(type) ? this.visitExpr(u, n, state) === "descend" : !LEAVES.has(type);
-      });
-    }
+    const kinds = this.kindsFor(node.tree.names);
+    for (const c of node.namedChildren) c.walkSelected(kinds, (n) => this.visitExpr(u, n, state) === "descend");
+  }
+  kinds;
+  /** The walk's node table: INTERESTING nodes are visited, LEAVES skipped, the rest passed through. */
+  kindsFor(names) {
+    if (this.kinds?.names !== names) this.kinds = nodeKinds(names, INTERESTING, LEAVES);
+    return this.kinds;
   }
   /** Handles one expression node; 'descend' asks the caller to visit its children. */
   visitExpr(u, node, state) {
@@ -11709,6 +11714,10 @@ function mapIteratorCall(ctx, expr) {
 function collectedIterator(ctx, expr) {
   if (!ctx.file.importName("maps") && !ctx.file.importName("golang.org/x/exp/maps")) return void 0;
   const e = ast_exports.unparen(expr);
+  const fn = e.type === "call_expression" ? ast_exports.field(e, "function") : null;
+  const f = fn ? ast_exports.unparen(fn) : null;
+  const method = f?.type === "selector_expression" ? ast_exports.field(f, "field")?.text : void 0;
+  if (!method || method !== "Collect" && !ITERATOR_FUNCS.has(method)) return void 0;
   const shape = ast_exports.callShape(e);
   if (!shape) return void 0;
   const slices = ctx.file.importName("slices");
@@ -12032,12 +12041,14 @@ var SeededDrawsFact = defineFact("map-range-order:seededDraws", (pkg) => {
   });
   const direct = /* @__PURE__ */ new Set();
   const calls = /* @__PURE__ */ new Map();
+  const describe = sources.size ? `the package's *rand.Rand ${[...sources].sort().join(", ")}` : "the seeded global source";
+  if (!sources.size && !globalSeeded) return { sources, drawers: direct, describe };
   for (const decl of pkg.funcs.values()) {
     if (decl.receiver) continue;
     const rand = randName(decl.file);
     const callees = /* @__PURE__ */ new Set();
     let draws = false;
-    ast_exports.walk(decl.node, (n) => {
+    for (const n of ast_exports.descendants(decl.node, ["identifier", "call_expression"])) {
       if (n.type === "identifier" && sources.has(n.text)) draws = true;
       if (n.type === "call_expression") {
         const fn = ast_exports.field(n, "function");
@@ -12045,7 +12056,7 @@ var SeededDrawsFact = defineFact("map-range-order:seededDraws", (pkg) => {
         const shape = ast_exports.callShape(n);
         if (globalSeeded && rand && shape?.receiver?.text === rand && /^(Int|Uint|Float|Perm|Shuffle|N$|Exp|Norm)/.test(shape.method ?? "")) draws = true;
       }
-    });
+    }
     if (draws) direct.add(decl.name);
     calls.set(decl.name, callees);
   }
@@ -12060,7 +12071,6 @@ var SeededDrawsFact = defineFact("map-range-order:seededDraws", (pkg) => {
       }
     }
   }
-  const describe = sources.size ? `the package's *rand.Rand ${[...sources].sort().join(", ")}` : "the seeded global source";
   return { sources, drawers, describe };
 });
 
