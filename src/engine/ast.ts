@@ -82,18 +82,34 @@ export function unparen(node: SyntaxNode): SyntaxNode {
 
 /** Source text of an expression with whitespace removed, used to compare expressions (`s.mu`, `m`). */
 export function exprKey(node: SyntaxNode): string {
-  return unparen(node).text.replace(/\s+/g, '');
+  const text = unparen(node).text;
+  // Most expressions compared are written without spaces (`s.mu`): skip the replace for them.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || c > 127) return text.replace(/\s+/g, '');
+  }
+  return text;
 }
 
 /** For a call expression: the callee's text and, for selector calls, the receiver and method name. */
 export interface CallShape {
-  callee: string;
-  receiver?: SyntaxNode;
-  method?: string;
-  args: SyntaxNode[];
+  readonly callee: string;
+  readonly receiver?: SyntaxNode;
+  readonly method?: string;
+  readonly args: SyntaxNode[];
 }
 
+/** Shapes already read, by call node: many rules and facts ask about the same calls. */
+const shapes = new WeakMap<SyntaxNode, CallShape | null>();
+
+/** The call's shape (shared between askers: read it, do not change it). */
 export function callShape(call: SyntaxNode): CallShape | null {
+  let shape = shapes.get(call);
+  if (shape === undefined) shapes.set(call, (shape = readCallShape(call)));
+  return shape;
+}
+
+function readCallShape(call: SyntaxNode): CallShape | null {
   if (call.type !== 'call_expression') return null;
   const fn = field(call, 'function');
   const argList = field(call, 'arguments');

@@ -141,9 +141,13 @@ export function testOnlyUnits(units: readonly Unit[]): Set<number> {
   const uses = wordCounts(units);
   for (const u of candidates) {
     const name = u.decl!.name;
+    const used = uses.get(name) ?? 0;
+    const text = u.file.text.slice(u.node.startIndex, u.node.endIndex);
+    // The name's own uses are at most its occurrences as a substring: most names are used elsewhere.
+    if (used > occurrences(text, name) + occurrences(u.decl!.doc, name)) continue;
     const word = new RegExp(`\\b${name}\\b`, 'g');
-    const own = (u.file.text.slice(u.node.startIndex, u.node.endIndex).match(word)?.length ?? 0) + (u.decl!.doc.match(word)?.length ?? 0);
-    if ((uses.get(name) ?? 0) <= own) out.add(u.id);
+    const own = (text.match(word)?.length ?? 0) + (u.decl!.doc.match(word)?.length ?? 0);
+    if (used <= own) out.add(u.id);
   }
   for (let changed = true; changed; ) {
     changed = false;
@@ -160,6 +164,12 @@ export function testOnlyUnits(units: readonly Unit[]): Set<number> {
     }
   }
   return out;
+}
+
+function occurrences(text: string, word: string): number {
+  let n = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) n++;
+  return n;
 }
 
 const wordMemo = new WeakMap<readonly Unit[], Map<string, number>>();

@@ -304,7 +304,7 @@ export abstract class BodyWalker {
     if (this.visitExpr(u, node, state) !== 'descend') return;
     // Only the nodes that matter reach visitExpr; the rest are passed through (or skipped, for leaves).
     const kinds = this.kindsFor(node.tree.names);
-    for (const c of node.namedChildren) c.walkSelected(kinds, (n) => this.visitExpr(u, n, state) === 'descend');
+    node.walkSelected(kinds, (n) => this.visitExpr(u, n, state) === 'descend', true);
   }
 
   private kinds: NodeKinds | undefined;

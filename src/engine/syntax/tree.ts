@@ -447,13 +447,15 @@ export class SyntaxNode {
   /**
    * Pre-order walk of this node's named subtree that makes objects only of the nodes it visits:
    * `kinds` (from nodeKinds) says per type to visit a node (`visit` returns false to skip its
-   * descendants), to skip it with its subtree, or to pass through it to its children.
+   * descendants), to skip it with its subtree, or to pass through it to its children. With
+   * `below`, the node itself is not visited.
    */
-  walkSelected(kinds: NodeKinds, visit: (n: SyntaxNode) => boolean): void {
+  walkSelected(kinds: NodeKinds, visit: (n: SyntaxNode) => boolean, below = false): void {
     const d = this.tree.data;
     const table = kinds.byTypeId;
     const stop = d.after[this.index]!;
-    for (let i = this.index; i < stop; ) {
+    // below: the descendants only, as a walk from each child in turn would see them.
+    for (let i = below ? this.index + 1 : this.index; i < stop; ) {
       const t = d.type[i]!;
       const k = t === ERROR_SYMBOL ? PASS : (table[t] ?? PASS);
       if (k === SKIP || (k === VISIT && !visit(this.tree.node(i)!))) i = d.after[i]!;
