@@ -99,13 +99,21 @@ export interface CallShape {
   readonly args: SyntaxNode[];
 }
 
-/** Shapes already read, by call node: many rules and facts ask about the same calls. */
-const shapes = new WeakMap<SyntaxNode, CallShape | null>();
+/** Shapes already read, per tree by node index: many rules and facts ask about the same calls. */
+const shapes = new WeakMap<SyntaxTree, Map<number, CallShape | null>>();
+let lastTree: SyntaxTree | undefined;
+let lastShapes: Map<number, CallShape | null> | undefined;
 
 /** The call's shape (shared between askers: read it, do not change it). */
 export function callShape(call: SyntaxNode): CallShape | null {
-  let shape = shapes.get(call);
-  if (shape === undefined) shapes.set(call, (shape = readCallShape(call)));
+  // Calls come file by file: the last tree's map answers most lookups without the WeakMap.
+  if (call.tree !== lastTree) {
+    lastTree = call.tree;
+    lastShapes = shapes.get(call.tree);
+    if (!lastShapes) shapes.set(call.tree, (lastShapes = new Map()));
+  }
+  let shape = lastShapes!.get(call.index);
+  if (shape === undefined) lastShapes!.set(call.index, (shape = readCallShape(call)));
   return shape;
 }
 

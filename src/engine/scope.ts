@@ -5,7 +5,8 @@
 // treat unknown as "do not flag".
 import type { SyntaxNode } from './types.js';
 import type { PackageModel, ValueDecl } from './model.js';
-import { descendants, expressionsOf, field, namedChildren, parametersOf, unparen, receiverOf } from './ast.js';
+import { expressionsOf, field, namedChildren, parametersOf, unparen, receiverOf } from './ast.js';
+import type { SyntaxTree } from './syntax/tree.js';
 import { type GoType, UNKNOWN } from './gotypes.js';
 
 export type BindingKind = 'local' | 'param' | 'receiver' | 'result' | 'range' | 'package' | 'const' | 'func';
@@ -29,6 +30,38 @@ export interface Binding {
 }
 
 const FUNC_NODES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/** The binding with the function that declares it (the nearest function above the declaring scope). */
+function withFunc(b: Binding | undefined, func: SyntaxNode | undefined): Binding | undefined {
+  if (b) b.func = func;
+  return b;
+}
+
+/** For each top-level declaration of a file (by node index), the names its declaring nodes name. */
+function namesByTopLevel(tree: SyntaxTree): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  const { parent } = tree.data;
+  for (const n of tree.rootNode.descendantsOfType(DECLARING_TYPES)) {
+    let top = n.index;
+    while (parent[top]! > 0) top = parent[top]!;
+    let names = out.get(top);
+    if (!names) out.set(top, (names = new Set()));
+    switch (n.type) {
+      case 'short_var_declaration':
+      case 'receive_statement':
+      case 'range_clause':
+        for (const e of expressionsOf(field(n, 'left'))) names.add(e.text);
+        break;
+      case 'type_switch_statement':
+        for (const e of expressionsOf(field(n, 'alias'))) names.add(e.text);
+        break;
+      default:
+        for (const e of n.childrenForFieldName('name')) if (e) names.add(e.text);
+    }
+  }
+  return out;
+}
 /** The nodes whose names declaredIn can bind (parameters, results and receivers are parameter declarations). */
 const DECLARING_TYPES = ['short_var_declaration', 'receive_statement', 'range_clause', 'type_switch_statement', 'var_spec', 'const_spec', 'parameter_declaration', 'variadic_parameter_declaration'];
 
@@ -82,42 +115,24 @@ export class Scopes {
     return top === ident || this.namesDeclaredIn(top).has(ident.text);
   }
 
-  private readonly declaredNames = new Map<number, Set<string>>();
+  /** Per file: the names each top-level declaration declares, by the declaration's node index. */
+  private readonly declaredNames = new WeakMap<SyntaxTree, Map<number, Set<string>>>();
 
   /**
    * Every name a top-level declaration declares anywhere inside it, as declaredIn would read the
-   * declaring nodes (a superset: which of them are visible where is declaredIn's question).
+   * declaring nodes (a superset: which of them are visible where is declaredIn's question). Built
+   * for a whole file at once, from the tree's index of the declaring node types.
    */
-  private namesDeclaredIn(top: SyntaxNode): Set<string> {
-    let names = this.declaredNames.get(top.id);
-    if (names) return names;
-    names = new Set();
-    for (const n of descendants(top, DECLARING_TYPES)) {
-      switch (n.type) {
-        case 'short_var_declaration':
-        case 'receive_statement':
-        case 'range_clause':
-          for (const e of expressionsOf(field(n, 'left'))) names.add(e.text);
-          break;
-        case 'type_switch_statement':
-          for (const e of expressionsOf(field(n, 'alias'))) names.add(e.text);
-          break;
-        default:
-          for (const e of n.childrenForFieldName('name')) if (e) names.add(e.text);
-      }
-    }
-    this.declaredNames.set(top.id, names);
-    return names;
+  private namesDeclaredIn(top: SyntaxNode): ReadonlySet<string> {
+    let byTop = this.declaredNames.get(top.tree);
+    if (!byTop) this.declaredNames.set(top.tree, (byTop = namesByTopLevel(top.tree)));
+    return byTop.get(top.index) ?? NO_NAMES;
   }
 
   /** Looks for `name` declared by `parent` and visible at its child `child`. */
   private declaredIn(parent: SyntaxNode, child: SyntaxNode, name: string, ident: SyntaxNode, func: SyntaxNode | null): Binding | undefined {
     // `func` is the nearest function at or above `parent`, found once per lookup by the caller.
-    const fnOf = (): SyntaxNode | undefined => func ?? undefined;
-    const bind = <T extends Binding | undefined>(b: T): T => {
-      if (b) b.func = fnOf();
-      return b;
-    };
+    const fn = func ?? undefined;
     switch (parent.type) {
       case 'statement_list':
       case 'block':
@@ -132,12 +147,12 @@ export class Scopes {
           if (stmt.startIndex >= child.startIndex && stmt.id !== child.id) break;
           if (stmt.id === child.id) {
             // The identifier may be the declaring name of this very statement.
-            const self = bind(this.declaredBy(stmt, name, undefined));
+            const self = withFunc(this.declaredBy(stmt, name, undefined), fn);
             if (self && self.nameNode.id === ident.id) return self;
             if (parent.type === 'communication_case' && stmt.type === 'receive_statement' && self) return self;
             break;
           }
-          const b = bind(this.declaredBy(stmt, name, undefined));
+          const b = withFunc(this.declaredBy(stmt, name, undefined), fn);
           if (b) found = b;
         }
         return found;
@@ -148,22 +163,22 @@ export class Scopes {
           if (c.type === 'for_clause') {
             const init = field(c, 'initializer');
             if (init) {
-              const b = bind(this.declaredBy(init, name, undefined));
+              const b = withFunc(this.declaredBy(init, name, undefined), fn);
               if (b) return b;
             }
           } else if (c.type === 'range_clause') {
-            const b = bind(this.rangeBinding(c, name, undefined));
+            const b = withFunc(this.rangeBinding(c, name, undefined), fn);
             if (b) return b;
           }
         }
         if (child.type === 'for_clause' || child.type === 'range_clause') {
           if (child.type === 'range_clause') {
-            const b = bind(this.rangeBinding(child, name, undefined));
+            const b = withFunc(this.rangeBinding(child, name, undefined), fn);
             if (b && b.nameNode.id === ident.id) return b;
           } else {
             const init = field(child, 'initializer');
             if (init) {
-              const b = bind(this.declaredBy(init, name, undefined));
+              const b = withFunc(this.declaredBy(init, name, undefined), fn);
               if (b) return b;
             }
           }
@@ -175,17 +190,17 @@ export class Scopes {
       case 'type_switch_statement': {
         const init = field(parent, 'initializer');
         if (init && init.id !== child.id) {
-          const b = bind(this.declaredBy(init, name, undefined));
+          const b = withFunc(this.declaredBy(init, name, undefined), fn);
           if (b) return b;
         }
         if (init && init.id === child.id) {
-          const b = bind(this.declaredBy(init, name, undefined));
+          const b = withFunc(this.declaredBy(init, name, undefined), fn);
           if (b && b.nameNode.id === ident.id) return b;
         }
         if (parent.type === 'type_switch_statement') {
           const alias = field(parent, 'alias');
           for (const a of alias ? expressionsOf(alias) : []) {
-            if (a.text === name) return { name, kind: 'local', nameNode: a, declNode: parent, func: fnOf() };
+            if (a.text === name) return { name, kind: 'local', nameNode: a, declNode: parent, func: fn };
           }
         }
         return undefined;

@@ -79,9 +79,15 @@ export class GoFile {
 
   /** The local name under which a standard or module path is imported, e.g. "sync" -> "sync". */
   importName(importPath: string): string | undefined {
-    for (const [name, p] of this.imports) if (p === importPath) return name;
-    return undefined;
+    // Asked for every call by some rules: answered from a reverse map, built once (first name wins, as a scan of imports would find it).
+    if (!this.namesByPath) {
+      this.namesByPath = new Map();
+      for (const [name, p] of this.imports) if (!this.namesByPath.has(p)) this.namesByPath.set(p, name);
+    }
+    return this.namesByPath.get(importPath);
   }
+
+  private namesByPath?: Map<string, string>;
 
   /** Text of a 1-based line, without the newline. */
   lineText(line: number): string {
