@@ -20,12 +20,17 @@ export function namedChildren(node: SyntaxNode): SyntaxNode[] {
   return node.namedChildren;
 }
 
+/** Named children other than comments. */
+export function namedChildrenWithoutComments(node: SyntaxNode): SyntaxNode[] {
+  return node.namedChildrenWithoutComments;
+}
+
 /** Statements of a block; the grammar wraps them in a statement_list. */
 export function statementsOf(block: SyntaxNode | null): SyntaxNode[] {
   if (!block) return [];
   const out: SyntaxNode[] = [];
   for (const c of namedChildren(block)) {
-    if (c.type === 'statement_list') out.push(...namedChildren(c).filter((s) => s.type !== 'comment'));
+    if (c.type === 'statement_list') out.push(...namedChildrenWithoutComments(c));
     else if (c.type !== 'comment') out.push(c);
   }
   return out;
@@ -34,7 +39,7 @@ export function statementsOf(block: SyntaxNode | null): SyntaxNode[] {
 /** Expressions of an expression_list (or the node itself when it is a single expression). */
 export function expressionsOf(node: SyntaxNode | null): SyntaxNode[] {
   if (!node) return [];
-  if (node.type === 'expression_list') return namedChildren(node).filter((c) => c.type !== 'comment');
+  if (node.type === 'expression_list') return namedChildrenWithoutComments(node);
   return [node];
 }
 
@@ -122,7 +127,7 @@ function readCallShape(call: SyntaxNode): CallShape | null {
   const fn = field(call, 'function');
   const argList = field(call, 'arguments');
   if (!fn) return null;
-  const args = argList ? namedChildren(argList).filter((c) => c.type !== 'comment') : [];
+  const args = argList ? namedChildrenWithoutComments(argList) : [];
   const f = unparen(fn);
   if (f.type === 'selector_expression') {
     const operand = field(f, 'operand');

@@ -30,7 +30,6 @@ export interface Binding {
 }
 
 const FUNC_NODES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
-const NO_NAMES: ReadonlySet<string> = new Set();
 
 /** The binding with the function that declares it (the nearest function above the declaring scope). */
 function withFunc(b: Binding | undefined, func: SyntaxNode | undefined): Binding | undefined {
@@ -82,6 +81,20 @@ export class Scopes {
 
   private lookup(ident: SyntaxNode): Binding | undefined {
     const name = ident.text;
+    // A name nothing in the top-level declaration around it declares is the package's (or nobody's).
+    if (this.mayBeLocal(ident)) {
+      const local = this.localBinding(ident, name);
+      if (local) return local;
+    }
+    const v = this.pkg.values.get(name);
+    if (v) return { name, kind: v.kind === 'const' ? 'const' : 'package', nameNode: v.nameNode, declNode: v.spec, typeNode: v.typeNode, value: v.value };
+    const f = this.pkg.funcs.get(name);
+    if (f) return { name, kind: 'func', nameNode: field(f.node, 'name')!, declNode: f.node };
+    return undefined;
+  }
+
+  /** The innermost declaration of the name visible at the identifier, inside its function or block scopes. */
+  private localBinding(ident: SyntaxNode, name: string): Binding | undefined {
     // Ancestors once, with the nearest function at or above each (walking up per ancestor is quadratic).
     const chain: SyntaxNode[] = [];
     for (let p = ident.parent; p; p = p.parent) chain.push(p);
@@ -92,42 +105,33 @@ export class Scopes {
       funcs[i] = above;
     }
     let node: SyntaxNode = ident;
-    // A name nothing in the top-level declaration around it declares is the package's (or nobody's).
-    const top = chain.length >= 2 ? chain[chain.length - 2] : undefined;
-    const local = !top || this.namesDeclaredIn(top).has(name);
-    for (let i = 0; local && i < chain.length; i++) {
+    for (let i = 0; i < chain.length; i++) {
       const parent = chain[i]!;
       const found = this.declaredIn(parent, node, name, ident, funcs[i] ?? null);
       if (found) return found;
       node = parent;
     }
-    const v = this.pkg.values.get(name);
-    if (v) return { name, kind: v.kind === 'const' ? 'const' : 'package', nameNode: v.nameNode, declNode: v.spec, typeNode: v.typeNode, value: v.value };
-    const f = this.pkg.funcs.get(name);
-    if (f) return { name, kind: 'func', nameNode: field(f.node, 'name')!, declNode: f.node };
     return undefined;
   }
 
   /** Whether anything in the top-level declaration around the identifier declares its name (false: it is the package's, or nobody's). */
   mayBeLocal(ident: SyntaxNode): boolean {
-    let top = ident;
-    for (let p = ident.parent; p?.parent; p = p.parent) top = p;
-    return top === ident || this.namesDeclaredIn(top).has(ident.text);
+    // Climbed on the tree's parent array: no node objects for the ancestors.
+    const parent = ident.tree.data.parent;
+    let top = ident.index;
+    while (parent[top]! > 0) top = parent[top]!;
+    if (top === ident.index) return true;
+    let byTop = this.declaredNames.get(ident.tree);
+    if (!byTop) this.declaredNames.set(ident.tree, (byTop = namesByTopLevel(ident.tree)));
+    return byTop.get(top)?.has(ident.text) ?? false;
   }
-
-  /** Per file: the names each top-level declaration declares, by the declaration's node index. */
-  private readonly declaredNames = new WeakMap<SyntaxTree, Map<number, Set<string>>>();
 
   /**
-   * Every name a top-level declaration declares anywhere inside it, as declaredIn would read the
-   * declaring nodes (a superset: which of them are visible where is declaredIn's question). Built
-   * for a whole file at once, from the tree's index of the declaring node types.
+   * Per file: for each top-level declaration (by node index), every name it declares anywhere
+   * inside it, as declaredIn would read the declaring nodes (a superset: which of them are visible
+   * where is declaredIn's question). Built for a whole file at once from the tree's type index.
    */
-  private namesDeclaredIn(top: SyntaxNode): ReadonlySet<string> {
-    let byTop = this.declaredNames.get(top.tree);
-    if (!byTop) this.declaredNames.set(top.tree, (byTop = namesByTopLevel(top.tree)));
-    return byTop.get(top.index) ?? NO_NAMES;
-  }
+  private readonly declaredNames = new WeakMap<SyntaxTree, Map<number, Set<string>>>();
 
   /** Looks for `name` declared by `parent` and visible at its child `child`. */
   private declaredIn(parent: SyntaxNode, child: SyntaxNode, name: string, ident: SyntaxNode, func: SyntaxNode | null): Binding | undefined {

@@ -134,6 +134,18 @@ describe('SyntaxTree', () => {
     }
   });
 
+  it('lists named children without comments as a filter of the named children would', async () => {
+    const parser = await goParser();
+    const tree = parser.parse('package p\n\nfunc f() {\n\tg(a, /* b */ c, // d\n\t\te)\n\tx, /* y */ z := 1, 2\n}\n');
+    let lists = 0;
+    tree.rootNode.walkNamed((n) => {
+      const expected = n.namedChildren.filter((c) => c.type !== 'comment');
+      expect(n.namedChildrenWithoutComments.map((c) => c.id)).toEqual(expected.map((c) => c.id));
+      if (expected.length !== n.namedChildren.length) lists++;
+    });
+    expect(lists).toBeGreaterThanOrEqual(2);
+  });
+
   it('gives one object per node and ids unique across trees', async () => {
     const parser = await goParser();
     const a = parser.parse('package a\nvar x = 1\n');

@@ -8,7 +8,7 @@ import { nodeKinds, type GrammarNames, type NodeKinds } from '../syntax/tree.js'
 import type { GoFile } from '../source.js';
 import type { PackageModel } from '../model.js';
 import type { Scopes } from '../scope.js';
-import { callShape, expressionsOf, field, namedChildren, unparen } from '../ast.js';
+import { callShape, expressionsOf, field, namedChildren, namedChildrenWithoutComments, unparen } from '../ast.js';
 import { isWriteTarget } from '../uses.js';
 import type { AccessKind, CallSite, LockMode, LockSet, MapAccess, Root, RootKind, Unit } from './types.js';
 import { commaOkIndex, homeDecl, inLoopWithin, isConstFalse, literalEscapes } from './units.js';
@@ -253,7 +253,7 @@ export abstract class BodyWalker {
           if (decl) {
             this.pendingGo.push({ site: s, file: u.file, launcher: u, kind: 'go', targetNode: decl.node, inLoop });
             // `go batch(items, fn)`: fn is run by whatever batch runs concurrently.
-            const goArgs = args ? namedChildren(args).filter((c) => c.type !== 'comment') : [];
+            const goArgs = args ? namedChildrenWithoutComments(args) : [];
             if (goArgs.length) this.pendingParamCalls.push({ site: s, caller: u, calleeDecl: decl.node, args: goArgs, file: u.file, inLoop });
           }
           else if (f.type === 'selector_expression') this.walkExpr(u, f, state);
@@ -378,7 +378,7 @@ export abstract class BodyWalker {
   protected walkCall(u: Unit, call: SyntaxNode, state: Map<string, LockMode>): void {
     const fn = field(call, 'function');
     const argList = field(call, 'arguments');
-    const args = argList ? namedChildren(argList).filter((c) => c.type !== 'comment') : [];
+    const args = argList ? namedChildrenWithoutComments(argList) : [];
     const f = fn ? unparen(fn) : undefined;
     const methodName = f?.type === 'selector_expression' ? (field(f, 'field')?.text ?? '') : '';
     // Lock operations change the state after the call.

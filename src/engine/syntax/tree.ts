@@ -324,6 +324,15 @@ export class SyntaxNode {
     return out;
   }
 
+  /** Named children other than comments (the grammar's extras, which can sit anywhere), in order. */
+  get namedChildrenWithoutComments(): SyntaxNode[] {
+    const comments = typeIdsOf(this.tree.names, ['comment']);
+    const type = this.tree.data.type;
+    const out: SyntaxNode[] = [];
+    for (let i = this.firstChildIndex(); i >= 0; i = this.nextIndex(i)) if (this.namedAt(i) && !comments.has(type[i]!)) out.push(this.tree.node(i)!);
+    return out;
+  }
+
   get namedChildCount(): number {
     let n = 0;
     for (let i = this.firstChildIndex(); i >= 0; i = this.nextIndex(i)) if (this.namedAt(i)) n++;
