@@ -104,25 +104,7 @@ export interface CallShape {
   readonly args: SyntaxNode[];
 }
 
-/** Shapes already read, per tree by node index: many rules and facts ask about the same calls. */
-const shapes = new WeakMap<SyntaxTree, Map<number, CallShape | null>>();
-let lastTree: SyntaxTree | undefined;
-let lastShapes: Map<number, CallShape | null> | undefined;
-
-/** The call's shape (shared between askers: read it, do not change it). */
 export function callShape(call: SyntaxNode): CallShape | null {
-  // Calls come file by file: the last tree's map answers most lookups without the WeakMap.
-  if (call.tree !== lastTree) {
-    lastTree = call.tree;
-    lastShapes = shapes.get(call.tree);
-    if (!lastShapes) shapes.set(call.tree, (lastShapes = new Map()));
-  }
-  let shape = lastShapes!.get(call.index);
-  if (shape === undefined) lastShapes!.set(call.index, (shape = readCallShape(call)));
-  return shape;
-}
-
-function readCallShape(call: SyntaxNode): CallShape | null {
   if (call.type !== 'call_expression') return null;
   const fn = field(call, 'function');
   const argList = field(call, 'arguments');
