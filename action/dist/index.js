@@ -16080,6 +16080,7 @@ __export(ast_exports, {
   field: () => field,
   functionBody: () => functionBody,
   namedChildren: () => namedChildren,
+  namedChildrenWithoutComments: () => namedChildrenWithoutComments,
   parametersOf: () => parametersOf,
   receiverOf: () => receiverOf,
   spanOf: () => spanOf,
@@ -16101,18 +16102,21 @@ function field(node, name2) {
 function namedChildren(node) {
   return node.namedChildren;
 }
+function namedChildrenWithoutComments(node) {
+  return node.namedChildrenWithoutComments;
+}
 function statementsOf(block) {
   if (!block) return [];
   const out2 = [];
   for (const c of namedChildren(block)) {
-    if (c.type === "statement_list") out2.push(...namedChildren(c).filter((s3) => s3.type !== "comment"));
+    if (c.type === "statement_list") out2.push(...namedChildrenWithoutComments(c));
     else if (c.type !== "comment") out2.push(c);
   }
   return out2;
 }
 function expressionsOf(node) {
   if (!node) return [];
-  if (node.type === "expression_list") return namedChildren(node).filter((c) => c.type !== "comment");
+  if (node.type === "expression_list") return namedChildrenWithoutComments(node);
   return [node];
 }
 function ancestor(node, types) {
@@ -16147,14 +16151,19 @@ function unparen(node) {
   return n;
 }
 function exprKey(node) {
-  return unparen(node).text.replace(/\s+/g, "");
+  const text = unparen(node).text;
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c = text.charCodeAt(i2);
+    if (c === 32 || c >= 9 && c <= 13 || c > 127) return text.replace(/\s+/g, "");
+  }
+  return text;
 }
 function callShape(call) {
   if (call.type !== "call_expression") return null;
   const fn = field(call, "function");
   const argList = field(call, "arguments");
   if (!fn) return null;
-  const args2 = argList ? namedChildren(argList).filter((c) => c.type !== "comment") : [];
+  const args2 = argList ? namedChildrenWithoutComments(argList) : [];
   const f2 = unparen(fn);
   if (f2.type === "selector_expression") {
     const operand = field(f2, "operand");
@@ -16276,9 +16285,13 @@ var GoFile = class {
   }
   /** The local name under which a standard or module path is imported, e.g. "sync" -> "sync". */
   importName(importPath) {
-    for (const [name2, p2] of this.imports) if (p2 === importPath) return name2;
-    return void 0;
+    if (!this.namesByPath) {
+      this.namesByPath = /* @__PURE__ */ new Map();
+      for (const [name2, p2] of this.imports) if (!this.namesByPath.has(p2)) this.namesByPath.set(p2, name2);
+    }
+    return this.namesByPath.get(importPath);
   }
+  namesByPath;
   /** Text of a 1-based line, without the newline. */
   lineText(line2) {
     const starts = this.starts();
@@ -16647,6 +16660,33 @@ function docAbove(decl) {
 
 // src/engine/scope.ts
 var FUNC_NODES = /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "func_literal"]);
+function withFunc(b2, func2) {
+  if (b2) b2.func = func2;
+  return b2;
+}
+function namesByTopLevel(tree) {
+  const out2 = /* @__PURE__ */ new Map();
+  const { parent } = tree.data;
+  for (const n of tree.rootNode.descendantsOfType(DECLARING_TYPES)) {
+    let top = n.index;
+    while (parent[top] > 0) top = parent[top];
+    let names = out2.get(top);
+    if (!names) out2.set(top, names = /* @__PURE__ */ new Set());
+    switch (n.type) {
+      case "short_var_declaration":
+      case "receive_statement":
+      case "range_clause":
+        for (const e of expressionsOf(field(n, "left"))) names.add(e.text);
+        break;
+      case "type_switch_statement":
+        for (const e of expressionsOf(field(n, "alias"))) names.add(e.text);
+        break;
+      default:
+        for (const e of n.childrenForFieldName("name")) if (e) names.add(e.text);
+    }
+  }
+  return out2;
+}
 var DECLARING_TYPES = ["short_var_declaration", "receive_statement", "range_clause", "type_switch_statement", "var_spec", "const_spec", "parameter_declaration", "variadic_parameter_declaration"];
 var Scopes = class {
   constructor(pkg) {
@@ -16665,6 +16705,18 @@ var Scopes = class {
   }
   lookup(ident) {
     const name2 = ident.text;
+    if (this.mayBeLocal(ident)) {
+      const local = this.localBinding(ident, name2);
+      if (local) return local;
+    }
+    const v2 = this.pkg.values.get(name2);
+    if (v2) return { name: name2, kind: v2.kind === "const" ? "const" : "package", nameNode: v2.nameNode, declNode: v2.spec, typeNode: v2.typeNode, value: v2.value };
+    const f2 = this.pkg.funcs.get(name2);
+    if (f2) return { name: name2, kind: "func", nameNode: field(f2.node, "name"), declNode: f2.node };
+    return void 0;
+  }
+  /** The innermost declaration of the name visible at the identifier, inside its function or block scopes. */
+  localBinding(ident, name2) {
     const chain = [];
     for (let p2 = ident.parent; p2; p2 = p2.parent) chain.push(p2);
     const funcs = new Array(chain.length);
@@ -16674,59 +16726,33 @@ var Scopes = class {
       funcs[i2] = above;
     }
     let node = ident;
-    const top = chain.length >= 2 ? chain[chain.length - 2] : void 0;
-    const local = !top || this.namesDeclaredIn(top).has(name2);
-    for (let i2 = 0; local && i2 < chain.length; i2++) {
+    for (let i2 = 0; i2 < chain.length; i2++) {
       const parent = chain[i2];
       const found = this.declaredIn(parent, node, name2, ident, funcs[i2] ?? null);
       if (found) return found;
       node = parent;
     }
-    const v2 = this.pkg.values.get(name2);
-    if (v2) return { name: name2, kind: v2.kind === "const" ? "const" : "package", nameNode: v2.nameNode, declNode: v2.spec, typeNode: v2.typeNode, value: v2.value };
-    const f2 = this.pkg.funcs.get(name2);
-    if (f2) return { name: name2, kind: "func", nameNode: field(f2.node, "name"), declNode: f2.node };
     return void 0;
   }
   /** Whether anything in the top-level declaration around the identifier declares its name (false: it is the package's, or nobody's). */
   mayBeLocal(ident) {
-    let top = ident;
-    for (let p2 = ident.parent; p2?.parent; p2 = p2.parent) top = p2;
-    return top === ident || this.namesDeclaredIn(top).has(ident.text);
+    const parent = ident.tree.data.parent;
+    let top = ident.index;
+    while (parent[top] > 0) top = parent[top];
+    if (top === ident.index) return true;
+    let byTop = this.declaredNames.get(ident.tree);
+    if (!byTop) this.declaredNames.set(ident.tree, byTop = namesByTopLevel(ident.tree));
+    return byTop.get(top)?.has(ident.text) ?? false;
   }
-  declaredNames = /* @__PURE__ */ new Map();
   /**
-   * Every name a top-level declaration declares anywhere inside it, as declaredIn would read the
-   * declaring nodes (a superset: which of them are visible where is declaredIn's question).
+   * Per file: for each top-level declaration (by node index), every name it declares anywhere
+   * inside it, as declaredIn would read the declaring nodes (a superset: which of them are visible
+   * where is declaredIn's question). Built for a whole file at once from the tree's type index.
    */
-  namesDeclaredIn(top) {
-    let names = this.declaredNames.get(top.id);
-    if (names) return names;
-    names = /* @__PURE__ */ new Set();
-    for (const n of descendants(top, DECLARING_TYPES)) {
-      switch (n.type) {
-        case "short_var_declaration":
-        case "receive_statement":
-        case "range_clause":
-          for (const e of expressionsOf(field(n, "left"))) names.add(e.text);
-          break;
-        case "type_switch_statement":
-          for (const e of expressionsOf(field(n, "alias"))) names.add(e.text);
-          break;
-        default:
-          for (const e of n.childrenForFieldName("name")) if (e) names.add(e.text);
-      }
-    }
-    this.declaredNames.set(top.id, names);
-    return names;
-  }
+  declaredNames = /* @__PURE__ */ new WeakMap();
   /** Looks for `name` declared by `parent` and visible at its child `child`. */
   declaredIn(parent, child, name2, ident, func2) {
-    const fnOf = () => func2 ?? void 0;
-    const bind = (b2) => {
-      if (b2) b2.func = fnOf();
-      return b2;
-    };
+    const fn = func2 ?? void 0;
     switch (parent.type) {
       case "statement_list":
       case "block":
@@ -16738,12 +16764,12 @@ var Scopes = class {
         for (const stmt of this.declaringStatements(parent).get(name2) ?? []) {
           if (stmt.startIndex >= child.startIndex && stmt.id !== child.id) break;
           if (stmt.id === child.id) {
-            const self2 = bind(this.declaredBy(stmt, name2, void 0));
+            const self2 = withFunc(this.declaredBy(stmt, name2, void 0), fn);
             if (self2 && self2.nameNode.id === ident.id) return self2;
             if (parent.type === "communication_case" && stmt.type === "receive_statement" && self2) return self2;
             break;
           }
-          const b2 = bind(this.declaredBy(stmt, name2, void 0));
+          const b2 = withFunc(this.declaredBy(stmt, name2, void 0), fn);
           if (b2) found = b2;
         }
         return found;
@@ -16754,22 +16780,22 @@ var Scopes = class {
           if (c.type === "for_clause") {
             const init2 = field(c, "initializer");
             if (init2) {
-              const b2 = bind(this.declaredBy(init2, name2, void 0));
+              const b2 = withFunc(this.declaredBy(init2, name2, void 0), fn);
               if (b2) return b2;
             }
           } else if (c.type === "range_clause") {
-            const b2 = bind(this.rangeBinding(c, name2, void 0));
+            const b2 = withFunc(this.rangeBinding(c, name2, void 0), fn);
             if (b2) return b2;
           }
         }
         if (child.type === "for_clause" || child.type === "range_clause") {
           if (child.type === "range_clause") {
-            const b2 = bind(this.rangeBinding(child, name2, void 0));
+            const b2 = withFunc(this.rangeBinding(child, name2, void 0), fn);
             if (b2 && b2.nameNode.id === ident.id) return b2;
           } else {
             const init2 = field(child, "initializer");
             if (init2) {
-              const b2 = bind(this.declaredBy(init2, name2, void 0));
+              const b2 = withFunc(this.declaredBy(init2, name2, void 0), fn);
               if (b2) return b2;
             }
           }
@@ -16781,17 +16807,17 @@ var Scopes = class {
       case "type_switch_statement": {
         const init2 = field(parent, "initializer");
         if (init2 && init2.id !== child.id) {
-          const b2 = bind(this.declaredBy(init2, name2, void 0));
+          const b2 = withFunc(this.declaredBy(init2, name2, void 0), fn);
           if (b2) return b2;
         }
         if (init2 && init2.id === child.id) {
-          const b2 = bind(this.declaredBy(init2, name2, void 0));
+          const b2 = withFunc(this.declaredBy(init2, name2, void 0), fn);
           if (b2 && b2.nameNode.id === ident.id) return b2;
         }
         if (parent.type === "type_switch_statement") {
           const alias = field(parent, "alias");
           for (const a of alias ? expressionsOf(alias) : []) {
-            if (a.text === name2) return { name: name2, kind: "local", nameNode: a, declNode: parent, func: fnOf() };
+            if (a.text === name2) return { name: name2, kind: "local", nameNode: a, declNode: parent, func: fn };
           }
         }
         return void 0;
@@ -22291,6 +22317,14 @@ var SyntaxNode = class {
     for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) if (this.namedAt(i2)) out2.push(this.tree.node(i2));
     return out2;
   }
+  /** Named children other than comments (the grammar's extras, which can sit anywhere), in order. */
+  get namedChildrenWithoutComments() {
+    const comments = typeIdsOf(this.tree.names, ["comment"]);
+    const type = this.tree.data.type;
+    const out2 = [];
+    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) if (this.namedAt(i2) && !comments.has(type[i2])) out2.push(this.tree.node(i2));
+    return out2;
+  }
   get namedChildCount() {
     let n = 0;
     for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) if (this.namedAt(i2)) n++;
@@ -22396,13 +22430,14 @@ var SyntaxNode = class {
   /**
    * Pre-order walk of this node's named subtree that makes objects only of the nodes it visits:
    * `kinds` (from nodeKinds) says per type to visit a node (`visit` returns false to skip its
-   * descendants), to skip it with its subtree, or to pass through it to its children.
+   * descendants), to skip it with its subtree, or to pass through it to its children. With
+   * `below`, the node itself is not visited.
    */
-  walkSelected(kinds, visit) {
+  walkSelected(kinds, visit, below = false) {
     const d = this.tree.data;
     const table = kinds.byTypeId;
     const stop2 = d.after[this.index];
-    for (let i2 = this.index; i2 < stop2; ) {
+    for (let i2 = below ? this.index + 1 : this.index; i2 < stop2; ) {
       const t = d.type[i2];
       const k2 = t === ERROR_SYMBOL ? PASS : table[t] ?? PASS;
       if (k2 === SKIP || k2 === VISIT && !visit(this.tree.node(i2))) i2 = d.after[i2];
@@ -24760,9 +24795,12 @@ function testOnlyUnits(units) {
   const uses = wordCounts(units);
   for (const u2 of candidates) {
     const name2 = u2.decl.name;
+    const used = uses.get(name2) ?? 0;
+    const text = u2.file.text.slice(u2.node.startIndex, u2.node.endIndex);
+    if (used > occurrences(text, name2) + occurrences(u2.decl.doc, name2)) continue;
     const word = new RegExp(`\\b${name2}\\b`, "g");
-    const own = (u2.file.text.slice(u2.node.startIndex, u2.node.endIndex).match(word)?.length ?? 0) + (u2.decl.doc.match(word)?.length ?? 0);
-    if ((uses.get(name2) ?? 0) <= own) out2.add(u2.id);
+    const own = (text.match(word)?.length ?? 0) + (u2.decl.doc.match(word)?.length ?? 0);
+    if (used <= own) out2.add(u2.id);
   }
   for (let changed = true; changed; ) {
     changed = false;
@@ -24779,6 +24817,11 @@ function testOnlyUnits(units) {
     }
   }
   return out2;
+}
+function occurrences(text, word) {
+  let n = 0;
+  for (let at2 = text.indexOf(word); at2 >= 0; at2 = text.indexOf(word, at2 + 1)) n++;
+  return n;
 }
 var wordMemo = /* @__PURE__ */ new WeakMap();
 function wordCounts(units) {
@@ -25885,7 +25928,7 @@ var BodyWalker = class {
           const decl = this.ids.calleeDecl(f2, u2.file);
           if (decl) {
             this.pendingGo.push({ site: s3, file: u2.file, launcher: u2, kind: "go", targetNode: decl.node, inLoop });
-            const goArgs = args2 ? namedChildren(args2).filter((c) => c.type !== "comment") : [];
+            const goArgs = args2 ? namedChildrenWithoutComments(args2) : [];
             if (goArgs.length) this.pendingParamCalls.push({ site: s3, caller: u2, calleeDecl: decl.node, args: goArgs, file: u2.file, inLoop });
           } else if (f2.type === "selector_expression") this.walkExpr(u2, f2, state);
         }
@@ -25931,7 +25974,7 @@ var BodyWalker = class {
   walkExpr(u2, node, state) {
     if (this.visitExpr(u2, node, state) !== "descend") return;
     const kinds = this.kindsFor(node.tree.names);
-    for (const c of node.namedChildren) c.walkSelected(kinds, (n) => this.visitExpr(u2, n, state) === "descend");
+    node.walkSelected(kinds, (n) => this.visitExpr(u2, n, state) === "descend", true);
   }
   kinds;
   /** The walk's node table: INTERESTING nodes are visited, LEAVES skipped, the rest passed through. */
@@ -25994,7 +26037,7 @@ var BodyWalker = class {
   walkCall(u2, call, state) {
     const fn = field(call, "function");
     const argList = field(call, "arguments");
-    const args2 = argList ? namedChildren(argList).filter((c) => c.type !== "comment") : [];
+    const args2 = argList ? namedChildrenWithoutComments(argList) : [];
     const f2 = fn ? unparen(fn) : void 0;
     const methodName = f2?.type === "selector_expression" ? field(f2, "field")?.text ?? "" : "";
     const ev = LOCK_OPS.has(methodName) ? this.ids.lockCall(call) : void 0;
