@@ -1,9 +1,9 @@
 // mapguard's own syntax tree (src/engine/syntax) against web-tree-sitter's nodes: every node of
 // every fixture of the project, and inputs that stress positions and error recovery, must read
 // the same through both (type, named, range, positions, fields, parent, children, errors).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { goFilesUnder } from './go-files.js';
 import { Parser, Language, type Node as WasmNode } from 'web-tree-sitter';
 import { goParser } from '../../src/engine/parser.js';
 import { materialise } from '../../src/engine/syntax/materialise.js';
@@ -19,15 +19,6 @@ beforeAll(async () => {
   wasmParser = new Parser();
   wasmParser.setLanguage(language);
 });
-
-function goFilesUnder(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) goFilesUnder(p, out);
-    else if (name.endsWith('.go')) out.push(p);
-  }
-  return out;
-}
 
 /** Every difference between the two trees, as "path: what" lines (empty when they agree). */
 function differences(mine: SyntaxNode, theirs: WasmNode, path = 'root', out: string[] = []): string[] {

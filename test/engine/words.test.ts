@@ -2,8 +2,8 @@
 // replace: the same names on every Go file of the rule fixtures, on every Go file of this project's
 // test data, and on made-up text chosen for the expressions' corners (lookbehind, lazy groups,
 // backtracking, Unicode letters and numbers, surrogate pairs).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { goFilesUnder } from './go-files.js';
 import { bodyWords, closureBindings, countWords, declaredNames } from '../../src/engine/syntax/words.js';
 
 function viaWord(text: string) {
@@ -49,15 +49,6 @@ function expectSame(text: string): void {
   expect([...counts].sort()).toEqual([...expected].sort());
 }
 
-function goFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) goFiles(p, out);
-    else if (name.endsWith('.go')) out.push(p);
-  }
-  return out;
-}
-
 const CORNERS = [
   '',
   'f(x) g (y) h\n(z) .k(w) x.y. z x . y',
@@ -75,7 +66,7 @@ describe('word scans match the expressions they replace', () => {
   });
 
   it('on every Go file of the rule fixtures and the test data', () => {
-    const files = [...goFiles('rules'), ...goFiles('test')];
+    const files = [...goFilesUnder('rules'), ...goFilesUnder('test')];
     expect(files.length).toBeGreaterThan(100);
     for (const f of files) expectSame(readFileSync(f, 'utf8'));
   });
