@@ -16664,12 +16664,17 @@ function withFunc(b2, func2) {
   if (b2) b2.func = func2;
   return b2;
 }
+var DECLARING_TYPES = ["short_var_declaration", "receive_statement", "range_clause", "type_switch_statement", "var_spec", "const_spec", "parameter_declaration", "variadic_parameter_declaration"];
+function topLevelIndex(tree, i2) {
+  const { parent } = tree.data;
+  let top = i2;
+  while (parent[top] > 0) top = parent[top];
+  return top;
+}
 function namesByTopLevel(tree) {
   const out2 = /* @__PURE__ */ new Map();
-  const { parent } = tree.data;
   for (const n of tree.rootNode.descendantsOfType(DECLARING_TYPES)) {
-    let top = n.index;
-    while (parent[top] > 0) top = parent[top];
+    const top = topLevelIndex(tree, n.index);
     let names = out2.get(top);
     if (!names) out2.set(top, names = /* @__PURE__ */ new Set());
     switch (n.type) {
@@ -16687,7 +16692,6 @@ function namesByTopLevel(tree) {
   }
   return out2;
 }
-var DECLARING_TYPES = ["short_var_declaration", "receive_statement", "range_clause", "type_switch_statement", "var_spec", "const_spec", "parameter_declaration", "variadic_parameter_declaration"];
 var Scopes = class {
   constructor(pkg) {
     this.pkg = pkg;
@@ -16736,9 +16740,7 @@ var Scopes = class {
   }
   /** Whether anything in the top-level declaration around the identifier declares its name (false: it is the package's, or nobody's). */
   mayBeLocal(ident) {
-    const parent = ident.tree.data.parent;
-    let top = ident.index;
-    while (parent[top] > 0) top = parent[top];
+    const top = topLevelIndex(ident.tree, ident.index);
     if (top === ident.index) return true;
     let byTop = this.declaredNames.get(ident.tree);
     if (!byTop) this.declaredNames.set(ident.tree, byTop = namesByTopLevel(ident.tree));
@@ -17544,8 +17546,8 @@ function nameEnd(text, i2, decimalOnly) {
   }
   return j2;
 }
-function skipSpaces(text, i2) {
-  while (i2 < text.length && isSpace(text.charCodeAt(i2))) i2++;
+function skipSpaces(text, i2, to2 = text.length) {
+  while (i2 < to2 && isSpace(text.charCodeAt(i2))) i2++;
   return i2;
 }
 function bodyWords(text) {
@@ -17636,8 +17638,7 @@ function varMatch(text, v2, add) {
 function closureBindings(text, from = 0, to2 = text.length) {
   const out2 = /* @__PURE__ */ new Set();
   for (let f2 = text.indexOf("func", from); f2 >= 0 && f2 + 4 <= to2; f2 = text.indexOf("func", f2 + 4)) {
-    let k2 = f2 + 4;
-    while (k2 < to2 && isSpace(text.charCodeAt(k2))) k2++;
+    const k2 = skipSpaces(text, f2 + 4, to2);
     if (!(k2 < to2 && text.charCodeAt(k2) === 40)) continue;
     let b2 = f2 - 1;
     while (b2 >= from && isSpace(text.charCodeAt(b2))) b2--;
@@ -31430,12 +31431,11 @@ var CallsByName = defineFact("unbounded-map-growth/calls", (pkg) => {
     if (list2) return list2;
     list2 = [];
     for (const file of pkg.files) {
-      if (!file.text.includes(name2)) continue;
       for (const n of ast_exports.callsNamed(file.tree, name2, { funcs: true, methods: true })) {
-        const fn = n ? ast_exports.field(n, "function") : null;
+        const fn = ast_exports.field(n, "function");
         const f2 = fn ? ast_exports.unparen(fn) : null;
         const callee = f2?.type === "identifier" ? f2.text : f2?.type === "selector_expression" ? ast_exports.field(f2, "field")?.text : void 0;
-        if (n && callee === name2) list2.push({ call: n, file });
+        if (callee === name2) list2.push({ call: n, file });
       }
     }
     cache4.set(name2, list2);

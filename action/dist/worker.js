@@ -618,12 +618,17 @@ function withFunc(b, func2) {
   if (b) b.func = func2;
   return b;
 }
+var DECLARING_TYPES = ["short_var_declaration", "receive_statement", "range_clause", "type_switch_statement", "var_spec", "const_spec", "parameter_declaration", "variadic_parameter_declaration"];
+function topLevelIndex(tree, i2) {
+  const { parent } = tree.data;
+  let top = i2;
+  while (parent[top] > 0) top = parent[top];
+  return top;
+}
 function namesByTopLevel(tree) {
   const out2 = /* @__PURE__ */ new Map();
-  const { parent } = tree.data;
   for (const n of tree.rootNode.descendantsOfType(DECLARING_TYPES)) {
-    let top = n.index;
-    while (parent[top] > 0) top = parent[top];
+    const top = topLevelIndex(tree, n.index);
     let names = out2.get(top);
     if (!names) out2.set(top, names = /* @__PURE__ */ new Set());
     switch (n.type) {
@@ -641,7 +646,6 @@ function namesByTopLevel(tree) {
   }
   return out2;
 }
-var DECLARING_TYPES = ["short_var_declaration", "receive_statement", "range_clause", "type_switch_statement", "var_spec", "const_spec", "parameter_declaration", "variadic_parameter_declaration"];
 var Scopes = class {
   constructor(pkg) {
     this.pkg = pkg;
@@ -690,9 +694,7 @@ var Scopes = class {
   }
   /** Whether anything in the top-level declaration around the identifier declares its name (false: it is the package's, or nobody's). */
   mayBeLocal(ident) {
-    const parent = ident.tree.data.parent;
-    let top = ident.index;
-    while (parent[top] > 0) top = parent[top];
+    const top = topLevelIndex(ident.tree, ident.index);
     if (top === ident.index) return true;
     let byTop = this.declaredNames.get(ident.tree);
     if (!byTop) this.declaredNames.set(ident.tree, byTop = namesByTopLevel(ident.tree));
@@ -1498,8 +1500,8 @@ function nameEnd(text, i2, decimalOnly) {
   }
   return j;
 }
-function skipSpaces(text, i2) {
-  while (i2 < text.length && isSpace(text.charCodeAt(i2))) i2++;
+function skipSpaces(text, i2, to = text.length) {
+  while (i2 < to && isSpace(text.charCodeAt(i2))) i2++;
   return i2;
 }
 function bodyWords(text) {
@@ -1590,8 +1592,7 @@ function varMatch(text, v, add) {
 function closureBindings(text, from = 0, to = text.length) {
   const out2 = /* @__PURE__ */ new Set();
   for (let f = text.indexOf("func", from); f >= 0 && f + 4 <= to; f = text.indexOf("func", f + 4)) {
-    let k = f + 4;
-    while (k < to && isSpace(text.charCodeAt(k))) k++;
+    const k = skipSpaces(text, f + 4, to);
     if (!(k < to && text.charCodeAt(k) === 40)) continue;
     let b = f - 1;
     while (b >= from && isSpace(text.charCodeAt(b))) b--;
@@ -15366,12 +15367,11 @@ var CallsByName = defineFact("unbounded-map-growth/calls", (pkg) => {
     if (list) return list;
     list = [];
     for (const file of pkg.files) {
-      if (!file.text.includes(name2)) continue;
       for (const n of ast_exports.callsNamed(file.tree, name2, { funcs: true, methods: true })) {
-        const fn = n ? ast_exports.field(n, "function") : null;
+        const fn = ast_exports.field(n, "function");
         const f = fn ? ast_exports.unparen(fn) : null;
         const callee = f?.type === "identifier" ? f.text : f?.type === "selector_expression" ? ast_exports.field(f, "field")?.text : void 0;
-        if (n && callee === name2) list.push({ call: n, file });
+        if (callee === name2) list.push({ call: n, file });
       }
     }
     cache3.set(name2, list);

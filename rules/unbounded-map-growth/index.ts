@@ -19,12 +19,11 @@ const CallsByName = defineFact('unbounded-map-growth/calls', (pkg) => {
     if (list) return list;
     list = [];
     for (const file of pkg.files) {
-      if (!file.text.includes(name)) continue;
       for (const n of ast.callsNamed(file.tree, name, { funcs: true, methods: true })) {
-        const fn = n ? ast.field(n, 'function') : null;
+        const fn = ast.field(n, 'function');
         const f = fn ? ast.unparen(fn) : null;
         const callee = f?.type === 'identifier' ? f.text : f?.type === 'selector_expression' ? ast.field(f, 'field')?.text : undefined;
-        if (n && callee === name) list.push({ call: n, file });
+        if (callee === name) list.push({ call: n, file });
       }
     }
     cache.set(name, list);

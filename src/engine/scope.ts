@@ -37,13 +37,22 @@ function withFunc(b: Binding | undefined, func: SyntaxNode | undefined): Binding
   return b;
 }
 
+/** The nodes whose names declaredIn can bind (parameters, results and receivers are parameter declarations). */
+const DECLARING_TYPES = ['short_var_declaration', 'receive_statement', 'range_clause', 'type_switch_statement', 'var_spec', 'const_spec', 'parameter_declaration', 'variadic_parameter_declaration'];
+
+/** The index of the top-level node (a child of the file's root) holding node i; the root for the root. */
+function topLevelIndex(tree: SyntaxTree, i: number): number {
+  const { parent } = tree.data;
+  let top = i;
+  while (parent[top]! > 0) top = parent[top]!;
+  return top;
+}
+
 /** For each top-level declaration of a file (by node index), the names its declaring nodes name. */
 function namesByTopLevel(tree: SyntaxTree): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();
-  const { parent } = tree.data;
   for (const n of tree.rootNode.descendantsOfType(DECLARING_TYPES)) {
-    let top = n.index;
-    while (parent[top]! > 0) top = parent[top]!;
+    const top = topLevelIndex(tree, n.index);
     let names = out.get(top);
     if (!names) out.set(top, (names = new Set()));
     switch (n.type) {
@@ -61,8 +70,6 @@ function namesByTopLevel(tree: SyntaxTree): Map<number, Set<string>> {
   }
   return out;
 }
-/** The nodes whose names declaredIn can bind (parameters, results and receivers are parameter declarations). */
-const DECLARING_TYPES = ['short_var_declaration', 'receive_statement', 'range_clause', 'type_switch_statement', 'var_spec', 'const_spec', 'parameter_declaration', 'variadic_parameter_declaration'];
 
 export class Scopes {
   private readonly cache = new Map<number, Binding | null>();
@@ -117,9 +124,7 @@ export class Scopes {
   /** Whether anything in the top-level declaration around the identifier declares its name (false: it is the package's, or nobody's). */
   mayBeLocal(ident: SyntaxNode): boolean {
     // Climbed on the tree's parent array: no node objects for the ancestors.
-    const parent = ident.tree.data.parent;
-    let top = ident.index;
-    while (parent[top]! > 0) top = parent[top]!;
+    const top = topLevelIndex(ident.tree, ident.index);
     if (top === ident.index) return true;
     let byTop = this.declaredNames.get(ident.tree);
     if (!byTop) this.declaredNames.set(ident.tree, (byTop = namesByTopLevel(ident.tree)));

@@ -64,9 +64,9 @@ function nameEnd(text: string, i: number, decimalOnly: boolean): number {
   return j;
 }
 
-/** Index of the first non-space at or after i. */
-function skipSpaces(text: string, i: number): number {
-  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+/** Index of the first non-space at or after i (or `to`). */
+function skipSpaces(text: string, i: number, to = text.length): number {
+  while (i < to && isSpace(text.charCodeAt(i))) i++;
   return i;
 }
 
@@ -188,8 +188,7 @@ function varMatch(text: string, v: number, add: (capture: string) => void): numb
 export function closureBindings(text: string, from = 0, to = text.length): Set<string> {
   const out = new Set<string>();
   for (let f = text.indexOf('func', from); f >= 0 && f + 4 <= to; f = text.indexOf('func', f + 4)) {
-    let k = f + 4;
-    while (k < to && isSpace(text.charCodeAt(k))) k++;
+    const k = skipSpaces(text, f + 4, to);
     if (!(k < to && text.charCodeAt(k) === 40)) continue;
     let b = f - 1;
     while (b >= from && isSpace(text.charCodeAt(b))) b--;
