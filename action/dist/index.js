@@ -16071,6 +16071,8 @@ __export(ast_exports, {
   FUNCTION_TYPES: () => FUNCTION_TYPES,
   ancestor: () => ancestor,
   callShape: () => callShape,
+  calledMethodName: () => calledMethodName,
+  callsIdentifier: () => callsIdentifier,
   callsNamed: () => callsNamed,
   contains: () => contains,
   descendants: () => descendants,
@@ -16157,6 +16159,18 @@ function exprKey(node) {
     if (c === 32 || c >= 9 && c <= 13 || c > 127) return text.replace(/\s+/g, "");
   }
   return text;
+}
+function calledMethodName(call) {
+  if (call.type !== "call_expression") return void 0;
+  const fn = field(call, "function");
+  const f2 = fn ? unparen(fn) : void 0;
+  return f2?.type === "selector_expression" ? field(f2, "field")?.text : void 0;
+}
+function callsIdentifier(call, name2) {
+  if (call.type !== "call_expression") return false;
+  const fn = field(call, "function");
+  const f2 = fn ? unparen(fn) : void 0;
+  return f2?.type === "identifier" && f2.text === name2;
 }
 function callShape(call) {
   if (call.type !== "call_expression") return null;
@@ -16762,19 +16776,21 @@ var Scopes = class {
       case "default_case":
       case "type_case":
       case "communication_case": {
-        let found;
-        for (const stmt of this.declaringStatements(parent).get(name2) ?? []) {
-          if (stmt.startIndex >= child.startIndex && stmt.id !== child.id) break;
-          if (stmt.id === child.id) {
-            const self2 = withFunc(this.declaredBy(stmt, name2, void 0), fn);
-            if (self2 && self2.nameNode.id === ident.id) return self2;
-            if (parent.type === "communication_case" && stmt.type === "receive_statement" && self2) return self2;
-            break;
-          }
-          const b2 = withFunc(this.declaredBy(stmt, name2, void 0), fn);
-          if (b2) found = b2;
+        const stmts = this.declaringStatements(parent).get(name2);
+        if (!stmts) return void 0;
+        let k2 = 0;
+        while (k2 < stmts.length && stmts[k2].startIndex < child.startIndex) k2++;
+        const self2 = stmts[k2];
+        if (self2 && self2.id === child.id) {
+          const b2 = withFunc(this.declaredBy(self2, name2, void 0), fn);
+          if (b2 && b2.nameNode.id === ident.id) return b2;
+          if (parent.type === "communication_case" && self2.type === "receive_statement" && b2) return b2;
         }
-        return found;
+        for (let j2 = k2 - 1; j2 >= 0; j2--) {
+          const b2 = withFunc(this.declaredBy(stmts[j2], name2, void 0), fn);
+          if (b2) return b2;
+        }
+        return void 0;
       }
       case "for_statement": {
         for (const c of namedChildren(parent)) {
@@ -23175,6 +23191,8 @@ function findHttpHandlers(pkg) {
     for (const n of file.root.descendantsOfType(["func_literal", "call_expression"])) {
       if (n.type === "func_literal" && hasHandlerSignature(n, file)) add(n, file, "signature");
       if (n.type !== "call_expression") continue;
+      const method = calledMethodName(n);
+      if (!method || !REGISTRATION_METHODS.has(method)) continue;
       const call = callShape(n);
       if (!call?.method || !REGISTRATION_METHODS.has(call.method)) continue;
       for (const arg of call.args) {
@@ -23380,7 +23398,8 @@ var SYNC_MAP_METHODS = /* @__PURE__ */ new Set([
   "Clear"
 ]);
 function syncMapCall(scopes, node) {
-  if (node.type !== "call_expression") return void 0;
+  const method = calledMethodName(node);
+  if (!method || !SYNC_MAP_METHODS.has(method)) return void 0;
   const shape = callShape(node);
   if (!shape?.receiver || !shape.method || !SYNC_MAP_METHODS.has(shape.method)) return void 0;
   if (!isSyncMap(scopes.typeOfExpr(shape.receiver))) return void 0;
@@ -23504,8 +23523,8 @@ var SyncMapSwappedFact = defineFact("syncmap-swapped", (pkg) => {
   for (const f2 of pkg.files) {
     if (!f2.text.includes("Swap(")) continue;
     for (const n of f2.root.descendantsOfType("call_expression")) {
-      const shape = callShape(n);
-      if (shape?.method !== "CompareAndSwap" && shape?.method !== "Swap") continue;
+      const method = calledMethodName(n);
+      if (method !== "CompareAndSwap" && method !== "Swap") continue;
       const call = syncMapCall(scopes, n);
       const id = call ? syncMapIdentity(scopes, call.receiver) : void 0;
       if (id) out2.add(id);
@@ -24598,6 +24617,8 @@ var Lifetime = class {
       if (isTestFile2(file)) continue;
       for (const n of nodesOfType2(file.root, ["assignment_statement", "call_expression"])) {
         if (n.type === "call_expression") {
+          const method = calledMethodName(n);
+          if (method !== "Store" && method !== "LoadOrStore") continue;
           const shape = callShape(n);
           if ((shape?.method === "Store" || shape?.method === "LoadOrStore") && shape.receiver && shape.args.length === 2) consider(shape.args[1], shape.receiver, file, true);
           continue;
@@ -25823,8 +25844,8 @@ var BodyWalker = class {
         if (call.type === "call_expression") {
           const fn = field(call, "function");
           if (fn?.type === "identifier" && fn.text === "panic" && !this.scopes.resolve(fn)) return true;
-          const shape = callShape(call);
-          if (shape && /^(log\.Fatal\w*|os\.Exit)$/.test(shape.callee)) return true;
+          const method = calledMethodName(call);
+          if (method && (method === "Exit" || method.startsWith("Fatal")) && /^(log\.Fatal\w*|os\.Exit)$/.test(callShape(call)?.callee ?? "")) return true;
         }
         return false;
       }
@@ -26411,7 +26432,7 @@ var Builder = class extends BodyWalker {
     for (let level = 0; fresh.length; level++) {
       for (const d of fresh) this.walkUnit(unitOf(d));
       if (level === CALLER_LEVELS) break;
-      const needs = level === 0 ? fresh.filter((d) => this.touchesSharedMap(unitOf(d))) : fresh;
+      const needs = fresh.filter((d) => level === 0 ? this.touchesSharedMap(unitOf(d)) : /^[a-z_]/.test(d.name));
       const helpers = new Set(needs.map((d) => d.name));
       fresh = select.calling(helpers).filter((d) => !this.walked.has(d.node.id));
     }
@@ -27206,6 +27227,7 @@ function declaredMaps(ctx, stmt) {
 }
 function freshMap(ctx, expr) {
   if (expr.type === "call_expression") {
+    if (!ast_exports.callsIdentifier(expr, "make")) return false;
     const shape = ast_exports.callShape(expr);
     if (shape?.callee !== "make" || shape.args.length < 1 || ctx.scopes.resolve(ast_exports.field(expr, "function"))) return false;
     return ctx.pkg.underlying(ctx.pkg.typeOf(shape.args[0])).kind === "map";
@@ -27410,6 +27432,7 @@ function creationOf(ctx, stmt) {
   if (target.text === "_") return void 0;
   const expr = ast_exports.unparen(right[0]);
   if (expr.type === "call_expression") {
+    if (!ast_exports.callsIdentifier(expr, "make")) return void 0;
     const shape = ast_exports.callShape(expr);
     if (shape?.callee !== "make" || shape.args.length !== 1 || ctx.scopes.resolve(ast_exports.field(expr, "function"))) return void 0;
     if (ctx.pkg.underlying(ctx.pkg.typeOf(shape.args[0])).kind !== "map") return void 0;

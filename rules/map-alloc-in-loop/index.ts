@@ -59,6 +59,7 @@ function declaredMaps(ctx: RuleContext, stmt: SyntaxNode): { binding: Binding; e
 
 function freshMap(ctx: RuleContext, expr: SyntaxNode): boolean {
   if (expr.type === 'call_expression') {
+    if (!ast.callsIdentifier(expr, 'make')) return false;
     const shape = ast.callShape(expr);
     if (shape?.callee !== 'make' || shape.args.length < 1 || ctx.scopes.resolve(ast.field(expr, 'function')!)) return false;
     return ctx.pkg.underlying(ctx.pkg.typeOf(shape.args[0]!)).kind === 'map';

@@ -66,6 +66,7 @@ function creationOf(ctx: RuleContext, stmt: SyntaxNode): Creation | undefined {
   if (target.text === '_') return undefined;
   const expr = ast.unparen(right[0]!);
   if (expr.type === 'call_expression') {
+    if (!ast.callsIdentifier(expr, 'make')) return undefined;
     const shape = ast.callShape(expr);
     if (shape?.callee !== 'make' || shape.args.length !== 1 || ctx.scopes.resolve(ast.field(expr, 'function')!)) return undefined;
     if (ctx.pkg.underlying(ctx.pkg.typeOf(shape.args[0]!)).kind !== 'map') return undefined;

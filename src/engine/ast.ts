@@ -104,6 +104,25 @@ export interface CallShape {
   readonly args: SyntaxNode[];
 }
 
+/**
+ * The method a call names (`Store` in `s.m.Store(k, v)`, through parentheses), or undefined for a
+ * call of anything else: the cheap question before callShape, which lists the arguments.
+ */
+export function calledMethodName(call: SyntaxNode): string | undefined {
+  if (call.type !== 'call_expression') return undefined;
+  const fn = field(call, 'function');
+  const f = fn ? unparen(fn) : undefined;
+  return f?.type === 'selector_expression' ? field(f, 'field')?.text : undefined;
+}
+
+/** Whether the call's function is the bare identifier `name` (`make(...)`, `len(...)`), through parentheses. */
+export function callsIdentifier(call: SyntaxNode, name: string): boolean {
+  if (call.type !== 'call_expression') return false;
+  const fn = field(call, 'function');
+  const f = fn ? unparen(fn) : undefined;
+  return f?.type === 'identifier' && f.text === name;
+}
+
 export function callShape(call: SyntaxNode): CallShape | null {
   if (call.type !== 'call_expression') return null;
   const fn = field(call, 'function');

@@ -6,7 +6,7 @@
 import type { SyntaxNode } from './types.js';
 import type { GoFile } from './source.js';
 import { defineFact, type Fact, type PackageModel, type FuncDecl } from './model.js';
-import { callShape, field, namedChildren, parametersOf, unparen } from './ast.js';
+import { calledMethodName, callShape, field, namedChildren, parametersOf, unparen } from './ast.js';
 
 const REGISTRATION_METHODS = new Set(['HandleFunc', 'Handle', 'Get', 'Post', 'Put', 'Delete', 'Patch', 'Head', 'Options', 'Any', 'Group']);
 const REGISTRATION_CALL = new RegExp(`\\.(?:${[...REGISTRATION_METHODS].join('|')})\\s*\\(`);
@@ -57,6 +57,8 @@ function findHttpHandlers(pkg: PackageModel): HandlerSite[] {
     for (const n of file.root.descendantsOfType(['func_literal', 'call_expression'])) {
       if (n.type === 'func_literal' && hasHandlerSignature(n, file)) add(n, file, 'signature');
       if (n.type !== 'call_expression') continue;
+      const method = calledMethodName(n);
+      if (!method || !REGISTRATION_METHODS.has(method)) continue;
       const call = callShape(n);
       if (!call?.method || !REGISTRATION_METHODS.has(call.method)) continue;
       for (const arg of call.args) {

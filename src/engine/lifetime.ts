@@ -16,7 +16,7 @@ import type { GoFile } from './source.js';
 import { defineFact, type PackageModel, type FuncDecl } from './model.js';
 import type { Scopes } from './scope.js';
 import { ScopesFact } from './run.js';
-import { callShape, expressionsOf, field, namedChildren, statementsOf, unparen, FUNCTION_TYPES } from './ast.js';
+import { calledMethodName, callShape, expressionsOf, field, namedChildren, statementsOf, unparen, FUNCTION_TYPES } from './ast.js';
 import { httpHandlers, resolveFuncValue } from './handlers.js';
 import { namedLocal, mapIdentity, isMapLike, MapUsageFact, type MapIdentity } from './mapident.js';
 
@@ -379,6 +379,8 @@ export class Lifetime {
       for (const n of nodesOfType(file.root, ['assignment_statement', 'call_expression'])) {
         if (n.type === 'call_expression') {
           // sync.Map registries: `s.accounts.Store(name, acc)`.
+          const method = calledMethodName(n);
+          if (method !== 'Store' && method !== 'LoadOrStore') continue;
           const shape = callShape(n);
           if ((shape?.method === 'Store' || shape?.method === 'LoadOrStore') && shape.receiver && shape.args.length === 2) consider(shape.args[1], shape.receiver, file, true);
           continue;

@@ -151,20 +151,24 @@ export class Scopes {
       case 'communication_case': {
         // Earlier sibling statements declaring the name, last declaration wins (shadowing). The
         // per-block index keeps this linear: scanning every statement per lookup is quadratic.
-        let found: Binding | undefined;
-        for (const stmt of this.declaringStatements(parent).get(name) ?? []) {
-          if (stmt.startIndex >= child.startIndex && stmt.id !== child.id) break;
-          if (stmt.id === child.id) {
-            // The identifier may be the declaring name of this very statement.
-            const self = withFunc(this.declaredBy(stmt, name, undefined), fn);
-            if (self && self.nameNode.id === ident.id) return self;
-            if (parent.type === 'communication_case' && stmt.type === 'receive_statement' && self) return self;
-            break;
-          }
-          const b = withFunc(this.declaredBy(stmt, name, undefined), fn);
-          if (b) found = b;
+        const stmts = this.declaringStatements(parent).get(name);
+        if (!stmts) return undefined;
+        // The statements before the child, and the child itself when it may declare the name.
+        let k = 0;
+        while (k < stmts.length && stmts[k]!.startIndex < child.startIndex) k++;
+        const self = stmts[k];
+        if (self && self.id === child.id) {
+          // The identifier may be the declaring name of this very statement.
+          const b = withFunc(this.declaredBy(self, name, undefined), fn);
+          if (b && b.nameNode.id === ident.id) return b;
+          if (parent.type === 'communication_case' && self.type === 'receive_statement' && b) return b;
         }
-        return found;
+        // The last earlier statement that declares the name wins (shadowing).
+        for (let j = k - 1; j >= 0; j--) {
+          const b = withFunc(this.declaredBy(stmts[j]!, name, undefined), fn);
+          if (b) return b;
+        }
+        return undefined;
       }
       case 'for_statement': {
         for (const c of namedChildren(parent)) {

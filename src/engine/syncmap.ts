@@ -4,7 +4,7 @@
 // of one, and what a Load's results are bound to. Unknown types never match.
 import type { SyntaxNode } from './types.js';
 import type { Binding, Scopes } from './scope.js';
-import { callShape, enclosingFunction, expressionsOf, field, namedChildren, unparen, walk } from './ast.js';
+import { calledMethodName, callShape, enclosingFunction, expressionsOf, field, namedChildren, unparen, walk } from './ast.js';
 import { isSyncMap } from './gotypes.js';
 import { defineFact, type Fact } from './model.js';
 import { ScopesFact } from './run.js';
@@ -26,7 +26,8 @@ export interface SyncMapCall {
 
 /** `x.M(...)` where x's static type is sync.Map or *sync.Map and M is one of its methods. */
 export function syncMapCall(scopes: Scopes, node: SyntaxNode): SyncMapCall | undefined {
-  if (node.type !== 'call_expression') return undefined;
+  const method = calledMethodName(node);
+  if (!method || !SYNC_MAP_METHODS.has(method)) return undefined;
   const shape = callShape(node);
   if (!shape?.receiver || !shape.method || !SYNC_MAP_METHODS.has(shape.method)) return undefined;
   if (!isSyncMap(scopes.typeOfExpr(shape.receiver))) return undefined;
@@ -196,8 +197,8 @@ export const SyncMapSwappedFact: Fact<ReadonlySet<string>> = defineFact('syncmap
     // `Swap(` also finds CompareAndSwap; a file without either has nothing to walk for.
     if (!f.text.includes('Swap(')) continue;
     for (const n of f.root.descendantsOfType('call_expression')) {
-      const shape = callShape(n);
-      if (shape?.method !== 'CompareAndSwap' && shape?.method !== 'Swap') continue;
+      const method = calledMethodName(n);
+      if (method !== 'CompareAndSwap' && method !== 'Swap') continue;
       const call = syncMapCall(scopes, n);
       const id = call ? syncMapIdentity(scopes, call.receiver) : undefined;
       if (id) out.add(id);

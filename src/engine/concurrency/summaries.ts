@@ -84,9 +84,11 @@ class Builder extends BodyWalker {
     for (let level = 0; fresh.length; level++) {
       for (const d of fresh) this.walkUnit(unitOf(d));
       if (level === CALLER_LEVELS) break;
-      // Only helpers that touch a shared map (and then their callers in turn) care what their callers hold.
-      const needs = level === 0 ? fresh.filter((d) => this.touchesSharedMap(unitOf(d))) : fresh;
-      // Exported ones too: "every caller holds the lock" (witness.ts) needs their callers' locks.
+      // Only helpers that touch a shared map care what their callers hold; exported ones too at
+      // first: "every caller holds the lock" (witness.ts) needs their callers' locks. One level up,
+      // only the unexported callers pass on what their own callers hold (locks.ts inherits through
+      // unexported helpers alone), so only theirs are walked in turn.
+      const needs = fresh.filter((d) => (level === 0 ? this.touchesSharedMap(unitOf(d)) : /^[a-z_]/.test(d.name)));
       const helpers = new Set(needs.map((d) => d.name));
       fresh = select.calling(helpers).filter((d) => !this.walked.has(d.node.id));
     }

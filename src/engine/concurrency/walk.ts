@@ -8,7 +8,7 @@ import { nodeKinds, type GrammarNames, type NodeKinds } from '../syntax/tree.js'
 import type { GoFile } from '../source.js';
 import type { PackageModel } from '../model.js';
 import type { Scopes } from '../scope.js';
-import { callShape, expressionsOf, field, namedChildren, namedChildrenWithoutComments, unparen } from '../ast.js';
+import { calledMethodName, callShape, expressionsOf, field, namedChildren, namedChildrenWithoutComments, unparen } from '../ast.js';
 import { isWriteTarget } from '../uses.js';
 import type { AccessKind, CallSite, LockMode, LockSet, MapAccess, Root, RootKind, Unit } from './types.js';
 import { commaOkIndex, homeDecl, inLoopWithin, isConstFalse, literalEscapes } from './units.js';
@@ -144,8 +144,8 @@ export abstract class BodyWalker {
         if (call.type === 'call_expression') {
           const fn = field(call, 'function');
           if (fn?.type === 'identifier' && fn.text === 'panic' && !this.scopes.resolve(fn)) return true;
-          const shape = callShape(call);
-          if (shape && /^(log\.Fatal\w*|os\.Exit)$/.test(shape.callee)) return true;
+          const method = calledMethodName(call);
+          if (method && (method === 'Exit' || method.startsWith('Fatal')) && /^(log\.Fatal\w*|os\.Exit)$/.test(callShape(call)?.callee ?? '')) return true;
         }
         return false;
       }
