@@ -7,10 +7,18 @@ import { reviewJob, CHECK_NAME, type JobDeps, type JobRequest } from './job.js';
 import type { PullRef } from './source.js';
 import type { Log, Octokit } from './types.js';
 import { ModuleArchives } from './archive.js';
+import type { DurableQueue, ReviewJobData } from './durable.js';
+import { metricsHandler, queueDepth } from './metrics.js';
+import { randomUUID } from 'node:crypto';
 
 export interface AppOptions extends JobDeps {
   /** Reviews running at once (MAPGUARD_CONCURRENCY, default 2). */
   concurrency: number;
+  /**
+   * REDIS_URL set: reviews go to the durable queue and workers run them (`npm run worker`);
+   * this process only receives webhooks.
+   */
+  durable?: DurableQueue;
 }
 
 export interface MapguardApp {
@@ -32,12 +40,25 @@ function pullRef(owner: string, repo: string, pr: PullLike, changedFiles?: numbe
   return { owner, repo, number: pr.number, headSha: pr.head.sha, baseSha: pr.base.sha, ...(changedFiles !== undefined ? { changedFiles } : {}) };
 }
 
-export function healthHandler(queue: ReviewQueue) {
+type QueueSize = { queued: number; running: number };
+
+export function healthHandler(size: () => QueueSize | Promise<QueueSize>) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const path = (req.url ?? '').split('?')[0];
     if (path !== '/healthz' || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ status: 'ok', queue: queue.size }));
+    Promise.resolve()
+      .then(size)
+      .then(
+        (queue) => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ status: 'ok', queue }));
+        },
+        // The durable queue's Redis is unreachable: webhooks cannot be queued.
+        (e: unknown) => {
+          res.writeHead(503, { 'content-type': 'application/json' });
+          res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ status: 'unavailable', error: e instanceof Error ? e.message : String(e) }));
+        },
+      );
     return true;
   };
 }
@@ -48,9 +69,11 @@ export function createApp(appOptions: AppOptions): MapguardApp {
   let log: Log | undefined;
   const queue = new ReviewQueue(options.concurrency, (err, spec) => log?.error({ err, job: spec.key, sha: spec.sha }, 'review job failed'));
 
-  const submit = (context: Context, req: Omit<JobRequest, 'octokit' | 'log'>): SubmitResult => {
-    const jobLog = context.log.child({ pr: `${req.pr.owner}/${req.pr.repo}#${req.pr.number}`, sha: req.pr.headSha });
-    const r = queue.submit(reviewJob({ ...req, octokit: context.octokit as Octokit, log: jobLog }, options, context.id));
+  const durable = options.durable;
+  const submit = async (context: Context, req: Omit<JobRequest, 'octokit' | 'log'>): Promise<SubmitResult> => {
+    const key = `${req.pr.owner}/${req.pr.repo}#${req.pr.number}`;
+    const jobLog = context.log.child({ pr: key, sha: req.pr.headSha, delivery: context.id });
+    const r = durable ? await durable.submit(durableJob(context, key, req)) : queue.submit(reviewJob({ ...req, octokit: context.octokit as Octokit, log: jobLog }, options, context.id));
     // Shutting down: fail the delivery (GitHub shows it as failed; it can be redelivered).
     if (r === 'closing') throw new Error('mapguard is shutting down; redeliver this webhook later');
     jobLog.info({ event: context.name, delivery: context.id, result: r }, r === 'queued' ? 'review queued' : 'nothing new to review');
@@ -59,14 +82,23 @@ export function createApp(appOptions: AppOptions): MapguardApp {
 
   const appFn: ApplicationFunction = (app: Probot, { addHandler }) => {
     log = app.log;
-    addHandler(healthHandler(queue));
+    const size = () => (durable ? durable.size() : Promise.resolve(queue.size));
+    queueDepth.collect = async () => {
+      const { queued, running } = await size();
+      return [
+        { labels: { state: 'queued' }, value: queued },
+        { labels: { state: 'running' }, value: running },
+      ];
+    };
+    addHandler(healthHandler(size));
+    addHandler(metricsHandler());
 
     app.on(
       PR_ACTIONS.map((a) => `pull_request.${a}` as const),
       async (context) => {
         const { pull_request: pr, repository } = context.payload;
         if (pr.state !== 'open') return;
-        submit(context, {
+        await submit(context, {
           pr: pullRef(repository.owner.login, repository.name, pr, pr.changed_files),
           draft: pr.draft === true,
           rerequested: false,
@@ -97,9 +129,26 @@ export function createApp(appOptions: AppOptions): MapguardApp {
         pulls = data.filter((p) => p.state === 'open' && p.head.sha === headSha);
       }
       for (const p of pulls) {
-        submit(context, { pr: pullRef(owner, repo, p), draft: false, rerequested: true, htmlUrl: repository.html_url });
+        await submit(context, { pr: pullRef(owner, repo, p), draft: false, rerequested: true, htmlUrl: repository.html_url });
       }
     });
   };
-  return { appFn, queue, shutdown: (graceMs) => queue.shutdown(graceMs) };
+  // With the durable queue nothing runs here: jobs wait in Redis for the workers.
+  return { appFn, queue, shutdown: (graceMs) => (durable ? durable.close() : queue.shutdown(graceMs)) };
+}
+
+/** The durable queue's job for a pull request: data only, the installation to authenticate as. */
+function durableJob(context: Context, key: string, req: Omit<JobRequest, 'octokit' | 'log'>): ReviewJobData {
+  const installationId = (context.payload as { installation?: { id?: number } }).installation?.id;
+  if (typeof installationId !== 'number') throw new Error('the webhook names no installation: a worker could not act for it');
+  return {
+    key,
+    installationId,
+    pr: req.pr,
+    draft: req.draft,
+    rerequested: req.rerequested,
+    ...(req.htmlUrl ? { htmlUrl: req.htmlUrl } : {}),
+    deliveryId: `${context.id}/${key}`,
+    externalId: `mapguard/${randomUUID()}`,
+  };
 }

@@ -13,6 +13,7 @@ import { publish } from './publish.js';
 import { prepareModule } from './module.js';
 import type { ModuleArchives } from './archive.js';
 import type { Log, Octokit } from './types.js';
+import { jobDuration, jobsTotal } from './metrics.js';
 
 /** The text of a check run the server could not finish before it stopped. */
 export const RESTART_TEXT = 'The mapguard server stopped (a restart or a deploy) before it finished reviewing this commit. Re-run the check to review it.';
@@ -54,6 +55,12 @@ export interface JobRequest {
   rerequested: boolean;
   /** The repository's web URL, for links in the check run. */
   htmlUrl?: string;
+  /**
+   * A durable job's check run (durable.ts): its external id is fixed when the job is queued, so a
+   * worker taking over a job whose first worker died finds the run that one created instead of
+   * creating a second; `checkRunId` when it is already known, and `onCheckRun` to record it.
+   */
+  resume?: { externalId: string; checkRunId?: number; onCheckRun?: (id: number) => Promise<void> };
 }
 
 interface Started {
@@ -111,7 +118,14 @@ async function start(req: JobRequest, deps: JobDeps): Promise<Started> {
     return {};
   }
   // A token of this job in the check run, to find it again after an ambiguous answer.
-  const externalId = `mapguard/${randomUUID()}`;
+  const externalId = req.resume?.externalId ?? `mapguard/${randomUUID()}`;
+  const findRun = async () => {
+    const { data } = await octokit.rest.checks.listForRef({ ...repoParams(pr), ref: pr.headSha, check_name: CHECK_NAME, per_page: 100 });
+    return data.check_runs.find((r) => r.external_id === externalId)?.id;
+  };
+  // A durable job taken over from a worker that died: its check run may exist already.
+  const known = req.resume ? (req.resume.checkRunId ?? (await findRun())) : undefined;
+  if (known !== undefined) return { checkRunId: known, config };
   const checkRunId = await createOnce(
     async () =>
       (
@@ -126,12 +140,10 @@ async function start(req: JobRequest, deps: JobDeps): Promise<Started> {
           ...NO_AUTOMATIC_RETRY,
         })
       ).data.id,
-    async () => {
-      const { data } = await octokit.rest.checks.listForRef({ ...repoParams(pr), ref: pr.headSha, check_name: CHECK_NAME, per_page: 100 });
-      return data.check_runs.find((r) => r.external_id === externalId)?.id;
-    },
+    findRun,
     deps.writeRetry,
   );
+  await req.resume?.onCheckRun?.(checkRunId);
   return { checkRunId, config };
 }
 
@@ -250,17 +262,28 @@ export function reviewJob(req: JobRequest, deps: JobDeps, deliveryId: string): J
       }),
     run: async (signal, started) => {
       // No check run: start() failed (already logged), or nothing is to be reviewed.
-      if (started?.checkRunId === undefined) return;
+      if (started?.checkRunId === undefined) return void jobsTotal.inc({ outcome: 'skipped' });
+      const t0 = Date.now();
+      const outcome = (name: string) => {
+        jobsTotal.inc({ outcome: name });
+        jobDuration.observe((Date.now() - t0) / 1000);
+      };
       try {
         checkpoint(signal);
         await review(req, deps, started, signal);
+        outcome('completed');
       } catch (e) {
         if (isSuperseded(e)) {
+          outcome('superseded');
           await completeCheck(req, started.checkRunId, 'cancelled', 'Superseded', `A newer commit (${e.bySha}) is being reviewed.`);
           throw e;
         }
         // The queue completes the check run (onShutdown) once it has stopped every job.
-        if (isShutdown(e)) throw e;
+        if (isShutdown(e)) {
+          outcome('shutdown');
+          throw e;
+        }
+        outcome('failed');
         req.log.error({ err: e }, 'review failed');
         const message = e instanceof Error ? e.message : String(e);
         await completeCheck(req, started.checkRunId, 'failure', 'mapguard could not complete the review', `mapguard hit an error while reviewing this commit; re-run the check to try again.\n\n\`\`\`\n${message.slice(0, 2000)}\n\`\`\``).catch(

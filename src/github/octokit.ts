@@ -8,6 +8,7 @@
 // every client with the same throttle id (one id for the whole App paced a burst
 // of 300 pull requests across 30 installations at one write a second in all).
 import { ProbotOctokit } from 'probot';
+import { githubRequests, rateLimitWaits } from './metrics.js';
 
 interface LimitedRequest {
   method: string;
@@ -22,12 +23,14 @@ const MAX_WAIT_SECONDS = 15 * 60;
 
 export function onRateLimit(retryAfter: number, options: LimitedRequest, octokit: OctokitWithLog, retryCount: number): boolean {
   const retry = retryCount < 2 && retryAfter <= MAX_WAIT_SECONDS;
+  if (retry) rateLimitWaits.inc({ kind: 'primary' });
   octokit.log.warn(`Rate limit hit with "${options.method} ${options.url}"; ${retry ? `retrying in ${retryAfter} s` : 'giving up'}.`);
   return retry;
 }
 
 export function onSecondaryRateLimit(retryAfter: number, options: LimitedRequest, octokit: OctokitWithLog, retryCount: number): boolean {
   const retry = retryCount < 3 && retryAfter <= MAX_WAIT_SECONDS;
+  if (retry) rateLimitWaits.inc({ kind: 'secondary' });
   octokit.log.warn(`Secondary rate limit hit with "${options.method} ${options.url}"; ${retry ? `retrying in ${retryAfter} s` : 'giving up'}.`);
   return retry;
 }
@@ -51,7 +54,7 @@ export function octokitClass(tuning: OctokitTuning = {}): typeof ProbotOctokit {
       const throttle = { ...(options.throttle as Record<string, unknown> | undefined), id: throttleId(options), onRateLimit, onSecondaryRateLimit, ...tuning.throttle };
       const retry = { ...(options.retry as Record<string, unknown> | undefined), ...tuning.retry };
       const request = (options.request ?? {}) as { fetch?: typeof fetch };
-      super({ ...options, throttle, retry, request: { ...request, fetch: olderWordingAware(request.fetch ?? globalThis.fetch) } });
+      super({ ...options, throttle, retry, request: { ...request, fetch: counted(olderWordingAware(request.fetch ?? globalThis.fetch)) } });
     }
   };
 }
@@ -86,6 +89,20 @@ export function olderWordingAware(inner: typeof fetch): typeof fetch {
     const message = typeof body?.message === 'string' ? body.message : '';
     const out = ABUSE_WORDING.test(message) && !/\bsecondary rate\b/i.test(message) ? JSON.stringify({ ...body, message: `You have exceeded a secondary rate limit (${message})` }) : text;
     return new Response(out, { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
+}
+
+/** Counts every answer GitHub gives (each retry too) by status, for /metrics. */
+function counted(inner: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    try {
+      const res = await inner(input, init);
+      githubRequests.inc({ status: String(res.status) });
+      return res;
+    } catch (e) {
+      githubRequests.inc({ status: 'none' });
+      throw e;
+    }
   };
 }
 

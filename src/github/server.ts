@@ -10,8 +10,9 @@ import { MapguardOctokit } from './octokit.js';
 import { sandboxProviderFromEnv } from './sandboxed.js';
 import { DEFAULT_ARCHIVE_LIMITS, ModuleArchives } from './archive.js';
 import { installBodyLimit } from './body-limit.js';
+import { DurableQueue } from './durable.js';
 
-function positiveInt(value: string | undefined, name: string, fallback: number): number {
+export function positiveInt(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
@@ -52,11 +53,20 @@ export interface StartOptions {
   override?: (options: AppOptions) => AppOptions;
 }
 
+/**
+ * The environment Probot is given: without REDIS_URL, which is the review queue's. Given it,
+ * Probot would also cluster its rate limiter through Redis with a client it fetches at run time.
+ */
+export function withoutRedis(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { REDIS_URL: _queue, ...rest } = env;
+  return rest;
+}
+
 export async function startServer(opts: StartOptions = {}): Promise<{ server: Server; app: MapguardApp }> {
   installBodyLimit();
   const env = opts.env ?? process.env;
-  const base = optionsFromEnv(env);
+  const base = { ...optionsFromEnv(env), ...(env.REDIS_URL ? { durable: new DurableQueue(env.REDIS_URL) } : {}) };
   const app = createApp(opts.override ? opts.override(base) : base);
-  const server = await run(app.appFn, { env, Octokit: MapguardOctokit });
+  const server = await run(app.appFn, { env: withoutRedis(env), Octokit: MapguardOctokit });
   return { server, app };
 }

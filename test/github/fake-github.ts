@@ -129,6 +129,8 @@ export class FakeGitHub {
    * after the write went through), once each: 'POST check-runs', 'POST reviews'.
    */
   readonly applyThen502 = new Set<string>();
+  /** Writes refused once each with a secondary rate limit (403, retry-after: 1), before anything is applied. */
+  readonly secondaryLimitOnce = new Set<string>();
   private readonly trees = new Map<string, { path: string; type: string; sha: string; mode: string }[]>();
   private readonly blobs = new Map<string, string>();
   private nextId = 1000;
@@ -140,6 +142,11 @@ export class FakeGitHub {
   tarballStatus?: number;
   /** Set: codeload sends these bytes instead of the archive (e.g. a corrupt one). */
   tarballBody?: Buffer;
+  /**
+   * Answers held back: the next `times` requests whose "METHOD path" matches wait `ms` first (a
+   * slow GitHub, and a window in which a test can kill the process waiting on it).
+   */
+  readonly slow: { match: RegExp; ms: number; times: number }[] = [];
 
   /** Adds a commit whose tree is `files`; returns its SHA. */
   commit(files: Files, salt = ''): string {
@@ -175,11 +182,17 @@ export class FakeGitHub {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString('utf8')));
       req.on('end', () => {
-        try {
-          this.route(req, res, body);
-        } catch (e) {
-          send(res, 500, { message: (e as Error).message });
-        }
+        const answer = () => {
+          try {
+            this.route(req, res, body);
+          } catch (e) {
+            send(res, 500, { message: (e as Error).message });
+          }
+        };
+        const rule = this.slow.find((r) => r.times > 0 && r.match.test(`${req.method} ${(req.url ?? '').split('?')[0]}`));
+        if (!rule) return answer();
+        rule.times--;
+        setTimeout(answer, rule.ms).unref();
       });
     });
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
@@ -251,6 +264,11 @@ export class FakeGitHub {
       return;
     }
     if (method === 'POST' && /^\/api\/v3\/repos\/[^/]+\/[^/]+\/check-runs$/.test(path)) {
+      if (this.secondaryLimitOnce.delete('POST check-runs')) {
+        res.writeHead(403, { 'content-type': 'application/json', 'retry-after': '1' });
+        res.end(JSON.stringify({ message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' }));
+        return;
+      }
       const run: CheckRun = { id: this.nextId++, head_sha: String(body.head_sha), name: String(body.name), status: String(body.status ?? 'queued'), annotations: [], batches: [] };
       if (body.conclusion) run.conclusion = String(body.conclusion);
       if (body.output) run.output = body.output as Json;
