@@ -131,6 +131,8 @@ export class FakeGitHub {
   readonly applyThen502 = new Set<string>();
   /** Writes refused once each with a secondary rate limit (403, retry-after: 1), before anything is applied. */
   readonly secondaryLimitOnce = new Set<string>();
+  /** The pull request each comment and review belongs to (by id): listings are per pull request, as on GitHub. */
+  private readonly pullOf = new Map<number, number>();
   private readonly trees = new Map<string, { path: string; type: string; sha: string; mode: string }[]>();
   private readonly blobs = new Map<string, string>();
   private nextId = 1000;
@@ -299,7 +301,8 @@ export class FakeGitHub {
       const pr = this.pulls.get(Number(m[1]));
       if (!pr) return send(res, 404, { message: 'Not Found' });
       if (method === 'GET') {
-        const all = m[2] === 'files' ? this.changed(pr) : m[2] === 'comments' ? this.comments : this.reviews;
+        const mine = (x: { id: number }) => (this.pullOf.get(x.id) ?? pr.number) === pr.number;
+        const all = m[2] === 'files' ? this.changed(pr) : m[2] === 'comments' ? this.comments.filter(mine) : this.reviews.filter(mine);
         const perPage = Number(url.searchParams.get('per_page') ?? 30);
         const page = Number(url.searchParams.get('page') ?? 1);
         const items = all.slice((page - 1) * perPage, page * perPage);
@@ -310,14 +313,14 @@ export class FakeGitHub {
       if (method === 'POST' && m[2] === 'reviews') return this.createReview(res, pr, body);
       if (method === 'POST' && m[2] === 'comments') {
         if (!this.commentable(pr, String(body.path), Number(body.line))) return this.refuse(res, body);
-        const c = this.addComment(body);
+        const c = this.addComment(body, pr.number);
         return send(res, 201, { id: c.id });
       }
     }
     if (method === 'POST' && (m = /^\/api\/v3\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/comments\/(\d+)\/replies$/.exec(path))) {
       const parent = this.comments.find((c) => c.id === Number(m![2]));
       if (!parent) return send(res, 404, { message: 'Not Found' });
-      const c = this.addComment({ ...body, path: parent.path, line: parent.line, commit_id: parent.commit_id, in_reply_to_id: parent.id });
+      const c = this.addComment({ ...body, path: parent.path, line: parent.line, commit_id: parent.commit_id, in_reply_to_id: parent.id }, this.pullOf.get(parent.id));
       return send(res, 201, { id: c.id });
     }
     if (method === 'GET' && (m = /^\/api\/v3\/repos\/[^/]+\/[^/]+\/git\/trees\/([0-9a-f]+)$/.exec(path))) {
@@ -337,11 +340,12 @@ export class FakeGitHub {
     send(res, 422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] });
   }
 
-  private addComment(body: Json): ReviewComment {
+  private addComment(body: Json, pull?: number): ReviewComment {
     const c: ReviewComment = { id: this.nextId++, path: String(body.path), line: Number(body.line), body: String(body.body), commit_id: String(body.commit_id) };
     if (body.start_line !== undefined) c.start_line = Number(body.start_line);
     if (body.in_reply_to_id !== undefined) c.in_reply_to_id = Number(body.in_reply_to_id);
     this.comments.push(c);
+    if (pull !== undefined) this.pullOf.set(c.id, pull);
     return c;
   }
 
@@ -352,9 +356,10 @@ export class FakeGitHub {
       const start = c.start_line === undefined ? Number(c.line) : Number(c.start_line);
       if (!this.commentable(pr, String(c.path), Number(c.line)) || !this.commentable(pr, String(c.path), start)) return this.refuse(res, c);
     }
-    for (const c of comments) this.addComment({ ...c, commit_id: body.commit_id });
+    for (const c of comments) this.addComment({ ...c, commit_id: body.commit_id }, pr.number);
     const review = { id: this.nextId++, body: String(body.body ?? ''), commit_id: String(body.commit_id), comments: comments.length };
     this.reviews.push(review);
+    this.pullOf.set(review.id, pr.number);
     if (this.applyThen502.delete('POST reviews')) return send(res, 502, { message: 'Server Error' });
     send(res, 200, { id: review.id });
   }
@@ -366,7 +371,8 @@ export class FakeGitHub {
       this.resolvedThreads.push(String((body.variables as Json).id));
       return send(res, 200, { data: { resolveReviewThread: { thread: { id: (body.variables as Json).id, isResolved: true } } } });
     }
-    const roots = this.comments.filter((c) => c.in_reply_to_id === undefined);
+    const number = Number((body.variables as Json | undefined)?.number);
+    const roots = this.comments.filter((c) => c.in_reply_to_id === undefined && (!Number.isFinite(number) || (this.pullOf.get(c.id) ?? number) === number));
     const nodes = roots.map((c) => ({ id: `T${c.id}`, isResolved: this.resolvedThreads.includes(`T${c.id}`), comments: { nodes: [{ databaseId: c.id }] } }));
     send(res, 200, { data: { repository: { pullRequest: { reviewThreads: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } } } } });
   }
