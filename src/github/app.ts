@@ -9,6 +9,7 @@ import type { Log, Octokit } from './types.js';
 import { ModuleArchives } from './archive.js';
 import type { DurableQueue, ReviewJobData } from './durable.js';
 import { metricsHandler, queueDepth } from './metrics.js';
+import { recoverStranded, type StrandedRun } from './recover.js';
 import { randomUUID } from 'node:crypto';
 
 export interface AppOptions extends JobDeps {
@@ -19,6 +20,11 @@ export interface AppOptions extends JobDeps {
    * this process only receives webhooks.
    */
   durable?: DurableQueue;
+  /**
+   * Embedded queue: on start, review again the head commits whose `mapguard` check run an earlier
+   * process left unfinished (a crash), at most this many open pull requests looked at (recover.ts).
+   */
+  recoverOnStart?: { appId?: number; maxPulls: number };
 }
 
 export interface MapguardApp {
@@ -92,6 +98,21 @@ export function createApp(appOptions: AppOptions): MapguardApp {
     };
     addHandler(healthHandler(size));
     addHandler(metricsHandler());
+    if (options.recoverOnStart && !durable) {
+      const { appId, maxPulls } = options.recoverOnStart;
+      const resubmit = (r: StrandedRun) => {
+        const key = `${r.pr.owner}/${r.pr.repo}#${r.pr.number}`;
+        const jobLog = app.log.child({ pr: key, sha: r.pr.headSha });
+        const resume = { externalId: r.externalId ?? `mapguard/${randomUUID()}`, checkRunId: r.checkRunId };
+        const req: JobRequest = { octokit: r.octokit, log: jobLog, pr: r.pr, draft: false, rerequested: true, ...(r.htmlUrl ? { htmlUrl: r.htmlUrl } : {}), resume };
+        const result = queue.submit(reviewJob(req, options, `recover-${r.checkRunId}`));
+        jobLog.info({ checkRun: r.checkRunId, result }, 'check run left unfinished by an earlier process: reviewing again');
+      };
+      void recoverStranded({ appOctokit: async () => (await app.auth()) as Octokit, installationOctokit: async (id) => (await app.auth(id)) as Octokit, ...(appId !== undefined ? { appId } : {}), maxPulls, log: app.log, resubmit }).then(
+        (n) => app.log.info({ found: n }, 'start-up scan for unfinished check runs done'),
+        (e: unknown) => app.log.warn({ err: e }, 'start-up scan for unfinished check runs failed'),
+      );
+    }
 
     app.on(
       PR_ACTIONS.map((a) => `pull_request.${a}` as const),

@@ -34,6 +34,10 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
     analyze: (input) => analyze(input),
     ruleIds: ruleCatalogue().map((r) => r.id),
     concurrency: positiveInt(env.MAPGUARD_CONCURRENCY, 'MAPGUARD_CONCURRENCY', 2),
+    // Not in the setup flow (no APP_ID yet), and off on request.
+    ...(env.APP_ID && env.MAPGUARD_RECOVER_ON_START !== 'off'
+      ? { recoverOnStart: { ...(Number.isInteger(Number(env.APP_ID)) ? { appId: Number(env.APP_ID) } : {}), maxPulls: positiveInt(env.MAPGUARD_RECOVER_MAX_PULLS, 'MAPGUARD_RECOVER_MAX_PULLS', 500) } }
+      : {}),
     limits: {
       ...DEFAULT_LIMITS,
       maxFiles: positiveInt(env.MAPGUARD_MAX_FILES, 'MAPGUARD_MAX_FILES', DEFAULT_LIMITS.maxFiles),

@@ -239,6 +239,18 @@ export class FakeGitHub {
       return send(res, 201, { token: this.token, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: { checks: 'write', pull_requests: 'write', contents: 'read', metadata: 'read' } });
     }
     if (path === '/api/graphql' && method === 'POST') return this.graphql(res, auth, body);
+    // The App's own view (JWT): its one installation; the installation's one repository.
+    if (method === 'GET' && path === '/api/v3/app/installations') {
+      if (!/^bearer /i.test(auth)) return send(res, 401, { message: 'A JSON web token could not be decoded' });
+      return send(res, 200, [{ id: 77, account: { login: 'octo', id: 1 } }]);
+    }
+    if (method === 'GET' && path === '/api/v3/installation/repositories' && auth === `token ${this.token}`) {
+      return send(res, 200, { total_count: 1, repositories: [{ id: 5, name: 'shop', full_name: 'octo/shop', html_url: 'http://127.0.0.1/octo/shop', owner: { login: 'octo', id: 1 } }] });
+    }
+    if (method === 'GET' && path === '/api/v3/repos/octo/shop/pulls' && auth === `token ${this.token}`) {
+      const open = [...this.pulls.values()].map((p) => ({ number: p.number, state: 'open', head: { sha: p.head, ref: `branch-${p.number}` }, base: { sha: p.base, ref: 'main' } }));
+      return send(res, 200, open);
+    }
     // codeload: the redirect target carries its own short-lived token in real GitHub, not the header.
     if (method === 'GET' && (m = /^\/_codeload\/([^/]+)\/([^/]+)\/legacy\.tar\.gz\/([0-9a-f]+)$/.exec(path))) {
       const files = this.commits.get(m[3]!);

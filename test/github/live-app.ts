@@ -26,7 +26,7 @@ export async function startLiveApp(ghPort: number, opts: { secret: string; env?:
   const port = await freePort();
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
   const { server, app } = await startServer({
-    env: { APP_ID: '4242', PRIVATE_KEY: privateKey, WEBHOOK_SECRET: opts.secret, PORT: String(port), HOST: '127.0.0.1', GHE_HOST: `127.0.0.1:${ghPort}`, GHE_PROTOCOL: 'http', LOG_LEVEL: 'fatal', ...opts.env },
+    env: { APP_ID: '4242', PRIVATE_KEY: privateKey, WEBHOOK_SECRET: opts.secret, PORT: String(port), HOST: '127.0.0.1', GHE_HOST: `127.0.0.1:${ghPort}`, GHE_PROTOCOL: 'http', LOG_LEVEL: 'fatal', MAPGUARD_RECOVER_ON_START: 'off', ...opts.env },
     ...(opts.override ? { override: opts.override } : {}),
   });
   return { server, app, port, secret: opts.secret };
