@@ -15,6 +15,8 @@ import { randomUUID } from 'node:crypto';
 export interface AppOptions extends JobDeps {
   /** Reviews running at once (MAPGUARD_CONCURRENCY, default 2). */
   concurrency: number;
+  /** Reviews of one installation running at once (MAPGUARD_CONCURRENCY_PER_INSTALLATION, default: all of them). */
+  concurrencyPerInstallation?: number;
   /**
    * REDIS_URL set: reviews go to the durable queue and workers run them (`npm run worker`);
    * this process only receives webhooks.
@@ -73,13 +75,20 @@ export function createApp(appOptions: AppOptions): MapguardApp {
   // One archive cache per App: reviews of the same tree share a download.
   const options: AppOptions = { ...appOptions, archives: appOptions.archives ?? new ModuleArchives() };
   let log: Log | undefined;
-  const queue = new ReviewQueue(options.concurrency, (err, spec) => log?.error({ err, job: spec.key, sha: spec.sha }, 'review job failed'));
+  const queue = new ReviewQueue(
+    options.concurrency,
+    (err, spec) => log?.error({ err, job: spec.key, sha: spec.sha }, 'review job failed'),
+    Math.min(options.concurrency, options.concurrencyPerInstallation ?? options.concurrency),
+  );
 
   const durable = options.durable;
   const submit = async (context: Context, req: Omit<JobRequest, 'octokit' | 'log'>): Promise<SubmitResult> => {
     const key = `${req.pr.owner}/${req.pr.repo}#${req.pr.number}`;
     const jobLog = context.log.child({ pr: key, sha: req.pr.headSha, delivery: context.id });
-    const r = durable ? await durable.submit(durableJob(context, key, req)) : queue.submit(reviewJob({ ...req, octokit: context.octokit as Octokit, log: jobLog }, options, context.id));
+    const installation = (context.payload as { installation?: { id?: number } }).installation?.id;
+    const r = durable
+      ? await durable.submit(durableJob(context, key, req))
+      : queue.submit({ ...reviewJob({ ...req, octokit: context.octokit as Octokit, log: jobLog }, options, context.id), ...(installation !== undefined ? { group: String(installation) } : {}) });
     // Shutting down: fail the delivery (GitHub shows it as failed; it can be redelivered).
     if (r === 'closing') throw new Error('mapguard is shutting down; redeliver this webhook later');
     jobLog.info({ event: context.name, delivery: context.id, result: r }, r === 'queued' ? 'review queued' : 'nothing new to review');

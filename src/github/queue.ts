@@ -12,6 +12,8 @@ export interface JobSpec<S = unknown> {
   deliveryId: string;
   /** Run again even when this SHA was already reviewed (check run "Re-run"). */
   force?: boolean;
+  /** Whose job it is (the installation): free slots go to the group running fewest, up to `perGroup` each. */
+  group?: string;
   /** Started as soon as the job is accepted, outside the concurrency limit (creates the check run). */
   start?: (signal: AbortSignal) => Promise<S>;
   /** The analysis, run when a slot is free; receives start's result. */
@@ -55,11 +57,34 @@ export class ReviewQueue {
   private readonly inflight = new Set<Promise<unknown>>();
   private readonly waiters: (() => void)[] = [];
 
+  /** Running jobs by group. */
+  private readonly runningByGroup = new Map<string, number>();
+
   constructor(
     readonly concurrency = 2,
     private readonly onError: (err: unknown, spec: JobSpec<unknown>) => void = () => {},
+    /** Most jobs of one group (installation) running at once. */
+    readonly perGroup = concurrency,
   ) {
     if (!(concurrency >= 1)) throw new Error(`queue concurrency must be at least 1, got ${concurrency}`);
+    if (!(perGroup >= 1)) throw new Error(`queue concurrency per installation must be at least 1, got ${perGroup}`);
+  }
+
+  /**
+   * The next job to start: of the groups under their cap, the one running fewest (one
+   * installation's burst of pushes does not hold every slot while others wait), oldest first.
+   */
+  private nextIndex(): number {
+    let best = -1;
+    let bestRunning = Infinity;
+    for (let i = 0; i < this.pending.length && bestRunning > 0; i++) {
+      const n = this.runningByGroup.get(this.pending[i]!.spec.group ?? '') ?? 0;
+      if (n < this.perGroup && n < bestRunning) {
+        best = i;
+        bestRunning = n;
+      }
+    }
+    return best;
   }
 
   submit<S>(spec: JobSpec<S>): SubmitResult {
@@ -149,9 +174,13 @@ export class ReviewQueue {
 
   private pump(): void {
     while (this.running < this.concurrency && this.pending.length > 0) {
-      const entry = this.pending.shift()!;
+      const at = this.nextIndex();
+      if (at < 0) break;
+      const entry = this.pending.splice(at, 1)[0]!;
+      const group = entry.spec.group ?? '';
       entry.state = 'running';
       this.running++;
+      this.runningByGroup.set(group, (this.runningByGroup.get(group) ?? 0) + 1);
       this.runningEntries.add(entry);
       const { spec, controller } = entry;
       let startFailed = false;
@@ -176,6 +205,9 @@ export class ReviewQueue {
         )
         .finally(() => {
           this.running--;
+          const left = (this.runningByGroup.get(group) ?? 1) - 1;
+          if (left > 0) this.runningByGroup.set(group, left);
+          else this.runningByGroup.delete(group);
           this.runningEntries.delete(entry);
           if (this.live.get(spec.key) === entry) this.live.delete(spec.key);
           this.pump();

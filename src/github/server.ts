@@ -34,6 +34,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
     analyze: (input) => analyze(input),
     ruleIds: ruleCatalogue().map((r) => r.id),
     concurrency: positiveInt(env.MAPGUARD_CONCURRENCY, 'MAPGUARD_CONCURRENCY', 2),
+    ...(env.MAPGUARD_CONCURRENCY_PER_INSTALLATION ? { concurrencyPerInstallation: positiveInt(env.MAPGUARD_CONCURRENCY_PER_INSTALLATION, 'MAPGUARD_CONCURRENCY_PER_INSTALLATION', 1) } : {}),
     // Not in the setup flow (no APP_ID yet), and off on request.
     ...(env.APP_ID && env.MAPGUARD_RECOVER_ON_START !== 'off'
       ? { recoverOnStart: { ...(Number.isInteger(Number(env.APP_ID)) ? { appId: Number(env.APP_ID) } : {}), maxPulls: positiveInt(env.MAPGUARD_RECOVER_MAX_PULLS, 'MAPGUARD_RECOVER_MAX_PULLS', 500) } }

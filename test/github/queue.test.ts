@@ -96,3 +96,32 @@ test('a job whose start failed is not remembered as done', async () => {
   await q.idle();
   expect(runs).toBe(1);
 });
+
+test('free slots go to the installation running fewest, and one installation never exceeds its cap', async () => {
+  // Three slots, at most two per installation; installation A pushes five times before B pushes once.
+  const q = new ReviewQueue(3, () => {}, 2);
+  const started: string[] = [];
+  const gates = new Map<string, { promise: Promise<void>; resolve: () => void }>();
+  const job = (group: string, i: number) => {
+    const name = `${group}${i}`;
+    gates.set(name, deferred());
+    q.submit({ key: `${group}/r#${i}`, sha: 's', deliveryId: name, group, run: async () => void (started.push(name), await gates.get(name)!.promise) });
+  };
+  for (let i = 1; i <= 5; i++) job('A', i);
+  job('B', 1);
+  job('B', 2);
+  await new Promise((r) => setTimeout(r, 0));
+  // A's cap of two leaves the third slot to B although B pushed last.
+  expect(started).toEqual(['A1', 'A2', 'B1']);
+  gates.get('A1')!.resolve();
+  await new Promise((r) => setTimeout(r, 0));
+  // A and B run one each: a tie, so the oldest job waiting (A's) takes the slot.
+  expect(started).toEqual(['A1', 'A2', 'B1', 'A3']);
+  gates.get('B1')!.resolve();
+  await new Promise((r) => setTimeout(r, 0));
+  // B runs none: its next job goes first although A's are older.
+  expect(started).toEqual(['A1', 'A2', 'B1', 'A3', 'B2']);
+  for (const g of gates.values()) g.resolve();
+  await q.idle();
+  expect(started).toHaveLength(7);
+});
