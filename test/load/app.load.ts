@@ -130,3 +130,55 @@ loadTest(`${PULLS} pull requests across ${INSTALLATIONS} installations, two work
   expect(Math.max(...runsPerHead.values())).toBe(1);
   for (const r of rss) expect(r.mb).toBeLessThan(300);
 }, 400_000);
+
+test('SIGTERM with 30 reviews queued (no Redis): no check run left in progress', async () => {
+  const fake = new FakeGitHub();
+  const baseFiles = readTree(join(here, '..', 'fixtures', 'github', 'repo', 'base'));
+  const headFiles = { ...baseFiles, ...readTree(join(here, '..', 'fixtures', 'github', 'repo', 'head')) };
+  const base = fake.commit(baseFiles);
+  const heads: string[] = [];
+  for (let n = 1; n <= 30; n++) {
+    heads.push(fake.commit(headFiles, `pull ${n}`));
+    fake.pulls.set(n, { number: n, base, head: heads[n - 1]! });
+  }
+  // Reviews hang on their first GitHub read after the check run: all still running or queued at the SIGTERM.
+  fake.slow.push({ match: /^GET \/api\/v3\/repos\/octo\/shop\/pulls\/\d+\/files$/, ms: 120_000, times: 30 });
+  const ghPort = await fake.start();
+  try {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const port = await freePort();
+    const app = launch('embedded', 'main.js', { APP_ID: '4242', PRIVATE_KEY: privateKey, GHE_HOST: `127.0.0.1:${ghPort}`, GHE_PROTOCOL: 'http', WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MAPGUARD_CONCURRENCY: '2', MAPGUARD_SHUTDOWN_GRACE_SECONDS: '2', MAPGUARD_RECOVER_ON_START: 'off' });
+    for (let i = 0; i < 100; i++) {
+      if (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await Promise.all(
+      heads.map((h, i) => {
+        const n = i + 1;
+        const body = JSON.stringify({
+          action: 'opened',
+          number: n,
+          pull_request: { number: n, state: 'open', draft: false, changed_files: 2, head: { sha: h, ref: `b${n}` }, base: { sha: base, ref: 'main' } },
+          repository: { id: 5, name: 'shop', full_name: 'octo/shop', html_url: 'http://127.0.0.1/octo/shop', owner: { login: 'octo', id: 1 } },
+          installation: { id: 2000 + n },
+          sender: { login: 'dev', id: 10 },
+        });
+        return fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': `term-${n}`, 'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}` },
+          body,
+        }).then((r) => r.text());
+      }),
+    );
+    await until('30 check runs in progress', () => fake.checkRuns.length === 30, 60_000);
+    const exited = new Promise<number | null>((r) => app.child.once('exit', (code) => r(code)));
+    app.child.kill('SIGTERM');
+    const code = await exited;
+    const left = fake.checkRuns.filter((c) => c.status !== 'completed');
+    console.log(`SIGTERM with 30 reviews running or queued: exit ${code}; left in progress: ${left.length}; completed neutral: ${fake.checkRuns.filter((c) => c.conclusion === 'neutral').length}`);
+    expect(code).toBe(0);
+    expect(left).toEqual([]);
+  } finally {
+    await fake.stop();
+  }
+}, 200_000);
