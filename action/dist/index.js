@@ -32060,6 +32060,9 @@ var PARALLEL_MIN_FILES = 200;
 var BIG_DIR_SHARE = 0.25;
 var BIG_DIR_MIN_FILES = 40;
 var workerUrl = new URL("./worker.js", import.meta.url);
+function workersAvailable() {
+  return existsSync2(fileURLToPath2(workerUrl));
+}
 function workerCount(fileCount) {
   const env = Number(process.env.MAPGUARD_WORKERS);
   const wanted = Number.isInteger(env) && env > 0 ? env : Math.min(availableParallelism(), 4);
@@ -32533,8 +32536,9 @@ async function analyze(input2, rules = allRules) {
   const { workspace, diff, config } = input2;
   const files = workspace.files.filter((f2) => pathIncluded(f2.path, config) && (config.tests || !f2.path.endsWith("_test.go")));
   const moduleFiles = workspace.module ? workspace.module.fsRoot ? [] : workspace.moduleFiles ?? workspace.files : void 0;
-  const workers = rules === allRules ? workerCount(files.length) : 1;
-  const result2 = workers > 1 ? await analyzeInWorkers(files, workspace.goMods ?? [], Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)])), workers, moduleFiles && workspace.module ? { source: workspace.module, files: moduleFiles } : void 0, input2.treeCacheDir, input2.onProgress) : await analyzeSources(files, {
+  const threads = rules === allRules ? workerCount(files.length) : 1;
+  const workers = threads > 1 ? threads : input2.offThread && rules === allRules && workersAvailable() ? 1 : 0;
+  const result2 = workers >= 1 ? await analyzeInWorkers(files, workspace.goMods ?? [], Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)])), workers, moduleFiles && workspace.module ? { source: workspace.module, files: moduleFiles } : void 0, input2.treeCacheDir, input2.onProgress) : await analyzeSources(files, {
     ...input2.treeCacheDir ? { treeCache: new DiskTreeCache(input2.treeCacheDir) } : {},
     ...input2.onProgress ? { onDirectoryDone: input2.onProgress } : {},
     rules,

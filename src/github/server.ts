@@ -31,7 +31,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
   const sandbox = sandboxProviderFromEnv(env);
   return {
     ...(sandbox ? { sandbox } : {}),
-    analyze: (input) => analyze(input),
+    // Off the event loop: webhooks and /healthz are answered while a review is analysed.
+    analyze: (input) => analyze({ ...input, offThread: true }),
     ruleIds: ruleCatalogue().map((r) => r.id),
     concurrency: positiveInt(env.MAPGUARD_CONCURRENCY, 'MAPGUARD_CONCURRENCY', 2),
     ...(env.MAPGUARD_CONCURRENCY_PER_INSTALLATION ? { concurrencyPerInstallation: positiveInt(env.MAPGUARD_CONCURRENCY_PER_INSTALLATION, 'MAPGUARD_CONCURRENCY_PER_INSTALLATION', 1) } : {}),

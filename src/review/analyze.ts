@@ -9,7 +9,7 @@ import { confirmRaces, RACE_RULE_ID } from '../race/confirm.js';
 import { pathIncluded } from '../config/paths.js';
 import type { Config } from '../config/types.js';
 import type { ReviewInput, ReviewResult } from './types.js';
-import { analyzeInWorkers, workerCount } from './parallel.js';
+import { analyzeInWorkers, workerCount, workersAvailable } from './parallel.js';
 import { ruleCatalogue } from './catalogue.js';
 import { applyBaseline } from './baseline.js';
 import { readerFor } from './module-source.js';
@@ -26,9 +26,11 @@ export async function analyze(input: ReviewInput, rules: readonly Rule[] = allRu
   // The module view reads from disk, or from every file the front end gave (the App).
   const moduleFiles = workspace.module ? (workspace.module.fsRoot ? [] : (workspace.moduleFiles ?? workspace.files)) : undefined;
   // Worker threads only run the registry's rules; a custom rule list stays on this thread.
-  const workers = rules === allRules ? workerCount(files.length) : 1;
+  const threads = rules === allRules ? workerCount(files.length) : 1;
+  // The App keeps its event loop free for webhooks and /healthz: even a small review runs on a worker thread.
+  const workers = threads > 1 ? threads : input.offThread && rules === allRules && workersAvailable() ? 1 : 0;
   const result =
-    workers > 1
+    workers >= 1
       ? await analyzeInWorkers(files, workspace.goMods ?? [], Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)])), workers, moduleFiles && workspace.module ? { source: workspace.module, files: moduleFiles } : undefined, input.treeCacheDir, input.onProgress)
       : await analyzeSources(files, {
           ...(input.treeCacheDir ? { treeCache: new DiskTreeCache(input.treeCacheDir) } : {}),

@@ -23,6 +23,11 @@ const BIG_DIR_MIN_FILES = 40;
 
 const workerUrl = new URL('./worker.js', import.meta.url);
 
+/** Whether worker threads can run here (the compiled worker module exists; under ts-jest it does not). */
+export function workersAvailable(): boolean {
+  return existsSync(fileURLToPath(workerUrl));
+}
+
 /** How many workers to use: MAPGUARD_WORKERS, else the cores (at most 4); 1 means no workers. */
 export function workerCount(fileCount: number): number {
   const env = Number(process.env.MAPGUARD_WORKERS);

@@ -56,6 +56,8 @@ export interface ReviewInput {
   baseline?: Baseline;
   /** A directory of parsed trees kept across runs (tree-cache.ts); absent: parse every file. */
   treeCacheDir?: string;
+  /** Analyse on a worker thread even when one thread would do (the App: its event loop answers webhooks). */
+  offThread?: boolean;
   /** Told after each analysed directory: how many are done, of how many (the CLI's progress line). */
   onProgress?: (done: number, total: number) => void;
 }
