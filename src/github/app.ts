@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApplicationFunction, Context, Probot } from 'probot';
 import { ReviewQueue, type SubmitResult } from './queue.js';
-import { reviewJob, CHECK_NAME, type JobDeps, type JobRequest } from './job.js';
+import { pullKey, reviewJob, CHECK_NAME, type JobDeps, type JobRequest } from './job.js';
 import type { PullRef } from './source.js';
 import type { Log, Octokit } from './types.js';
 import { ModuleArchives } from './archive.js';
@@ -83,11 +83,11 @@ export function createApp(appOptions: AppOptions): MapguardApp {
 
   const durable = options.durable;
   const submit = async (context: Context, req: Omit<JobRequest, 'octokit' | 'log'>): Promise<SubmitResult> => {
-    const key = `${req.pr.owner}/${req.pr.repo}#${req.pr.number}`;
+    const key = pullKey(req.pr);
     const jobLog = context.log.child({ pr: key, sha: req.pr.headSha, delivery: context.id });
     const installation = (context.payload as { installation?: { id?: number } }).installation?.id;
     const r = durable
-      ? await durable.submit(durableJob(context, key, req))
+      ? await durable.submit(durableJob(context.id, installation, key, req))
       : queue.submit({ ...reviewJob({ ...req, octokit: context.octokit as Octokit, log: jobLog }, options, context.id), ...(installation !== undefined ? { group: String(installation) } : {}) });
     // Shutting down: fail the delivery (GitHub shows it as failed; it can be redelivered).
     if (r === 'closing') throw new Error('mapguard is shutting down; redeliver this webhook later');
@@ -110,8 +110,7 @@ export function createApp(appOptions: AppOptions): MapguardApp {
     if (options.recoverOnStart && !durable) {
       const { appId, maxPulls } = options.recoverOnStart;
       const resubmit = (r: StrandedRun) => {
-        const key = `${r.pr.owner}/${r.pr.repo}#${r.pr.number}`;
-        const jobLog = app.log.child({ pr: key, sha: r.pr.headSha });
+        const jobLog = app.log.child({ pr: pullKey(r.pr), sha: r.pr.headSha });
         const resume = { externalId: r.externalId ?? `mapguard/${randomUUID()}`, checkRunId: r.checkRunId };
         const req: JobRequest = { octokit: r.octokit, log: jobLog, pr: r.pr, draft: false, rerequested: true, ...(r.htmlUrl ? { htmlUrl: r.htmlUrl } : {}), resume };
         const result = queue.submit(reviewJob(req, options, `recover-${r.checkRunId}`));
@@ -168,8 +167,7 @@ export function createApp(appOptions: AppOptions): MapguardApp {
 }
 
 /** The durable queue's job for a pull request: data only, the installation to authenticate as. */
-function durableJob(context: Context, key: string, req: Omit<JobRequest, 'octokit' | 'log'>): ReviewJobData {
-  const installationId = (context.payload as { installation?: { id?: number } }).installation?.id;
+function durableJob(deliveryId: string, installationId: number | undefined, key: string, req: Omit<JobRequest, 'octokit' | 'log'>): ReviewJobData {
   if (typeof installationId !== 'number') throw new Error('the webhook names no installation: a worker could not act for it');
   return {
     key,
@@ -178,7 +176,7 @@ function durableJob(context: Context, key: string, req: Omit<JobRequest, 'octoki
     draft: req.draft,
     rerequested: req.rerequested,
     ...(req.htmlUrl ? { htmlUrl: req.htmlUrl } : {}),
-    deliveryId: `${context.id}/${key}`,
+    deliveryId: `${deliveryId}/${key}`,
     externalId: `mapguard/${randomUUID()}`,
   };
 }

@@ -53,14 +53,13 @@ redis.call('SET', KEYS[2], ARGV[1], 'EX', ARGV[4])
 return 'queued'
 `;
 
-
 const liveKey = (key: string) => `${PREFIX}:live:${key}`;
 const doneKey = (key: string, sha: string) => `${PREFIX}:done:${key}@${sha}`;
 const deliveryKey = (id: string) => `${PREFIX}:delivery:${id}`;
 
-/** ioredis options BullMQ needs for blocking connections (no per-request retry limit). */
+/** A connection as BullMQ needs it for blocking commands (no per-request retry limit). */
 function connect(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+  return new Redis(url, { maxRetriesPerRequest: null });
 }
 
 /** The receiver's side: dedup, supersede and enqueue. */
@@ -119,12 +118,12 @@ export class DurableWorker {
 
   constructor(
     private readonly opts: WorkerOptions,
-    process: ProcessJob,
+    processJob: ProcessJob,
     onSuperseded: (data: ReviewJobData, bySha: string) => Promise<void>,
   ) {
     this.redis = connect(opts.url);
     this.workerConnection = connect(opts.url);
-    this.worker = new Worker<ReviewJobData>(QUEUE_NAME, (job) => this.run(job, process, onSuperseded), {
+    this.worker = new Worker<ReviewJobData>(QUEUE_NAME, (job) => this.run(job, processJob, onSuperseded), {
       connection: this.workerConnection,
       prefix: PREFIX,
       concurrency: opts.concurrency,
@@ -149,7 +148,7 @@ export class DurableWorker {
     this.worker.on(event, listener);
   }
 
-  private async run(job: Job<ReviewJobData>, process: ProcessJob, onSuperseded: (data: ReviewJobData, bySha: string) => Promise<void>): Promise<void> {
+  private async run(job: Job<ReviewJobData>, processJob: ProcessJob, onSuperseded: (data: ReviewJobData, bySha: string) => Promise<void>): Promise<void> {
     const data = job.data;
     const live = await this.redis.get(liveKey(data.key));
     if (live !== null && live !== data.pr.headSha) {
@@ -172,7 +171,7 @@ export class DurableWorker {
       );
     }, this.opts.pollMs);
     try {
-      await process(data, {
+      await processJob(data, {
         signal: controller.signal,
         superseded: () => bySha,
         setCheckRun: async (id) => {

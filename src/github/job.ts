@@ -247,9 +247,14 @@ async function review(req: JobRequest, deps: JobDeps, started: Started, signal: 
   log.info({ ...result, findings: findings.length, ms: Date.now() - t0 }, 'review done');
 }
 
+/** A pull request's queue key, "owner/repo#number": one live review per key. */
+export function pullKey(pr: PullRef): string {
+  return `${pr.owner}/${pr.repo}#${pr.number}`;
+}
+
 /** The queue job for one pull request at one head SHA. */
 export function reviewJob(req: JobRequest, deps: JobDeps, deliveryId: string): JobSpec<Started> {
-  const key = `${req.pr.owner}/${req.pr.repo}#${req.pr.number}`;
+  const key = pullKey(req.pr);
   return {
     key,
     sha: req.pr.headSha,
