@@ -14,7 +14,7 @@
 // so any worker can run it: a worker that dies mid-job loses its lock, BullMQ's stalled-job check
 // hands the job to another worker, and that one finds the check run the first created (job.ts,
 // `resume`) and the comments it posted (publish.ts dedupes by fingerprint): nothing twice.
-import { Queue, Worker, type Job } from 'bullmq';
+import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { PullRef } from './source.js';
 import { isSuperseded, SupersededError, type SubmitResult } from './queue.js';
@@ -53,6 +53,23 @@ redis.call('SET', KEYS[2], ARGV[1], 'EX', ARGV[4])
 return 'queued'
 `;
 
+/**
+ * A slot of an installation's share (MAPGUARD_CONCURRENCY_PER_INSTALLATION across every worker):
+ * a sorted set of the jobs holding one, each scored by when its lease ends (Redis's clock, so
+ * workers on machines whose clocks differ agree). A lease not renewed (its worker died) lapses.
+ * Returns 1 when the job holds a slot (taken now or renewed), 0 when the installation is full.
+ */
+const SLOT_SCRIPT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+if not redis.call('ZSCORE', KEYS[1], ARGV[1]) and redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
+redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
+redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]) * 2)
+return 1
+`;
+
+const slotsKey = (installationId: number) => `${PREFIX}:slots:${installationId}`;
 const liveKey = (key: string) => `${PREFIX}:live:${key}`;
 const doneKey = (key: string, sha: string) => `${PREFIX}:done:${key}@${sha}`;
 const deliveryKey = (id: string) => `${PREFIX}:delivery:${id}`;
@@ -104,6 +121,11 @@ export interface WorkerOptions {
   lockMs: number;
   /** How often the live SHA is checked while a job runs (a newer head stops it). */
   pollMs: number;
+  /**
+   * Reviews of one installation running at once across every worker sharing the Redis; a job
+   * over the share waits (delayed, about a second) while other installations' jobs run.
+   */
+  perInstallation?: number;
 }
 
 /** What the worker does with one job: `superseded` is a SHA when a newer head replaced it meanwhile. */
@@ -123,7 +145,7 @@ export class DurableWorker {
   ) {
     this.redis = connect(opts.url);
     this.workerConnection = connect(opts.url);
-    this.worker = new Worker<ReviewJobData>(QUEUE_NAME, (job) => this.run(job, processJob, onSuperseded), {
+    this.worker = new Worker<ReviewJobData>(QUEUE_NAME, (job, token) => this.run(job, token, processJob, onSuperseded), {
       connection: this.workerConnection,
       prefix: PREFIX,
       concurrency: opts.concurrency,
@@ -148,7 +170,13 @@ export class DurableWorker {
     this.worker.on(event, listener);
   }
 
-  private async run(job: Job<ReviewJobData>, processJob: ProcessJob, onSuperseded: (data: ReviewJobData, bySha: string) => Promise<void>): Promise<void> {
+  /** Takes or renews the job's slot of its installation's share; true without a share. */
+  private async holdSlot(data: ReviewJobData, member: string): Promise<boolean> {
+    if (!this.opts.perInstallation) return true;
+    return (await this.redis.eval(SLOT_SCRIPT, 1, slotsKey(data.installationId), member, Math.max(this.opts.lockMs, 3 * this.opts.pollMs), this.opts.perInstallation)) === 1;
+  }
+
+  private async run(job: Job<ReviewJobData>, token: string | undefined, processJob: ProcessJob, onSuperseded: (data: ReviewJobData, bySha: string) => Promise<void>): Promise<void> {
     const data = job.data;
     const live = await this.redis.get(liveKey(data.key));
     if (live !== null && live !== data.pr.headSha) {
@@ -156,10 +184,17 @@ export class DurableWorker {
       await onSuperseded(data, live);
       return;
     }
+    const member = job.id ?? data.key;
+    if (!(await this.holdSlot(data, member))) {
+      // The installation has its share running: back in the queue for a moment, not an attempt.
+      await job.moveToDelayed(Date.now() + 500 + Math.floor(Math.random() * 1000), token);
+      throw new DelayedError();
+    }
     const controller = new AbortController();
     let bySha: string | undefined;
     this.running.set(job.id ?? data.key, controller);
     const timer = setInterval(() => {
+      if (this.opts.perInstallation) void this.holdSlot(data, member).catch(() => undefined);
       void this.redis.get(liveKey(data.key)).then(
         (sha) => {
           if (sha !== null && sha !== data.pr.headSha && !bySha) {
@@ -186,6 +221,7 @@ export class DurableWorker {
     } finally {
       clearInterval(timer);
       this.running.delete(job.id ?? data.key);
+      if (this.opts.perInstallation) await this.redis.zrem(slotsKey(data.installationId), member).catch(() => undefined);
     }
     await this.redis.set(doneKey(data.key, data.pr.headSha), '1', 'EX', DONE_TTL_S);
   }

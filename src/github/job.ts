@@ -14,11 +14,15 @@ import { prepareModule } from './module.js';
 import type { ModuleArchives } from './archive.js';
 import type { Log, Octokit } from './types.js';
 import { jobDuration, jobsTotal } from './metrics.js';
+import { isTimedOut, startBudget, untilAborted, type JobBudget } from './budget.js';
 
 /** The text of a check run the server could not finish before it stopped. */
 export const RESTART_TEXT = 'The mapguard server stopped (a restart or a deploy) before it finished reviewing this commit. Re-run the check to review it.';
 
 export const CHECK_NAME = 'mapguard';
+
+/** A review's time budget when the deployment sets none (MAPGUARD_JOB_TIMEOUT_SECONDS). */
+export const DEFAULT_JOB_TIMEOUT_SECONDS = 1800;
 
 /**
  * Builds the sandboxed runs the config enables for one pull request: the
@@ -27,7 +31,8 @@ export const CHECK_NAME = 'mapguard';
  * answered with a note in the summary.
  */
 export interface SandboxProvider {
-  prepare(octokit: Octokit, pr: PullRef, config: Config, log: Log): Promise<{ escape?: EscapeRunner; race?: RaceRunner; cleanup: () => Promise<void> }>;
+  /** `budget`: the job's clock; each run's timeout is capped by what is left of it when the run starts. */
+  prepare(octokit: Octokit, pr: PullRef, config: Config, log: Log, budget?: Pick<JobBudget, 'left'>): Promise<{ escape?: EscapeRunner; race?: RaceRunner; cleanup: () => Promise<void> }>;
 }
 
 export interface JobDeps {
@@ -44,6 +49,8 @@ export interface JobDeps {
   archives?: ModuleArchives;
   /** Retries of a create after an ambiguous answer (tests shorten the backoff). */
   writeRetry?: OnceOptions;
+  /** The run phase's time budget in seconds (default DEFAULT_JOB_TIMEOUT_SECONDS). */
+  timeBudgetSeconds?: number;
 }
 
 export interface JobRequest {
@@ -78,7 +85,7 @@ async function readConfig(req: JobRequest, deps: JobDeps): Promise<Config> {
   return parseConfig(found.text, found.source, deps.ruleIds);
 }
 
-async function completeCheck(req: JobRequest, checkRunId: number, conclusion: 'cancelled' | 'failure' | 'neutral', title: string, summary: string): Promise<void> {
+async function completeCheck(req: JobRequest, checkRunId: number, conclusion: 'cancelled' | 'failure' | 'neutral' | 'timed_out', title: string, summary: string): Promise<void> {
   await req.octokit.rest.checks.update({
     ...repoParams(req.pr),
     check_run_id: checkRunId,
@@ -147,7 +154,8 @@ async function start(req: JobRequest, deps: JobDeps): Promise<Started> {
   return { checkRunId, config };
 }
 
-async function review(req: JobRequest, deps: JobDeps, started: Started, signal: AbortSignal): Promise<void> {
+async function review(req: JobRequest, deps: JobDeps, started: Started, budget: JobBudget): Promise<void> {
+  const signal = budget.signal;
   const { octokit, pr, log } = req;
   const checkRunId = started.checkRunId!;
   const config = started.config!;
@@ -172,7 +180,7 @@ async function review(req: JobRequest, deps: JobDeps, started: Started, signal: 
       if (!deps.sandbox) notes.push(`${wanted.join(' and ')} ${wanted.length > 1 ? 'are' : 'is'} enabled in the configuration but not available in this deployment.`);
       else {
         try {
-          const prepared = await deps.sandbox.prepare(octokit, pr, config, log);
+          const prepared = await deps.sandbox.prepare(octokit, pr, config, log, budget);
           cleanup = prepared.cleanup;
           runners = { ...(prepared.escape ? { escape: prepared.escape } : {}), ...(prepared.race ? { race: prepared.race } : {}) };
         } catch (e) {
@@ -202,7 +210,7 @@ async function review(req: JobRequest, deps: JobDeps, started: Started, signal: 
       const workspace = { ...loaded.workspace, ...(mod.module ? { module: mod.module } : {}) };
       // Analyse whole changed files, then filter here: fingerprints outside the diff
       // lines still count as "present", so their threads are not declared fixed.
-      const result = await deps.analyze({ workspace, diff: loaded.diff, config: { ...config, filter: 'file' }, ...runners });
+      const result = await deps.analyze({ workspace, diff: loaded.diff, config: { ...config, filter: 'file' }, ...runners, signal });
       checkpoint(signal);
       present = new Set(result.findings.map((f) => f.fingerprint));
       findings = filterFindings(result.findings, loaded.diff, config.filter);
@@ -273,11 +281,25 @@ export function reviewJob(req: JobRequest, deps: JobDeps, deliveryId: string): J
         jobsTotal.inc({ outcome: name });
         jobDuration.observe((Date.now() - t0) / 1000);
       };
+      const budget = startBudget(deps.timeBudgetSeconds ?? DEFAULT_JOB_TIMEOUT_SECONDS, signal);
       try {
-        checkpoint(signal);
-        await review(req, deps, started, signal);
+        checkpoint(budget.signal);
+        // A step that hangs (a GitHub answer that never comes) ends the job when the budget does.
+        await untilAborted(review(req, deps, started, budget), budget.signal);
         outcome('completed');
       } catch (e) {
+        if (isTimedOut(e)) {
+          outcome('timed_out');
+          req.log.warn({ seconds: e.seconds }, 'review timed out');
+          await completeCheck(
+            req,
+            started.checkRunId,
+            'timed_out',
+            'mapguard ran out of time',
+            `The review did not finish within its time budget of ${e.seconds} s (the deployment's MAPGUARD_JOB_TIMEOUT_SECONDS) and was stopped. Re-run the check; if it times out again, the escape analysis or the race check (\`timeout_seconds\` in \`.github/mapguard.yml\`) may need less of the budget.`,
+          ).catch((err: unknown) => req.log.error({ err }, 'could not complete the check run'));
+          return;
+        }
         if (isSuperseded(e)) {
           outcome('superseded');
           await completeCheck(req, started.checkRunId, 'cancelled', 'Superseded', `A newer commit (${e.bySha}) is being reviewed.`);
@@ -294,6 +316,8 @@ export function reviewJob(req: JobRequest, deps: JobDeps, deliveryId: string): J
         await completeCheck(req, started.checkRunId, 'failure', 'mapguard could not complete the review', `mapguard hit an error while reviewing this commit; re-run the check to try again.\n\n\`\`\`\n${message.slice(0, 2000)}\n\`\`\``).catch(
           (err: unknown) => req.log.error({ err }, 'could not complete the check run'),
         );
+      } finally {
+        budget.stop();
       }
     },
     onCancel: async (started, bySha) => {

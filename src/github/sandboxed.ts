@@ -27,7 +27,9 @@ async function tarball(octokit: Octokit, pr: PullRef, ref: string): Promise<Buff
 
 export function archiveSandboxProvider(opts: SandboxProviderOptions): SandboxProvider {
   return {
-    async prepare(octokit, pr, config, log) {
+    async prepare(octokit, pr, config, log, budget) {
+      // Each run gets its configured timeout, or what is left of the job's budget when it starts.
+      const capped = (seconds: number) => (budget ? Math.max(1, Math.min(seconds, budget.left())) : seconds);
       const cleanups: (() => Promise<void>)[] = [];
       const cleanup = async () => {
         for (const c of cleanups.splice(0)) await c();
@@ -41,17 +43,19 @@ export function archiveSandboxProvider(opts: SandboxProviderOptions): SandboxPro
           const base = await tarball(octokit, pr, cmp.merge_base_commit.sha);
           const ws = await prepareArchiveWorkspaces(base, head);
           cleanups.push(() => ws.cleanup());
-          escape = createEscapeRunner({
-            baseDir: ws.baseDir,
-            headDir: ws.headDir,
-            sandbox: opts.sandbox,
-            trusted: false,
-            timeoutSeconds: config.escape_analysis.timeout_seconds,
-            packages: config.escape_analysis.packages,
-            ...(opts.goproxy ? { goproxy: opts.goproxy } : {}),
-            ...(opts.stdCacheDir ? { stdCacheDir: opts.stdCacheDir } : {}),
-            log: (line) => log.info({ escape: line }, 'escape analysis'),
-          });
+          const escapeRunner = (timeoutSeconds: number) =>
+            createEscapeRunner({
+              baseDir: ws.baseDir,
+              headDir: ws.headDir,
+              sandbox: opts.sandbox,
+              trusted: false,
+              timeoutSeconds,
+              packages: config.escape_analysis.packages,
+              ...(opts.goproxy ? { goproxy: opts.goproxy } : {}),
+              ...(opts.stdCacheDir ? { stdCacheDir: opts.stdCacheDir } : {}),
+              log: (line) => log.info({ escape: line }, 'escape analysis'),
+            });
+          escape = { compare: (diff) => escapeRunner(capped(config.escape_analysis.timeout_seconds)).compare(diff) };
         }
         if (config.race_check.enabled) {
           // Its own copy of the head: tests may write in their tree, the escape build must not see that.
@@ -60,19 +64,21 @@ export function archiveSandboxProvider(opts: SandboxProviderOptions): SandboxPro
           const dir = join(root, 'head');
           mkdirSync(dir, { mode: 0o755 });
           await extractArchive(head, dir, { stripComponents: 1 });
-          race = createRaceRunner({
-            dir,
-            sandbox: opts.sandbox,
-            trusted: false,
-            packages: config.race_check.packages,
-            count: config.race_check.count,
-            cpu: config.race_check.cpu,
-            ...(config.race_check.run ? { run: config.race_check.run } : {}),
-            timeoutSeconds: config.race_check.timeout_seconds,
-            ...(opts.goproxy ? { goproxy: opts.goproxy } : {}),
-            ...(opts.stdCacheDir ? { stdCacheDir: opts.stdCacheDir } : {}),
-            log: (line) => log.info({ race: line }, 'race check'),
-          });
+          const raceRunner = (timeoutSeconds: number) =>
+            createRaceRunner({
+              dir,
+              sandbox: opts.sandbox,
+              trusted: false,
+              packages: config.race_check.packages,
+              count: config.race_check.count,
+              cpu: config.race_check.cpu,
+              ...(config.race_check.run ? { run: config.race_check.run } : {}),
+              timeoutSeconds,
+              ...(opts.goproxy ? { goproxy: opts.goproxy } : {}),
+              ...(opts.stdCacheDir ? { stdCacheDir: opts.stdCacheDir } : {}),
+              log: (line) => log.info({ race: line }, 'race check'),
+            });
+          race = { run: (diff) => raceRunner(capped(config.race_check.timeout_seconds)).run(diff) };
         }
         return { ...(escape ? { escape } : {}), ...(race ? { race } : {}), cleanup };
       } catch (e) {

@@ -11,6 +11,7 @@ import { sandboxProviderFromEnv } from './sandboxed.js';
 import { DEFAULT_ARCHIVE_LIMITS, ModuleArchives } from './archive.js';
 import { installBodyLimit } from './body-limit.js';
 import { DurableQueue } from './durable.js';
+import { DEFAULT_JOB_TIMEOUT_SECONDS } from './job.js';
 
 export function positiveInt(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined || value === '') return fallback;
@@ -45,6 +46,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
       maxFiles: positiveInt(env.MAPGUARD_MAX_FILES, 'MAPGUARD_MAX_FILES', DEFAULT_LIMITS.maxFiles),
     },
     ...(env.MAPGUARD_DOCS_URL ? { docsBase: env.MAPGUARD_DOCS_URL } : {}),
+    timeBudgetSeconds: positiveInt(env.MAPGUARD_JOB_TIMEOUT_SECONDS, 'MAPGUARD_JOB_TIMEOUT_SECONDS', DEFAULT_JOB_TIMEOUT_SECONDS),
     archives: new ModuleArchives({
       ...DEFAULT_ARCHIVE_LIMITS,
       maxArchiveBytes: mebibytes(env.MAPGUARD_MODULE_ARCHIVE_MB, 'MAPGUARD_MODULE_ARCHIVE_MB', DEFAULT_ARCHIVE_LIMITS.maxArchiveBytes, 1),

@@ -44,6 +44,7 @@ export async function startWorker(opts: { env?: NodeJS.ProcessEnv; override?: (o
       concurrency: deps.concurrency,
       lockMs: positiveInt(env.MAPGUARD_JOB_LOCK_MS, 'MAPGUARD_JOB_LOCK_MS', 30_000),
       pollMs: positiveInt(env.MAPGUARD_SUPERSEDE_POLL_MS, 'MAPGUARD_SUPERSEDE_POLL_MS', 2_000),
+      ...(deps.concurrencyPerInstallation ? { perInstallation: deps.concurrencyPerInstallation } : {}),
     },
     async (data, ctx) => {
       const req = await request(data, { resume: { externalId: data.externalId, ...(data.checkRunId !== undefined ? { checkRunId: data.checkRunId } : {}), onCheckRun: ctx.setCheckRun } });

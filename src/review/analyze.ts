@@ -31,7 +31,7 @@ export async function analyze(input: ReviewInput, rules: readonly Rule[] = allRu
   const workers = threads > 1 ? threads : input.offThread && rules === allRules && workersAvailable() ? 1 : 0;
   const result =
     workers >= 1
-      ? await analyzeInWorkers(files, workspace.goMods ?? [], Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)])), workers, moduleFiles && workspace.module ? { source: workspace.module, files: moduleFiles } : undefined, input.treeCacheDir, input.onProgress)
+      ? await analyzeInWorkers(files, workspace.goMods ?? [], Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)])), workers, moduleFiles && workspace.module ? { source: workspace.module, files: moduleFiles } : undefined, input.treeCacheDir, input.onProgress, input.signal)
       : await analyzeSources(files, {
           ...(input.treeCacheDir ? { treeCache: new DiskTreeCache(input.treeCacheDir) } : {}),
           ...(input.onProgress ? { onDirectoryDone: input.onProgress } : {}),

@@ -72,7 +72,9 @@ export async function analyzeInWorkers(
   module?: WorkerJob['module'],
   treeCacheDir?: string,
   onProgress?: (done: number, total: number) => void,
+  signal?: AbortSignal,
 ): Promise<AnalysisResult> {
+  signal?.throwIfAborted();
   const dirs = [...groupByDirectory(inputs).values()].sort((a, b) => sizeOf(b) - sizeOf(a));
   const big = bigDirectories(dirs, workers);
   // Work in the order it is taken: big directories' parse slices, then (as each big directory's
@@ -101,6 +103,13 @@ export async function analyzeInWorkers(
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(workerUrl);
+      // Stopped from outside (the App's job budget): the thread is terminated, not left to finish.
+      const onAbort = () => {
+        void worker.terminate();
+        reject(signal!.reason);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      worker.once('exit', () => signal?.removeEventListener('abort', onAbort));
       let sentModule = false;
       const onParsed = new Map<number, PendingBig>();
       const analyse = (files: SourceInput[], trees?: ShippedTree[]) => {

@@ -103,6 +103,50 @@ describeRedis('durable queue semantics', () => {
   }, 60_000);
 });
 
+describeRedis('durable queue: an installation\'s share across workers', () => {
+  let redis: RedisServer;
+  let queue: DurableQueue;
+  const workers: DurableWorker[] = [];
+  beforeAll(async () => {
+    redis = await startRedis();
+    queue = new DurableQueue(redis.url);
+  });
+  afterAll(async () => {
+    for (const w of workers) await w.close(0, () => new Error('stop'));
+    await queue?.close();
+    await redis?.stop();
+  });
+
+  test('MAPGUARD_CONCURRENCY_PER_INSTALLATION holds across two workers; other installations run meanwhile', async () => {
+    const running = new Map<number, number>();
+    const most = new Map<number, number>();
+    let mostOverall = 0;
+    const done: string[] = [];
+    const review = async (data: ReviewJobData) => {
+      const inst = data.installationId;
+      running.set(inst, (running.get(inst) ?? 0) + 1);
+      most.set(inst, Math.max(most.get(inst) ?? 0, running.get(inst)!));
+      mostOverall = Math.max(mostOverall, [...running.values()].reduce((a, b) => a + b, 0));
+      await new Promise((r) => setTimeout(r, 400));
+      running.set(inst, running.get(inst)! - 1);
+      done.push(data.key);
+    };
+    // Two workers of two slots each: without the share, installation 1's three reviews would run at once.
+    for (let i = 0; i < 2; i++) {
+      const w = new DurableWorker({ url: redis.url, concurrency: 2, lockMs: 5000, pollMs: 100, perInstallation: 1 }, review, async () => undefined);
+      workers.push(w);
+      await w.ready();
+    }
+    const of = (inst: number, n: number): ReviewJobData => ({ ...job(`o/r${inst}#${n}`, `s${inst}${n}`, `share-${inst}-${n}`), installationId: inst });
+    for (const d of [of(1, 1), of(1, 2), of(1, 3), of(2, 1), of(2, 2)]) expect(await queue.submit(d)).toBe('queued');
+    await until('every review', () => done.length === 5, 30_000);
+    expect(most.get(1)).toBe(1);
+    expect(most.get(2)).toBe(1);
+    // The two installations' reviews ran side by side.
+    expect(mostOverall).toBe(2);
+  }, 60_000);
+});
+
 describeRedis('durable queue end to end', () => {
   const gh = new FakeGitHub();
   let redis: RedisServer;

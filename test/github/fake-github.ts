@@ -202,6 +202,8 @@ export class FakeGitHub {
   }
 
   stop(): Promise<void> {
+    // Held answers (slow) and keep-alive sockets would keep close() waiting: end them.
+    this.server?.closeAllConnections();
     return new Promise((r) => (this.server ? this.server.close(() => r()) : r()));
   }
 
