@@ -32085,7 +32085,8 @@ function bigDirectories(dirs, workers) {
   if (workers < 2 || total === 0) return /* @__PURE__ */ new Set();
   return new Set(dirs.filter((d) => d.length >= BIG_DIR_MIN_FILES && sizeOf(d) >= total * BIG_DIR_SHARE));
 }
-async function analyzeInWorkers(inputs, goMods, severities, workers, module2, treeCacheDir, onProgress) {
+async function analyzeInWorkers(inputs, goMods, severities, workers, module2, treeCacheDir, onProgress, signal) {
+  signal?.throwIfAborted();
   const dirs = [...groupByDirectory(inputs).values()].sort((a, b2) => sizeOf(b2) - sizeOf(a));
   const big = bigDirectories(dirs, workers);
   const parseQueue = [];
@@ -32109,6 +32110,12 @@ async function analyzeInWorkers(inputs, goMods, severities, workers, module2, tr
   };
   const runWorker = () => new Promise((resolve4, reject) => {
     const worker = new Worker(workerUrl);
+    const onAbort = () => {
+      void worker.terminate();
+      reject(signal.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    worker.once("exit", () => signal?.removeEventListener("abort", onAbort));
     let sentModule = false;
     const onParsed = /* @__PURE__ */ new Map();
     const analyse2 = (files, trees) => {
@@ -32538,7 +32545,7 @@ async function analyze(input2, rules = allRules) {
   const moduleFiles = workspace.module ? workspace.module.fsRoot ? [] : workspace.moduleFiles ?? workspace.files : void 0;
   const threads = rules === allRules ? workerCount(files.length) : 1;
   const workers = threads > 1 ? threads : input2.offThread && rules === allRules && workersAvailable() ? 1 : 0;
-  const result2 = workers >= 1 ? await analyzeInWorkers(files, workspace.goMods ?? [], Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)])), workers, moduleFiles && workspace.module ? { source: workspace.module, files: moduleFiles } : void 0, input2.treeCacheDir, input2.onProgress) : await analyzeSources(files, {
+  const result2 = workers >= 1 ? await analyzeInWorkers(files, workspace.goMods ?? [], Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)])), workers, moduleFiles && workspace.module ? { source: workspace.module, files: moduleFiles } : void 0, input2.treeCacheDir, input2.onProgress, input2.signal) : await analyzeSources(files, {
     ...input2.treeCacheDir ? { treeCache: new DiskTreeCache(input2.treeCacheDir) } : {},
     ...input2.onProgress ? { onDirectoryDone: input2.onProgress } : {},
     rules,
