@@ -112,32 +112,57 @@ function varRole(ctx: RuleContext, spec: SyntaxNode): string | undefined {
 /**
  * Package-wide: field names rebound through a pointer (`*x.f = v`) or whose
  * pointer is handed to a call (`json.Unmarshal(b, x.f)`), and whether any
- * `*e = v` assignment exists at all.
+ * `*e = v` assignment exists at all. Each part is found on its first question:
+ * a result only asks whether any `*e = v` exists (often answered by the first
+ * files), a field asks for the names (every argument list of the package).
  */
 const DerefAssignFact = defineFact('map-pointer:derefs', (pkg: PackageModel) => {
-  const fields = new Set<string>();
-  let any = false;
-  for (const f of pkg.files) {
-    for (const n of ast.descendants(f.root, ['assignment_statement', 'argument_list', 'return_statement', 'expression_list'])) {
-      if (n.type === 'assignment_statement') {
-        for (const t of ast.expressionsOf(ast.field(n, 'left'))) {
-          const e = ast.unparen(t);
-          if (e.type !== 'unary_expression' || e.child(0)?.type !== '*') continue;
-          any = true;
-          const op = ast.unparen(ast.field(e, 'operand') ?? e);
-          if (op.type === 'selector_expression') fields.add(ast.field(op, 'field')?.text ?? '');
-        }
-      } else if (n.type === 'argument_list' || n.type === 'return_statement' || n.type === 'expression_list') {
-        for (const a of ast.namedChildren(n)) {
-          const e = ast.unparen(a);
-          if (e.type === 'selector_expression' && (n.type !== 'expression_list' || n.parent?.type === 'short_var_declaration' || isRight(n))) {
-            fields.add(ast.field(e, 'field')?.text ?? '');
+  let any: boolean | undefined;
+  let fields: Set<string> | undefined;
+  /** The field rebound by one `*e = v` target, '' for a deref of something else, undefined when not a deref. */
+  const derefTarget = (t: SyntaxNode): string | undefined => {
+    const e = ast.unparen(t);
+    if (e.type !== 'unary_expression' || e.child(0)?.type !== '*') return undefined;
+    const op = ast.unparen(ast.field(e, 'operand') ?? e);
+    return op.type === 'selector_expression' ? (ast.field(op, 'field')?.text ?? '') : '';
+  };
+  const findAny = (): boolean => {
+    for (const f of pkg.files) {
+      for (const n of f.root.descendantsOfType('assignment_statement')) {
+        if (ast.expressionsOf(ast.field(n, 'left')).some((t) => derefTarget(t) !== undefined)) return true;
+      }
+    }
+    return false;
+  };
+  const findFields = (): Set<string> => {
+    const out = new Set<string>();
+    for (const f of pkg.files) {
+      for (const n of ast.descendants(f.root, ['assignment_statement', 'argument_list', 'return_statement', 'expression_list'])) {
+        if (n.type === 'assignment_statement') {
+          for (const t of ast.expressionsOf(ast.field(n, 'left'))) {
+            const name = derefTarget(t);
+            if (name) out.add(name);
+          }
+        } else {
+          for (const a of ast.namedChildren(n)) {
+            const e = ast.unparen(a);
+            if (e.type === 'selector_expression' && (n.type !== 'expression_list' || n.parent?.type === 'short_var_declaration' || isRight(n))) {
+              out.add(ast.field(e, 'field')?.text ?? '');
+            }
           }
         }
       }
     }
-  }
-  return { fields, any };
+    return out;
+  };
+  return {
+    get any(): boolean {
+      return (any ??= findAny());
+    },
+    get fields(): ReadonlySet<string> {
+      return (fields ??= findFields());
+    },
+  };
 });
 
 function isRight(list: SyntaxNode): boolean {

@@ -3,7 +3,7 @@
 // in a function that neither checks nor allocates the field first runs on a
 // nil map whenever it comes after the reset. Warning level: whether it can run
 // after the reset depends on call order we do not follow.
-import { ast, defineFact, ScopesFact, type Fact, type RuleContext, type Scopes, type SyntaxNode, type GoFile } from '../../src/engine/index.js';
+import { ast, CallsByCalleeFact, defineFact, ScopesFact, type Fact, type RuleContext, type Scopes, type SyntaxNode, type GoFile } from '../../src/engine/index.js';
 import { guardedByPresence, line, terminates } from './paths.js';
 import { calleeDecl } from './helpers.js';
 
@@ -231,17 +231,15 @@ function untouchedBefore(ctx: RuleContext, body: SyntaxNode, write: SyntaxNode, 
 function aCallerPrepares(ctx: RuleContext, fn: SyntaxNode, fieldName: string): boolean {
   const name = fn.type === 'func_literal' ? undefined : ast.field(fn, 'name')?.text;
   if (!name) return false;
-  for (const file of ctx.pkg.files) {
-    // The calls `x.name(...)`, found from the method name's spellings rather than from every call.
-    for (const call of ast.callsNamed(file.tree, name, { funcs: false, methods: true })) {
-      const shape = ast.callShape(call);
-      if (shape?.method !== name || !shape.receiver) continue;
-      const caller = ast.enclosingFunction(call);
-      const body = caller ? ast.functionBody(caller) : null;
-      if (!body) continue;
-      const recv = ast.exprKey(shape.receiver);
-      if (!untouchedBefore(ctx, body, call, `${recv}.${fieldName}`, recv, fieldName, { call: undefined })) return true;
-    }
+  // The calls `x.name(...)` (callShape names a method only for a selector callee).
+  for (const { call } of ctx.fact(CallsByCalleeFact).get(name) ?? []) {
+    const shape = ast.callShape(call);
+    if (shape?.method !== name || !shape.receiver) continue;
+    const caller = ast.enclosingFunction(call);
+    const body = caller ? ast.functionBody(caller) : null;
+    if (!body) continue;
+    const recv = ast.exprKey(shape.receiver);
+    if (!untouchedBefore(ctx, body, call, `${recv}.${fieldName}`, recv, fieldName, { call: undefined })) return true;
   }
   return false;
 }

@@ -5,31 +5,11 @@
 // enums) are bounded and never reported; nor are maps handed to code that might
 // shrink them (passed to package functions, returned, aliased).
 import {
-  defineRule, defineFact, ast, LifetimeFact, mapIdentity, MapUsageFact, identityLabel, insertionVisitor, isMapInsertion, ScopesFact,
+  defineRule, defineFact, ast, CallsByCalleeFact, LifetimeFact, mapIdentity, MapUsageFact, identityLabel, insertionVisitor, isMapInsertion, ScopesFact,
   type MapInsertion, type RuleContext, type SyntaxNode, type GoType, type GoFile,
 } from '../../src/engine/index.js';
 import { aliasValue, effectiveUsage, whyIneffective } from './removals.js';
 import { orphanedIndex } from './orphans.js';
-
-/** Calls in the package to a function or method of a given name, found on demand and cached per package. */
-const CallsByName = defineFact('unbounded-map-growth/calls', (pkg) => {
-  const cache = new Map<string, { call: SyntaxNode; file: GoFile }[]>();
-  return (name: string) => {
-    let list = cache.get(name);
-    if (list) return list;
-    list = [];
-    for (const file of pkg.files) {
-      for (const n of ast.callsNamed(file.tree, name, { funcs: true, methods: true })) {
-        const fn = ast.field(n, 'function');
-        const f = fn ? ast.unparen(fn) : null;
-        const callee = f?.type === 'identifier' ? f.text : f?.type === 'selector_expression' ? ast.field(f, 'field')?.text : undefined;
-        if (callee === name) list.push({ call: n, file });
-      }
-    }
-    cache.set(name, list);
-    return list;
-  };
-});
 
 export default defineRule({
   meta: {
@@ -184,7 +164,7 @@ function paramAlwaysFixed(ctx: RuleContext, ident: SyntaxNode): boolean {
   const index = ast.parametersOf(b.func).findIndex((p) => p.name.id === b.nameNode.id);
   const name = ast.field(b.func, 'name')?.text;
   if (index < 0 || !name) return false;
-  const calls = ctx.fact(CallsByName)(name);
+  const calls = ctx.fact(CallsByCalleeFact).get(name) ?? [];
   if (!calls.length) return false;
   return calls.every(({ call, file }) => {
     const args = ast.namedChildren(ast.field(call, 'arguments') ?? call).filter((a) => a.type !== 'comment');

@@ -9,7 +9,7 @@ import type { Binding, Scopes } from './scope.js';
 import { defineFact, type PackageModel } from './model.js';
 import type { GoType } from './gotypes.js';
 import type { GoFile } from './source.js';
-import { callShape, callsNamed, contains, enclosingFunction, expressionsOf, exprKey, field, unparen, walk } from './ast.js';
+import { callShape, contains, enclosingFunction, expressionsOf, exprKey, field, unparen, walk } from './ast.js';
 import { usesOf, type Use } from './uses.js';
 
 const LOOP_TYPES = ['for_statement'] as const;
@@ -388,20 +388,41 @@ function httpTypeOf(scopes: Scopes, expr: SyntaxNode, http: string): string | un
   return undefined;
 }
 
-/** Call expressions of the package by callee name (`f(...)`, `x.f(...)`, no parentheses around the callee), found per name asked. */
+/** One call of the package: the call, its file, and whether its callee is written without parentheses. */
+export interface CallSite {
+  call: SyntaxNode;
+  file: GoFile;
+  bare: boolean;
+}
+
+/**
+ * Every call of the package by the name it calls (`f(...)` and `x.f(...)`, parentheses around the
+ * callee seen through), each list in file order and then document order: one pass over the
+ * package's call expressions, made on the first question and shared by every rule that asks.
+ */
+export const CallsByCalleeFact = defineFact('flow:callsByCallee', (pkg): ReadonlyMap<string, readonly CallSite[]> => {
+  const out = new Map<string, CallSite[]>();
+  for (const file of pkg.files) {
+    for (const call of file.root.descendantsOfType('call_expression')) {
+      const fn = field(call, 'function');
+      if (!fn) continue;
+      const f = unparen(fn);
+      const name = f.type === 'identifier' ? f.text : f.type === 'selector_expression' ? field(f, 'field')?.text : undefined;
+      if (!name) continue;
+      const site = { call, file, bare: f === fn || f.id === fn.id };
+      const list = out.get(name);
+      if (list) list.push(site);
+      else out.set(name, [site]);
+    }
+  }
+  return out;
+});
+
+/** Call expressions of the package by callee name (`f(...)`, `x.f(...)`, no parentheses around the callee). */
 export function callSitesNamed(pkg: PackageModel, name: string): readonly SyntaxNode[] {
   const cache = pkg.fact(CallSitesFact);
   let list = cache.get(name);
-  if (!list) {
-    list = [];
-    for (const f of pkg.files) {
-      for (const call of callsNamed(f.tree, name, { funcs: true, methods: true })) {
-        const fn = field(call, 'function');
-        if (fn?.type === 'identifier' || fn?.type === 'selector_expression') list.push(call);
-      }
-    }
-    cache.set(name, list);
-  }
+  if (!list) cache.set(name, (list = (pkg.fact(CallsByCalleeFact).get(name) ?? []).filter((s) => s.bare).map((s) => s.call)));
   return list;
 }
 

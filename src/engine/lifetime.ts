@@ -349,13 +349,14 @@ export class Lifetime {
       if (t.type === 'index_expression' || syncMap) {
         const map = t.type === 'index_expression' ? field(t, 'operand') : t;
         const id = map ? mapIdentity(this.pkg, this.scopes, map) : undefined;
+        // Only a package map or a long-lived value's map field can register it: ask about removals only then.
+        if (id?.kind !== 'package' && !(id?.kind === 'field' && !id.owner.startsWith('var ') && longLived.has(id.owner))) return undefined;
         // A registry that drops entries while serving requests or events keeps each value only
         // for that span (a suspicion until its node is settled, a watcher until its RPC returns);
         // one that drops them only on reconfiguration or shutdown keeps them for the process.
-        const usage = id && id.kind !== 'local' ? this.pkg.fact(MapUsageFact).usage(id) : undefined;
-        if (!usage || [...usage.removals, ...usage.resets].some((r) => this.perRequest(r.node))) return undefined;
-        if (id?.kind === 'package') return `registered in ${id.name}`;
-        if (id?.kind === 'field' && !id.owner.startsWith('var ') && longLived.has(id.owner)) return `registered in ${id.owner}.${id.field}`;
+        const usage = this.pkg.fact(MapUsageFact).usage(id);
+        if ([...usage.removals, ...usage.resets].some((r) => this.perRequest(r.node))) return undefined;
+        return id.kind === 'package' ? `registered in ${id.name}` : `registered in ${id.owner}.${id.field}`;
       }
       return undefined;
     };
@@ -363,6 +364,12 @@ export class Lifetime {
       // Only a field or a map entry can hold the value (holderOf): the target's shape is cheaper to see than the value's type.
       const shape = unparen(target).type;
       if (!syncMap && shape !== 'selector_expression' && shape !== 'index_expression') return;
+      // A field holds it only when the field's owner lives long: a cheaper question than the value's type.
+      if (!syncMap && shape === 'selector_expression') {
+        const sel = unparen(target);
+        const holder = namedLocal(this.scopes.typeOfExpr(field(sel, 'operand') ?? sel));
+        if (!holder || !longLived.has(holder)) return;
+      }
       const t = value ? namedLocal(this.scopes.typeOfExpr(value)) : undefined;
       if (!t || !builtPerRequest.has(t) || longLived.has(t) || isTestFile(file)) return;
       const why = holderOf(target, syncMap);
