@@ -48,27 +48,47 @@ function topLevelIndex(tree: SyntaxTree, i: number): number {
   return top;
 }
 
-/** For each top-level declaration of a file (by node index), the names its declaring nodes name. */
-function namesByTopLevel(tree: SyntaxTree): Map<number, Set<string>> {
-  const out = new Map<number, Set<string>>();
+/**
+ * For each top-level declaration of a file (by node index), the names its declaring nodes name,
+ * each with the start offsets of the nodes that declare it (ascending: document order).
+ */
+function namesByTopLevel(tree: SyntaxTree): Map<number, Map<string, number[]>> {
+  const out = new Map<number, Map<string, number[]>>();
   for (const n of tree.rootNode.descendantsOfType(DECLARING_TYPES)) {
     const top = topLevelIndex(tree, n.index);
     let names = out.get(top);
-    if (!names) out.set(top, (names = new Set()));
+    if (!names) out.set(top, (names = new Map()));
+    const add = (name: string) => {
+      const at = names!.get(name);
+      if (!at) names!.set(name, [n.startIndex]);
+      else if (at[at.length - 1] !== n.startIndex) at.push(n.startIndex);
+    };
     switch (n.type) {
       case 'short_var_declaration':
       case 'receive_statement':
       case 'range_clause':
-        for (const e of expressionsOf(field(n, 'left'))) names.add(e.text);
+        for (const e of expressionsOf(field(n, 'left'))) add(e.text);
         break;
       case 'type_switch_statement':
-        for (const e of expressionsOf(field(n, 'alias'))) names.add(e.text);
+        for (const e of expressionsOf(field(n, 'alias'))) add(e.text);
         break;
       default:
-        for (const e of n.childrenForFieldName('name')) if (e) names.add(e.text);
+        for (const e of n.childrenForFieldName('name')) if (e) add(e.text);
     }
   }
   return out;
+}
+
+/** Whether a sorted list of offsets holds one in [from, to). */
+function anyWithin(sorted: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo]! < to;
 }
 
 export class Scopes {
@@ -102,23 +122,43 @@ export class Scopes {
 
   /** The innermost declaration of the name visible at the identifier, inside its function or block scopes. */
   private localBinding(ident: SyntaxNode, name: string): Binding | undefined {
-    // Ancestors once, with the nearest function at or above each (walking up per ancestor is quadratic).
-    const chain: SyntaxNode[] = [];
-    for (let p = ident.parent; p; p = p.parent) chain.push(p);
-    const funcs: (SyntaxNode | null)[] = new Array<SyntaxNode | null>(chain.length);
-    let above: SyntaxNode | null = null;
+    // Ancestors once, on the tree's arrays, with the nearest function at or above each (walking
+    // up per ancestor is quadratic). Node objects are made only for the ancestors asked.
+    const tree = ident.tree;
+    const { parent: parentOf, type: typeOf } = tree.data;
+    const chain: number[] = [];
+    for (let p = parentOf[ident.index]!; p >= 0; p = parentOf[p]!) chain.push(p);
+    const funcs = new Int32Array(chain.length);
+    let above = -1;
     for (let i = chain.length - 1; i >= 0; i--) {
-      if (FUNC_NODES.has(chain[i]!.type)) above = chain[i]!;
+      if (FUNC_NODES.has(tree.names.types[typeOf[chain[i]!]!] ?? '')) above = chain[i]!;
       funcs[i] = above;
     }
-    let node: SyntaxNode = ident;
+    // Every binding declaredIn finds comes from a declaring node inside the scope node that holds
+    // it: a scope node with none of the name's declaring nodes inside cannot bind it.
+    const declaring = this.declaringOffsets(ident);
+    const { start, end } = tree.data;
     for (let i = 0; i < chain.length; i++) {
-      const parent = chain[i]!;
-      const found = this.declaredIn(parent, node, name, ident, funcs[i] ?? null);
+      const p = chain[i]!;
+      if (declaring && !anyWithin(declaring, start[p]!, end[p]!)) continue;
+      const child = i === 0 ? ident : tree.node(chain[i - 1]!)!;
+      const found = this.declaredIn(tree.node(p)!, child, name, ident, funcs[i]! >= 0 ? tree.node(funcs[i]!) : null);
       if (found) return found;
-      node = parent;
     }
     return undefined;
+  }
+
+  /** Start offsets of the nodes declaring the identifier's name in its top-level declaration; undefined at the top level. */
+  private declaringOffsets(ident: SyntaxNode): readonly number[] | undefined {
+    const top = topLevelIndex(ident.tree, ident.index);
+    if (top === ident.index) return undefined;
+    return this.namesOf(ident.tree).get(top)?.get(ident.text) ?? [];
+  }
+
+  private namesOf(tree: SyntaxTree): Map<number, Map<string, number[]>> {
+    let byTop = this.declaredNames.get(tree);
+    if (!byTop) this.declaredNames.set(tree, (byTop = namesByTopLevel(tree)));
+    return byTop;
   }
 
   /** Whether anything in the top-level declaration around the identifier declares its name (false: it is the package's, or nobody's). */
@@ -126,9 +166,7 @@ export class Scopes {
     // Climbed on the tree's parent array: no node objects for the ancestors.
     const top = topLevelIndex(ident.tree, ident.index);
     if (top === ident.index) return true;
-    let byTop = this.declaredNames.get(ident.tree);
-    if (!byTop) this.declaredNames.set(ident.tree, (byTop = namesByTopLevel(ident.tree)));
-    return byTop.get(top)?.has(ident.text) ?? false;
+    return this.namesOf(ident.tree).get(top)?.has(ident.text) ?? false;
   }
 
   /**
@@ -136,7 +174,7 @@ export class Scopes {
    * inside it, as declaredIn would read the declaring nodes (a superset: which of them are visible
    * where is declaredIn's question). Built for a whole file at once from the tree's type index.
    */
-  private readonly declaredNames = new WeakMap<SyntaxTree, Map<number, Set<string>>>();
+  private readonly declaredNames = new WeakMap<SyntaxTree, Map<number, Map<string, number[]>>>();
 
   /** Looks for `name` declared by `parent` and visible at its child `child`. */
   private declaredIn(parent: SyntaxNode, child: SyntaxNode, name: string, ident: SyntaxNode, func: SyntaxNode | null): Binding | undefined {
