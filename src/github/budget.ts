@@ -1,7 +1,9 @@
 // A review job's time budget (MAPGUARD_JOB_TIMEOUT_SECONDS): every step of the run phase
 // (loading the pull request, the sandboxed runs, the analysis, publishing) counts against one
 // clock. A step that does not end in time is abandoned, not waited for: the job's signal aborts,
-// the queue slot is freed and the check run is completed as `timed_out`. The sandboxed runs are
+// the queue slot is freed and the check run is completed as `timed_out` (a write GitHub is still
+// answering at that moment may land after it). Superseding and shutdown only abort the signal: the
+// job stops at its next checkpoint, after any write in flight. The sandboxed runs are
 // given what is left of the budget as their own timeout, so a slow compile stops by itself.
 
 /** The reason a job's signal aborts when its time budget is spent. */
@@ -19,6 +21,11 @@ export function isTimedOut(e: unknown): e is JobTimeoutError {
 export interface JobBudget {
   /** Aborts with the outer signal's reason, or with a JobTimeoutError when the budget is spent. */
   signal: AbortSignal;
+  /**
+   * Aborts only when the budget is spent. A superseded or shut-down job is not abandoned: it runs to
+   * its next checkpoint, so a write in flight lands before its check run says so (issue 16, item 5).
+   */
+  expired: AbortSignal;
   /** Whole seconds left (0 when spent). */
   left(): number;
   /** Stops the clock (the job ended). */
@@ -29,13 +36,19 @@ export interface JobBudget {
 export function startBudget(seconds: number, outer: AbortSignal): JobBudget {
   const ends = Date.now() + seconds * 1000;
   const controller = new AbortController();
+  const expiry = new AbortController();
   const onOuter = () => controller.abort(outer.reason);
   if (outer.aborted) onOuter();
   else outer.addEventListener('abort', onOuter, { once: true });
-  const timer = setTimeout(() => controller.abort(new JobTimeoutError(seconds)), seconds * 1000);
+  const timer = setTimeout(() => {
+    const reason = new JobTimeoutError(seconds);
+    expiry.abort(reason);
+    controller.abort(reason);
+  }, seconds * 1000);
   timer.unref();
   return {
     signal: controller.signal,
+    expired: expiry.signal,
     left: () => Math.max(0, Math.floor((ends - Date.now()) / 1000)),
     stop: () => {
       clearTimeout(timer);

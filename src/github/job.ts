@@ -285,7 +285,7 @@ export function reviewJob(req: JobRequest, deps: JobDeps, deliveryId: string): J
       try {
         checkpoint(budget.signal);
         // A step that hangs (a GitHub answer that never comes) ends the job when the budget does.
-        await untilAborted(review(req, deps, started, budget), budget.signal);
+        await untilAborted(review(req, deps, started, budget), budget.expired);
         outcome('completed');
       } catch (e) {
         if (isTimedOut(e)) {

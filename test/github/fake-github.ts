@@ -120,6 +120,8 @@ export class FakeGitHub {
   readonly pulls = new Map<number, Pull>();
   readonly checkRuns: CheckRun[] = [];
   readonly reviews: { id: number; body: string; commit_id: string; comments: number }[] = [];
+  /** Every write in the order it was applied: its request, and the conclusion or commit it names. */
+  readonly writes: { request: string; conclusion?: string; commit?: string }[] = [];
   readonly comments: ReviewComment[] = [];
   readonly refused: Json[] = [];
   readonly resolvedThreads: string[] = [];
@@ -234,6 +236,7 @@ export class FakeGitHub {
     this.requests.push(`${method} ${path}`);
     const auth = req.headers.authorization ?? '';
     const body = raw ? (JSON.parse(raw) as Json) : {};
+    if (method !== 'GET') this.writes.push({ request: `${method} ${path}`, ...(typeof body.conclusion === 'string' ? { conclusion: body.conclusion } : {}), ...(typeof body.commit_id === 'string' ? { commit: body.commit_id } : {}) });
     let m: RegExpExecArray | null;
 
     if (method === 'POST' && (m = /^\/api\/v3\/app\/installations\/(\d+)\/access_tokens$/.exec(path))) {
