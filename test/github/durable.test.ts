@@ -225,6 +225,18 @@ describeRedis('durable queue end to end', () => {
 
     await until('the review to complete on the other worker', () => completed(heads[0]!).length > 0, 45_000);
     expect(survivor.out).toContain('"resumed":true');
+    // The logs (issue 16: structured, with the delivery id, no secrets): one JSON object a line;
+    // the review's lines name its delivery; no key material, no installation token, no webhook body.
+    const lines = survivor.out.split('\n').filter((l) => l.trim());
+    for (const l of lines) expect(() => JSON.parse(l) as unknown).not.toThrow();
+    const reviewLines = lines.map((l) => JSON.parse(l) as { msg?: string; delivery?: string }).filter((l) => l.msg === 'review started');
+    expect(reviewLines.length).toBeGreaterThan(0);
+    for (const l of reviewLines) expect(l.delivery).toContain('kill-1');
+    for (const w of [a, b]) {
+      expect(w.out).not.toContain(privateKey.split('\n')[3]!);
+      expect(w.out).not.toContain(gh.token);
+      expect(w.out).not.toContain('"pull_request":{');
+    }
     const runs = gh.checkRuns.filter((c) => c.head_sha === heads[0]);
     expect(runs).toHaveLength(1);
     expect(runs[0]!.conclusion).toBeDefined();
