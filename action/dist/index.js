@@ -16672,6 +16672,433 @@ function docAbove(decl) {
   return lines.join("\n");
 }
 
+// src/engine/syntax/tree.ts
+var ERROR_SYMBOL = 65535;
+var FLAG_MISSING = 1;
+var FLAG_HAS_ERROR = 2;
+function treeArrays(count, buffer) {
+  const small = Math.ceil(count * 4 / 8) * 8;
+  const size = small + count * 16;
+  const b2 = buffer ?? new ArrayBuffer(size);
+  if (b2.byteLength < size) throw new Error(`tree buffer of ${b2.byteLength} bytes is too small for ${count} nodes`);
+  return {
+    count,
+    buffer: b2,
+    type: new Uint16Array(b2, 0, count),
+    field: new Uint8Array(b2, count * 2, count),
+    flags: new Uint8Array(b2, count * 3, count),
+    start: new Uint32Array(b2, small, count),
+    end: new Uint32Array(b2, small + count * 4, count),
+    parent: new Int32Array(b2, small + count * 8, count),
+    after: new Int32Array(b2, small + count * 12, count)
+  };
+}
+var nextIdBase = 1;
+var SyntaxTree = class {
+  constructor(text, data, names) {
+    this.text = text;
+    this.data = data;
+    this.names = names;
+    this.idBase = nextIdBase;
+    nextIdBase += data.count + 1;
+    this.nodes = new Array(data.count);
+    this.rootNode = this.node(0);
+  }
+  text;
+  data;
+  names;
+  rootNode;
+  /** Added to a node's index to make ids unique across every tree of the process. */
+  idBase;
+  nodes;
+  lineStarts;
+  /** Node indices grouped by type: `byType.at[t] .. byType.at[t + 1]` in `byType.nodes`, each group in document order. */
+  byType;
+  /** The node at an index (one object per node, made on first use). */
+  node(index) {
+    if (index < 0 || index >= this.data.count) return null;
+    let n = this.nodes[index];
+    if (!n) this.nodes[index] = n = new SyntaxNode(this, index);
+    return n;
+  }
+  /** Indices of the nodes of one type id, in document order (a view into a shared index built once per tree). */
+  nodesOfTypeId(t) {
+    const index = this.byType ??= indexByType(this.data);
+    const k2 = t === ERROR_SYMBOL ? index.at.length - 2 : t;
+    if (k2 < 0 || k2 + 1 >= index.at.length) return EMPTY_INDICES;
+    return index.nodes.subarray(index.at[k2], index.at[k2 + 1]);
+  }
+  /**
+   * Nodes of a type whose text is exactly `word` (an identifier), within [from, to) of the text:
+   * found by searching the text, since a name's occurrences are few and a type's nodes many.
+   */
+  nodesSpelled(type, word, from = 0, to2 = this.text.length) {
+    const out2 = [];
+    if (!word) return out2;
+    const ids = [...typeIdsOf(this.names, [type])];
+    const asked = (this.spellingQueries.get(type) ?? 0) + 1;
+    this.spellingQueries.set(type, asked);
+    if (asked > SPELLING_INDEX_AFTER) {
+      let index = this.spellings.get(type);
+      if (!index) this.spellings.set(type, index = this.indexSpellings(ids));
+      for (const i2 of index.get(word) ?? []) {
+        const at2 = this.data.start[i2];
+        if (at2 >= from && at2 + word.length <= to2) out2.push(this.node(i2));
+      }
+      return out2;
+    }
+    const lists = ids.map((t) => this.nodesOfTypeId(t));
+    const { start: start2, end } = this.data;
+    for (let at2 = this.text.indexOf(word, from); at2 >= 0 && at2 + word.length <= to2; at2 = this.text.indexOf(word, at2 + 1)) {
+      if (isWordChar(this.text.charCodeAt(at2 - 1)) || isWordChar(this.text.charCodeAt(at2 + word.length))) continue;
+      for (const list2 of lists) {
+        let lo2 = 0;
+        let hi2 = list2.length;
+        while (lo2 < hi2) {
+          const mid = lo2 + hi2 >> 1;
+          if (start2[list2[mid]] < at2) lo2 = mid + 1;
+          else hi2 = mid;
+        }
+        if (lo2 < list2.length && start2[list2[lo2]] === at2 && end[list2[lo2]] === at2 + word.length) out2.push(this.node(list2[lo2]));
+      }
+    }
+    return out2.length > 1 && lists.length > 1 ? out2.sort((a, b2) => a.index - b2.index) : out2;
+  }
+  spellingQueries = /* @__PURE__ */ new Map();
+  spellings = /* @__PURE__ */ new Map();
+  /** The indices of a type's nodes by their text (each list in document order), built once per tree. */
+  spellingIndex(type) {
+    let index = this.spellings.get(type);
+    if (!index) this.spellings.set(type, index = this.indexSpellings([...typeIdsOf(this.names, [type])]));
+    return index;
+  }
+  /** Node indices of the given types by their text, each list in document order. */
+  indexSpellings(ids) {
+    const index = /* @__PURE__ */ new Map();
+    const all = ids.flatMap((t) => [...this.nodesOfTypeId(t)]).sort((a, b2) => a - b2);
+    const { start: start2, end } = this.data;
+    for (const i2 of all) {
+      const w2 = this.text.slice(start2[i2], end[i2]);
+      const list2 = index.get(w2);
+      if (list2) list2.push(i2);
+      else index.set(w2, [i2]);
+    }
+    return index;
+  }
+  /** Drops the node objects made so far; the arrays stay (nodes already handed out keep working). */
+  delete() {
+    this.nodes = new Array(this.data.count);
+    this.nodes[0] = this.rootNode;
+  }
+  /** 0-based row and UTF-16 column of a string index; rows end at `\n`, as tree-sitter counts them. */
+  pointAt(index) {
+    const starts = this.lineStarts ??= lineStartsOf(this.text);
+    let lo2 = 0;
+    let hi2 = starts.length - 1;
+    while (lo2 < hi2) {
+      const mid = lo2 + hi2 + 1 >> 1;
+      if (starts[mid] <= index) lo2 = mid;
+      else hi2 = mid - 1;
+    }
+    return { row: lo2, column: index - starts[lo2] };
+  }
+};
+var EMPTY_INDICES = new Int32Array(0);
+var SPELLING_INDEX_AFTER = 8;
+function isWordChar(c) {
+  return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c > 127;
+}
+function indexByType(d) {
+  let max = 0;
+  for (let i2 = 0; i2 < d.count; i2++) {
+    const t = d.type[i2];
+    if (t !== ERROR_SYMBOL && t > max) max = t;
+  }
+  const slots = max + 2;
+  const at2 = new Uint32Array(slots + 1);
+  const slotOf = (t) => t === ERROR_SYMBOL ? slots - 1 : t;
+  for (let i2 = 0; i2 < d.count; i2++) at2[slotOf(d.type[i2]) + 1]++;
+  for (let k2 = 1; k2 <= slots; k2++) at2[k2] = at2[k2] + at2[k2 - 1];
+  const fill = at2.slice(0, slots);
+  const nodes = new Int32Array(d.count);
+  for (let i2 = 0; i2 < d.count; i2++) nodes[fill[slotOf(d.type[i2])]++] = i2;
+  return { at: at2, nodes };
+}
+function lineStartsOf(text) {
+  let n = 1;
+  for (let i2 = text.indexOf("\n"); i2 >= 0; i2 = text.indexOf("\n", i2 + 1)) n++;
+  const out2 = new Uint32Array(n);
+  let k2 = 1;
+  for (let i2 = text.indexOf("\n"); i2 >= 0; i2 = text.indexOf("\n", i2 + 1)) out2[k2++] = i2 + 1;
+  return out2;
+}
+var SyntaxNode = class {
+  constructor(tree, index) {
+    this.tree = tree;
+    this.index = index;
+  }
+  tree;
+  index;
+  /** Unique among all live trees; stable for the tree's life. */
+  get id() {
+    return this.tree.idBase + this.index;
+  }
+  get type() {
+    const t = this.tree.data.type[this.index];
+    return t === ERROR_SYMBOL ? "ERROR" : this.tree.names.types[t] ?? "ERROR";
+  }
+  get isNamed() {
+    const t = this.tree.data.type[this.index];
+    return t === ERROR_SYMBOL || this.tree.names.named[t] === true;
+  }
+  get isError() {
+    return this.tree.data.type[this.index] === ERROR_SYMBOL;
+  }
+  get isMissing() {
+    return (this.tree.data.flags[this.index] & FLAG_MISSING) !== 0;
+  }
+  get hasError() {
+    return (this.tree.data.flags[this.index] & FLAG_HAS_ERROR) !== 0;
+  }
+  get startIndex() {
+    return this.tree.data.start[this.index];
+  }
+  get endIndex() {
+    return this.tree.data.end[this.index];
+  }
+  get startPosition() {
+    return this.tree.pointAt(this.startIndex);
+  }
+  get endPosition() {
+    return this.tree.pointAt(this.endIndex);
+  }
+  get text() {
+    return this.tree.text.slice(this.startIndex, this.endIndex);
+  }
+  get parent() {
+    return this.tree.node(this.tree.data.parent[this.index]);
+  }
+  /** Index of the first child, or -1 for a leaf. */
+  firstChildIndex() {
+    const i2 = this.index + 1;
+    return i2 < this.tree.data.after[this.index] ? i2 : -1;
+  }
+  nextIndex(i2) {
+    const d = this.tree.data;
+    const j2 = d.after[i2];
+    return j2 < d.count && d.parent[j2] === d.parent[i2] ? j2 : -1;
+  }
+  get childCount() {
+    let n = 0;
+    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) n++;
+    return n;
+  }
+  get children() {
+    const out2 = [];
+    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) out2.push(this.tree.node(i2));
+    return out2;
+  }
+  get namedChildren() {
+    const out2 = [];
+    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) if (this.namedAt(i2)) out2.push(this.tree.node(i2));
+    return out2;
+  }
+  /** Named children other than comments (the grammar's extras, which can sit anywhere), in order. */
+  get namedChildrenWithoutComments() {
+    const comments = commentIdsOf(this.tree.names);
+    const type = this.tree.data.type;
+    const out2 = [];
+    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) if (this.namedAt(i2) && !comments.has(type[i2])) out2.push(this.tree.node(i2));
+    return out2;
+  }
+  get namedChildCount() {
+    let n = 0;
+    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) if (this.namedAt(i2)) n++;
+    return n;
+  }
+  child(k2) {
+    let n = 0;
+    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) if (n++ === k2) return this.tree.node(i2);
+    return null;
+  }
+  namedChild(k2) {
+    let n = 0;
+    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) if (this.namedAt(i2) && n++ === k2) return this.tree.node(i2);
+    return null;
+  }
+  get firstChild() {
+    return this.tree.node(this.firstChildIndex());
+  }
+  get firstNamedChild() {
+    return this.namedChild(0);
+  }
+  get lastChild() {
+    let last = -1;
+    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) last = i2;
+    return this.tree.node(last);
+  }
+  get lastNamedChild() {
+    let last = -1;
+    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) if (this.namedAt(i2)) last = i2;
+    return this.tree.node(last);
+  }
+  childForFieldName(name2) {
+    const id = this.tree.names.fieldIds.get(name2);
+    if (id === void 0) return null;
+    const field2 = this.tree.data.field;
+    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) if (field2[i2] === id) return this.tree.node(i2);
+    return null;
+  }
+  childrenForFieldName(name2) {
+    const id = this.tree.names.fieldIds.get(name2);
+    const out2 = [];
+    if (id === void 0) return out2;
+    const field2 = this.tree.data.field;
+    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) if (field2[i2] === id) out2.push(this.tree.node(i2));
+    return out2;
+  }
+  /** The field this node fills in its parent (`left`, `body`, ...), or null. */
+  get fieldName() {
+    const f2 = this.tree.data.field[this.index];
+    return f2 === 0 ? null : this.tree.names.fields[f2] ?? null;
+  }
+  get nextSibling() {
+    return this.index === 0 ? null : this.tree.node(this.nextIndex(this.index));
+  }
+  get nextNamedSibling() {
+    if (this.index === 0) return null;
+    for (let i2 = this.nextIndex(this.index); i2 >= 0; i2 = this.nextIndex(i2)) if (this.namedAt(i2)) return this.tree.node(i2);
+    return null;
+  }
+  get previousSibling() {
+    return this.previous(false);
+  }
+  get previousNamedSibling() {
+    return this.previous(true);
+  }
+  previous(named) {
+    const p2 = this.tree.data.parent[this.index];
+    if (p2 < 0) return null;
+    let prev = -1;
+    for (let i2 = p2 + 1; i2 >= 0 && i2 < this.index; i2 = this.nextIndex(i2)) if (!named || this.namedAt(i2)) prev = i2;
+    return this.tree.node(prev);
+  }
+  /** Descendants (not the node itself) of the given types in document order, optionally within rows/columns. */
+  descendantsOfType(types, startPosition, endPosition) {
+    const d = this.tree.data;
+    const from = this.index + 1;
+    const stop2 = d.after[this.index];
+    const lo2 = startPosition ? indexOfPoint(this.tree, startPosition) : 0;
+    const hi2 = endPosition ? indexOfPoint(this.tree, endPosition) : Infinity;
+    const found = [];
+    let groups = 0;
+    for (const t of typeIdsOf(this.tree.names, typeof types === "string" ? [types] : types)) {
+      const list2 = this.tree.nodesOfTypeId(t);
+      const before = found.length;
+      for (let k2 = lowerBound(list2, from); k2 < list2.length && list2[k2] < stop2; k2++) {
+        const i2 = list2[k2];
+        if (d.end[i2] >= lo2 && d.start[i2] <= hi2) found.push(i2);
+      }
+      if (found.length > before) groups++;
+    }
+    const order = groups > 1 ? Int32Array.from(found).sort() : found;
+    const out2 = new Array(order.length);
+    for (let k2 = 0; k2 < order.length; k2++) out2[k2] = this.tree.node(order[k2]);
+    return out2;
+  }
+  /** Pre-order walk of this node's named subtree; return false from `visit` to skip a node's descendants. */
+  walkNamed(visit) {
+    const d = this.tree.data;
+    const stop2 = d.after[this.index];
+    for (let i2 = this.index; i2 < stop2; ) {
+      if (this.namedAt(i2) && visit(this.tree.node(i2)) === false) i2 = d.after[i2];
+      else i2++;
+    }
+  }
+  /**
+   * Pre-order walk of this node's named subtree that makes objects only of the nodes it visits:
+   * `kinds` (from nodeKinds) says per type to visit a node (`visit` returns false to skip its
+   * descendants), to skip it with its subtree, or to pass through it to its children. With
+   * `below`, the node itself is not visited.
+   */
+  walkSelected(kinds, visit, below = false) {
+    const d = this.tree.data;
+    const table = kinds.byTypeId;
+    const stop2 = d.after[this.index];
+    for (let i2 = below ? this.index + 1 : this.index; i2 < stop2; ) {
+      const t = d.type[i2];
+      const k2 = t === ERROR_SYMBOL ? PASS : table[t] ?? PASS;
+      if (k2 === SKIP || k2 === VISIT && !visit(this.tree.node(i2))) i2 = d.after[i2];
+      else i2++;
+    }
+  }
+  equals(other) {
+    return other.tree === this.tree && other.index === this.index;
+  }
+  toString() {
+    const kids = this.namedChildren.map((c) => c.fieldName ? `${c.fieldName}: ${c.toString()}` : c.toString());
+    return kids.length ? `(${this.type} ${kids.join(" ")})` : `(${this.type})`;
+  }
+  namedAt(i2) {
+    const t = this.tree.data.type[i2];
+    return t === ERROR_SYMBOL || this.tree.names.named[t] === true;
+  }
+};
+var PASS = 0;
+var SKIP = 1;
+var VISIT = 2;
+function nodeKinds(names, visit, skip) {
+  const byTypeId = new Uint8Array(names.types.length);
+  names.types.forEach((t, i2) => {
+    if (names.named[i2]) byTypeId[i2] = visit.has(t) ? VISIT : skip.has(t) ? SKIP : PASS;
+  });
+  return { names, byTypeId };
+}
+var typeIdCache = /* @__PURE__ */ new WeakMap();
+var commentIds = /* @__PURE__ */ new WeakMap();
+function commentIdsOf(names) {
+  let ids = commentIds.get(names);
+  if (!ids) commentIds.set(names, ids = typeIdsOf(names, ["comment"]));
+  return ids;
+}
+function typeIdsOf(names, types) {
+  let cache4 = typeIdCache.get(names);
+  if (!cache4) typeIdCache.set(names, cache4 = /* @__PURE__ */ new Map());
+  const key2 = types.join(" ");
+  let ids = cache4.get(key2);
+  if (!ids) {
+    ids = /* @__PURE__ */ new Set();
+    const want = new Set(types);
+    names.types.forEach((t, i2) => {
+      if (want.has(t)) ids.add(i2);
+    });
+    if (want.has("ERROR")) ids.add(ERROR_SYMBOL);
+    cache4.set(key2, ids);
+  }
+  return ids;
+}
+function lowerBound(list2, x) {
+  let lo2 = 0;
+  let hi2 = list2.length;
+  while (lo2 < hi2) {
+    const mid = lo2 + hi2 >> 1;
+    if (list2[mid] < x) lo2 = mid + 1;
+    else hi2 = mid;
+  }
+  return lo2;
+}
+function indexOfPoint(tree, p2) {
+  let row = 0;
+  let i2 = 0;
+  while (row < p2.row) {
+    const nl = tree.text.indexOf("\n", i2);
+    if (nl < 0) return tree.text.length;
+    i2 = nl + 1;
+    row++;
+  }
+  return i2 + p2.column;
+}
+
 // src/engine/scope.ts
 var FUNC_NODES = /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "func_literal"]);
 function withFunc(b2, func2) {
@@ -16690,21 +17117,30 @@ function namesByTopLevel(tree) {
   for (const n of tree.rootNode.descendantsOfType(DECLARING_TYPES)) {
     const top = topLevelIndex(tree, n.index);
     let names = out2.get(top);
-    if (!names) out2.set(top, names = /* @__PURE__ */ new Set());
+    if (!names) out2.set(top, names = /* @__PURE__ */ new Map());
+    const add = (name2) => {
+      const at2 = names.get(name2);
+      if (!at2) names.set(name2, [n.startIndex]);
+      else if (at2[at2.length - 1] !== n.startIndex) at2.push(n.startIndex);
+    };
     switch (n.type) {
       case "short_var_declaration":
       case "receive_statement":
       case "range_clause":
-        for (const e of expressionsOf(field(n, "left"))) names.add(e.text);
+        for (const e of expressionsOf(field(n, "left"))) add(e.text);
         break;
       case "type_switch_statement":
-        for (const e of expressionsOf(field(n, "alias"))) names.add(e.text);
+        for (const e of expressionsOf(field(n, "alias"))) add(e.text);
         break;
       default:
-        for (const e of n.childrenForFieldName("name")) if (e) names.add(e.text);
+        for (const e of n.childrenForFieldName("name")) if (e) add(e.text);
     }
   }
   return out2;
+}
+function anyWithin(sorted, from, to2) {
+  const k2 = lowerBound(sorted, from);
+  return k2 < sorted.length && sorted[k2] < to2;
 }
 var Scopes = class {
   constructor(pkg) {
@@ -16735,30 +17171,43 @@ var Scopes = class {
   }
   /** The innermost declaration of the name visible at the identifier, inside its function or block scopes. */
   localBinding(ident, name2) {
+    const tree = ident.tree;
+    const { parent: parentOf, type: typeOf } = tree.data;
     const chain = [];
-    for (let p2 = ident.parent; p2; p2 = p2.parent) chain.push(p2);
-    const funcs = new Array(chain.length);
-    let above = null;
+    for (let p2 = parentOf[ident.index]; p2 >= 0; p2 = parentOf[p2]) chain.push(p2);
+    const funcs = new Int32Array(chain.length);
+    let above = -1;
     for (let i2 = chain.length - 1; i2 >= 0; i2--) {
-      if (FUNC_NODES.has(chain[i2].type)) above = chain[i2];
+      if (FUNC_NODES.has(tree.names.types[typeOf[chain[i2]]] ?? "")) above = chain[i2];
       funcs[i2] = above;
     }
-    let node = ident;
+    const declaring = this.declaringOffsets(ident);
+    const { start: start2, end } = tree.data;
     for (let i2 = 0; i2 < chain.length; i2++) {
-      const parent = chain[i2];
-      const found = this.declaredIn(parent, node, name2, ident, funcs[i2] ?? null);
+      const p2 = chain[i2];
+      if (declaring && !anyWithin(declaring, start2[p2], end[p2])) continue;
+      const child = i2 === 0 ? ident : tree.node(chain[i2 - 1]);
+      const found = this.declaredIn(tree.node(p2), child, name2, ident, funcs[i2] >= 0 ? tree.node(funcs[i2]) : null);
       if (found) return found;
-      node = parent;
     }
     return void 0;
+  }
+  /** Start offsets of the nodes declaring the identifier's name in its top-level declaration; undefined at the top level. */
+  declaringOffsets(ident) {
+    const top = topLevelIndex(ident.tree, ident.index);
+    if (top === ident.index) return void 0;
+    return this.namesOf(ident.tree).get(top)?.get(ident.text) ?? [];
+  }
+  namesOf(tree) {
+    let byTop = this.declaredNames.get(tree);
+    if (!byTop) this.declaredNames.set(tree, byTop = namesByTopLevel(tree));
+    return byTop;
   }
   /** Whether anything in the top-level declaration around the identifier declares its name (false: it is the package's, or nobody's). */
   mayBeLocal(ident) {
     const top = topLevelIndex(ident.tree, ident.index);
     if (top === ident.index) return true;
-    let byTop = this.declaredNames.get(ident.tree);
-    if (!byTop) this.declaredNames.set(ident.tree, byTop = namesByTopLevel(ident.tree));
-    return byTop.get(top)?.has(ident.text) ?? false;
+    return this.namesOf(ident.tree).get(top)?.has(ident.text) ?? false;
   }
   /**
    * Per file: for each top-level declaration (by node index), every name it declares anywhere
@@ -22103,425 +22552,6 @@ var Parser = class {
   }
 };
 
-// src/engine/syntax/tree.ts
-var ERROR_SYMBOL = 65535;
-var FLAG_MISSING = 1;
-var FLAG_HAS_ERROR = 2;
-function treeArrays(count, buffer) {
-  const small = Math.ceil(count * 4 / 8) * 8;
-  const size = small + count * 16;
-  const b2 = buffer ?? new ArrayBuffer(size);
-  if (b2.byteLength < size) throw new Error(`tree buffer of ${b2.byteLength} bytes is too small for ${count} nodes`);
-  return {
-    count,
-    buffer: b2,
-    type: new Uint16Array(b2, 0, count),
-    field: new Uint8Array(b2, count * 2, count),
-    flags: new Uint8Array(b2, count * 3, count),
-    start: new Uint32Array(b2, small, count),
-    end: new Uint32Array(b2, small + count * 4, count),
-    parent: new Int32Array(b2, small + count * 8, count),
-    after: new Int32Array(b2, small + count * 12, count)
-  };
-}
-var nextIdBase = 1;
-var SyntaxTree = class {
-  constructor(text, data, names) {
-    this.text = text;
-    this.data = data;
-    this.names = names;
-    this.idBase = nextIdBase;
-    nextIdBase += data.count + 1;
-    this.nodes = new Array(data.count);
-    this.rootNode = this.node(0);
-  }
-  text;
-  data;
-  names;
-  rootNode;
-  /** Added to a node's index to make ids unique across every tree of the process. */
-  idBase;
-  nodes;
-  lineStarts;
-  /** Node indices grouped by type: `byType.at[t] .. byType.at[t + 1]` in `byType.nodes`, each group in document order. */
-  byType;
-  /** The node at an index (one object per node, made on first use). */
-  node(index) {
-    if (index < 0 || index >= this.data.count) return null;
-    let n = this.nodes[index];
-    if (!n) this.nodes[index] = n = new SyntaxNode(this, index);
-    return n;
-  }
-  /** Indices of the nodes of one type id, in document order (a view into a shared index built once per tree). */
-  nodesOfTypeId(t) {
-    const index = this.byType ??= indexByType(this.data);
-    const k2 = t === ERROR_SYMBOL ? index.at.length - 2 : t;
-    if (k2 < 0 || k2 + 1 >= index.at.length) return EMPTY_INDICES;
-    return index.nodes.subarray(index.at[k2], index.at[k2 + 1]);
-  }
-  /**
-   * Nodes of a type whose text is exactly `word` (an identifier), within [from, to) of the text:
-   * found by searching the text, since a name's occurrences are few and a type's nodes many.
-   */
-  nodesSpelled(type, word, from = 0, to2 = this.text.length) {
-    const out2 = [];
-    if (!word) return out2;
-    const ids = [...typeIdsOf(this.names, [type])];
-    const asked = (this.spellingQueries.get(type) ?? 0) + 1;
-    this.spellingQueries.set(type, asked);
-    if (asked > SPELLING_INDEX_AFTER) {
-      let index = this.spellings.get(type);
-      if (!index) this.spellings.set(type, index = this.indexSpellings(ids));
-      for (const i2 of index.get(word) ?? []) {
-        const at2 = this.data.start[i2];
-        if (at2 >= from && at2 + word.length <= to2) out2.push(this.node(i2));
-      }
-      return out2;
-    }
-    const lists = ids.map((t) => this.nodesOfTypeId(t));
-    const { start: start2, end } = this.data;
-    for (let at2 = this.text.indexOf(word, from); at2 >= 0 && at2 + word.length <= to2; at2 = this.text.indexOf(word, at2 + 1)) {
-      if (isWordChar(this.text.charCodeAt(at2 - 1)) || isWordChar(this.text.charCodeAt(at2 + word.length))) continue;
-      for (const list2 of lists) {
-        let lo2 = 0;
-        let hi2 = list2.length;
-        while (lo2 < hi2) {
-          const mid = lo2 + hi2 >> 1;
-          if (start2[list2[mid]] < at2) lo2 = mid + 1;
-          else hi2 = mid;
-        }
-        if (lo2 < list2.length && start2[list2[lo2]] === at2 && end[list2[lo2]] === at2 + word.length) out2.push(this.node(list2[lo2]));
-      }
-    }
-    return out2.length > 1 && lists.length > 1 ? out2.sort((a, b2) => a.index - b2.index) : out2;
-  }
-  spellingQueries = /* @__PURE__ */ new Map();
-  spellings = /* @__PURE__ */ new Map();
-  /** The indices of a type's nodes by their text (each list in document order), built once per tree. */
-  spellingIndex(type) {
-    let index = this.spellings.get(type);
-    if (!index) this.spellings.set(type, index = this.indexSpellings([...typeIdsOf(this.names, [type])]));
-    return index;
-  }
-  /** Node indices of the given types by their text, each list in document order. */
-  indexSpellings(ids) {
-    const index = /* @__PURE__ */ new Map();
-    const all = ids.flatMap((t) => [...this.nodesOfTypeId(t)]).sort((a, b2) => a - b2);
-    const { start: start2, end } = this.data;
-    for (const i2 of all) {
-      const w2 = this.text.slice(start2[i2], end[i2]);
-      const list2 = index.get(w2);
-      if (list2) list2.push(i2);
-      else index.set(w2, [i2]);
-    }
-    return index;
-  }
-  /** Drops the node objects made so far; the arrays stay (nodes already handed out keep working). */
-  delete() {
-    this.nodes = new Array(this.data.count);
-    this.nodes[0] = this.rootNode;
-  }
-  /** 0-based row and UTF-16 column of a string index; rows end at `\n`, as tree-sitter counts them. */
-  pointAt(index) {
-    const starts = this.lineStarts ??= lineStartsOf(this.text);
-    let lo2 = 0;
-    let hi2 = starts.length - 1;
-    while (lo2 < hi2) {
-      const mid = lo2 + hi2 + 1 >> 1;
-      if (starts[mid] <= index) lo2 = mid;
-      else hi2 = mid - 1;
-    }
-    return { row: lo2, column: index - starts[lo2] };
-  }
-};
-var EMPTY_INDICES = new Int32Array(0);
-var SPELLING_INDEX_AFTER = 8;
-function isWordChar(c) {
-  return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c > 127;
-}
-function indexByType(d) {
-  let max = 0;
-  for (let i2 = 0; i2 < d.count; i2++) {
-    const t = d.type[i2];
-    if (t !== ERROR_SYMBOL && t > max) max = t;
-  }
-  const slots = max + 2;
-  const at2 = new Uint32Array(slots + 1);
-  const slotOf = (t) => t === ERROR_SYMBOL ? slots - 1 : t;
-  for (let i2 = 0; i2 < d.count; i2++) at2[slotOf(d.type[i2]) + 1]++;
-  for (let k2 = 1; k2 <= slots; k2++) at2[k2] = at2[k2] + at2[k2 - 1];
-  const fill = at2.slice(0, slots);
-  const nodes = new Int32Array(d.count);
-  for (let i2 = 0; i2 < d.count; i2++) nodes[fill[slotOf(d.type[i2])]++] = i2;
-  return { at: at2, nodes };
-}
-function lineStartsOf(text) {
-  let n = 1;
-  for (let i2 = text.indexOf("\n"); i2 >= 0; i2 = text.indexOf("\n", i2 + 1)) n++;
-  const out2 = new Uint32Array(n);
-  let k2 = 1;
-  for (let i2 = text.indexOf("\n"); i2 >= 0; i2 = text.indexOf("\n", i2 + 1)) out2[k2++] = i2 + 1;
-  return out2;
-}
-var SyntaxNode = class {
-  constructor(tree, index) {
-    this.tree = tree;
-    this.index = index;
-  }
-  tree;
-  index;
-  /** Unique among all live trees; stable for the tree's life. */
-  get id() {
-    return this.tree.idBase + this.index;
-  }
-  get type() {
-    const t = this.tree.data.type[this.index];
-    return t === ERROR_SYMBOL ? "ERROR" : this.tree.names.types[t] ?? "ERROR";
-  }
-  get isNamed() {
-    const t = this.tree.data.type[this.index];
-    return t === ERROR_SYMBOL || this.tree.names.named[t] === true;
-  }
-  get isError() {
-    return this.tree.data.type[this.index] === ERROR_SYMBOL;
-  }
-  get isMissing() {
-    return (this.tree.data.flags[this.index] & FLAG_MISSING) !== 0;
-  }
-  get hasError() {
-    return (this.tree.data.flags[this.index] & FLAG_HAS_ERROR) !== 0;
-  }
-  get startIndex() {
-    return this.tree.data.start[this.index];
-  }
-  get endIndex() {
-    return this.tree.data.end[this.index];
-  }
-  get startPosition() {
-    return this.tree.pointAt(this.startIndex);
-  }
-  get endPosition() {
-    return this.tree.pointAt(this.endIndex);
-  }
-  get text() {
-    return this.tree.text.slice(this.startIndex, this.endIndex);
-  }
-  get parent() {
-    return this.tree.node(this.tree.data.parent[this.index]);
-  }
-  /** Index of the first child, or -1 for a leaf. */
-  firstChildIndex() {
-    const i2 = this.index + 1;
-    return i2 < this.tree.data.after[this.index] ? i2 : -1;
-  }
-  nextIndex(i2) {
-    const d = this.tree.data;
-    const j2 = d.after[i2];
-    return j2 < d.count && d.parent[j2] === d.parent[i2] ? j2 : -1;
-  }
-  get childCount() {
-    let n = 0;
-    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) n++;
-    return n;
-  }
-  get children() {
-    const out2 = [];
-    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) out2.push(this.tree.node(i2));
-    return out2;
-  }
-  get namedChildren() {
-    const out2 = [];
-    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) if (this.namedAt(i2)) out2.push(this.tree.node(i2));
-    return out2;
-  }
-  /** Named children other than comments (the grammar's extras, which can sit anywhere), in order. */
-  get namedChildrenWithoutComments() {
-    const comments = typeIdsOf(this.tree.names, ["comment"]);
-    const type = this.tree.data.type;
-    const out2 = [];
-    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) if (this.namedAt(i2) && !comments.has(type[i2])) out2.push(this.tree.node(i2));
-    return out2;
-  }
-  get namedChildCount() {
-    let n = 0;
-    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) if (this.namedAt(i2)) n++;
-    return n;
-  }
-  child(k2) {
-    let n = 0;
-    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) if (n++ === k2) return this.tree.node(i2);
-    return null;
-  }
-  namedChild(k2) {
-    let n = 0;
-    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) if (this.namedAt(i2) && n++ === k2) return this.tree.node(i2);
-    return null;
-  }
-  get firstChild() {
-    return this.tree.node(this.firstChildIndex());
-  }
-  get firstNamedChild() {
-    return this.namedChild(0);
-  }
-  get lastChild() {
-    let last = -1;
-    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) last = i2;
-    return this.tree.node(last);
-  }
-  get lastNamedChild() {
-    let last = -1;
-    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) if (this.namedAt(i2)) last = i2;
-    return this.tree.node(last);
-  }
-  childForFieldName(name2) {
-    const id = this.tree.names.fieldIds.get(name2);
-    if (id === void 0) return null;
-    const field2 = this.tree.data.field;
-    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) if (field2[i2] === id) return this.tree.node(i2);
-    return null;
-  }
-  childrenForFieldName(name2) {
-    const id = this.tree.names.fieldIds.get(name2);
-    const out2 = [];
-    if (id === void 0) return out2;
-    const field2 = this.tree.data.field;
-    for (let i2 = this.firstChildIndex(); i2 >= 0; i2 = this.nextIndex(i2)) if (field2[i2] === id) out2.push(this.tree.node(i2));
-    return out2;
-  }
-  /** The field this node fills in its parent (`left`, `body`, ...), or null. */
-  get fieldName() {
-    const f2 = this.tree.data.field[this.index];
-    return f2 === 0 ? null : this.tree.names.fields[f2] ?? null;
-  }
-  get nextSibling() {
-    return this.index === 0 ? null : this.tree.node(this.nextIndex(this.index));
-  }
-  get nextNamedSibling() {
-    if (this.index === 0) return null;
-    for (let i2 = this.nextIndex(this.index); i2 >= 0; i2 = this.nextIndex(i2)) if (this.namedAt(i2)) return this.tree.node(i2);
-    return null;
-  }
-  get previousSibling() {
-    return this.previous(false);
-  }
-  get previousNamedSibling() {
-    return this.previous(true);
-  }
-  previous(named) {
-    const p2 = this.tree.data.parent[this.index];
-    if (p2 < 0) return null;
-    let prev = -1;
-    for (let i2 = p2 + 1; i2 >= 0 && i2 < this.index; i2 = this.nextIndex(i2)) if (!named || this.namedAt(i2)) prev = i2;
-    return this.tree.node(prev);
-  }
-  /** Descendants (not the node itself) of the given types in document order, optionally within rows/columns. */
-  descendantsOfType(types, startPosition, endPosition) {
-    const d = this.tree.data;
-    const from = this.index + 1;
-    const stop2 = d.after[this.index];
-    const lo2 = startPosition ? indexOfPoint(this.tree, startPosition) : 0;
-    const hi2 = endPosition ? indexOfPoint(this.tree, endPosition) : Infinity;
-    const found = [];
-    let groups = 0;
-    for (const t of typeIdsOf(this.tree.names, typeof types === "string" ? [types] : types)) {
-      const list2 = this.tree.nodesOfTypeId(t);
-      const before = found.length;
-      for (let k2 = lowerBound(list2, from); k2 < list2.length && list2[k2] < stop2; k2++) {
-        const i2 = list2[k2];
-        if (d.end[i2] >= lo2 && d.start[i2] <= hi2) found.push(i2);
-      }
-      if (found.length > before) groups++;
-    }
-    if (groups > 1) found.sort((a, b2) => a - b2);
-    return found.map((i2) => this.tree.node(i2));
-  }
-  /** Pre-order walk of this node's named subtree; return false from `visit` to skip a node's descendants. */
-  walkNamed(visit) {
-    const d = this.tree.data;
-    const stop2 = d.after[this.index];
-    for (let i2 = this.index; i2 < stop2; ) {
-      if (this.namedAt(i2) && visit(this.tree.node(i2)) === false) i2 = d.after[i2];
-      else i2++;
-    }
-  }
-  /**
-   * Pre-order walk of this node's named subtree that makes objects only of the nodes it visits:
-   * `kinds` (from nodeKinds) says per type to visit a node (`visit` returns false to skip its
-   * descendants), to skip it with its subtree, or to pass through it to its children. With
-   * `below`, the node itself is not visited.
-   */
-  walkSelected(kinds, visit, below = false) {
-    const d = this.tree.data;
-    const table = kinds.byTypeId;
-    const stop2 = d.after[this.index];
-    for (let i2 = below ? this.index + 1 : this.index; i2 < stop2; ) {
-      const t = d.type[i2];
-      const k2 = t === ERROR_SYMBOL ? PASS : table[t] ?? PASS;
-      if (k2 === SKIP || k2 === VISIT && !visit(this.tree.node(i2))) i2 = d.after[i2];
-      else i2++;
-    }
-  }
-  equals(other) {
-    return other.tree === this.tree && other.index === this.index;
-  }
-  toString() {
-    const kids = this.namedChildren.map((c) => c.fieldName ? `${c.fieldName}: ${c.toString()}` : c.toString());
-    return kids.length ? `(${this.type} ${kids.join(" ")})` : `(${this.type})`;
-  }
-  namedAt(i2) {
-    const t = this.tree.data.type[i2];
-    return t === ERROR_SYMBOL || this.tree.names.named[t] === true;
-  }
-};
-var PASS = 0;
-var SKIP = 1;
-var VISIT = 2;
-function nodeKinds(names, visit, skip) {
-  const byTypeId = new Uint8Array(names.types.length);
-  names.types.forEach((t, i2) => {
-    if (names.named[i2]) byTypeId[i2] = visit.has(t) ? VISIT : skip.has(t) ? SKIP : PASS;
-  });
-  return { names, byTypeId };
-}
-var typeIdCache = /* @__PURE__ */ new WeakMap();
-function typeIdsOf(names, types) {
-  let cache4 = typeIdCache.get(names);
-  if (!cache4) typeIdCache.set(names, cache4 = /* @__PURE__ */ new Map());
-  const key2 = types.join(" ");
-  let ids = cache4.get(key2);
-  if (!ids) {
-    ids = /* @__PURE__ */ new Set();
-    const want = new Set(types);
-    names.types.forEach((t, i2) => {
-      if (want.has(t)) ids.add(i2);
-    });
-    if (want.has("ERROR")) ids.add(ERROR_SYMBOL);
-    cache4.set(key2, ids);
-  }
-  return ids;
-}
-function lowerBound(list2, x) {
-  let lo2 = 0;
-  let hi2 = list2.length;
-  while (lo2 < hi2) {
-    const mid = lo2 + hi2 >> 1;
-    if (list2[mid] < x) lo2 = mid + 1;
-    else hi2 = mid;
-  }
-  return lo2;
-}
-function indexOfPoint(tree, p2) {
-  let row = 0;
-  let i2 = 0;
-  while (row < p2.row) {
-    const nl = tree.text.indexOf("\n", i2);
-    if (nl < 0) return tree.text.length;
-    i2 = nl + 1;
-    row++;
-  }
-  return i2 + p2.column;
-}
-
 // src/engine/syntax/materialise.ts
 var NEEDED = [
   "_ts_init",
@@ -23837,19 +23867,27 @@ function httpTypeOf(scopes, expr, http) {
   if ((shape.method === "Do" || HTTP_RESPONSE_FUNCS.has(shape.method)) && (recv === `${http}.DefaultClient` || httpTypeOf(scopes, shape.receiver, http) === "Client")) return "Response";
   return void 0;
 }
+var CallsByCalleeFact = defineFact("flow:callsByCallee", (pkg) => {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const file of pkg.files) {
+    for (const call of file.root.descendantsOfType("call_expression")) {
+      const fn = field(call, "function");
+      if (!fn) continue;
+      const f2 = unparen(fn);
+      const name2 = f2.type === "identifier" ? f2.text : f2.type === "selector_expression" ? field(f2, "field")?.text : void 0;
+      if (!name2) continue;
+      const site = { call, file, bare: f2 === fn || f2.id === fn.id };
+      const list2 = out2.get(name2);
+      if (list2) list2.push(site);
+      else out2.set(name2, [site]);
+    }
+  }
+  return out2;
+});
 function callSitesNamed(pkg, name2) {
   const cache4 = pkg.fact(CallSitesFact);
   let list2 = cache4.get(name2);
-  if (!list2) {
-    list2 = [];
-    for (const f2 of pkg.files) {
-      for (const call of callsNamed(f2.tree, name2, { funcs: true, methods: true })) {
-        const fn = field(call, "function");
-        if (fn?.type === "identifier" || fn?.type === "selector_expression") list2.push(call);
-      }
-    }
-    cache4.set(name2, list2);
-  }
+  if (!list2) cache4.set(name2, list2 = (pkg.fact(CallsByCalleeFact).get(name2) ?? []).filter((s3) => s3.bare).map((s3) => s3.call));
   return list2;
 }
 var CallSitesFact = defineFact("flow:callSitesByName", () => /* @__PURE__ */ new Map());
@@ -24594,16 +24632,21 @@ var Lifetime = class {
       if (t.type === "index_expression" || syncMap) {
         const map = t.type === "index_expression" ? field(t, "operand") : t;
         const id = map ? mapIdentity(this.pkg, this.scopes, map) : void 0;
-        const usage = id && id.kind !== "local" ? this.pkg.fact(MapUsageFact).usage(id) : void 0;
-        if (!usage || [...usage.removals, ...usage.resets].some((r) => this.perRequest(r.node))) return void 0;
-        if (id?.kind === "package") return `registered in ${id.name}`;
-        if (id?.kind === "field" && !id.owner.startsWith("var ") && longLived.has(id.owner)) return `registered in ${id.owner}.${id.field}`;
+        if (id?.kind !== "package" && !(id?.kind === "field" && !id.owner.startsWith("var ") && longLived.has(id.owner))) return void 0;
+        const usage = this.pkg.fact(MapUsageFact).usage(id);
+        if ([...usage.removals, ...usage.resets].some((r) => this.perRequest(r.node))) return void 0;
+        return id.kind === "package" ? `registered in ${id.name}` : `registered in ${id.owner}.${id.field}`;
       }
       return void 0;
     };
     const consider = (value, target, file, syncMap = false) => {
       const shape = unparen(target).type;
       if (!syncMap && shape !== "selector_expression" && shape !== "index_expression") return;
+      if (!syncMap && shape === "selector_expression") {
+        const sel = unparen(target);
+        const holder = namedLocal(this.scopes.typeOfExpr(field(sel, "operand") ?? sel));
+        if (!holder || !longLived.has(holder)) return;
+      }
       const t = value ? namedLocal(this.scopes.typeOfExpr(value)) : void 0;
       if (!t || !builtPerRequest.has(t) || longLived.has(t) || isTestFile2(file)) return;
       const why = holderOf(target, syncMap);
@@ -27740,29 +27783,51 @@ function varRole(ctx, spec) {
   return `Variable ${names.map((n) => n.text).join(", ")}`;
 }
 var DerefAssignFact = defineFact("map-pointer:derefs", (pkg) => {
-  const fields = /* @__PURE__ */ new Set();
-  let any = false;
-  for (const f2 of pkg.files) {
-    for (const n of ast_exports.descendants(f2.root, ["assignment_statement", "argument_list", "return_statement", "expression_list"])) {
-      if (n.type === "assignment_statement") {
-        for (const t of ast_exports.expressionsOf(ast_exports.field(n, "left"))) {
-          const e = ast_exports.unparen(t);
-          if (e.type !== "unary_expression" || e.child(0)?.type !== "*") continue;
-          any = true;
-          const op = ast_exports.unparen(ast_exports.field(e, "operand") ?? e);
-          if (op.type === "selector_expression") fields.add(ast_exports.field(op, "field")?.text ?? "");
-        }
-      } else if (n.type === "argument_list" || n.type === "return_statement" || n.type === "expression_list") {
-        for (const a of ast_exports.namedChildren(n)) {
-          const e = ast_exports.unparen(a);
-          if (e.type === "selector_expression" && (n.type !== "expression_list" || n.parent?.type === "short_var_declaration" || isRight(n))) {
-            fields.add(ast_exports.field(e, "field")?.text ?? "");
+  let any;
+  let fields;
+  const derefTarget = (t) => {
+    const e = ast_exports.unparen(t);
+    if (e.type !== "unary_expression" || e.child(0)?.type !== "*") return void 0;
+    const op = ast_exports.unparen(ast_exports.field(e, "operand") ?? e);
+    return op.type === "selector_expression" ? ast_exports.field(op, "field")?.text ?? "" : "";
+  };
+  const findAny = () => {
+    for (const f2 of pkg.files) {
+      for (const n of f2.root.descendantsOfType("assignment_statement")) {
+        if (ast_exports.expressionsOf(ast_exports.field(n, "left")).some((t) => derefTarget(t) !== void 0)) return true;
+      }
+    }
+    return false;
+  };
+  const findFields = () => {
+    const out2 = /* @__PURE__ */ new Set();
+    for (const f2 of pkg.files) {
+      for (const n of ast_exports.descendants(f2.root, ["assignment_statement", "argument_list", "return_statement", "expression_list"])) {
+        if (n.type === "assignment_statement") {
+          for (const t of ast_exports.expressionsOf(ast_exports.field(n, "left"))) {
+            const name2 = derefTarget(t);
+            if (name2) out2.add(name2);
+          }
+        } else {
+          for (const a of ast_exports.namedChildren(n)) {
+            const e = ast_exports.unparen(a);
+            if (e.type === "selector_expression" && (n.type !== "expression_list" || n.parent?.type === "short_var_declaration" || isRight(n))) {
+              out2.add(ast_exports.field(e, "field")?.text ?? "");
+            }
           }
         }
       }
     }
-  }
-  return { fields, any };
+    return out2;
+  };
+  return {
+    get any() {
+      return any ??= findAny();
+    },
+    get fields() {
+      return fields ??= findFields();
+    }
+  };
 });
 function isRight(list2) {
   const p2 = list2.parent;
@@ -29688,16 +29753,14 @@ function untouchedBefore(ctx, body2, write, selText, baseText, fieldName, ignore
 function aCallerPrepares(ctx, fn, fieldName) {
   const name2 = fn.type === "func_literal" ? void 0 : ast_exports.field(fn, "name")?.text;
   if (!name2) return false;
-  for (const file of ctx.pkg.files) {
-    for (const call of ast_exports.callsNamed(file.tree, name2, { funcs: false, methods: true })) {
-      const shape = ast_exports.callShape(call);
-      if (shape?.method !== name2 || !shape.receiver) continue;
-      const caller = ast_exports.enclosingFunction(call);
-      const body2 = caller ? ast_exports.functionBody(caller) : null;
-      if (!body2) continue;
-      const recv = ast_exports.exprKey(shape.receiver);
-      if (!untouchedBefore(ctx, body2, call, `${recv}.${fieldName}`, recv, fieldName, { call: void 0 })) return true;
-    }
+  for (const { call } of ctx.fact(CallsByCalleeFact).get(name2) ?? []) {
+    const shape = ast_exports.callShape(call);
+    if (shape?.method !== name2 || !shape.receiver) continue;
+    const caller = ast_exports.enclosingFunction(call);
+    const body2 = caller ? ast_exports.functionBody(caller) : null;
+    if (!body2) continue;
+    const recv = ast_exports.exprKey(shape.receiver);
+    if (!untouchedBefore(ctx, body2, call, `${recv}.${fieldName}`, recv, fieldName, { call: void 0 })) return true;
   }
   return false;
 }
@@ -31447,24 +31510,6 @@ function baseName5(path) {
 }
 
 // rules/unbounded-map-growth/index.ts
-var CallsByName = defineFact("unbounded-map-growth/calls", (pkg) => {
-  const cache4 = /* @__PURE__ */ new Map();
-  return (name2) => {
-    let list2 = cache4.get(name2);
-    if (list2) return list2;
-    list2 = [];
-    for (const file of pkg.files) {
-      for (const n of ast_exports.callsNamed(file.tree, name2, { funcs: true, methods: true })) {
-        const fn = ast_exports.field(n, "function");
-        const f2 = fn ? ast_exports.unparen(fn) : null;
-        const callee = f2?.type === "identifier" ? f2.text : f2?.type === "selector_expression" ? ast_exports.field(f2, "field")?.text : void 0;
-        if (callee === name2) list2.push({ call: n, file });
-      }
-    }
-    cache4.set(name2, list2);
-    return list2;
-  };
-});
 var unbounded_map_growth_default = defineRule({
   meta: {
     id: "unbounded-map-growth",
@@ -31593,7 +31638,7 @@ function paramAlwaysFixed(ctx, ident) {
   const index = ast_exports.parametersOf(b2.func).findIndex((p2) => p2.name.id === b2.nameNode.id);
   const name2 = ast_exports.field(b2.func, "name")?.text;
   if (index < 0 || !name2) return false;
-  const calls = ctx.fact(CallsByName)(name2);
+  const calls = ctx.fact(CallsByCalleeFact).get(name2) ?? [];
   if (!calls.length) return false;
   return calls.every(({ call, file }) => {
     const args2 = ast_exports.namedChildren(ast_exports.field(call, "arguments") ?? call).filter((a) => a.type !== "comment");

@@ -6,7 +6,7 @@
 import type { SyntaxNode } from './types.js';
 import type { PackageModel, ValueDecl } from './model.js';
 import { expressionsOf, field, namedChildren, parametersOf, unparen, receiverOf } from './ast.js';
-import type { SyntaxTree } from './syntax/tree.js';
+import { lowerBound, type SyntaxTree } from './syntax/tree.js';
 import { type GoType, UNKNOWN } from './gotypes.js';
 
 export type BindingKind = 'local' | 'param' | 'receiver' | 'result' | 'range' | 'package' | 'const' | 'func';
@@ -81,14 +81,8 @@ function namesByTopLevel(tree: SyntaxTree): Map<number, Map<string, number[]>> {
 
 /** Whether a sorted list of offsets holds one in [from, to). */
 function anyWithin(sorted: readonly number[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo]! < to;
+  const k = lowerBound(sorted, from);
+  return k < sorted.length && sorted[k]! < to;
 }
 
 export class Scopes {

@@ -540,7 +540,7 @@ function typeIdsOf(names: GrammarNames, types: readonly string[]): Set<number> {
 }
 
 /** The first position in a sorted list holding a value >= x. */
-function lowerBound(list: Int32Array, x: number): number {
+export function lowerBound(list: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
