@@ -56,6 +56,7 @@ class Builder extends BodyWalker {
     for (const d of this.pkg.fact(ForeignCallbackFact)) start.add(d);
     this.walkDecls(start, select);
     const goParamFns = new Set<string>();
+    const named = new Set<MapAccess>();
     for (let walked = -1; walked !== this.walked.size; ) {
       walked = this.walked.size;
       this.linkRoots();
@@ -65,7 +66,9 @@ class Builder extends BodyWalker {
       const newFields = new Set<string>();
       const newVars = new Set<string>();
       for (const a of this.accesses) {
-        if (!contexts.has(a.unit.id)) continue;
+        // Roots only grow, so an access once under one stays under one: its name is added already.
+        if (named.has(a) || !contexts.has(a.unit.id)) continue;
+        named.add(a);
         const key = a.key.replace(/^(?:elem:)+/, '');
         if (key.startsWith('field:')) addNew(fields, newFields, key.slice(key.lastIndexOf('.') + 1));
         else if (key.startsWith('pkg:')) addNew(vars, newVars, key.slice(4));
@@ -111,6 +114,9 @@ class Builder extends BodyWalker {
     }
     return hit;
   }
+
+  /** The package's gRPC registrations (read once: every round of linkRoots asks). */
+  private services: ReturnType<typeof rpcServices> | undefined;
 
   /** Roots from the go statements, goroutine-starting calls and HTTP handlers seen so far (idempotent). */
   private linkRoots(): void {
@@ -180,7 +186,7 @@ class Builder extends BodyWalker {
     }
     // gRPC services: `pb.RegisterXServer(srv, impl)` serves every exported method of impl's type,
     // each call on its own goroutine.
-    for (const svc of rpcServices(this.pkg, this.scopes)) {
+    for (const svc of (this.services ??= rpcServices(this.pkg, this.scopes))) {
       for (const m of this.pkg.methodsOf(svc.typeName).values()) {
         const target = this.unitByNode.get(m.node.id);
         if (target && !target.root && /^[A-Z]/.test(m.name)) this.addRoot('rpc', svc.site, svc.file, undefined, target, true);
