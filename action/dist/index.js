@@ -26450,6 +26450,7 @@ var Builder = class extends BodyWalker {
     for (const d of this.pkg.fact(ForeignCallbackFact)) start2.add(d);
     this.walkDecls(start2, select);
     const goParamFns = /* @__PURE__ */ new Set();
+    const named = /* @__PURE__ */ new Set();
     for (let walked = -1; walked !== this.walked.size; ) {
       walked = this.walked.size;
       this.linkRoots();
@@ -26458,7 +26459,8 @@ var Builder = class extends BodyWalker {
       const newFields = /* @__PURE__ */ new Set();
       const newVars = /* @__PURE__ */ new Set();
       for (const a of this.accesses) {
-        if (!contexts.has(a.unit.id)) continue;
+        if (named.has(a) || !contexts.has(a.unit.id)) continue;
+        named.add(a);
         const key2 = a.key.replace(/^(?:elem:)+/, "");
         if (key2.startsWith("field:")) addNew(fields, newFields, key2.slice(key2.lastIndexOf(".") + 1));
         else if (key2.startsWith("pkg:")) addNew(vars, newVars, key2.slice(4));
@@ -26495,6 +26497,8 @@ var Builder = class extends BodyWalker {
     }
     return hit;
   }
+  /** The package's gRPC registrations (read once: every round of linkRoots asks). */
+  services;
   /** Roots from the go statements, goroutine-starting calls and HTTP handlers seen so far (idempotent). */
   linkRoots() {
     for (const g2 of this.pendingGo) {
@@ -26554,7 +26558,7 @@ var Builder = class extends BodyWalker {
         root.recvShared = true;
       }
     }
-    for (const svc of rpcServices(this.pkg, this.scopes)) {
+    for (const svc of this.services ??= rpcServices(this.pkg, this.scopes)) {
       for (const m2 of this.pkg.methodsOf(svc.typeName).values()) {
         const target = this.unitByNode.get(m2.node.id);
         if (target && !target.root && /^[A-Z]/.test(m2.name)) this.addRoot("rpc", svc.site, svc.file, void 0, target, true);
