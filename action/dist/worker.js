@@ -27,7 +27,6 @@ __export(ast_exports, {
   callShape: () => callShape,
   calledMethodName: () => calledMethodName,
   callsIdentifier: () => callsIdentifier,
-  callsNamed: () => callsNamed,
   contains: () => contains,
   descendants: () => descendants,
   enclosingFunction: () => enclosingFunction,
@@ -169,23 +168,6 @@ function receiverOf(method) {
   if (type?.type === "generic_type") type = field(type, "type");
   if (!type) return null;
   return { name: field(decl, "name") ?? void 0, typeName: type.text, pointer };
-}
-function callsNamed(tree, name2, kinds) {
-  const out2 = [];
-  const add = (fnExpr) => {
-    let fn = fnExpr;
-    while (fn.parent?.type === "parenthesized_expression") fn = fn.parent;
-    const call = fn.parent;
-    if (call?.type === "call_expression" && field(call, "function")?.id === fn.id) out2.push(call);
-  };
-  if (kinds.funcs) for (const id of tree.nodesSpelled("identifier", name2)) add(id);
-  if (kinds.methods) {
-    for (const id of tree.nodesSpelled("field_identifier", name2)) {
-      const sel = id.parent;
-      if (sel?.type === "selector_expression" && field(sel, "field")?.id === id.id) add(sel);
-    }
-  }
-  return out2.sort((a, b) => a.index - b.index);
 }
 
 // src/engine/source.ts
@@ -7812,7 +7794,7 @@ var CallsByCalleeFact = defineFact("flow:callsByCallee", (pkg) => {
       const f = unparen(fn);
       const name2 = f.type === "identifier" ? f.text : f.type === "selector_expression" ? field(f, "field")?.text : void 0;
       if (!name2) continue;
-      const site = { call, file, bare: f === fn || f.id === fn.id };
+      const site = { call, file, bare: f.id === fn.id };
       const list = out2.get(name2);
       if (list) list.push(site);
       else out2.set(name2, [site]);

@@ -174,25 +174,3 @@ export function receiverOf(method: SyntaxNode): { name?: SyntaxNode; typeName: s
   return { name: field(decl, 'name') ?? undefined, typeName: type.text, pointer };
 }
 
-/**
- * The calls in a tree whose function is `name` or `x.name` (through parentheses), in document
- * order: found from the name's spellings (the tree's index by text) rather than from every call.
- */
-export function callsNamed(tree: SyntaxTree, name: string, kinds: { funcs: boolean; methods: boolean }): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  const add = (fnExpr: SyntaxNode) => {
-    let fn = fnExpr;
-    while (fn.parent?.type === 'parenthesized_expression') fn = fn.parent;
-    const call = fn.parent;
-    if (call?.type === 'call_expression' && field(call, 'function')?.id === fn.id) out.push(call);
-  };
-  if (kinds.funcs) for (const id of tree.nodesSpelled('identifier', name)) add(id);
-  if (kinds.methods) {
-    for (const id of tree.nodesSpelled('field_identifier', name)) {
-      const sel = id.parent;
-      if (sel?.type === 'selector_expression' && field(sel, 'field')?.id === id.id) add(sel);
-    }
-  }
-  // A call's name can follow a call nested in its own function expression: back to document order.
-  return out.sort((a, b) => a.index - b.index);
-}

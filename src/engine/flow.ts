@@ -409,7 +409,7 @@ export const CallsByCalleeFact = defineFact('flow:callsByCallee', (pkg): Readonl
       const f = unparen(fn);
       const name = f.type === 'identifier' ? f.text : f.type === 'selector_expression' ? field(f, 'field')?.text : undefined;
       if (!name) continue;
-      const site = { call, file, bare: f === fn || f.id === fn.id };
+      const site = { call, file, bare: f.id === fn.id };
       const list = out.get(name);
       if (list) list.push(site);
       else out.set(name, [site]);

@@ -35,25 +35,14 @@ export interface JobBudget {
 /** Starts a budget of `seconds` under an outer signal (superseded, shut down). */
 export function startBudget(seconds: number, outer: AbortSignal): JobBudget {
   const ends = Date.now() + seconds * 1000;
-  const controller = new AbortController();
   const expiry = new AbortController();
-  const onOuter = () => controller.abort(outer.reason);
-  if (outer.aborted) onOuter();
-  else outer.addEventListener('abort', onOuter, { once: true });
-  const timer = setTimeout(() => {
-    const reason = new JobTimeoutError(seconds);
-    expiry.abort(reason);
-    controller.abort(reason);
-  }, seconds * 1000);
+  const timer = setTimeout(() => expiry.abort(new JobTimeoutError(seconds)), seconds * 1000);
   timer.unref();
   return {
-    signal: controller.signal,
+    signal: AbortSignal.any([outer, expiry.signal]),
     expired: expiry.signal,
     left: () => Math.max(0, Math.floor((ends - Date.now()) / 1000)),
-    stop: () => {
-      clearTimeout(timer);
-      outer.removeEventListener('abort', onOuter);
-    },
+    stop: () => clearTimeout(timer),
   };
 }
 
@@ -67,10 +56,8 @@ export function untilAborted<T>(step: Promise<T>, signal: AbortSignal): Promise<
     return Promise.reject(signal.reason);
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
-      step.catch(() => undefined);
-      reject(signal.reason);
-    };
+    // The step's own late rejection is handled by the `then` below.
+    const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
     step.then(
       (v) => {

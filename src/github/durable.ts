@@ -192,9 +192,9 @@ export class DurableWorker {
     }
     const controller = new AbortController();
     let bySha: string | undefined;
-    this.running.set(job.id ?? data.key, controller);
+    this.running.set(member, controller);
     const timer = setInterval(() => {
-      if (this.opts.perInstallation) void this.holdSlot(data, member).catch(() => undefined);
+      void this.holdSlot(data, member).catch(() => undefined);
       void this.redis.get(liveKey(data.key)).then(
         (sha) => {
           if (sha !== null && sha !== data.pr.headSha && !bySha) {
@@ -220,7 +220,7 @@ export class DurableWorker {
       throw e;
     } finally {
       clearInterval(timer);
-      this.running.delete(job.id ?? data.key);
+      this.running.delete(member);
       if (this.opts.perInstallation) await this.redis.zrem(slotsKey(data.installationId), member).catch(() => undefined);
     }
     await this.redis.set(doneKey(data.key, data.pr.headSha), '1', 'EX', DONE_TTL_S);

@@ -58,7 +58,7 @@ export interface ReviewInput {
   treeCacheDir?: string;
   /** Analyse on a worker thread even when one thread would do (the App: its event loop answers webhooks). */
   offThread?: boolean;
-  /** Aborts the analysis on worker threads (the App's job budget); one-thread analysis runs to its end. */
+  /** Aborts the analysis on worker threads (the App's job: superseded, shut down or out of time); one-thread analysis runs to its end. */
   signal?: AbortSignal;
   /** Told after each analysed directory: how many are done, of how many (the CLI's progress line). */
   onProgress?: (done: number, total: number) => void;
