@@ -2,7 +2,8 @@
 // Enforces the dependency direction of docs/architecture.md by reading import
 // specifiers: rules -> engine; review -> engine, diff, config, escape and race interfaces;
 // race -> escape (its sandbox and run context);
-// report -> engine types; github, cli, action -> review and report; nothing imports
+// report -> engine types; publish (the GitHub review writes the App and the Action share) ->
+// report; github, cli, action -> review and report, github and action -> publish; nothing imports
 // github, cli or action; src/engine imports nothing else in src/.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, dirname, relative, resolve, sep } from 'node:path';
@@ -19,9 +20,10 @@ const allowed = {
   race: ['engine', 'diff', 'escape'],
   review: ['engine', 'diff', 'config', 'escape', 'race', 'rules'],
   rules: ['engine'],
+  publish: ['engine', 'diff', 'config', 'report'],
   cli: ['engine', 'diff', 'config', 'review', 'report', 'escape', 'race', 'rules'],
-  github: ['engine', 'diff', 'config', 'review', 'report', 'escape', 'race', 'rules'],
-  action: ['engine', 'diff', 'config', 'review', 'report', 'escape', 'race', 'rules'],
+  github: ['engine', 'diff', 'config', 'review', 'report', 'escape', 'race', 'rules', 'publish'],
+  action: ['engine', 'diff', 'config', 'review', 'report', 'escape', 'race', 'rules', 'publish'],
 };
 function moduleOf(file) {
   const rel = relative(root, file).split(sep);

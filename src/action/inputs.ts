@@ -54,6 +54,8 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     }
     override.rules = r;
   }
+  const docsUrl = input(env, 'DOCS_URL');
+  if (docsUrl) override.docs_url = docsUrl;
   const baseline = input(env, 'BASELINE');
   if (baseline) override.baseline = baseline;
   const race = input(env, 'RACE_CHECK');

@@ -1,11 +1,13 @@
 // The pull request as the Action sees it: changed lines from the REST API (with
 // the workflow token), sources from the checked-out workspace on disk.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePatch, type FileDiff, type FileStatus } from '../diff/index.js';
 import { dirOf, isGeneratedSource, isSkippedDir, type SourceInput } from '../engine/index.js';
 import type { Workspace } from '../review/types.js';
 import { moduleLayoutFor } from '../review/module-disk.js';
+import type { GitHubClient } from '../publish/client.js';
 
 /** The pull request files API lists at most this many files. */
 export const FILES_API_CAP = 3000;
@@ -13,46 +15,37 @@ export const FILES_API_CAP = 3000;
 export interface PullFiles {
   diff: FileDiff[];
   capped: boolean;
-}
-
-interface ApiFile {
-  filename: string;
-  status: string;
-  patch?: string;
-  previous_filename?: string;
+  /** Paths GitHub gave no patch for (too large): every line counts as changed, no inline comments. */
+  noPatch: Set<string>;
+  /** The blob SHA of each changed file at the pull request's head, to check the checkout against. */
+  headBlobs: Map<string, string>;
 }
 
 function mapStatus(s: string): FileStatus {
   return s === 'added' || s === 'copied' ? 'added' : s === 'removed' ? 'deleted' : s === 'renamed' ? 'renamed' : 'modified';
 }
 
-function nextLink(link: string | null): string | undefined {
-  return link?.split(',').find((p) => /rel="next"/.test(p))?.match(/<([^>]+)>/)?.[1];
+/** Every page of GET /pulls/{n}/files as FileDiffs (Go files only). */
+export async function fetchPullFiles(client: GitHubClient, owner: string, repo: string, number: number): Promise<PullFiles> {
+  const files = await client.paginate(client.rest.pulls.listFiles, { owner, repo, pull_number: number, per_page: 100 });
+  const out: PullFiles = { diff: [], capped: files.length >= FILES_API_CAP, noPatch: new Set(), headBlobs: new Map() };
+  for (const f of files) {
+    if (!f.filename.endsWith('.go') && !f.previous_filename?.endsWith('.go')) continue;
+    const status = mapStatus(f.status);
+    if (status !== 'deleted' && f.sha) out.headBlobs.set(f.filename, f.sha);
+    if (f.patch === undefined && status !== 'deleted') {
+      out.noPatch.add(f.filename);
+      out.diff.push({ path: f.filename, status, binary: false, added: [{ start: 1, end: Number.MAX_SAFE_INTEGER }], hunks: [{ start: 1, end: Number.MAX_SAFE_INTEGER }] });
+      continue;
+    }
+    out.diff.push(parsePatch(f.filename, f.patch ?? '', status, f.previous_filename));
+  }
+  return out;
 }
 
-/** Every page of GET /pulls/{n}/files as FileDiffs (Go files only). */
-export async function fetchPullFiles(apiUrl: string, token: string, repo: string, number: number, fetchImpl: typeof fetch = fetch): Promise<PullFiles> {
-  const diff: FileDiff[] = [];
-  let url: string | undefined = `${apiUrl.replace(/\/+$/, '')}/repos/${repo}/pulls/${number}/files?per_page=100`;
-  let count = 0;
-  while (url) {
-    const res = await fetchImpl(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' } });
-    if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
-    const files = (await res.json()) as ApiFile[];
-    count += files.length;
-    for (const f of files) {
-      if (!f.filename.endsWith('.go') && !f.previous_filename?.endsWith('.go')) continue;
-      const status = mapStatus(f.status);
-      if (f.patch === undefined && status !== 'deleted') {
-        // No patch (diff too large): every line counts as changed.
-        diff.push({ path: f.filename, status, binary: false, added: [{ start: 1, end: Number.MAX_SAFE_INTEGER }], hunks: [{ start: 1, end: Number.MAX_SAFE_INTEGER }] });
-        continue;
-      }
-      diff.push(parsePatch(f.filename, f.patch ?? '', status, f.previous_filename));
-    }
-    url = nextLink(res.headers.get('link'));
-  }
-  return { diff, capped: count >= FILES_API_CAP };
+/** Git's blob id of a text: a checked-out file is the head's when this equals the files API's sha. */
+export function gitBlobSha(bytes: Buffer): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 /** The .go files of every changed package (directory) and the go.mod files above them, from disk. */

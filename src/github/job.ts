@@ -5,7 +5,7 @@ import { ConfigError, DEFAULT_CONFIG, parseConfig, type Config } from '../config
 import { filterFindings } from '../diff/index.js';
 import type { EscapeRunner, RaceRunner, ReviewInput, ReviewResult } from '../review/types.js';
 import { isSuperseded, isShutdown, checkpoint, type JobSpec } from './queue.js';
-import { createOnce, NO_AUTOMATIC_RETRY, type OnceOptions } from './idempotent.js';
+import { createOnce, NO_AUTOMATIC_RETRY, type OnceOptions } from '../publish/idempotent.js';
 import { randomUUID } from 'node:crypto';
 import { CONFIG_PATH, loadBaselineText, loadConfigText, loadPull, type Limits, type PullRef } from './source.js';
 import { applyBaseline, BaselineError, parseBaseline, type Baseline } from '../review/baseline.js';

@@ -8,6 +8,7 @@
 // every client with the same throttle id (one id for the whole App paced a burst
 // of 300 pull requests across 30 installations at one write a second in all).
 import { ProbotOctokit } from 'probot';
+import { olderWordingAware, shouldWaitOutLimit } from '../publish/client.js';
 import { githubRequests, rateLimitWaits } from './metrics.js';
 
 interface LimitedRequest {
@@ -18,18 +19,15 @@ interface OctokitWithLog {
   log: { warn(msg: string): void };
 }
 
-/** Longest wait worth making inside a job (a primary limit reset can be an hour away). */
-const MAX_WAIT_SECONDS = 15 * 60;
-
 export function onRateLimit(retryAfter: number, options: LimitedRequest, octokit: OctokitWithLog, retryCount: number): boolean {
-  const retry = retryCount < 2 && retryAfter <= MAX_WAIT_SECONDS;
+  const retry = shouldWaitOutLimit('primary', retryAfter, retryCount);
   if (retry) rateLimitWaits.inc({ kind: 'primary' });
   octokit.log.warn(`Rate limit hit with "${options.method} ${options.url}"; ${retry ? `retrying in ${retryAfter} s` : 'giving up'}.`);
   return retry;
 }
 
 export function onSecondaryRateLimit(retryAfter: number, options: LimitedRequest, octokit: OctokitWithLog, retryCount: number): boolean {
-  const retry = retryCount < 3 && retryAfter <= MAX_WAIT_SECONDS;
+  const retry = shouldWaitOutLimit('secondary', retryAfter, retryCount);
   if (retry) rateLimitWaits.inc({ kind: 'secondary' });
   octokit.log.warn(`Secondary rate limit hit with "${options.method} ${options.url}"; ${retry ? `retrying in ${retryAfter} s` : 'giving up'}.`);
   return retry;
@@ -64,32 +62,6 @@ export function throttleId(options: Options): string {
   const auth = options.auth as { installationId?: unknown } | undefined;
   const id = auth && typeof auth === 'object' ? auth.installationId : undefined;
   return typeof id === 'number' || typeof id === 'string' ? `mapguard-installation-${id}` : 'mapguard-app';
-}
-
-/** GitHub's older wording of a secondary rate limit, still sent by some endpoints and GitHub Enterprise Server versions. */
-const ABUSE_WORDING = /abuse detection mechanism|abuse rate limit/i;
-
-/**
- * The throttling plugin recognises a secondary rate limit only by the words "secondary rate";
- * a 403 with `retry-after` in the older "abuse detection" wording was failed at once (no check
- * run was ever created). This fetch puts those words in front of the older message, so the
- * plugin waits it out and retries like any secondary limit (onSecondaryRateLimit's policy).
- */
-export function olderWordingAware(inner: typeof fetch): typeof fetch {
-  return async (input, init) => {
-    const res = await inner(input, init);
-    if (res.status !== 403 || !res.headers.get('retry-after')) return res;
-    const text = await res.text();
-    let body: { message?: unknown } | undefined;
-    try {
-      body = JSON.parse(text) as { message?: unknown };
-    } catch {
-      body = undefined;
-    }
-    const message = typeof body?.message === 'string' ? body.message : '';
-    const out = ABUSE_WORDING.test(message) && !/\bsecondary rate\b/i.test(message) ? JSON.stringify({ ...body, message: `You have exceeded a secondary rate limit (${message})` }) : text;
-    return new Response(out, { status: res.status, statusText: res.statusText, headers: res.headers });
-  };
 }
 
 /** Counts every answer GitHub gives (each retry too) by status, for /metrics. */

@@ -1,33 +1,16 @@
-// Posts a review's results: one COMMENT review with inline comments (deduplicated
-// by hidden fingerprint markers, anchors validated against the diff hunks),
-// "fixed in <sha>" replies with thread resolution for findings that went away,
-// and the check run's completion with annotations in batches of 50.
+// The App's half of publishing: the shared review (src/publish/review.ts: inline comments,
+// dedupe, fixed threads) and then the check run's completion with every finding as an
+// annotation, in batches of 50.
 import type { Finding } from '../engine/index.js';
-import { severityRank } from '../engine/index.js';
-import { inRanges, type FileDiff } from '../diff/index.js';
+import type { FileDiff } from '../diff/index.js';
 import type { Config } from '../config/types.js';
 import type { EscapeSummary, FileProblem, RaceSummary } from '../review/types.js';
-import {
-  FIXED_MARKER,
-  batches,
-  checkTitle,
-  conclusionFor,
-  fingerprintOf,
-  fixedReply,
-  overflowFingerprintsOf,
-  renderAnnotation,
-  renderCheckSummary,
-  renderCheckText,
-  renderComment,
-  renderReviewBody,
-  suggestionFromEdits,
-  type Suggestion,
-} from '../report/github.js';
+import { batches, checkTitle, conclusionFor, renderAnnotation, renderCheckSummary, renderCheckText } from '../report/github.js';
+import { publishReview } from '../publish/review.js';
+import type { OnceOptions } from '../publish/idempotent.js';
 import type { PullRef } from './source.js';
 import type { Log, Octokit } from './types.js';
 import { checkpoint } from './queue.js';
-import { createOnce, NO_AUTOMATIC_RETRY, type OnceOptions } from './idempotent.js';
-import { randomUUID } from 'node:crypto';
 
 export interface PublishInput {
   octokit: Octokit;
@@ -57,26 +40,6 @@ export interface PublishInput {
   writeRetry?: OnceOptions;
 }
 
-interface ExistingComment {
-  id: number;
-  fingerprint: string;
-  path: string;
-}
-
-interface ReviewCommentParam {
-  path: string;
-  line: number;
-  side: 'RIGHT';
-  start_line?: number;
-  start_side?: 'RIGHT';
-  body: string;
-}
-
-interface Placed {
-  finding: Finding;
-  comment: ReviewCommentParam;
-}
-
 export interface PublishResult {
   conclusion: string;
   posted: number;
@@ -85,256 +48,12 @@ export interface PublishResult {
   fixed: number;
 }
 
-/** Longer suggestions are left to the fix description: a wall of replaced code reviews badly. */
-const MAX_SUGGESTION_LINES = 12;
-
-function status(e: unknown): number | undefined {
-  return (e as { status?: number }).status;
-}
-
-/** The hunk (range of new-side lines shown in the diff) containing `line`, if any. */
-function hunkOf(fd: FileDiff, line: number): { start: number; end: number } | undefined {
-  return fd.hunks.find((h) => line >= h.start && line <= h.end);
-}
-
-/**
- * An inline comment GitHub will accept: the line (and, for a suggestion, the
- * whole replaced range) inside one hunk of a file with a real patch.
- */
-export function placeComment(f: Finding, diff: Map<string, FileDiff>, wholeFile: Set<string>, texts: Map<string, string>, docsBase?: string): ReviewCommentParam | undefined {
-  const fd = diff.get(f.path);
-  if (!fd || fd.status === 'deleted' || fd.binary || wholeFile.has(f.path)) return undefined;
-  const hunk = hunkOf(fd, f.line);
-  if (!hunk || !inRanges(fd.hunks, f.line)) return undefined;
-  let suggestion: Suggestion | undefined;
-  const text = texts.get(f.path);
-  if (f.fix && text !== undefined) {
-    // GitHub applies a suggestion to the commented lines: they span the fix and the
-    // finding's line, inside one hunk, and stay short enough to read.
-    const s = suggestionFromEdits(text, f.fix.edits, { start: f.line, end: f.line });
-    if (s && s.startLine >= hunk.start && s.endLine <= hunk.end && s.endLine - s.startLine < MAX_SUGGESTION_LINES) suggestion = s;
-  }
-  const body = renderComment(f, { ...(docsBase !== undefined ? { docsBase } : {}), ...(suggestion ? { suggestion } : {}) });
-  if (suggestion && suggestion.startLine < suggestion.endLine) {
-    return { path: f.path, start_line: suggestion.startLine, start_side: 'RIGHT', line: suggestion.endLine, side: 'RIGHT', body };
-  }
-  return { path: f.path, line: suggestion ? suggestion.startLine : f.line, side: 'RIGHT', body };
-}
-
-async function existingState(octokit: Octokit, pr: PullRef): Promise<{ comments: ExistingComment[]; replied: Set<number>; known: Set<string> }> {
-  const raw = await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
-  const comments: ExistingComment[] = [];
-  const replied = new Set<number>();
-  const known = new Set<string>();
-  for (const c of raw) {
-    if (c.in_reply_to_id !== undefined && c.in_reply_to_id !== null) {
-      if (c.body.includes(FIXED_MARKER)) replied.add(c.in_reply_to_id);
-      continue;
-    }
-    const fp = fingerprintOf(c.body);
-    if (fp) {
-      comments.push({ id: c.id, fingerprint: fp, path: c.path });
-      known.add(fp);
-    }
-  }
-  const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
-  for (const r of reviews) for (const fp of overflowFingerprintsOf(r.body)) known.add(fp);
-  return { comments, replied, known };
-}
-
-interface ThreadInfo {
-  id: string;
-  isResolved: boolean;
-}
-
-interface ThreadsPage {
-  repository: {
-    pullRequest: {
-      reviewThreads: {
-        nodes: { id: string; isResolved: boolean; comments: { nodes: { databaseId: number | null }[] } }[];
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      };
-    } | null;
-  } | null;
-}
-
-/** Review threads by the database id of their first comment. */
-async function reviewThreads(octokit: Octokit, pr: PullRef): Promise<Map<number, ThreadInfo>> {
-  const out = new Map<number, ThreadInfo>();
-  let after: string | null = null;
-  for (let page = 0; page < 50; page++) {
-    const data: ThreadsPage = await octokit.graphql<ThreadsPage>(
-      `query($owner: String!, $repo: String!, $number: Int!, $after: String) {
-        repository(owner: $owner, name: $repo) {
-          pullRequest(number: $number) {
-            reviewThreads(first: 100, after: $after) {
-              nodes { id isResolved comments(first: 1) { nodes { databaseId } } }
-              pageInfo { hasNextPage endCursor }
-            }
-          }
-        }
-      }`,
-      { owner: pr.owner, repo: pr.repo, number: pr.number, after },
-    );
-    const threads = data.repository?.pullRequest?.reviewThreads;
-    if (!threads) break;
-    for (const t of threads.nodes) {
-      const first = t.comments.nodes[0]?.databaseId;
-      if (typeof first === 'number') out.set(first, { id: t.id, isResolved: t.isResolved });
-    }
-    if (!threads.pageInfo.hasNextPage) break;
-    after = threads.pageInfo.endCursor;
-  }
-  return out;
-}
-
-/** Answers and resolves the threads of findings that are gone; returns how many. */
-async function closeFixedThreads(input: PublishInput, existing: ExistingComment[], replied: Set<number>): Promise<number> {
-  const { octokit, pr, log } = input;
-  const gone = existing.filter((c) => input.covered.has(c.path) && !input.present.has(c.fingerprint));
-  if (gone.length === 0) return 0;
-  let threads = new Map<number, ThreadInfo>();
-  try {
-    threads = await reviewThreads(octokit, pr);
-  } catch (e) {
-    log.warn({ err: e }, 'cannot list review threads (GraphQL); fixed findings get a reply only');
-  }
-  let fixed = 0;
-  for (const c of gone) {
-    checkpoint(input.signal);
-    const thread = threads.get(c.id);
-    if (thread?.isResolved) continue;
-    if (!replied.has(c.id)) {
-      try {
-        await octokit.rest.pulls.createReplyForReviewComment({ owner: pr.owner, repo: pr.repo, pull_number: pr.number, comment_id: c.id, body: fixedReply(pr.headSha) });
-      } catch (e) {
-        log.warn({ err: e, comment: c.id }, 'could not reply to a fixed finding');
-        continue;
-      }
-    }
-    fixed++;
-    if (thread) {
-      try {
-        await octokit.graphql(`mutation($id: ID!) { resolveReviewThread(input: { threadId: $id }) { thread { id isResolved } } }`, { id: thread.id });
-      } catch (e) {
-        // Tokens without permission to resolve (or GHES versions without the mutation) keep the reply only.
-        log.warn({ err: e, thread: thread.id }, 'could not resolve the thread of a fixed finding');
-      }
-    }
-  }
-  return fixed;
-}
-
-function bySeverity(a: Finding, b: Finding): number {
-  return severityRank(b.severity) - severityRank(a.severity) || a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column;
-}
-
-type ReviewParams = Parameters<Octokit['rest']['pulls']['createReview']>[0] & { body: string };
-
-/**
- * One review, once: the body carries a token of this post, and after an ambiguous answer (GitHub
- * applied it and answered 502, say) the pull request's reviews are searched for it before the
- * post is tried again.
- */
-async function createReviewOnce(input: PublishInput, params: ReviewParams): Promise<void> {
-  const { octokit, pr } = input;
-  const token = `<!-- mapguard:post=${randomUUID()} -->`;
-  await createOnce(
-    async () => {
-      await octokit.rest.pulls.createReview({ ...params, body: `${params.body}\n${token}`, ...NO_AUTOMATIC_RETRY });
-      return true;
-    },
-    async () => {
-      const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
-      return reviews.some((r) => (r.body ?? '').includes(token)) ? true : undefined;
-    },
-    { ...input.writeRetry, signal: input.signal },
-  );
-}
-
-/** Posts the review; comments GitHub refuses are dropped (and returned) so the rest still land. */
-async function postReview(input: PublishInput, placed: Placed[], overflow: Finding[]): Promise<{ posted: Placed[]; refused: Finding[] }> {
-  const { octokit, pr, log } = input;
-  const docs = input.docsBase !== undefined ? { docsBase: input.docsBase } : {};
-  const base = { owner: pr.owner, repo: pr.repo, pull_number: pr.number, commit_id: pr.headSha, event: 'COMMENT' as const };
-  try {
-    await createReviewOnce(input, { ...base, body: renderReviewBody({ inline: placed.length, overflow, ...docs }), comments: placed.map((p) => p.comment) });
-    return { posted: placed, refused: [] };
-  } catch (e) {
-    checkpoint(input.signal);
-    if (placed.length === 0) throw e;
-    log.warn({ err: e, status: status(e) }, 'review refused; posting its comments one by one');
-  }
-  // One bad anchor makes GitHub refuse the whole review: try each comment alone.
-  const posted: Placed[] = [];
-  const refused: Finding[] = [];
-  for (const p of placed) {
-    checkpoint(input.signal);
-    try {
-      await octokit.rest.pulls.createReviewComment({ owner: pr.owner, repo: pr.repo, pull_number: pr.number, commit_id: pr.headSha, ...p.comment });
-      posted.push(p);
-    } catch (e) {
-      log.warn({ err: e, status: status(e), path: p.comment.path, line: p.comment.line }, 'comment refused; the finding goes to the check run');
-      refused.push(p.finding);
-    }
-  }
-  const rest = [...overflow, ...refused];
-  if (rest.length > 0) {
-    checkpoint(input.signal);
-    await createReviewOnce(input, { ...base, body: renderReviewBody({ inline: posted.length, overflow: rest, ...docs }) });
-  }
-  return { posted, refused };
-}
-
 export async function publish(input: PublishInput): Promise<PublishResult> {
-  const { octokit, pr, config, log } = input;
-  let posted = 0;
-  let overflowCount = 0;
-  let refusedCount = 0;
-  let fixed = 0;
-  const notes = [...input.notes];
-
-  // Existing comments matter for dedupe (new findings) and for closing fixed threads (analysed files).
-  if (config.comments === 'review' && (input.findings.length > 0 || input.covered.size > 0)) {
-    const { comments, replied, known } = await existingState(octokit, pr);
-    checkpoint(input.signal);
-    const diff = new Map(input.diff.filter((d) => d.status !== 'deleted').map((d) => [d.path, d]));
-    const seen = new Set(known);
-    const fresh: Finding[] = [];
-    for (const f of [...input.findings].sort(bySeverity)) {
-      if (seen.has(f.fingerprint)) continue;
-      seen.add(f.fingerprint);
-      fresh.push(f);
-    }
-    const placed: Placed[] = [];
-    const overflow: Finding[] = [];
-    const budget = Math.max(0, config.max_comments);
-    for (const f of fresh) {
-      const comment = placed.length < budget ? placeComment(f, diff, input.wholeFile, input.texts, input.docsBase) : undefined;
-      if (comment) placed.push({ finding: f, comment });
-      else overflow.push(f);
-    }
-    if (placed.length > 0 || overflow.length > 0) {
-      try {
-        const r = await postReview(input, placed, overflow);
-        posted = r.posted.length;
-        refusedCount = r.refused.length;
-      } catch (e) {
-        log.error({ err: e }, 'could not post the review; every finding is in the check run');
-        notes.push('The review could not be posted; every finding is listed in the annotations below.');
-      }
-    }
-    overflowCount = overflow.length;
-    checkpoint(input.signal);
-    fixed = await closeFixedThreads(input, comments, replied);
-    if (overflow.length > 0) notes.push(`${overflow.length} new ${overflow.length === 1 ? 'finding is' : 'findings are'} not commented inline (over \`max_comments: ${config.max_comments}\`, or outside the diff hunks); see the annotations.`);
-    if (refusedCount > 0) notes.push(`GitHub refused ${refusedCount} inline ${refusedCount === 1 ? 'comment' : 'comments'}; ${refusedCount === 1 ? 'that finding is' : 'those findings are'} in the annotations.`);
-    if (fixed > 0) notes.push(`${fixed} earlier ${fixed === 1 ? 'finding was' : 'findings were'} fixed in ${pr.headSha.slice(0, 7)}.`);
-  }
-
+  const { octokit, ...rest } = input;
+  const review = await publishReview({ ...rest, client: octokit });
   checkpoint(input.signal);
-  const conclusion = await completeCheckRun(input, notes);
-  return { conclusion, posted, overflow: overflowCount, refused: refusedCount, fixed };
+  const conclusion = await completeCheckRun(input, [...input.notes, ...review.notes]);
+  return { conclusion, posted: review.posted, overflow: review.overflow, refused: review.refused, fixed: review.fixed };
 }
 
 /** Completes the check run; annotations go 50 per request, the last request completes it. */

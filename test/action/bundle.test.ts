@@ -1,15 +1,14 @@
 // The Action's committed bundle (action/dist): rebuilt from the sources it must be byte-for-byte
 // what is committed (a stale bundle fails CI), and copied alone into an empty folder (no
-// node_modules anywhere above it) it reviews a pull request against a loopback files API and
-// analyses a pushed tree, as the runner would start it (`node dist/index.js`, inputs as
-// INPUT_<NAME> with hyphens kept).
+// node_modules anywhere above it) it reviews a pull request against the loopback fake GitHub
+// (one review with inline comments) and analyses a pushed tree, as the runner would start it
+// (`node dist/index.js`, inputs as INPUT_<NAME> with hyphens kept), with no registry in reach.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FakeGitHub, readTree } from '../github/fake-github.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const project = join(here, '..', '..');
@@ -38,9 +37,9 @@ test('the committed bundle is what scripts/bundle-action.mjs builds from the sou
 describe('the bundle alone', () => {
   let dir: string;
   let ws: string;
-  let server: Server;
+  let fake: FakeGitHub;
   let api: string;
-  const seen: string[] = [];
+  let headSha: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mapguard-action-alone-'));
@@ -48,24 +47,19 @@ describe('the bundle alone', () => {
     ws = join(dir, 'ws');
     cpSync(join(fixture, 'base'), ws, { recursive: true });
     cpSync(join(fixture, 'head'), ws, { recursive: true });
-    const counter = readFileSync(join(ws, 'svc', 'counter.go'), 'utf8').replace(/\n$/, '').split('\n');
-    const patch = `@@ -0,0 +1,${counter.length} @@\n` + counter.map((l) => `+${l}`).join('\n');
-    server = createServer((req, res) => {
-      seen.push(`${req.method} ${req.url} ${req.headers.authorization}`);
-      if (req.url === '/repos/octo/shop/pulls/3/files?per_page=100') {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify([{ filename: 'svc/counter.go', status: 'added', patch }]));
-        return;
-      }
-      res.writeHead(404, { 'content-type': 'application/json' });
-      res.end('{"message":"Not Found"}');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    writeFileSync(join(dir, 'event.json'), JSON.stringify({ pull_request: { number: 3, draft: false } }));
+    // The pull request adds svc/counter.go to a tree that holds svc/tags.go already.
+    fake = new FakeGitHub();
+    fake.token = 'ghs_workflow';
+    const head = readTree(join(fixture, 'head'));
+    const base = { ...readTree(join(fixture, 'base')), 'svc/tags.go': head['svc/tags.go']! };
+    const baseSha = fake.commit(base);
+    headSha = fake.commit({ ...base, ...head });
+    fake.pulls.set(3, { number: 3, base: baseSha, head: headSha });
+    api = `http://127.0.0.1:${await fake.start()}/api/v3`;
+    writeFileSync(join(dir, 'event.json'), JSON.stringify({ pull_request: { number: 3, draft: false, head: { sha: headSha } } }));
   });
   afterAll(async () => {
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await fake?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -84,19 +78,23 @@ describe('the bundle alone', () => {
     for (let d = dir; dirname(d) !== d; d = dirname(d)) expect(existsSync(join(d, 'node_modules'))).toBe(false);
   });
 
-  it('reviews a pull request: annotations on the changed lines, SARIF, outputs, a failing step', async () => {
+  it('reviews a pull request: one review with inline comments, SARIF, outputs, a failing step, in under 10 s', async () => {
     const started = Date.now();
     const r = await runBundle({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(dir, 'event.json'), GITHUB_API_URL: api, 'INPUT_GITHUB-TOKEN': 'ghs_workflow', 'INPUT_SARIF-FILE': 'pr.sarif' });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
-    expect(seen).toEqual([`GET /repos/octo/shop/pulls/3/files?per_page=100 Bearer ghs_workflow`]);
-    expect(r.stdout).toMatch(/::error file=svc\/counter\.go,line=25,.*title=nil-map-write::/);
-    expect(r.stdout).not.toContain('svc/tags.go');
+    expect(fake.requests.filter((q) => !q.startsWith('GET '))).toEqual(['POST /api/v3/repos/octo/shop/pulls/3/reviews']);
+    expect(fake.reviews).toHaveLength(1);
+    const comments = fake.comments.filter((c) => c.in_reply_to_id === undefined);
+    expect(comments.find((c) => c.body.includes('nil-map-write'))).toMatchObject({ path: 'svc/counter.go', line: 25, commit_id: headSha });
+    expect(comments.map((c) => c.path)).not.toContain('svc/tags.go');
     const sarif = JSON.parse(readFileSync(join(ws, 'pr.sarif'), 'utf8')) as { runs: { tool: { driver: { version: string } }; results: { ruleId: string }[] }[] };
     expect(sarif.runs[0]!.results.map((x) => x.ruleId)).toContain('nil-map-write');
     const version = (JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { version: string }).version;
     expect(sarif.runs[0]!.tool.driver.version).toBe(version);
-    expect(readFileSync(join(dir, 'output.txt'), 'utf8')).toContain('conclusion=failure');
+    const outputs = readFileSync(join(dir, 'output.txt'), 'utf8');
+    expect(outputs).toContain('conclusion=failure');
+    expect(outputs).toContain(`inline-comments=${comments.length}`);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 

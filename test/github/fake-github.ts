@@ -131,6 +131,11 @@ export class FakeGitHub {
    * after the write went through), once each: 'POST check-runs', 'POST reviews'.
    */
   readonly applyThen502 = new Set<string>();
+  /**
+   * Set: every REST write is refused 403 "Resource not accessible by integration", as GitHub
+   * answers a workflow token without write access (a pull request from a fork).
+   */
+  readOnly = false;
   /** Writes refused once each with a secondary rate limit (403, retry-after: 1), before anything is applied. */
   readonly secondaryLimitOnce = new Set<string>();
   /** The pull request each comment and review belongs to (by id): listings are per pull request, as on GitHub. */
@@ -267,6 +272,7 @@ export class FakeGitHub {
     }
     if (!path.startsWith('/api/v3/')) return send(res, 404, { message: 'Not Found' });
     if (auth !== `token ${this.token}`) return send(res, 401, { message: 'Bad credentials' });
+    if (this.readOnly && method !== 'GET') return send(res, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request' });
 
     if (method === 'GET' && (m = /^\/api\/v3\/repos\/([^/]+)\/([^/]+)\/tarball\/([^/]+)$/.exec(path))) {
       if (this.tarballStatus !== undefined) return send(res, this.tarballStatus, { message: 'Server Error' });

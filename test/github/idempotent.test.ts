@@ -1,7 +1,7 @@
 // Creates that must happen once (idempotent.ts): after an ambiguous answer the object is looked
 // up before another attempt, a refusal is final, and a job superseded meanwhile (issue 16, item 5:
 // a superseded job could still post) makes no further attempt.
-import { createOnce } from '../../src/github/idempotent.js';
+import { createOnce } from '../../src/publish/idempotent.js';
 import { SupersededError } from '../../src/github/queue.js';
 
 const badGateway = () => Object.assign(new Error('Bad Gateway'), { status: 502 });
