@@ -19056,7 +19056,10 @@ import { posix as posix2 } from "node:path";
 
 // src/engine/module/declarations.ts
 function blankFunctionBodies(text) {
-  const out2 = text.split("");
+  return blankRanges(text, blankedBodies(text));
+}
+function blankedBodies(text) {
+  const out2 = [];
   const n = text.length;
   let i2 = 0;
   let depth = 0;
@@ -19089,15 +19092,24 @@ function blankFunctionBodies(text) {
       const open = bodyOpen(text, i2 + 4, skipTrivia);
       if (open !== void 0) {
         const close = matchingBrace(text, open, skipTrivia);
-        if (close === void 0) return text;
-        for (let k2 = open + 1; k2 < close; k2++) if (out2[k2] !== "\n" && out2[k2] !== "\r") out2[k2] = " ";
+        if (close === void 0) return [];
+        out2.push({ open, close });
         i2 = close + 1;
         continue;
       }
     }
     i2++;
   }
-  return out2.join("");
+  return out2;
+}
+function blankRanges(text, bodies) {
+  if (bodies.length === 0) return text;
+  const units = new Uint16Array(text.length);
+  for (let k2 = 0; k2 < text.length; k2++) units[k2] = text.charCodeAt(k2);
+  for (const { open, close } of bodies) {
+    for (let k2 = open + 1; k2 < close; k2++) if (units[k2] !== 10 && units[k2] !== 13) units[k2] = 32;
+  }
+  return Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString("utf16le");
 }
 function isIdent(c) {
   return !!c && /[\p{L}\p{N}_]/u.test(c);
@@ -19165,6 +19177,300 @@ function matchingBrace(text, open, skipTrivia) {
   }
   return void 0;
 }
+function declarationsTree(tree, bodies, blankedText) {
+  const d = tree.data;
+  if (tree.rootNode.hasError) return void 0;
+  if (bodies.length === 0) return new SyntaxTree(blankedText, d, tree.names);
+  const keep = new Uint8Array(d.count);
+  let kept = 0;
+  let b2 = 0;
+  for (let i2 = 0; i2 < d.count; i2++) {
+    const s3 = d.start[i2];
+    const e = d.end[i2];
+    while (b2 < bodies.length && bodies[b2].close < s3) b2++;
+    const body2 = bodies[b2];
+    const inside2 = !!body2 && s3 > body2.open && e <= body2.close;
+    if (!inside2 && body2 && s3 < body2.close && e > body2.open + 1 && !(s3 <= body2.open && e > body2.close)) return void 0;
+    if (!inside2) {
+      keep[i2] = 1;
+      kept++;
+    }
+  }
+  const out2 = treeArrays(kept);
+  const newIndex = new Int32Array(d.count + 1);
+  let n = 0;
+  for (let i2 = 0; i2 < d.count; i2++) {
+    newIndex[i2] = n;
+    if (keep[i2]) n++;
+  }
+  newIndex[d.count] = n;
+  for (let i2 = 0, k2 = 0; i2 < d.count; i2++) {
+    if (!keep[i2]) continue;
+    out2.type[k2] = d.type[i2];
+    out2.field[k2] = d.field[i2];
+    out2.flags[k2] = d.flags[i2];
+    out2.start[k2] = d.start[i2];
+    out2.end[k2] = d.end[i2];
+    const p2 = d.parent[i2];
+    out2.parent[k2] = p2 < 0 ? p2 : newIndex[p2];
+    out2.after[k2] = newIndex[d.after[i2]];
+    k2++;
+  }
+  return new SyntaxTree(blankedText, out2, tree.names);
+}
+
+// src/engine/module/layout.ts
+import { posix } from "node:path";
+function parseGoModFile(text, dir, vendored = false) {
+  const body2 = text.replace(/\/\/[^\n]*/g, "");
+  const mod = /^\s*module\s+("?)([^\s"]+)\1/m.exec(body2);
+  if (!mod) return void 0;
+  const requires = {};
+  const replaces = {};
+  for (const line2 of directiveLines(body2, "require")) {
+    const m2 = /^("?)([^\s"]+)\1\s+(\S+)/.exec(line2);
+    if (m2) requires[m2[2]] = m2[3];
+  }
+  for (const line2 of directiveLines(body2, "replace")) {
+    const m2 = /^("?)([^\s"]+)\1(?:\s+\S+)?\s*=>\s*("?)([^\s"]+)\3(?:\s+(\S+))?/.exec(line2);
+    if (!m2) continue;
+    const target = m2[4];
+    replaces[m2[2]] = target.startsWith(".") || target.startsWith("/") ? { dir: target } : { path: target, ...m2[5] ? { version: m2[5] } : {} };
+  }
+  return { dir, path: mod[2], requires, replaces, vendored };
+}
+function parseGoWorkUses(text) {
+  const body2 = text.replace(/\/\/[^\n]*/g, "");
+  return directiveLines(body2, "use").map((l) => l.replace(/^"|"$/g, "").trim()).filter(Boolean);
+}
+function directiveLines(body2, directive) {
+  const out2 = [];
+  const re2 = new RegExp(`^\\s*${directive}\\s*(\\(([^)]*)\\)|([^\\n]*))`, "gm");
+  for (let m2 = re2.exec(body2); m2; m2 = re2.exec(body2)) {
+    const lines = m2[2] !== void 0 ? m2[2].split("\n") : [m2[3] ?? ""];
+    for (const l of lines) if (l.trim()) out2.push(l.trim());
+  }
+  return out2;
+}
+function locatePackage(layout, importPath, from) {
+  let best;
+  for (const m2 of layout.modules) {
+    if ((importPath === m2.path || importPath.startsWith(m2.path + "/")) && (!best || m2.path.length > best.path.length)) best = m2;
+  }
+  if (best) return { dir: join(best.dir, importPath.slice(best.path.length + 1)), local: true };
+  const std = layout.modules.find((m2) => m2.path === "std");
+  if (std && !importPath.split("/")[0].includes(".")) return { dir: join(std.dir, importPath), local: true };
+  const mod = from ?? layout.modules[0];
+  if (!mod) return void 0;
+  const dep = longestPrefix(Object.keys(mod.requires), importPath) ?? longestPrefix(Object.keys(mod.replaces), importPath);
+  if (!dep) return void 0;
+  const sub = importPath.slice(dep.length + 1);
+  const replace2 = mod.replaces[dep];
+  if (replace2?.dir) return { dir: join(join(mod.dir, replace2.dir), sub), local: false };
+  if (mod.vendored) return { dir: join(join(mod.dir, "vendor"), importPath), local: false };
+  const version2 = replace2?.version ?? mod.requires[dep];
+  const path = replace2?.path ?? dep;
+  if (!layout.modCache || !version2) return void 0;
+  return { dir: join(join(layout.modCache, `${escapeModulePath(path)}@${escapeModulePath(version2)}`), sub), local: false };
+}
+function moduleOfDir(layout, dir) {
+  let best;
+  for (const m2 of layout.modules) {
+    const rest = inside(m2.dir, dir);
+    if (rest !== void 0 && (!best || rest.length < best.rest.length)) best = { m: m2, rest };
+  }
+  return best?.m;
+}
+function importPathOfDir(layout, dir) {
+  const m2 = moduleOfDir(layout, dir);
+  if (!m2) return void 0;
+  const rest = inside(m2.dir, dir);
+  if (m2.path === "std") return rest || void 0;
+  return rest ? `${m2.path}/${rest}` : m2.path;
+}
+function inside(root, dir) {
+  const base = root.startsWith("/") ? "" : "/R/";
+  const rel = posix.relative(posix.join(base, root), posix.join(base, dir));
+  return rel.startsWith("..") || posix.isAbsolute(rel) ? void 0 : rel;
+}
+function longestPrefix(paths, importPath) {
+  let best;
+  for (const p2 of paths) if ((importPath === p2 || importPath.startsWith(p2 + "/")) && (!best || p2.length > best.length)) best = p2;
+  return best;
+}
+function escapeModulePath(p2) {
+  return p2.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
+}
+function join(a, b2) {
+  const j2 = posix.join(a, b2);
+  return j2 === "." ? "" : j2;
+}
+function importedPaths(text) {
+  const out2 = [];
+  const head = /^(?:func|type|var|const)\b/m.exec(text);
+  const part = head ? text.slice(0, head.index) : text;
+  const re2 = /^import\s*(?:\(([^)]*)\)|(?:[\w.]+\s+)?"([^"\n]+)")/gm;
+  for (let m2 = re2.exec(part); m2; m2 = re2.exec(part)) {
+    if (m2[2]) out2.push(m2[2]);
+    else for (const q2 of (m2[1] ?? "").replace(/\/\/[^\n]*/g, "").matchAll(/"([^"\n]+)"/g)) out2.push(q2[1]);
+  }
+  return out2;
+}
+
+// src/engine/module/shared-parses.ts
+var EARLY_BYTES_BUDGET = 192 * 1024 * 1024;
+var OFFERED_BYTES_BUDGET = 64 * 1024 * 1024;
+var SharedParses = class {
+  constructor(layout, parser, cache4, maxFileChars) {
+    this.layout = layout;
+    this.parser = parser;
+    this.cache = cache4;
+    this.maxFileChars = maxFileChars;
+  }
+  layout;
+  parser;
+  cache;
+  maxFileChars;
+  /**
+   * The order to analyse directories in: a package after the packages of the run it imports (as
+   * far as their import blocks say), so that what an importer asks of them is offered (below)
+   * rather than parsed again. Also notes which directories some other directory of the run imports.
+   */
+  order(dirs) {
+    const byPath = /* @__PURE__ */ new Map();
+    for (const dir of dirs.keys()) {
+      const path = importPathOfDir(this.layout, dir);
+      if (path) byPath.set(path, dir);
+    }
+    const hard = /* @__PURE__ */ new Map();
+    const tests = /* @__PURE__ */ new Map();
+    for (const [dir, files] of dirs) {
+      for (const f2 of files) this.runTexts.set(f2.path, f2.text);
+      const own = /* @__PURE__ */ new Set();
+      const test = /* @__PURE__ */ new Set();
+      for (const f2 of files) {
+        for (const path of importedPaths(f2.text)) {
+          const dep = byPath.get(path);
+          if (dep !== void 0 && dep !== dir) (f2.path.endsWith("_test.go") ? test : own).add(dep);
+        }
+      }
+      for (const d of own) test.delete(d);
+      hard.set(dir, own);
+      tests.set(dir, test);
+      for (const d of own) this.importedInRun.add(d);
+      for (const d of test) this.importedInRun.add(d);
+    }
+    const postorder = (edges) => {
+      const order = [];
+      const seen = /* @__PURE__ */ new Set();
+      const visit = (dir) => {
+        if (seen.has(dir)) return;
+        seen.add(dir);
+        for (const dep of edges(dir)) visit(dep);
+        order.push(dir);
+      };
+      for (const dir of dirs.keys()) visit(dir);
+      return order;
+    };
+    const first = postorder((d) => hard.get(d) ?? []);
+    const at2 = new Map(first.map((d, i2) => [d, i2]));
+    const reaches = (from, to2) => {
+      const limit = at2.get(to2);
+      const stack = [from];
+      const seen = /* @__PURE__ */ new Set();
+      while (stack.length) {
+        const d = stack.pop();
+        if (d === to2) return true;
+        if (seen.has(d) || at2.get(d) < limit) continue;
+        seen.add(d);
+        for (const n of hard.get(d) ?? []) stack.push(n);
+      }
+      return false;
+    };
+    const safeTests = /* @__PURE__ */ new Map();
+    for (const [dir, test] of tests) safeTests.set(dir, [...test].filter((dep) => at2.get(dep) < at2.get(dir) || !reaches(dep, dir)));
+    return postorder((d) => [...hard.get(d) ?? [], ...safeTests.get(d) ?? []]);
+  }
+  importedInRun = /* @__PURE__ */ new Set();
+  /** Declarations made from analysed files' trees, by path, with the text they were parsed from. */
+  offered = /* @__PURE__ */ new Map();
+  offeredBytes = 0;
+  /**
+   * An analysed package, after its rules ran: when another directory of the run imports it, its
+   * files' declarations are made from their trees now (the bodies dropped, no parse) and kept
+   * for load(), which would otherwise parse every file again with its bodies blanked.
+   */
+  offer(pkg) {
+    this.analysedInRun.add(pkg.dir);
+    if (!this.importedInRun.has(pkg.dir) || pkg.name === "main" || pkg.name.endsWith("_test")) return;
+    for (const f2 of pkg.files) {
+      if (f2.path.endsWith("_test.go") || f2.text.length > this.maxFileChars || this.offered.has(f2.path)) continue;
+      if (this.offeredBytes >= OFFERED_BYTES_BUDGET) return;
+      const bodies = blankedBodies(f2.text);
+      const tree = declarationsTree(f2.tree, bodies, f2.text);
+      if (!tree) continue;
+      this.offered.set(f2.path, { source: f2.text, bodies, tree });
+      this.offeredBytes += tree.data.buffer.byteLength;
+    }
+  }
+  /** Texts of the files this run will analyse, by path (analysisOrder), and which directories it has analysed. */
+  runTexts = /* @__PURE__ */ new Map();
+  analysedInRun = /* @__PURE__ */ new Set();
+  /** Whole trees parsed by the view for files the run analyses later: the analysis adopts them (takeParsed). */
+  early = /* @__PURE__ */ new Map();
+  earlyBytes = 0;
+  /**
+   * A file the run will analyse but has not yet, asked for before its turn (an importer's
+   * declarations, its goroutines): parsed whole once, here, and kept for its analysis, so
+   * the view's blanked parse and the analysis's parse become one. Within a memory budget.
+   */
+  wholeTree(path, source) {
+    const hit = this.early.get(path);
+    if (hit) return hit.text === source ? hit : void 0;
+    const slash = path.lastIndexOf("/");
+    if (this.runTexts.get(path) !== source || this.analysedInRun.has(slash < 0 ? "" : path.slice(0, slash)) || this.earlyBytes >= EARLY_BYTES_BUDGET) return void 0;
+    const tree = this.parser.parse(source, this.cache);
+    this.early.set(path, tree);
+    this.earlyBytes += tree.data.buffer.byteLength;
+    return tree;
+  }
+  /** The whole trees parsed early for these files of the run, by path; they leave the store. */
+  takeParsed(inputs) {
+    let out2;
+    for (const f2 of inputs) {
+      const t = this.early.get(f2.path);
+      if (!t) continue;
+      this.early.delete(f2.path);
+      this.earlyBytes -= t.data.buffer.byteLength;
+      if (t.text === f2.text) (out2 ??= /* @__PURE__ */ new Map()).set(f2.path, t.data);
+    }
+    return out2;
+  }
+  /** The declarations of a whole tree (bodies dropped without a parse; parsed blanked if it cannot be). */
+  declarationsOf(full) {
+    const bodies = blankedBodies(full.text);
+    return declarationsTree(full, bodies, blankRanges(full.text, bodies));
+  }
+  /**
+   * A file's declarations without a parse: made from its analysed tree if it was offered with
+   * this very text, else from a whole tree parsed early; undefined when neither can give them.
+   */
+  declarations(path, source, early) {
+    const o = this.offered.get(path);
+    if (o && o.source === source) return new SyntaxTree(blankRanges(source, o.bodies), o.tree.data, o.tree.names);
+    return early ? this.declarationsOf(early) : void 0;
+  }
+  /** After a run: everything it kept is let go (a kept view serves other runs). */
+  clear() {
+    this.runTexts.clear();
+    this.analysedInRun.clear();
+    this.early.clear();
+    this.earlyBytes = 0;
+    this.offered.clear();
+    this.offeredBytes = 0;
+    this.importedInRun.clear();
+  }
+};
 
 // src/engine/concurrency/types.ts
 var ANY_LOCK = "*";
@@ -19692,98 +19998,12 @@ function someIn(a, b2) {
   return false;
 }
 
-// src/engine/module/layout.ts
-import { posix } from "node:path";
-function parseGoModFile(text, dir, vendored = false) {
-  const body2 = text.replace(/\/\/[^\n]*/g, "");
-  const mod = /^\s*module\s+("?)([^\s"]+)\1/m.exec(body2);
-  if (!mod) return void 0;
-  const requires = {};
-  const replaces = {};
-  for (const line2 of directiveLines(body2, "require")) {
-    const m2 = /^("?)([^\s"]+)\1\s+(\S+)/.exec(line2);
-    if (m2) requires[m2[2]] = m2[3];
-  }
-  for (const line2 of directiveLines(body2, "replace")) {
-    const m2 = /^("?)([^\s"]+)\1(?:\s+\S+)?\s*=>\s*("?)([^\s"]+)\3(?:\s+(\S+))?/.exec(line2);
-    if (!m2) continue;
-    const target = m2[4];
-    replaces[m2[2]] = target.startsWith(".") || target.startsWith("/") ? { dir: target } : { path: target, ...m2[5] ? { version: m2[5] } : {} };
-  }
-  return { dir, path: mod[2], requires, replaces, vendored };
-}
-function parseGoWorkUses(text) {
-  const body2 = text.replace(/\/\/[^\n]*/g, "");
-  return directiveLines(body2, "use").map((l) => l.replace(/^"|"$/g, "").trim()).filter(Boolean);
-}
-function directiveLines(body2, directive) {
-  const out2 = [];
-  const re2 = new RegExp(`^\\s*${directive}\\s*(\\(([^)]*)\\)|([^\\n]*))`, "gm");
-  for (let m2 = re2.exec(body2); m2; m2 = re2.exec(body2)) {
-    const lines = m2[2] !== void 0 ? m2[2].split("\n") : [m2[3] ?? ""];
-    for (const l of lines) if (l.trim()) out2.push(l.trim());
-  }
-  return out2;
-}
-function locatePackage(layout, importPath, from) {
-  let best;
-  for (const m2 of layout.modules) {
-    if ((importPath === m2.path || importPath.startsWith(m2.path + "/")) && (!best || m2.path.length > best.path.length)) best = m2;
-  }
-  if (best) return { dir: join(best.dir, importPath.slice(best.path.length + 1)), local: true };
-  const std = layout.modules.find((m2) => m2.path === "std");
-  if (std && !importPath.split("/")[0].includes(".")) return { dir: join(std.dir, importPath), local: true };
-  const mod = from ?? layout.modules[0];
-  if (!mod) return void 0;
-  const dep = longestPrefix(Object.keys(mod.requires), importPath) ?? longestPrefix(Object.keys(mod.replaces), importPath);
-  if (!dep) return void 0;
-  const sub = importPath.slice(dep.length + 1);
-  const replace2 = mod.replaces[dep];
-  if (replace2?.dir) return { dir: join(join(mod.dir, replace2.dir), sub), local: false };
-  if (mod.vendored) return { dir: join(join(mod.dir, "vendor"), importPath), local: false };
-  const version2 = replace2?.version ?? mod.requires[dep];
-  const path = replace2?.path ?? dep;
-  if (!layout.modCache || !version2) return void 0;
-  return { dir: join(join(layout.modCache, `${escapeModulePath(path)}@${escapeModulePath(version2)}`), sub), local: false };
-}
-function moduleOfDir(layout, dir) {
-  let best;
-  for (const m2 of layout.modules) {
-    const rest = inside(m2.dir, dir);
-    if (rest !== void 0 && (!best || rest.length < best.rest.length)) best = { m: m2, rest };
-  }
-  return best?.m;
-}
-function importPathOfDir(layout, dir) {
-  const m2 = moduleOfDir(layout, dir);
-  if (!m2) return void 0;
-  const rest = inside(m2.dir, dir);
-  if (m2.path === "std") return rest || void 0;
-  return rest ? `${m2.path}/${rest}` : m2.path;
-}
-function inside(root, dir) {
-  const base = root.startsWith("/") ? "" : "/R/";
-  const rel = posix.relative(posix.join(base, root), posix.join(base, dir));
-  return rel.startsWith("..") || posix.isAbsolute(rel) ? void 0 : rel;
-}
-function longestPrefix(paths, importPath) {
-  let best;
-  for (const p2 of paths) if ((importPath === p2 || importPath.startsWith(p2 + "/")) && (!best || p2.length > best.length)) best = p2;
-  return best;
-}
-function escapeModulePath(p2) {
-  return p2.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
-}
-function join(a, b2) {
-  const j2 = posix.join(a, b2);
-  return j2 === "." ? "" : j2;
-}
-
 // src/engine/module/view.ts
 var CONCURRENT_FILE = new RegExp(`\\.Go\\(|ResponseWriter|ServeHTTP|${GO_STATEMENT.source}`, GO_STATEMENT.flags);
 var MAX_DECL_FILE_CHARS = 2 * 1024 * 1024;
 var MAX_LOADED_PACKAGES = 2e3;
 var IGNORED_BUILD = /^\/\/go:build\s+ignore\b/m;
+var LISTED_CHARS_BUDGET = 32 * 1024 * 1024;
 var RETAINED_CHARS_BUDGET = 48 * 1024 * 1024;
 var ModuleView = class {
   constructor(layout, reader, parser, cache4) {
@@ -19791,6 +20011,7 @@ var ModuleView = class {
     this.reader = reader;
     this.parser = parser;
     this.cache = cache4;
+    this.shared = new SharedParses(layout, parser, cache4, MAX_DECL_FILE_CHARS);
   }
   layout;
   reader;
@@ -19803,6 +20024,7 @@ var ModuleView = class {
   /** Packages loaded for declarations (not analysed): for the stats and tests. */
   loadedCount = 0;
   chars = 0;
+  shared;
   /** Makes an analysed package part of the view: its types resolve others' and others' resolve to it. */
   register(pkg) {
     pkg.module = this;
@@ -19827,11 +20049,28 @@ var ModuleView = class {
     this.loaded.set(key2, pkg ?? null);
     return pkg;
   }
+  /** The run's directories in the order that shares parses best (shared-parses.ts). */
+  analysisOrder(dirs) {
+    return this.shared.order(dirs);
+  }
+  /** An analysed package, after its rules ran: its declarations are kept for the packages that import it. */
+  offer(pkg) {
+    this.shared.offer(pkg);
+  }
+  /** The whole trees the view parsed before their turn for these files of the run; they leave the view. */
+  takeParsed(inputs) {
+    return this.shared.takeParsed(inputs);
+  }
   /** Frees the trees of loaded packages. */
   dispose() {
     for (const t of this.ownTrees) t.delete();
     this.ownTrees.length = 0;
     this.loaded.clear();
+    this.endRun();
+  }
+  /** After a run over a set of directories: what it offered is let go (a kept view serves other runs). */
+  endRun() {
+    this.shared.clear();
   }
   moduleFor(dir) {
     const own = moduleOfDir(this.layout, dir);
@@ -19843,12 +20082,12 @@ var ModuleView = class {
    * The same package with its function bodies, for evidence that lives in them (a lazy
    * initialisation of a field, a decode call); parsed on first request and kept.
    */
-  withBodies(pkg) {
+  withBodies(pkg, only) {
     if (!pkg.declarationsOnly || !pkg.importPath) return pkg;
-    const key2 = `bodies\0${pkg.dir}`;
-    const hit = this.loaded.get(key2);
+    const key2 = only ? `bodies\0${pkg.dir}\0${only.key}` : `bodies\0${pkg.dir}`;
+    const hit = this.loaded.get(key2) ?? (only ? this.loaded.get(`bodies\0${pkg.dir}`) : void 0);
     if (hit) return hit;
-    const full = this.load(pkg.dir, pkg.importPath, false) ?? pkg;
+    const full = (only ? this.load(pkg.dir, pkg.importPath, false, false, only.keep, this.declarationFilesAt(pkg.dir)) : this.load(pkg.dir, pkg.importPath, false)) ?? pkg;
     this.loaded.set(key2, full);
     return full;
   }
@@ -19872,7 +20111,7 @@ var ModuleView = class {
     const slash = file.path.lastIndexOf("/");
     const dir = slash < 0 ? "" : file.path.slice(0, slash);
     const name2 = file.path.slice(slash + 1);
-    const text = this.reader.goFiles(dir)?.find((f2) => f2.name === name2)?.text;
+    const text = this.filesAt(dir)?.find((f2) => f2.name === name2)?.text;
     return text?.slice(node.startIndex, node.endIndex);
   }
   /** Parses a snippet of Go on its own (not kept: the caller deletes the tree). */
@@ -19881,7 +20120,32 @@ var ModuleView = class {
   }
   /** The `.go` files of a directory, as the reader gives them (for a text prefilter before any parse). */
   goFilesAt(dir) {
-    return this.reader.goFiles(dir);
+    return this.filesAt(dir);
+  }
+  listed = /* @__PURE__ */ new Map();
+  listedChars = 0;
+  /**
+   * The reader's files of a directory, kept while they fit a budget (least recently used go
+   * first): the importer search reads the same importers' files for every package they import.
+   */
+  filesAt(dir) {
+    if (this.listed.has(dir)) {
+      const hit = this.listed.get(dir);
+      this.listed.delete(dir);
+      this.listed.set(dir, hit);
+      return hit;
+    }
+    const files = this.reader.goFiles(dir);
+    const chars = files?.reduce((n, f2) => n + f2.text.length, 0) ?? 0;
+    if (chars > LISTED_CHARS_BUDGET / 4) return files;
+    this.listed.set(dir, files);
+    this.listedChars += chars;
+    for (const [d, old] of this.listed) {
+      if (this.listedChars <= LISTED_CHARS_BUDGET) break;
+      this.listed.delete(d);
+      this.listedChars -= old?.reduce((n, f2) => n + f2.text.length, 0) ?? 0;
+    }
+    return files;
   }
   /** A package of the modules, bodies included, `main` packages too: evidence from its callers. */
   callersAt(dir) {
@@ -19905,7 +20169,7 @@ var ModuleView = class {
       if (m2.dir.includes("@")) continue;
       for (const dir of this.reader.packageDirs(m2.dir)) {
         const seen = /* @__PURE__ */ new Set();
-        for (const f2 of this.reader.goFiles(dir) ?? []) {
+        for (const f2 of this.filesAt(dir) ?? []) {
           if (f2.name.endsWith("_test.go") || f2.text.length > MAX_DECL_FILE_CHARS) continue;
           for (const path of importedPaths(f2.text)) {
             if (seen.has(path)) continue;
@@ -19930,7 +20194,9 @@ var ModuleView = class {
    */
   trim(budgetChars = RETAINED_CHARS_BUDGET) {
     if (this.chars <= budgetChars) return;
-    this.dispose();
+    for (const t of this.ownTrees) t.delete();
+    this.ownTrees.length = 0;
+    this.loaded.clear();
     this.loadedCount = 0;
     this.chars = 0;
   }
@@ -19939,7 +20205,7 @@ var ModuleView = class {
    * `reuse` holds blanked files parsed before (their trees stay owned by the package that parsed them).
    */
   load(dir, importPath, declarationsOnly = true, withMain = false, keepBodies, reuse) {
-    const listed = this.reader.goFiles(dir);
+    const listed = this.filesAt(dir);
     if (!listed) return void 0;
     const files = [];
     const reused = /* @__PURE__ */ new Set();
@@ -19953,14 +20219,23 @@ var ModuleView = class {
         reused.add(before);
         continue;
       }
-      const text = blank ? blankFunctionBodies(source) : source;
-      this.chars += text.length;
+      const path = `${dir}/${name3}`;
       let tree;
+      let text;
       try {
-        tree = this.parser.parse(text, this.cache);
+        const early = this.shared.wholeTree(path, source);
+        if (blank) {
+          const offered = this.shared.declarations(path, source, early);
+          text = offered ? offered.text : blankFunctionBodies(source);
+          tree = offered ?? this.parser.parse(text, this.cache);
+        } else {
+          text = source;
+          tree = early ? new SyntaxTree(source, early.data, early.names) : this.parser.parse(text, this.cache);
+        }
       } catch {
         continue;
       }
+      this.chars += text.length;
       const file = new GoFile(`${dir}/${name3}`, text, tree);
       this.ownTrees.push(tree);
       if (!file.packageName || file.packageName === "main" && !withMain || file.packageName.endsWith("_test")) continue;
@@ -19993,17 +20268,6 @@ var ModuleView = class {
     this.depModules.set(root, info2 ?? null);
   }
 };
-function importedPaths(text) {
-  const out2 = [];
-  const head = /^(?:func|type|var|const)\b/m.exec(text);
-  const part = head ? text.slice(0, head.index) : text;
-  const re2 = /^import\s*(?:\(([^)]*)\)|(?:[\w.]+\s+)?"([^"\n]+)")/gm;
-  for (let m2 = re2.exec(part); m2; m2 = re2.exec(part)) {
-    if (m2[2]) out2.push(m2[2]);
-    else for (const q2 of (m2[1] ?? "").replace(/\/\/[^\n]*/g, "").matchAll(/"([^"\n]+)"/g)) out2.push(q2[1]);
-  }
-  return out2;
-}
 
 // src/engine/parser.ts
 import { createRequire } from "node:module";
@@ -24307,8 +24571,12 @@ async function analyzeSources(inputs, options) {
   const view = options.module ? await moduleViewFor(options.module, options.treeCache) : void 0;
   let dirsDone = 0;
   try {
-    for (const dirInputs of byDir.values()) {
-      const parsed = await parseSources(dirInputs, options.maxFileChars, options.trees, options.treeCache);
+    const order = view ? view.analysisOrder(byDir) : [...byDir.keys()];
+    for (const dir of order) {
+      const dirInputs = byDir.get(dir);
+      const early = view?.takeParsed(dirInputs);
+      const trees = early && options.trees ? new Map([...options.trees, ...early]) : early ?? options.trees;
+      const parsed = await parseSources(dirInputs, options.maxFileChars, trees, options.treeCache);
       problems.push(...parsed.problems);
       fileCount += parsed.files.length;
       try {
@@ -24317,6 +24585,7 @@ async function analyzeSources(inputs, options) {
         for (const pkg of packages) {
           view?.register(pkg);
           findings.push(...await analyzePackage(pkg, options, problems));
+          view?.offer(pkg);
         }
       } finally {
         for (const f2 of parsed.files) f2.tree.delete();
@@ -24326,6 +24595,7 @@ async function analyzeSources(inputs, options) {
     }
   } finally {
     if (!options.module?.keep) view?.dispose();
+    else view?.endRun();
   }
   findings.sort(compareFindings);
   return { findings, problems, files: fileCount, packages: packageCount };
@@ -31267,6 +31537,11 @@ var MAX_DEPTH = 4;
 function withBodies(pkg) {
   return pkg.declarationsOnly && pkg.module ? pkg.module.withBodies(pkg) : pkg;
 }
+var DECODER_WORDS = /Unmarshal|Decode/;
+function withBodiesFor(pkg, field2) {
+  if (!pkg.declarationsOnly || !pkg.module) return pkg;
+  return pkg.module.withBodies(pkg, { key: `field:${field2}`, keep: (text) => text.includes(field2) || DECODER_WORDS.test(text) });
+}
 function resolveCallee(pkg, call) {
   const fnNode = ast_exports.field(call, "function");
   if (!fnNode) return void 0;
@@ -31532,7 +31807,7 @@ function decodedAncestor(ctx, e, ownerKey, roots) {
 }
 function foreignEvidence(ctx, base, f2) {
   const fieldKey2 = `${f2.ownerKey}.${f2.decl.name}`;
-  const home = withBodies(f2.home).fact(FieldFactsFact);
+  const home = withBodiesFor(f2.home, f2.decl.name).fact(FieldFactsFact);
   const mine = ctx.pkg.fact(FieldFactsFact);
   const lazy = home.lazyInits.get(fieldKey2)?.[0];
   if (lazy) {

@@ -1587,7 +1587,10 @@ import { posix as posix2 } from "node:path";
 
 // src/engine/module/declarations.ts
 function blankFunctionBodies(text) {
-  const out2 = text.split("");
+  return blankRanges(text, blankedBodies(text));
+}
+function blankedBodies(text) {
+  const out2 = [];
   const n = text.length;
   let i2 = 0;
   let depth = 0;
@@ -1620,15 +1623,24 @@ function blankFunctionBodies(text) {
       const open = bodyOpen(text, i2 + 4, skipTrivia);
       if (open !== void 0) {
         const close = matchingBrace(text, open, skipTrivia);
-        if (close === void 0) return text;
-        for (let k = open + 1; k < close; k++) if (out2[k] !== "\n" && out2[k] !== "\r") out2[k] = " ";
+        if (close === void 0) return [];
+        out2.push({ open, close });
         i2 = close + 1;
         continue;
       }
     }
     i2++;
   }
-  return out2.join("");
+  return out2;
+}
+function blankRanges(text, bodies) {
+  if (bodies.length === 0) return text;
+  const units = new Uint16Array(text.length);
+  for (let k = 0; k < text.length; k++) units[k] = text.charCodeAt(k);
+  for (const { open, close } of bodies) {
+    for (let k = open + 1; k < close; k++) if (units[k] !== 10 && units[k] !== 13) units[k] = 32;
+  }
+  return Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString("utf16le");
 }
 function isIdent(c) {
   return !!c && /[\p{L}\p{N}_]/u.test(c);
@@ -1696,6 +1708,296 @@ function matchingBrace(text, open, skipTrivia) {
   }
   return void 0;
 }
+function declarationsTree(tree, bodies, blankedText) {
+  const d = tree.data;
+  if (tree.rootNode.hasError) return void 0;
+  if (bodies.length === 0) return new SyntaxTree(blankedText, d, tree.names);
+  const keep = new Uint8Array(d.count);
+  let kept = 0;
+  let b = 0;
+  for (let i2 = 0; i2 < d.count; i2++) {
+    const s = d.start[i2];
+    const e = d.end[i2];
+    while (b < bodies.length && bodies[b].close < s) b++;
+    const body2 = bodies[b];
+    const inside2 = !!body2 && s > body2.open && e <= body2.close;
+    if (!inside2 && body2 && s < body2.close && e > body2.open + 1 && !(s <= body2.open && e > body2.close)) return void 0;
+    if (!inside2) {
+      keep[i2] = 1;
+      kept++;
+    }
+  }
+  const out2 = treeArrays(kept);
+  const newIndex = new Int32Array(d.count + 1);
+  let n = 0;
+  for (let i2 = 0; i2 < d.count; i2++) {
+    newIndex[i2] = n;
+    if (keep[i2]) n++;
+  }
+  newIndex[d.count] = n;
+  for (let i2 = 0, k = 0; i2 < d.count; i2++) {
+    if (!keep[i2]) continue;
+    out2.type[k] = d.type[i2];
+    out2.field[k] = d.field[i2];
+    out2.flags[k] = d.flags[i2];
+    out2.start[k] = d.start[i2];
+    out2.end[k] = d.end[i2];
+    const p = d.parent[i2];
+    out2.parent[k] = p < 0 ? p : newIndex[p];
+    out2.after[k] = newIndex[d.after[i2]];
+    k++;
+  }
+  return new SyntaxTree(blankedText, out2, tree.names);
+}
+
+// src/engine/module/layout.ts
+import { posix } from "node:path";
+function parseGoModFile(text, dir, vendored = false) {
+  const body2 = text.replace(/\/\/[^\n]*/g, "");
+  const mod = /^\s*module\s+("?)([^\s"]+)\1/m.exec(body2);
+  if (!mod) return void 0;
+  const requires = {};
+  const replaces = {};
+  for (const line2 of directiveLines(body2, "require")) {
+    const m = /^("?)([^\s"]+)\1\s+(\S+)/.exec(line2);
+    if (m) requires[m[2]] = m[3];
+  }
+  for (const line2 of directiveLines(body2, "replace")) {
+    const m = /^("?)([^\s"]+)\1(?:\s+\S+)?\s*=>\s*("?)([^\s"]+)\3(?:\s+(\S+))?/.exec(line2);
+    if (!m) continue;
+    const target = m[4];
+    replaces[m[2]] = target.startsWith(".") || target.startsWith("/") ? { dir: target } : { path: target, ...m[5] ? { version: m[5] } : {} };
+  }
+  return { dir, path: mod[2], requires, replaces, vendored };
+}
+function directiveLines(body2, directive) {
+  const out2 = [];
+  const re = new RegExp(`^\\s*${directive}\\s*(\\(([^)]*)\\)|([^\\n]*))`, "gm");
+  for (let m = re.exec(body2); m; m = re.exec(body2)) {
+    const lines = m[2] !== void 0 ? m[2].split("\n") : [m[3] ?? ""];
+    for (const l of lines) if (l.trim()) out2.push(l.trim());
+  }
+  return out2;
+}
+function locatePackage(layout, importPath, from) {
+  let best;
+  for (const m of layout.modules) {
+    if ((importPath === m.path || importPath.startsWith(m.path + "/")) && (!best || m.path.length > best.path.length)) best = m;
+  }
+  if (best) return { dir: join(best.dir, importPath.slice(best.path.length + 1)), local: true };
+  const std = layout.modules.find((m) => m.path === "std");
+  if (std && !importPath.split("/")[0].includes(".")) return { dir: join(std.dir, importPath), local: true };
+  const mod = from ?? layout.modules[0];
+  if (!mod) return void 0;
+  const dep = longestPrefix(Object.keys(mod.requires), importPath) ?? longestPrefix(Object.keys(mod.replaces), importPath);
+  if (!dep) return void 0;
+  const sub = importPath.slice(dep.length + 1);
+  const replace2 = mod.replaces[dep];
+  if (replace2?.dir) return { dir: join(join(mod.dir, replace2.dir), sub), local: false };
+  if (mod.vendored) return { dir: join(join(mod.dir, "vendor"), importPath), local: false };
+  const version = replace2?.version ?? mod.requires[dep];
+  const path = replace2?.path ?? dep;
+  if (!layout.modCache || !version) return void 0;
+  return { dir: join(join(layout.modCache, `${escapeModulePath(path)}@${escapeModulePath(version)}`), sub), local: false };
+}
+function moduleOfDir(layout, dir) {
+  let best;
+  for (const m of layout.modules) {
+    const rest = inside(m.dir, dir);
+    if (rest !== void 0 && (!best || rest.length < best.rest.length)) best = { m, rest };
+  }
+  return best?.m;
+}
+function importPathOfDir(layout, dir) {
+  const m = moduleOfDir(layout, dir);
+  if (!m) return void 0;
+  const rest = inside(m.dir, dir);
+  if (m.path === "std") return rest || void 0;
+  return rest ? `${m.path}/${rest}` : m.path;
+}
+function inside(root, dir) {
+  const base = root.startsWith("/") ? "" : "/R/";
+  const rel = posix.relative(posix.join(base, root), posix.join(base, dir));
+  return rel.startsWith("..") || posix.isAbsolute(rel) ? void 0 : rel;
+}
+function longestPrefix(paths, importPath) {
+  let best;
+  for (const p of paths) if ((importPath === p || importPath.startsWith(p + "/")) && (!best || p.length > best.length)) best = p;
+  return best;
+}
+function escapeModulePath(p) {
+  return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
+}
+function join(a, b) {
+  const j = posix.join(a, b);
+  return j === "." ? "" : j;
+}
+function importedPaths(text) {
+  const out2 = [];
+  const head = /^(?:func|type|var|const)\b/m.exec(text);
+  const part = head ? text.slice(0, head.index) : text;
+  const re = /^import\s*(?:\(([^)]*)\)|(?:[\w.]+\s+)?"([^"\n]+)")/gm;
+  for (let m = re.exec(part); m; m = re.exec(part)) {
+    if (m[2]) out2.push(m[2]);
+    else for (const q of (m[1] ?? "").replace(/\/\/[^\n]*/g, "").matchAll(/"([^"\n]+)"/g)) out2.push(q[1]);
+  }
+  return out2;
+}
+
+// src/engine/module/shared-parses.ts
+var EARLY_BYTES_BUDGET = 192 * 1024 * 1024;
+var OFFERED_BYTES_BUDGET = 64 * 1024 * 1024;
+var SharedParses = class {
+  constructor(layout, parser, cache3, maxFileChars) {
+    this.layout = layout;
+    this.parser = parser;
+    this.cache = cache3;
+    this.maxFileChars = maxFileChars;
+  }
+  layout;
+  parser;
+  cache;
+  maxFileChars;
+  /**
+   * The order to analyse directories in: a package after the packages of the run it imports (as
+   * far as their import blocks say), so that what an importer asks of them is offered (below)
+   * rather than parsed again. Also notes which directories some other directory of the run imports.
+   */
+  order(dirs) {
+    const byPath = /* @__PURE__ */ new Map();
+    for (const dir of dirs.keys()) {
+      const path = importPathOfDir(this.layout, dir);
+      if (path) byPath.set(path, dir);
+    }
+    const hard = /* @__PURE__ */ new Map();
+    const tests = /* @__PURE__ */ new Map();
+    for (const [dir, files] of dirs) {
+      for (const f of files) this.runTexts.set(f.path, f.text);
+      const own = /* @__PURE__ */ new Set();
+      const test = /* @__PURE__ */ new Set();
+      for (const f of files) {
+        for (const path of importedPaths(f.text)) {
+          const dep = byPath.get(path);
+          if (dep !== void 0 && dep !== dir) (f.path.endsWith("_test.go") ? test : own).add(dep);
+        }
+      }
+      for (const d of own) test.delete(d);
+      hard.set(dir, own);
+      tests.set(dir, test);
+      for (const d of own) this.importedInRun.add(d);
+      for (const d of test) this.importedInRun.add(d);
+    }
+    const postorder = (edges) => {
+      const order = [];
+      const seen = /* @__PURE__ */ new Set();
+      const visit = (dir) => {
+        if (seen.has(dir)) return;
+        seen.add(dir);
+        for (const dep of edges(dir)) visit(dep);
+        order.push(dir);
+      };
+      for (const dir of dirs.keys()) visit(dir);
+      return order;
+    };
+    const first = postorder((d) => hard.get(d) ?? []);
+    const at = new Map(first.map((d, i2) => [d, i2]));
+    const reaches = (from, to) => {
+      const limit = at.get(to);
+      const stack = [from];
+      const seen = /* @__PURE__ */ new Set();
+      while (stack.length) {
+        const d = stack.pop();
+        if (d === to) return true;
+        if (seen.has(d) || at.get(d) < limit) continue;
+        seen.add(d);
+        for (const n of hard.get(d) ?? []) stack.push(n);
+      }
+      return false;
+    };
+    const safeTests = /* @__PURE__ */ new Map();
+    for (const [dir, test] of tests) safeTests.set(dir, [...test].filter((dep) => at.get(dep) < at.get(dir) || !reaches(dep, dir)));
+    return postorder((d) => [...hard.get(d) ?? [], ...safeTests.get(d) ?? []]);
+  }
+  importedInRun = /* @__PURE__ */ new Set();
+  /** Declarations made from analysed files' trees, by path, with the text they were parsed from. */
+  offered = /* @__PURE__ */ new Map();
+  offeredBytes = 0;
+  /**
+   * An analysed package, after its rules ran: when another directory of the run imports it, its
+   * files' declarations are made from their trees now (the bodies dropped, no parse) and kept
+   * for load(), which would otherwise parse every file again with its bodies blanked.
+   */
+  offer(pkg) {
+    this.analysedInRun.add(pkg.dir);
+    if (!this.importedInRun.has(pkg.dir) || pkg.name === "main" || pkg.name.endsWith("_test")) return;
+    for (const f of pkg.files) {
+      if (f.path.endsWith("_test.go") || f.text.length > this.maxFileChars || this.offered.has(f.path)) continue;
+      if (this.offeredBytes >= OFFERED_BYTES_BUDGET) return;
+      const bodies = blankedBodies(f.text);
+      const tree = declarationsTree(f.tree, bodies, f.text);
+      if (!tree) continue;
+      this.offered.set(f.path, { source: f.text, bodies, tree });
+      this.offeredBytes += tree.data.buffer.byteLength;
+    }
+  }
+  /** Texts of the files this run will analyse, by path (analysisOrder), and which directories it has analysed. */
+  runTexts = /* @__PURE__ */ new Map();
+  analysedInRun = /* @__PURE__ */ new Set();
+  /** Whole trees parsed by the view for files the run analyses later: the analysis adopts them (takeParsed). */
+  early = /* @__PURE__ */ new Map();
+  earlyBytes = 0;
+  /**
+   * A file the run will analyse but has not yet, asked for before its turn (an importer's
+   * declarations, its goroutines): parsed whole once, here, and kept for its analysis, so
+   * the view's blanked parse and the analysis's parse become one. Within a memory budget.
+   */
+  wholeTree(path, source) {
+    const hit = this.early.get(path);
+    if (hit) return hit.text === source ? hit : void 0;
+    const slash = path.lastIndexOf("/");
+    if (this.runTexts.get(path) !== source || this.analysedInRun.has(slash < 0 ? "" : path.slice(0, slash)) || this.earlyBytes >= EARLY_BYTES_BUDGET) return void 0;
+    const tree = this.parser.parse(source, this.cache);
+    this.early.set(path, tree);
+    this.earlyBytes += tree.data.buffer.byteLength;
+    return tree;
+  }
+  /** The whole trees parsed early for these files of the run, by path; they leave the store. */
+  takeParsed(inputs) {
+    let out2;
+    for (const f of inputs) {
+      const t = this.early.get(f.path);
+      if (!t) continue;
+      this.early.delete(f.path);
+      this.earlyBytes -= t.data.buffer.byteLength;
+      if (t.text === f.text) (out2 ??= /* @__PURE__ */ new Map()).set(f.path, t.data);
+    }
+    return out2;
+  }
+  /** The declarations of a whole tree (bodies dropped without a parse; parsed blanked if it cannot be). */
+  declarationsOf(full) {
+    const bodies = blankedBodies(full.text);
+    return declarationsTree(full, bodies, blankRanges(full.text, bodies));
+  }
+  /**
+   * A file's declarations without a parse: made from its analysed tree if it was offered with
+   * this very text, else from a whole tree parsed early; undefined when neither can give them.
+   */
+  declarations(path, source, early) {
+    const o = this.offered.get(path);
+    if (o && o.source === source) return new SyntaxTree(blankRanges(source, o.bodies), o.tree.data, o.tree.names);
+    return early ? this.declarationsOf(early) : void 0;
+  }
+  /** After a run: everything it kept is let go (a kept view serves other runs). */
+  clear() {
+    this.runTexts.clear();
+    this.analysedInRun.clear();
+    this.early.clear();
+    this.earlyBytes = 0;
+    this.offered.clear();
+    this.offeredBytes = 0;
+    this.importedInRun.clear();
+  }
+};
 
 // src/engine/concurrency/types.ts
 var ANY_LOCK = "*";
@@ -2223,94 +2525,12 @@ function someIn(a, b) {
   return false;
 }
 
-// src/engine/module/layout.ts
-import { posix } from "node:path";
-function parseGoModFile(text, dir, vendored = false) {
-  const body2 = text.replace(/\/\/[^\n]*/g, "");
-  const mod = /^\s*module\s+("?)([^\s"]+)\1/m.exec(body2);
-  if (!mod) return void 0;
-  const requires = {};
-  const replaces = {};
-  for (const line2 of directiveLines(body2, "require")) {
-    const m = /^("?)([^\s"]+)\1\s+(\S+)/.exec(line2);
-    if (m) requires[m[2]] = m[3];
-  }
-  for (const line2 of directiveLines(body2, "replace")) {
-    const m = /^("?)([^\s"]+)\1(?:\s+\S+)?\s*=>\s*("?)([^\s"]+)\3(?:\s+(\S+))?/.exec(line2);
-    if (!m) continue;
-    const target = m[4];
-    replaces[m[2]] = target.startsWith(".") || target.startsWith("/") ? { dir: target } : { path: target, ...m[5] ? { version: m[5] } : {} };
-  }
-  return { dir, path: mod[2], requires, replaces, vendored };
-}
-function directiveLines(body2, directive) {
-  const out2 = [];
-  const re = new RegExp(`^\\s*${directive}\\s*(\\(([^)]*)\\)|([^\\n]*))`, "gm");
-  for (let m = re.exec(body2); m; m = re.exec(body2)) {
-    const lines = m[2] !== void 0 ? m[2].split("\n") : [m[3] ?? ""];
-    for (const l of lines) if (l.trim()) out2.push(l.trim());
-  }
-  return out2;
-}
-function locatePackage(layout, importPath, from) {
-  let best;
-  for (const m of layout.modules) {
-    if ((importPath === m.path || importPath.startsWith(m.path + "/")) && (!best || m.path.length > best.path.length)) best = m;
-  }
-  if (best) return { dir: join(best.dir, importPath.slice(best.path.length + 1)), local: true };
-  const std = layout.modules.find((m) => m.path === "std");
-  if (std && !importPath.split("/")[0].includes(".")) return { dir: join(std.dir, importPath), local: true };
-  const mod = from ?? layout.modules[0];
-  if (!mod) return void 0;
-  const dep = longestPrefix(Object.keys(mod.requires), importPath) ?? longestPrefix(Object.keys(mod.replaces), importPath);
-  if (!dep) return void 0;
-  const sub = importPath.slice(dep.length + 1);
-  const replace2 = mod.replaces[dep];
-  if (replace2?.dir) return { dir: join(join(mod.dir, replace2.dir), sub), local: false };
-  if (mod.vendored) return { dir: join(join(mod.dir, "vendor"), importPath), local: false };
-  const version = replace2?.version ?? mod.requires[dep];
-  const path = replace2?.path ?? dep;
-  if (!layout.modCache || !version) return void 0;
-  return { dir: join(join(layout.modCache, `${escapeModulePath(path)}@${escapeModulePath(version)}`), sub), local: false };
-}
-function moduleOfDir(layout, dir) {
-  let best;
-  for (const m of layout.modules) {
-    const rest = inside(m.dir, dir);
-    if (rest !== void 0 && (!best || rest.length < best.rest.length)) best = { m, rest };
-  }
-  return best?.m;
-}
-function importPathOfDir(layout, dir) {
-  const m = moduleOfDir(layout, dir);
-  if (!m) return void 0;
-  const rest = inside(m.dir, dir);
-  if (m.path === "std") return rest || void 0;
-  return rest ? `${m.path}/${rest}` : m.path;
-}
-function inside(root, dir) {
-  const base = root.startsWith("/") ? "" : "/R/";
-  const rel = posix.relative(posix.join(base, root), posix.join(base, dir));
-  return rel.startsWith("..") || posix.isAbsolute(rel) ? void 0 : rel;
-}
-function longestPrefix(paths, importPath) {
-  let best;
-  for (const p of paths) if ((importPath === p || importPath.startsWith(p + "/")) && (!best || p.length > best.length)) best = p;
-  return best;
-}
-function escapeModulePath(p) {
-  return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
-}
-function join(a, b) {
-  const j = posix.join(a, b);
-  return j === "." ? "" : j;
-}
-
 // src/engine/module/view.ts
 var CONCURRENT_FILE = new RegExp(`\\.Go\\(|ResponseWriter|ServeHTTP|${GO_STATEMENT.source}`, GO_STATEMENT.flags);
 var MAX_DECL_FILE_CHARS = 2 * 1024 * 1024;
 var MAX_LOADED_PACKAGES = 2e3;
 var IGNORED_BUILD = /^\/\/go:build\s+ignore\b/m;
+var LISTED_CHARS_BUDGET = 32 * 1024 * 1024;
 var RETAINED_CHARS_BUDGET = 48 * 1024 * 1024;
 var ModuleView = class {
   constructor(layout, reader, parser, cache3) {
@@ -2318,6 +2538,7 @@ var ModuleView = class {
     this.reader = reader;
     this.parser = parser;
     this.cache = cache3;
+    this.shared = new SharedParses(layout, parser, cache3, MAX_DECL_FILE_CHARS);
   }
   layout;
   reader;
@@ -2330,6 +2551,7 @@ var ModuleView = class {
   /** Packages loaded for declarations (not analysed): for the stats and tests. */
   loadedCount = 0;
   chars = 0;
+  shared;
   /** Makes an analysed package part of the view: its types resolve others' and others' resolve to it. */
   register(pkg) {
     pkg.module = this;
@@ -2354,11 +2576,28 @@ var ModuleView = class {
     this.loaded.set(key, pkg ?? null);
     return pkg;
   }
+  /** The run's directories in the order that shares parses best (shared-parses.ts). */
+  analysisOrder(dirs) {
+    return this.shared.order(dirs);
+  }
+  /** An analysed package, after its rules ran: its declarations are kept for the packages that import it. */
+  offer(pkg) {
+    this.shared.offer(pkg);
+  }
+  /** The whole trees the view parsed before their turn for these files of the run; they leave the view. */
+  takeParsed(inputs) {
+    return this.shared.takeParsed(inputs);
+  }
   /** Frees the trees of loaded packages. */
   dispose() {
     for (const t of this.ownTrees) t.delete();
     this.ownTrees.length = 0;
     this.loaded.clear();
+    this.endRun();
+  }
+  /** After a run over a set of directories: what it offered is let go (a kept view serves other runs). */
+  endRun() {
+    this.shared.clear();
   }
   moduleFor(dir) {
     const own = moduleOfDir(this.layout, dir);
@@ -2370,12 +2609,12 @@ var ModuleView = class {
    * The same package with its function bodies, for evidence that lives in them (a lazy
    * initialisation of a field, a decode call); parsed on first request and kept.
    */
-  withBodies(pkg) {
+  withBodies(pkg, only) {
     if (!pkg.declarationsOnly || !pkg.importPath) return pkg;
-    const key = `bodies\0${pkg.dir}`;
-    const hit = this.loaded.get(key);
+    const key = only ? `bodies\0${pkg.dir}\0${only.key}` : `bodies\0${pkg.dir}`;
+    const hit = this.loaded.get(key) ?? (only ? this.loaded.get(`bodies\0${pkg.dir}`) : void 0);
     if (hit) return hit;
-    const full = this.load(pkg.dir, pkg.importPath, false) ?? pkg;
+    const full = (only ? this.load(pkg.dir, pkg.importPath, false, false, only.keep, this.declarationFilesAt(pkg.dir)) : this.load(pkg.dir, pkg.importPath, false)) ?? pkg;
     this.loaded.set(key, full);
     return full;
   }
@@ -2399,7 +2638,7 @@ var ModuleView = class {
     const slash = file.path.lastIndexOf("/");
     const dir = slash < 0 ? "" : file.path.slice(0, slash);
     const name2 = file.path.slice(slash + 1);
-    const text = this.reader.goFiles(dir)?.find((f) => f.name === name2)?.text;
+    const text = this.filesAt(dir)?.find((f) => f.name === name2)?.text;
     return text?.slice(node.startIndex, node.endIndex);
   }
   /** Parses a snippet of Go on its own (not kept: the caller deletes the tree). */
@@ -2408,7 +2647,32 @@ var ModuleView = class {
   }
   /** The `.go` files of a directory, as the reader gives them (for a text prefilter before any parse). */
   goFilesAt(dir) {
-    return this.reader.goFiles(dir);
+    return this.filesAt(dir);
+  }
+  listed = /* @__PURE__ */ new Map();
+  listedChars = 0;
+  /**
+   * The reader's files of a directory, kept while they fit a budget (least recently used go
+   * first): the importer search reads the same importers' files for every package they import.
+   */
+  filesAt(dir) {
+    if (this.listed.has(dir)) {
+      const hit = this.listed.get(dir);
+      this.listed.delete(dir);
+      this.listed.set(dir, hit);
+      return hit;
+    }
+    const files = this.reader.goFiles(dir);
+    const chars = files?.reduce((n, f) => n + f.text.length, 0) ?? 0;
+    if (chars > LISTED_CHARS_BUDGET / 4) return files;
+    this.listed.set(dir, files);
+    this.listedChars += chars;
+    for (const [d, old] of this.listed) {
+      if (this.listedChars <= LISTED_CHARS_BUDGET) break;
+      this.listed.delete(d);
+      this.listedChars -= old?.reduce((n, f) => n + f.text.length, 0) ?? 0;
+    }
+    return files;
   }
   /** A package of the modules, bodies included, `main` packages too: evidence from its callers. */
   callersAt(dir) {
@@ -2432,7 +2696,7 @@ var ModuleView = class {
       if (m.dir.includes("@")) continue;
       for (const dir of this.reader.packageDirs(m.dir)) {
         const seen = /* @__PURE__ */ new Set();
-        for (const f of this.reader.goFiles(dir) ?? []) {
+        for (const f of this.filesAt(dir) ?? []) {
           if (f.name.endsWith("_test.go") || f.text.length > MAX_DECL_FILE_CHARS) continue;
           for (const path of importedPaths(f.text)) {
             if (seen.has(path)) continue;
@@ -2457,7 +2721,9 @@ var ModuleView = class {
    */
   trim(budgetChars = RETAINED_CHARS_BUDGET) {
     if (this.chars <= budgetChars) return;
-    this.dispose();
+    for (const t of this.ownTrees) t.delete();
+    this.ownTrees.length = 0;
+    this.loaded.clear();
     this.loadedCount = 0;
     this.chars = 0;
   }
@@ -2466,7 +2732,7 @@ var ModuleView = class {
    * `reuse` holds blanked files parsed before (their trees stay owned by the package that parsed them).
    */
   load(dir, importPath, declarationsOnly = true, withMain = false, keepBodies, reuse) {
-    const listed = this.reader.goFiles(dir);
+    const listed = this.filesAt(dir);
     if (!listed) return void 0;
     const files = [];
     const reused = /* @__PURE__ */ new Set();
@@ -2480,14 +2746,23 @@ var ModuleView = class {
         reused.add(before);
         continue;
       }
-      const text = blank ? blankFunctionBodies(source) : source;
-      this.chars += text.length;
+      const path = `${dir}/${name3}`;
       let tree;
+      let text;
       try {
-        tree = this.parser.parse(text, this.cache);
+        const early = this.shared.wholeTree(path, source);
+        if (blank) {
+          const offered = this.shared.declarations(path, source, early);
+          text = offered ? offered.text : blankFunctionBodies(source);
+          tree = offered ?? this.parser.parse(text, this.cache);
+        } else {
+          text = source;
+          tree = early ? new SyntaxTree(source, early.data, early.names) : this.parser.parse(text, this.cache);
+        }
       } catch {
         continue;
       }
+      this.chars += text.length;
       const file = new GoFile(`${dir}/${name3}`, text, tree);
       this.ownTrees.push(tree);
       if (!file.packageName || file.packageName === "main" && !withMain || file.packageName.endsWith("_test")) continue;
@@ -2520,17 +2795,6 @@ var ModuleView = class {
     this.depModules.set(root, info2 ?? null);
   }
 };
-function importedPaths(text) {
-  const out2 = [];
-  const head = /^(?:func|type|var|const)\b/m.exec(text);
-  const part = head ? text.slice(0, head.index) : text;
-  const re = /^import\s*(?:\(([^)]*)\)|(?:[\w.]+\s+)?"([^"\n]+)")/gm;
-  for (let m = re.exec(part); m; m = re.exec(part)) {
-    if (m[2]) out2.push(m[2]);
-    else for (const q of (m[1] ?? "").replace(/\/\/[^\n]*/g, "").matchAll(/"([^"\n]+)"/g)) out2.push(q[1]);
-  }
-  return out2;
-}
 
 // src/engine/parser.ts
 import { createRequire } from "node:module";
@@ -6820,8 +7084,12 @@ async function analyzeSources(inputs, options) {
   const view = options.module ? await moduleViewFor(options.module, options.treeCache) : void 0;
   let dirsDone = 0;
   try {
-    for (const dirInputs of byDir.values()) {
-      const parsed = await parseSources(dirInputs, options.maxFileChars, options.trees, options.treeCache);
+    const order = view ? view.analysisOrder(byDir) : [...byDir.keys()];
+    for (const dir of order) {
+      const dirInputs = byDir.get(dir);
+      const early = view?.takeParsed(dirInputs);
+      const trees = early && options.trees ? new Map([...options.trees, ...early]) : early ?? options.trees;
+      const parsed = await parseSources(dirInputs, options.maxFileChars, trees, options.treeCache);
       problems.push(...parsed.problems);
       fileCount += parsed.files.length;
       try {
@@ -6830,6 +7098,7 @@ async function analyzeSources(inputs, options) {
         for (const pkg of packages) {
           view?.register(pkg);
           findings.push(...await analyzePackage(pkg, options, problems));
+          view?.offer(pkg);
         }
       } finally {
         for (const f of parsed.files) f.tree.delete();
@@ -6839,6 +7108,7 @@ async function analyzeSources(inputs, options) {
     }
   } finally {
     if (!options.module?.keep) view?.dispose();
+    else view?.endRun();
   }
   findings.sort(compareFindings);
   return { findings, problems, files: fileCount, packages: packageCount };
@@ -13780,6 +14050,11 @@ var MAX_DEPTH = 4;
 function withBodies(pkg) {
   return pkg.declarationsOnly && pkg.module ? pkg.module.withBodies(pkg) : pkg;
 }
+var DECODER_WORDS = /Unmarshal|Decode/;
+function withBodiesFor(pkg, field2) {
+  if (!pkg.declarationsOnly || !pkg.module) return pkg;
+  return pkg.module.withBodies(pkg, { key: `field:${field2}`, keep: (text) => text.includes(field2) || DECODER_WORDS.test(text) });
+}
 function resolveCallee(pkg, call) {
   const fnNode = ast_exports.field(call, "function");
   if (!fnNode) return void 0;
@@ -14045,7 +14320,7 @@ function decodedAncestor(ctx, e, ownerKey, roots) {
 }
 function foreignEvidence(ctx, base, f) {
   const fieldKey2 = `${f.ownerKey}.${f.decl.name}`;
-  const home = withBodies(f.home).fact(FieldFactsFact);
+  const home = withBodiesFor(f.home, f.decl.name).fact(FieldFactsFact);
   const mine = ctx.pkg.fact(FieldFactsFact);
   const lazy = home.lazyInits.get(fieldKey2)?.[0];
   if (lazy) {

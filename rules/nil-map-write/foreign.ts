@@ -9,7 +9,7 @@
 //   keeps a nil map.
 // Both are warnings: which values reach the write is a question of callers.
 import { ast, defineFact, ScopesFact, type Fact, type GoFile, type GoType, type PackageModel, type RuleContext, type StructField, type SyntaxNode } from '../../src/engine/index.js';
-import { resolveCallee, withBodies } from './touch.js';
+import { resolveCallee, withBodiesFor } from './touch.js';
 
 export interface Site {
   pkg: PackageModel;
@@ -183,7 +183,8 @@ export type ForeignEvidence =
  */
 export function foreignEvidence(ctx: RuleContext, base: SyntaxNode, f: ForeignField): ForeignEvidence | undefined {
   const fieldKey = `${f.ownerKey}.${f.decl.name}`;
-  const home = withBodies(f.home).fact(FieldFactsFact);
+  // Facts about this field and about decoded types only: the files that can hold them suffice.
+  const home = withBodiesFor(f.home, f.decl.name).fact(FieldFactsFact);
   const mine = ctx.pkg.fact(FieldFactsFact);
   const lazy = home.lazyInits.get(fieldKey)?.[0];
   if (lazy) {

@@ -158,8 +158,15 @@ export async function analyzeSources(inputs: SourceInput[], options: AnalyzeOpti
   const view = options.module ? await moduleViewFor(options.module, options.treeCache) : undefined;
   let dirsDone = 0;
   try {
-    for (const dirInputs of byDir.values()) {
-      const parsed = await parseSources(dirInputs, options.maxFileChars, options.trees, options.treeCache);
+    // With the module view, imported packages first: their declarations are then offered to the
+    // view from the trees the analysis parsed, not parsed a second time (view.ts, offer).
+    const order = view ? view.analysisOrder(byDir) : [...byDir.keys()];
+    for (const dir of order) {
+      const dirInputs = byDir.get(dir)!;
+      // Files the module view parsed before their turn are adopted, not parsed again.
+      const early = view?.takeParsed(dirInputs);
+      const trees = early && options.trees ? new Map([...options.trees, ...early]) : (early ?? options.trees);
+      const parsed = await parseSources(dirInputs, options.maxFileChars, trees, options.treeCache);
       problems.push(...parsed.problems);
       fileCount += parsed.files.length;
       try {
@@ -168,6 +175,7 @@ export async function analyzeSources(inputs: SourceInput[], options: AnalyzeOpti
         for (const pkg of packages) {
           view?.register(pkg);
           findings.push(...(await analyzePackage(pkg, options, problems)));
+          view?.offer(pkg);
         }
       } finally {
         for (const f of parsed.files) f.tree.delete();
@@ -177,6 +185,7 @@ export async function analyzeSources(inputs: SourceInput[], options: AnalyzeOpti
     }
   } finally {
     if (!options.module?.keep) view?.dispose();
+    else view?.endRun();
   }
   findings.sort(compareFindings);
   return { findings, problems, files: fileCount, packages: packageCount };

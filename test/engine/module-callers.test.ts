@@ -99,6 +99,25 @@ describe('an importer goroutine as an entry point', () => {
     return r.findings.map((f) => `${f.path}:${f.line}`);
   }
 
+  it('one parse per file: the importer read early for its goroutines and the package read for its declarations are not parsed again when analysed', async () => {
+    const all: SourceInput[] = [
+      { path: 'go.mod', text: goMod },
+      { path: 'store/store.go', text: store },
+      { path: 'work/work.go', text: caller('package work') },
+      { path: 'api/api.go', text: 'package api\n\nimport "example.com/m/store"\n\nfunc Get() *store.Counter { return store.New() }\n' },
+    ];
+    const mod = parseGoModFile(goMod, '')!;
+    const goFiles = all.filter((f) => f.path.endsWith('.go'));
+    // Every parse asks the tree cache first: count the asks by text.
+    const asked = new Map<string, number>();
+    const treeCache = { get: (text: string) => void asked.set(text, (asked.get(text) ?? 0) + 1), put: () => undefined };
+    // Listed importers first, as a walk in path order would give them: the view must not parse them twice.
+    const r = await analyzeSources(goFiles, { rules: allRules, goMods: [{ dir: '', text: goMod }], treeCache, module: { layout: { modules: [mod] }, reader: memoryPackageReader(all) } });
+    expect(r.findings.map((f) => `${f.path}:${f.line}:${f.ruleId}`)).toContain('store/store.go:8:concurrent-map-access');
+    for (const f of goFiles) expect({ path: f.path, parses: asked.get(f.text) ?? 0 }).toEqual({ path: f.path, parses: 1 });
+    expect(asked.size).toBe(goFiles.length);
+  });
+
   it('flags the write when a goroutine started in a loop of another package calls the method', async () => {
     expect(await findings([{ path: 'store/store.go', text: store }, { path: 'work/work.go', text: caller('package work') }])).toEqual(['store/store.go:8']);
   });

@@ -1,6 +1,8 @@
 // The module view's pure parts: go.mod/go.work parsing, import-path resolution,
 // and the declarations-only text another package is parsed from.
-import { blankFunctionBodies } from '../../src/engine/module/declarations.js';
+import { blankFunctionBodies, blankedBodies, blankRanges, declarationsTree } from '../../src/engine/module/declarations.js';
+import { ModuleView } from '../../src/engine/module/view.js';
+import { goParser } from '../../src/engine/parser.js';
 import { parseGoModFile, parseGoWorkUses, locatePackage, importPathOfDir, escapeModulePath } from '../../src/engine/module/layout.js';
 import { parseGo } from '../../src/engine/parser.js';
 
@@ -55,6 +57,52 @@ describe('blankFunctionBodies', () => {
   it('leaves a file it cannot follow as it is', () => {
     const broken = 'package p\n\nfunc f() {\n\tif x {\n';
     expect(blankFunctionBodies(broken)).toBe(broken);
+  });
+
+  it('declarationsTree: the whole tree without the bodies is the tree of the blanked text, node for node', async () => {
+    const full = await parseGo(src);
+    const bodies = blankedBodies(src);
+    expect(bodies.length).toBeGreaterThanOrEqual(4);
+    const blank = blankRanges(src, bodies);
+    expect(blank).toBe(blankFunctionBodies(src));
+    const made = declarationsTree(full, bodies, blank)!;
+    const parsed = await parseGo(blank);
+    expect(made.data.count).toBeLessThan(full.data.count);
+    for (const k of ['type', 'field', 'flags', 'start', 'end', 'parent', 'after'] as const) expect([...made.data[k]]).toEqual([...parsed.data[k]]);
+    expect(made.rootNode.toString()).toBe(parsed.rootNode.toString());
+  });
+
+  it('declarationsTree: a tree with a syntax error is left to the parser', async () => {
+    const text = 'package p\n\nfunc f() {\n\tx := \n}\n\nfunc g() {}\n';
+    const full = await parseGo(text);
+    expect(full.rootNode.hasError).toBe(true);
+    const bodies = blankedBodies(text);
+    expect(declarationsTree(full, bodies, blankRanges(text, bodies))).toBeUndefined();
+  });
+});
+
+describe('ModuleView.analysisOrder', () => {
+  const layout = { modules: [{ dir: '', path: 'example.com/m', requires: {}, replaces: {}, vendored: false }] };
+  const file = (path: string, imports: string[]) => ({ path, text: `package ${path.split('/').slice(-2, -1)[0] ?? 'm'}\n\nimport (\n${imports.map((i) => `\t"${i}"`).join('\n')}\n)\n` });
+
+  it('puts a package after the packages of the run it imports, and a test import after it too unless that closes a cycle', async () => {
+    const view = new ModuleView(layout, { goFiles: () => undefined }, await goParser());
+    const dirs = new Map([
+      ['api', [file('api/api.go', ['example.com/m/store', 'fmt'])]],
+      ['store', [file('store/store.go', ['example.com/m/util']), file('store/store_test.go', ['example.com/m/trace'])]],
+      // trace imports store: store's test import of it would close a cycle, so it stays after store.
+      ['trace', [file('trace/trace.go', ['example.com/m/store'])]],
+      // util's test imports clock, which does not depend on util: clock goes first.
+      ['util', [file('util/util.go', []), file('util/util_test.go', ['example.com/m/clock'])]],
+      ['clock', [file('clock/clock.go', [])]],
+    ]);
+    const order = view.analysisOrder(dirs);
+    const at = (d: string) => order.indexOf(d);
+    expect([...order].sort()).toEqual([...dirs.keys()].sort());
+    expect(at('util')).toBeLessThan(at('store'));
+    expect(at('store')).toBeLessThan(at('api'));
+    expect(at('store')).toBeLessThan(at('trace'));
+    expect(at('clock')).toBeLessThan(at('util'));
   });
 });
 

@@ -4,6 +4,8 @@
 // size and the parse a fraction of the time. Every byte keeps its offset (body
 // text becomes spaces, newlines stay), so positions in the stripped tree are
 // positions in the file.
+import { SyntaxTree, treeArrays } from '../syntax/tree.js';
+import type { Tree } from '../types.js';
 
 /**
  * `text` with the bodies of top-level functions and methods blanked. A lexer
@@ -12,7 +14,18 @@
  * types, not the body. Anything it cannot follow is left as it is.
  */
 export function blankFunctionBodies(text: string): string {
-  const out = text.split('');
+  return blankRanges(text, blankedBodies(text));
+}
+
+/** A function body the blanking empties: the offsets of its `{` and its `}`. */
+export interface BodyBraces {
+  open: number;
+  close: number;
+}
+
+/** The bodies blankFunctionBodies empties, in text order (none when the braces do not balance). */
+export function blankedBodies(text: string): BodyBraces[] {
+  const out: BodyBraces[] = [];
   const n = text.length;
   let i = 0;
   let depth = 0; // brace depth outside function bodies (composite literals of package vars, type decls)
@@ -45,15 +58,27 @@ export function blankFunctionBodies(text: string): string {
       const open = bodyOpen(text, i + 4, skipTrivia);
       if (open !== undefined) {
         const close = matchingBrace(text, open, skipTrivia);
-        if (close === undefined) return text; // unbalanced: leave the file to the parser as it is
-        for (let k = open + 1; k < close; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' ';
+        if (close === undefined) return []; // unbalanced: leave the file to the parser as it is
+        out.push({ open, close });
         i = close + 1;
         continue;
       }
     }
     i++;
   }
-  return out.join('');
+  return out;
+}
+
+/** `text` with everything strictly between each pair of braces turned to spaces, line breaks kept. */
+export function blankRanges(text: string, bodies: readonly BodyBraces[]): string {
+  if (bodies.length === 0) return text;
+  // UTF-16 code units, as string offsets count them: each unit of a body becomes one space.
+  const units = new Uint16Array(text.length);
+  for (let k = 0; k < text.length; k++) units[k] = text.charCodeAt(k);
+  for (const { open, close } of bodies) {
+    for (let k = open + 1; k < close; k++) if (units[k] !== 10 && units[k] !== 13) units[k] = 32;
+  }
+  return Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le');
 }
 
 function isIdent(c: string | undefined): boolean {
@@ -125,4 +150,54 @@ function matchingBrace(text: string, open: number, skipTrivia: (j: number) => nu
     k++;
   }
   return undefined;
+}
+
+/**
+ * The tree a parse of `blankRanges(tree.text, bodies)` would give, made from the full tree
+ * without parsing: every node strictly inside a blanked body is dropped (a blank body parses
+ * to its braces alone), the rest keep their offsets, which blanking does not move. A tree with a
+ * syntax error, or a node that straddles a body's braces, gets undefined: parse the text then.
+ */
+export function declarationsTree(tree: Tree, bodies: readonly BodyBraces[], blankedText: string): Tree | undefined {
+  const d = tree.data;
+  if (tree.rootNode.hasError) return undefined;
+  if (bodies.length === 0) return new SyntaxTree(blankedText, d, tree.names);
+  const keep = new Uint8Array(d.count);
+  let kept = 0;
+  let b = 0;
+  for (let i = 0; i < d.count; i++) {
+    const s = d.start[i]!;
+    const e = d.end[i]!;
+    // Bodies are in text order and nodes in document (start) order: skip bodies ending before this node.
+    while (b < bodies.length && bodies[b]!.close < s) b++;
+    const body = bodies[b];
+    const inside = !!body && s > body.open && e <= body.close;
+    if (!inside && body && s < body.close && e > body.open + 1 && !(s <= body.open && e > body.close)) return undefined;
+    if (!inside) {
+      keep[i] = 1;
+      kept++;
+    }
+  }
+  const out = treeArrays(kept);
+  const newIndex = new Int32Array(d.count + 1);
+  let n = 0;
+  for (let i = 0; i < d.count; i++) {
+    newIndex[i] = n;
+    if (keep[i]) n++;
+  }
+  newIndex[d.count] = n;
+  for (let i = 0, k = 0; i < d.count; i++) {
+    if (!keep[i]) continue;
+    out.type[k] = d.type[i]!;
+    out.field[k] = d.field[i]!;
+    out.flags[k] = d.flags[i]!;
+    out.start[k] = d.start[i]!;
+    out.end[k] = d.end[i]!;
+    const p = d.parent[i]!;
+    out.parent[k] = p < 0 ? p : newIndex[p]!;
+    // Past the subtree: the first kept node at or after the old end of the subtree.
+    out.after[k] = newIndex[d.after[i]!]!;
+    k++;
+  }
+  return new SyntaxTree(blankedText, out, tree.names);
 }

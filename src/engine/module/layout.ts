@@ -139,3 +139,16 @@ function join(a: string, b: string): string {
   const j = posix.join(a, b);
   return j === '.' ? '' : j;
 }
+
+/** The import paths of a Go file, read from its import declarations (before the first other declaration). */
+export function importedPaths(text: string): string[] {
+  const out: string[] = [];
+  const head = /^(?:func|type|var|const)\b/m.exec(text);
+  const part = head ? text.slice(0, head.index) : text;
+  const re = /^import\s*(?:\(([^)]*)\)|(?:[\w.]+\s+)?"([^"\n]+)")/gm;
+  for (let m = re.exec(part); m; m = re.exec(part)) {
+    if (m[2]) out.push(m[2]);
+    else for (const q of (m[1] ?? '').replace(/\/\/[^\n]*/g, '').matchAll(/"([^"\n]+)"/g)) out.push(q[1]!);
+  }
+  return out;
+}

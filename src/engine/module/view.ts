@@ -7,10 +7,13 @@
 import { posix } from 'node:path';
 import type { GoParser } from '../parser.js';
 import type { SyntaxNode, Tree } from '../types.js';
-import type { TreeCache } from '../syntax/tree.js';
+import { SyntaxTree, type TreeArrays, type TreeCache } from '../syntax/tree.js';
 import { GoFile, isGeneratedSource } from '../source.js';
 import { PackageModel } from '../model.js';
 import { blankFunctionBodies } from './declarations.js';
+import { SharedParses } from './shared-parses.js';
+export { importedPaths } from './layout.js';
+import { importedPaths } from './layout.js';
 import { GO_STATEMENT } from '../relevant.js';
 import { locatePackage, moduleOfDir, importPathOfDir, parseGoModFile, type ModuleLayout, type ModuleInfo } from './layout.js';
 
@@ -28,6 +31,16 @@ export interface PackageReader {
   packageDirs?(moduleDir: string): string[];
 }
 
+/**
+ * A question about a package's function bodies that only some files can answer (they mention a
+ * name): those files are parsed whole, the rest keep their bodies blanked. `key` names the
+ * question, so each gets its own package and facts computed on it answer only that question.
+ */
+export interface BodiesWanted {
+  key: string;
+  keep: (text: string) => boolean;
+}
+
 /** A file that may start goroutines or serve requests (a go statement, `.Go(`, a handler). */
 const CONCURRENT_FILE = new RegExp(`\\.Go\\(|ResponseWriter|ServeHTTP|${GO_STATEMENT.source}`, GO_STATEMENT.flags);
 
@@ -37,6 +50,8 @@ const MAX_DECL_FILE_CHARS = 2 * 1024 * 1024;
 const MAX_LOADED_PACKAGES = 2000;
 
 const IGNORED_BUILD = /^\/\/go:build\s+ignore\b/m;
+/** Source text of directories kept by filesAt (the reader reads the disk or an archive each time). */
+const LISTED_CHARS_BUDGET = 32 * 1024 * 1024;
 /** Loaded source kept between analysed directories before the view starts afresh (bodies are blanked, so trees are small). */
 const RETAINED_CHARS_BUDGET = 48 * 1024 * 1024;
 
@@ -49,12 +64,16 @@ export class ModuleView {
   loadedCount = 0;
   private chars = 0;
 
+  private readonly shared: SharedParses;
+
   constructor(
     readonly layout: ModuleLayout,
     private readonly reader: PackageReader,
     private readonly parser: GoParser,
     private readonly cache?: TreeCache,
-  ) {}
+  ) {
+    this.shared = new SharedParses(layout, parser, cache, MAX_DECL_FILE_CHARS);
+  }
 
   /** Makes an analysed package part of the view: its types resolve others' and others' resolve to it. */
   register(pkg: PackageModel): void {
@@ -84,11 +103,32 @@ export class ModuleView {
     return pkg;
   }
 
+  /** The run's directories in the order that shares parses best (shared-parses.ts). */
+  analysisOrder(dirs: ReadonlyMap<string, readonly { path: string; text: string }[]>): string[] {
+    return this.shared.order(dirs);
+  }
+
+  /** An analysed package, after its rules ran: its declarations are kept for the packages that import it. */
+  offer(pkg: PackageModel): void {
+    this.shared.offer(pkg);
+  }
+
+  /** The whole trees the view parsed before their turn for these files of the run; they leave the view. */
+  takeParsed(inputs: readonly { path: string; text: string }[]): Map<string, TreeArrays> | undefined {
+    return this.shared.takeParsed(inputs);
+  }
+
   /** Frees the trees of loaded packages. */
   dispose(): void {
     for (const t of this.ownTrees) t.delete();
     this.ownTrees.length = 0;
     this.loaded.clear();
+    this.endRun();
+  }
+
+  /** After a run over a set of directories: what it offered is let go (a kept view serves other runs). */
+  endRun(): void {
+    this.shared.clear();
   }
 
   private moduleFor(dir: string): ModuleInfo | undefined {
@@ -103,12 +143,13 @@ export class ModuleView {
    * The same package with its function bodies, for evidence that lives in them (a lazy
    * initialisation of a field, a decode call); parsed on first request and kept.
    */
-  withBodies(pkg: PackageModel): PackageModel {
+  withBodies(pkg: PackageModel, only?: BodiesWanted): PackageModel {
     if (!pkg.declarationsOnly || !pkg.importPath) return pkg;
-    const key = `bodies\0${pkg.dir}`;
-    const hit = this.loaded.get(key);
+    const key = only ? `bodies\0${pkg.dir}\0${only.key}` : `bodies\0${pkg.dir}`;
+    const hit = this.loaded.get(key) ?? (only ? this.loaded.get(`bodies\0${pkg.dir}`) : undefined);
     if (hit) return hit;
-    const full = this.load(pkg.dir, pkg.importPath, false) ?? pkg;
+    // With `only`, files the question cannot be about keep their blanked parse (reused, not parsed again).
+    const full = (only ? this.load(pkg.dir, pkg.importPath, false, false, only.keep, this.declarationFilesAt(pkg.dir)) : this.load(pkg.dir, pkg.importPath, false)) ?? pkg;
     this.loaded.set(key, full);
     return full;
   }
@@ -134,7 +175,7 @@ export class ModuleView {
     const slash = file.path.lastIndexOf('/');
     const dir = slash < 0 ? '' : file.path.slice(0, slash);
     const name = file.path.slice(slash + 1);
-    const text = this.reader.goFiles(dir)?.find((f) => f.name === name)?.text;
+    const text = this.filesAt(dir)?.find((f) => f.name === name)?.text;
     return text?.slice(node.startIndex, node.endIndex);
   }
 
@@ -145,7 +186,34 @@ export class ModuleView {
 
   /** The `.go` files of a directory, as the reader gives them (for a text prefilter before any parse). */
   goFilesAt(dir: string): { name: string; text: string }[] | undefined {
-    return this.reader.goFiles(dir);
+    return this.filesAt(dir);
+  }
+
+  private readonly listed = new Map<string, { name: string; text: string }[] | undefined>();
+  private listedChars = 0;
+
+  /**
+   * The reader's files of a directory, kept while they fit a budget (least recently used go
+   * first): the importer search reads the same importers' files for every package they import.
+   */
+  private filesAt(dir: string): { name: string; text: string }[] | undefined {
+    if (this.listed.has(dir)) {
+      const hit = this.listed.get(dir);
+      this.listed.delete(dir);
+      this.listed.set(dir, hit);
+      return hit;
+    }
+    const files = this.reader.goFiles(dir);
+    const chars = files?.reduce((n, f) => n + f.text.length, 0) ?? 0;
+    if (chars > LISTED_CHARS_BUDGET / 4) return files;
+    this.listed.set(dir, files);
+    this.listedChars += chars;
+    for (const [d, old] of this.listed) {
+      if (this.listedChars <= LISTED_CHARS_BUDGET) break;
+      this.listed.delete(d);
+      this.listedChars -= old?.reduce((n, f) => n + f.text.length, 0) ?? 0;
+    }
+    return files;
   }
 
   /** A package of the modules, bodies included, `main` packages too: evidence from its callers. */
@@ -176,7 +244,7 @@ export class ModuleView {
       if (m.dir.includes('@')) continue;
       for (const dir of this.reader.packageDirs(m.dir)) {
         const seen = new Set<string>();
-        for (const f of this.reader.goFiles(dir) ?? []) {
+        for (const f of this.filesAt(dir) ?? []) {
           if (f.name.endsWith('_test.go') || f.text.length > MAX_DECL_FILE_CHARS) continue;
           for (const path of importedPaths(f.text)) {
             if (seen.has(path)) continue;
@@ -203,7 +271,9 @@ export class ModuleView {
    */
   trim(budgetChars = RETAINED_CHARS_BUDGET): void {
     if (this.chars <= budgetChars) return;
-    this.dispose();
+    for (const t of this.ownTrees) t.delete();
+    this.ownTrees.length = 0;
+    this.loaded.clear();
     this.loadedCount = 0;
     this.chars = 0;
   }
@@ -213,7 +283,7 @@ export class ModuleView {
    * `reuse` holds blanked files parsed before (their trees stay owned by the package that parsed them).
    */
   private load(dir: string, importPath: string, declarationsOnly = true, withMain = false, keepBodies?: (text: string) => boolean, reuse?: Map<string, GoFile>): PackageModel | undefined {
-    const listed = this.reader.goFiles(dir);
+    const listed = this.filesAt(dir);
     if (!listed) return undefined;
     const files: GoFile[] = [];
     const reused = new Set<GoFile>();
@@ -227,14 +297,24 @@ export class ModuleView {
         reused.add(before);
         continue;
       }
-      const text = blank ? blankFunctionBodies(source) : source;
-      this.chars += text.length;
-      let tree: Tree;
+      const path = `${dir}/${name}`;
+      let tree: Tree | undefined;
+      let text: string;
       try {
-        tree = this.parser.parse(text, this.cache);
+        const early = this.shared.wholeTree(path, source);
+        if (blank) {
+          const offered = this.shared.declarations(path, source, early);
+          text = offered ? offered.text : blankFunctionBodies(source);
+          tree = offered ?? this.parser.parse(text, this.cache);
+        } else {
+          text = source;
+          // Its own tree over the same arrays: the analysis's tree of this file will be owned by the analysed package.
+          tree = early ? new SyntaxTree(source, early.data, early.names) : this.parser.parse(text, this.cache);
+        }
       } catch {
         continue; // no tree: the package is read without this file
       }
+      this.chars += text.length;
       const file = new GoFile(`${dir}/${name}`, text, tree);
       this.ownTrees.push(tree);
       if (!file.packageName || (file.packageName === 'main' && !withMain) || file.packageName.endsWith('_test')) continue;
@@ -268,17 +348,4 @@ export class ModuleView {
     const info = text ? parseGoModFile(text, root) : undefined;
     this.depModules.set(root, info ?? null);
   }
-}
-
-/** The import paths of a Go file, read from its import declarations (before the first other declaration). */
-export function importedPaths(text: string): string[] {
-  const out: string[] = [];
-  const head = /^(?:func|type|var|const)\b/m.exec(text);
-  const part = head ? text.slice(0, head.index) : text;
-  const re = /^import\s*(?:\(([^)]*)\)|(?:[\w.]+\s+)?"([^"\n]+)")/gm;
-  for (let m = re.exec(part); m; m = re.exec(part)) {
-    if (m[2]) out.push(m[2]);
-    else for (const q of (m[1] ?? '').replace(/\/\/[^\n]*/g, '').matchAll(/"([^"\n]+)"/g)) out.push(q[1]!);
-  }
-  return out;
 }
