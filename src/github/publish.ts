@@ -1,43 +1,26 @@
 // The App's half of publishing: the shared review (src/publish/review.ts: inline comments,
 // dedupe, fixed threads) and then the check run's completion with every finding as an
 // annotation, in batches of 50.
-import type { Finding } from '../engine/index.js';
-import type { FileDiff } from '../diff/index.js';
 import type { Config } from '../config/types.js';
 import type { EscapeSummary, FileProblem, RaceSummary } from '../review/types.js';
 import { batches, checkTitle, conclusionFor, renderAnnotation, renderCheckSummary, renderCheckText } from '../report/github.js';
-import { publishReview } from '../publish/review.js';
-import type { OnceOptions } from '../publish/idempotent.js';
+import { publishReview, type ReviewPublishInput } from '../publish/review.js';
 import type { PullRef } from './source.js';
-import type { Log, Octokit } from './types.js';
+import type { Octokit } from './types.js';
 import { checkpoint } from './queue.js';
 
-export interface PublishInput {
+/** What the App publishes: the shared review's input, and the check run's. */
+export interface PublishInput extends Omit<ReviewPublishInput, 'client' | 'config' | 'signal'> {
   octokit: Octokit;
   pr: PullRef;
   checkRunId: number;
   config: Config;
-  /** Findings after the diff filter: what this run reports. */
-  findings: Finding[];
-  /** Fingerprints of every finding in the analysed files before the diff filter: still present. */
-  present: Set<string>;
-  /** Paths analysed in this run (or deleted by the PR): a missing fingerprint there means fixed. */
-  covered: Set<string>;
-  diff: FileDiff[];
-  /** Paths without real hunks: no inline comments there. */
-  wholeFile: Set<string>;
-  /** Head file text by path, for suggestions. */
-  texts: Map<string, string>;
   notes: string[];
   problems: FileProblem[];
   escape?: EscapeSummary;
   race?: RaceSummary;
-  docsBase?: string;
   detailsUrl?: string;
-  log: Log;
   signal: AbortSignal;
-  /** Retries of a create after an ambiguous answer (idempotent.ts). */
-  writeRetry?: OnceOptions;
 }
 
 export interface PublishResult {
