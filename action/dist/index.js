@@ -19413,7 +19413,7 @@ var SharedParses = class {
       this.offeredBytes += tree.data.buffer.byteLength;
     }
   }
-  /** Texts of the files this run will analyse, by path (analysisOrder), and which directories it has analysed. */
+  /** Texts of the files this run will analyse, by path (order), and the directories whose turn has come. */
   runTexts = /* @__PURE__ */ new Map();
   analysedInRun = /* @__PURE__ */ new Set();
   /** Whole trees parsed by the view for files the run analyses later: the analysis adopts them (takeParsed). */
@@ -19438,6 +19438,8 @@ var SharedParses = class {
   takeParsed(inputs) {
     let out2;
     for (const f2 of inputs) {
+      const slash = f2.path.lastIndexOf("/");
+      this.analysedInRun.add(slash < 0 ? "" : f2.path.slice(0, slash));
       const t = this.early.get(f2.path);
       if (!t) continue;
       this.early.delete(f2.path);

@@ -1940,7 +1940,7 @@ var SharedParses = class {
       this.offeredBytes += tree.data.buffer.byteLength;
     }
   }
-  /** Texts of the files this run will analyse, by path (analysisOrder), and which directories it has analysed. */
+  /** Texts of the files this run will analyse, by path (order), and the directories whose turn has come. */
   runTexts = /* @__PURE__ */ new Map();
   analysedInRun = /* @__PURE__ */ new Set();
   /** Whole trees parsed by the view for files the run analyses later: the analysis adopts them (takeParsed). */
@@ -1965,6 +1965,8 @@ var SharedParses = class {
   takeParsed(inputs) {
     let out2;
     for (const f of inputs) {
+      const slash = f.path.lastIndexOf("/");
+      this.analysedInRun.add(slash < 0 ? "" : f.path.slice(0, slash));
       const t = this.early.get(f.path);
       if (!t) continue;
       this.early.delete(f.path);

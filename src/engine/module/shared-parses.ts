@@ -117,7 +117,7 @@ export class SharedParses {
     }
   }
 
-  /** Texts of the files this run will analyse, by path (analysisOrder), and which directories it has analysed. */
+  /** Texts of the files this run will analyse, by path (order), and the directories whose turn has come. */
   private readonly runTexts = new Map<string, string>();
   private readonly analysedInRun = new Set<string>();
   /** Whole trees parsed by the view for files the run analyses later: the analysis adopts them (takeParsed). */
@@ -144,6 +144,10 @@ export class SharedParses {
   takeParsed(inputs: readonly { path: string; text: string }[]): Map<string, TreeArrays> | undefined {
     let out: Map<string, TreeArrays> | undefined;
     for (const f of inputs) {
+      // Its turn has come: the analysis parses it now, so the view must not parse it early again
+      // (an external test package of the directory asks for the package's declarations).
+      const slash = f.path.lastIndexOf('/');
+      this.analysedInRun.add(slash < 0 ? '' : f.path.slice(0, slash));
       const t = this.early.get(f.path);
       if (!t) continue;
       this.early.delete(f.path);
