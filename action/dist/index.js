@@ -16292,12 +16292,12 @@ var require_light = __commonJS({
             }
           };
         }
-        _addListener(name2, status3, cb) {
+        _addListener(name2, status, cb) {
           var base;
           if ((base = this._events)[name2] == null) {
             base[name2] = [];
           }
-          this._events[name2].push({ cb, status: status3 });
+          this._events[name2].push({ cb, status });
           return this.instance;
         }
         listenerCount(name2) {
@@ -16470,10 +16470,10 @@ var require_light = __commonJS({
           }
         }
         _assertStatus(expected) {
-          var status3;
-          status3 = this._states.jobStatus(this.options.id);
-          if (!(status3 === expected || expected === "DONE" && status3 === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status3}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected || expected === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
           }
         }
         doReceive() {
@@ -16777,10 +16777,10 @@ var require_light = __commonJS({
           var ref;
           return (ref = this.status[this._jobs[id]]) != null ? ref : null;
         }
-        statusJobs(status3) {
+        statusJobs(status) {
           var k2, pos, ref, results, v2;
-          if (status3 != null) {
-            pos = this.status.indexOf(status3);
+          if (status != null) {
+            pos = this.status.indexOf(status);
             if (pos < 0) {
               throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
             }
@@ -17138,8 +17138,8 @@ var require_light = __commonJS({
           jobStatus(id) {
             return this._states.jobStatus(id);
           }
-          jobs(status3) {
-            return this._states.statusJobs(status3);
+          jobs(status) {
+            return this._states.statusJobs(status);
           }
           counts() {
             return this._states.statusCounts();
@@ -19401,7 +19401,6 @@ var SharedParses = class {
    * for load(), which would otherwise parse every file again with its bodies blanked.
    */
   offer(pkg) {
-    this.analysedInRun.add(pkg.dir);
     if (!this.importedInRun.has(pkg.dir) || pkg.name === "main" || pkg.name.endsWith("_test")) return;
     for (const f2 of pkg.files) {
       if (f2.path.endsWith("_test.go") || f2.text.length > this.maxFileChars || this.offered.has(f2.path)) continue;
@@ -19415,7 +19414,7 @@ var SharedParses = class {
   }
   /** Texts of the files this run will analyse, by path (order), and the directories whose turn has come. */
   runTexts = /* @__PURE__ */ new Map();
-  analysedInRun = /* @__PURE__ */ new Set();
+  started = /* @__PURE__ */ new Set();
   /** Whole trees parsed by the view for files the run analyses later: the analysis adopts them (takeParsed). */
   early = /* @__PURE__ */ new Map();
   earlyBytes = 0;
@@ -19428,7 +19427,7 @@ var SharedParses = class {
     const hit = this.early.get(path);
     if (hit) return hit.text === source ? hit : void 0;
     const slash = path.lastIndexOf("/");
-    if (this.runTexts.get(path) !== source || this.analysedInRun.has(slash < 0 ? "" : path.slice(0, slash)) || this.earlyBytes >= EARLY_BYTES_BUDGET) return void 0;
+    if (this.runTexts.get(path) !== source || this.started.has(slash < 0 ? "" : path.slice(0, slash)) || this.earlyBytes >= EARLY_BYTES_BUDGET) return void 0;
     const tree = this.parser.parse(source, this.cache);
     this.early.set(path, tree);
     this.earlyBytes += tree.data.buffer.byteLength;
@@ -19439,7 +19438,7 @@ var SharedParses = class {
     let out2;
     for (const f2 of inputs) {
       const slash = f2.path.lastIndexOf("/");
-      this.analysedInRun.add(slash < 0 ? "" : f2.path.slice(0, slash));
+      this.started.add(slash < 0 ? "" : f2.path.slice(0, slash));
       const t = this.early.get(f2.path);
       if (!t) continue;
       this.early.delete(f2.path);
@@ -19465,7 +19464,7 @@ var SharedParses = class {
   /** After a run: everything it kept is let go (a kept view serves other runs). */
   clear() {
     this.runTexts.clear();
-    this.analysedInRun.clear();
+    this.started.clear();
     this.early.clear();
     this.earlyBytes = 0;
     this.offered.clear();
@@ -20065,10 +20064,13 @@ var ModuleView = class {
   }
   /** Frees the trees of loaded packages. */
   dispose() {
+    this.dropLoaded();
+    this.endRun();
+  }
+  dropLoaded() {
     for (const t of this.ownTrees) t.delete();
     this.ownTrees.length = 0;
     this.loaded.clear();
-    this.endRun();
   }
   /** After a run over a set of directories: what it offered is let go (a kept view serves other runs). */
   endRun() {
@@ -20196,9 +20198,7 @@ var ModuleView = class {
    */
   trim(budgetChars = RETAINED_CHARS_BUDGET) {
     if (this.chars <= budgetChars) return;
-    for (const t of this.ownTrees) t.delete();
-    this.ownTrees.length = 0;
-    this.loaded.clear();
+    this.dropLoaded();
     this.loadedCount = 0;
     this.chars = 0;
   }
@@ -22346,7 +22346,7 @@ var Module2 = (() => {
     var moduleOverrides = Object.assign({}, Module);
     var arguments_ = [];
     var thisProgram = "./this.program";
-    var quit_ = /* @__PURE__ */ __name((status3, toThrow) => {
+    var quit_ = /* @__PURE__ */ __name((status, toThrow) => {
       throw toThrow;
     }, "quit_");
     var scriptDirectory = "";
@@ -22378,8 +22378,8 @@ var Module2 = (() => {
         thisProgram = process.argv[1].replace(/\\/g, "/");
       }
       arguments_ = process.argv.slice(2);
-      quit_ = /* @__PURE__ */ __name((status3, toThrow) => {
-        process.exitCode = status3;
+      quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+        process.exitCode = status;
         throw toThrow;
       }, "quit_");
     } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
@@ -22665,9 +22665,9 @@ var Module2 = (() => {
         __name(this, "ExitStatus");
       }
       name = "ExitStatus";
-      constructor(status3) {
-        this.message = `Program terminated with exit(${status3})`;
-        this.status = status3;
+      constructor(status) {
+        this.message = `Program terminated with exit(${status})`;
+        this.status = status;
       }
     }
     var GOT = {};
@@ -23639,9 +23639,9 @@ var Module2 = (() => {
       quit_(code, new ExitStatus(code));
     }, "_proc_exit");
     _proc_exit.sig = "vi";
-    var exitJS = /* @__PURE__ */ __name((status3, implicit) => {
-      EXITSTATUS = status3;
-      _proc_exit(status3);
+    var exitJS = /* @__PURE__ */ __name((status, implicit) => {
+      EXITSTATUS = status;
+      _proc_exit(status);
     }, "exitJS");
     var handleException = /* @__PURE__ */ __name((e) => {
       if (e instanceof ExitStatus || e == "unwind") {
@@ -30790,13 +30790,13 @@ function checkDirectives(ctx) {
     const [, local, target] = m2;
     const t = mapTarget(target);
     if (!t || definedHere(ctx, local)) return;
-    let status3;
-    if (t.pkg === "runtime" && BLOCKED.test(t.name)) status3 = `Since Go 1.23 the linker refuses ${target} from outside the runtime ("invalid reference"), so this does not build`;
-    else if (t.pkg === "runtime" && TOLERATED.has(t.name)) status3 = `Go 1.23 started refusing linknames into the standard library; ${target} is still allowed only because widely used packages depend on it, and the map internals behind it change between releases (Swiss tables replaced the bucket layout in Go 1.24)`;
-    else status3 = `Map internals change between releases (Swiss tables replaced the bucket layout in Go 1.24), and Go 1.23 started refusing linknames into the standard library that are not explicitly allowed`;
+    let status;
+    if (t.pkg === "runtime" && BLOCKED.test(t.name)) status = `Since Go 1.23 the linker refuses ${target} from outside the runtime ("invalid reference"), so this does not build`;
+    else if (t.pkg === "runtime" && TOLERATED.has(t.name)) status = `Go 1.23 started refusing linknames into the standard library; ${target} is still allowed only because widely used packages depend on it, and the map internals behind it change between releases (Swiss tables replaced the bucket layout in Go 1.24)`;
+    else status = `Map internals change between releases (Swiss tables replaced the bucket layout in Go 1.24), and Go 1.23 started refusing linknames into the standard library that are not explicitly allowed`;
     ctx.report({
       span: { line: i2 + 1, column: 1, endLine: i2 + 1, endColumn: line2.replace(/\r$/, "").length + 1 },
-      message: `This //go:linkname binds ${local} to ${target}, a runtime map internal. ${status3}; use ordinary map operations, the maps package, generics or a typed wrapper instead.`
+      message: `This //go:linkname binds ${local} to ${target}, a runtime map internal. ${status}; use ordinary map operations, the maps package, generics or a typed wrapper instead.`
     });
   });
 }
@@ -33489,9 +33489,9 @@ var FILTER_MODES = ["added", "diff_context", "file", "nofilter"];
 
 // src/diff/parse.ts
 var HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-function parsePatch(path, patch, status3, oldPath) {
+function parsePatch(path, patch, status, oldPath) {
   const state = newState(oldPath, path);
-  state.status = status3;
+  state.status = status;
   if (patch === void 0) {
     state.binary = true;
   } else {
@@ -33503,7 +33503,7 @@ function parsePatch(path, patch, status3, oldPath) {
   }
   const fd = toFileDiff(state);
   fd.path = path;
-  if (status3 === "renamed" && oldPath !== void 0) fd.oldPath = oldPath;
+  if (status === "renamed" && oldPath !== void 0) fd.oldPath = oldPath;
   else delete fd.oldPath;
   return fd;
 }
@@ -33552,20 +33552,20 @@ function consumeHunk(lines, start2, m2, st2) {
   return i2;
 }
 function toFileDiff(st2) {
-  let status3 = st2.status;
-  if (status3 === "modified") {
-    if (st2.renamed) status3 = "renamed";
-    else if (st2.copied) status3 = "added";
+  let status = st2.status;
+  if (status === "modified") {
+    if (st2.renamed) status = "renamed";
+    else if (st2.copied) status = "added";
   }
-  const path = status3 === "deleted" ? st2.oldPath ?? st2.newPath ?? "" : st2.newPath ?? st2.oldPath ?? "";
+  const path = status === "deleted" ? st2.oldPath ?? st2.newPath ?? "" : st2.newPath ?? st2.oldPath ?? "";
   const fd = {
     path,
-    status: status3,
+    status,
     binary: st2.binary,
     added: toRanges(st2.added),
     hunks: toRanges(st2.shown)
   };
-  if ((status3 === "renamed" || st2.copied) && st2.oldPath !== void 0 && st2.oldPath !== path) fd.oldPath = st2.oldPath;
+  if ((status === "renamed" || st2.copied) && st2.oldPath !== void 0 && st2.oldPath !== path) fd.oldPath = st2.oldPath;
   return fd;
 }
 function toRanges(lines) {
@@ -35215,14 +35215,14 @@ async function fetchPullFiles(client, owner, repo, number) {
   const out2 = { diff: [], capped: files.length >= FILES_API_CAP, noPatch: /* @__PURE__ */ new Set(), headBlobs: /* @__PURE__ */ new Map() };
   for (const f2 of files) {
     if (!f2.filename.endsWith(".go") && !f2.previous_filename?.endsWith(".go")) continue;
-    const status3 = mapStatus(f2.status);
-    if (status3 !== "deleted" && f2.sha) out2.headBlobs.set(f2.filename, f2.sha);
-    if (f2.patch === void 0 && status3 !== "deleted") {
+    const status = mapStatus(f2.status);
+    if (status !== "deleted" && f2.sha) out2.headBlobs.set(f2.filename, f2.sha);
+    if (f2.patch === void 0 && status !== "deleted") {
       out2.noPatch.add(f2.filename);
-      out2.diff.push({ path: f2.filename, status: status3, binary: false, added: [{ start: 1, end: Number.MAX_SAFE_INTEGER }], hunks: [{ start: 1, end: Number.MAX_SAFE_INTEGER }] });
+      out2.diff.push({ path: f2.filename, status, binary: false, added: [{ start: 1, end: Number.MAX_SAFE_INTEGER }], hunks: [{ start: 1, end: Number.MAX_SAFE_INTEGER }] });
       continue;
     }
-    out2.diff.push(parsePatch(f2.filename, f2.patch ?? "", status3, f2.previous_filename));
+    out2.diff.push(parsePatch(f2.filename, f2.patch ?? "", status, f2.previous_filename));
   }
   return out2;
 }
@@ -39316,6 +39316,10 @@ function toRepoReport(r, mod, ctx, root) {
 import { randomUUID } from "node:crypto";
 
 // src/publish/client.ts
+function httpStatus(e) {
+  const s3 = e?.status;
+  return typeof s3 === "number" ? s3 : void 0;
+}
 function stopIfAborted(signal) {
   if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error("review stopped");
 }
@@ -39343,8 +39347,8 @@ function olderWordingAware(inner) {
 
 // src/publish/idempotent.ts
 function ambiguous(e) {
-  const status3 = e.status;
-  return typeof status3 !== "number" || status3 >= 500;
+  const status = httpStatus(e);
+  return status === void 0 || status >= 500;
 }
 async function createOnce(create, lookup, opts = {}) {
   const attempts = opts.attempts ?? 3;
@@ -39365,9 +39369,6 @@ var NO_AUTOMATIC_RETRY = { request: { retries: 0 } };
 
 // src/publish/review.ts
 var MAX_SUGGESTION_LINES = 12;
-function status(e) {
-  return e.status;
-}
 function hunkOf(fd, line2) {
   return fd.hunks.find((h) => line2 >= h.start && line2 <= h.end);
 }
@@ -39499,7 +39500,7 @@ async function postReview(input2, placed, overflow) {
   } catch (e) {
     stopIfAborted(input2.signal);
     if (placed.length === 0) throw e;
-    log.warn({ err: e, status: status(e) }, "review refused; posting its comments one by one");
+    log.warn({ err: e, status: httpStatus(e) }, "review refused; posting its comments one by one");
   }
   const posted = [];
   const refused = [];
@@ -39509,7 +39510,7 @@ async function postReview(input2, placed, overflow) {
       await client.rest.pulls.createReviewComment({ owner: pr2.owner, repo: pr2.repo, pull_number: pr2.number, commit_id: pr2.headSha, ...p2.comment });
       posted.push(p2);
     } catch (e) {
-      log.warn({ err: e, status: status(e), path: p2.comment.path, line: p2.comment.line }, "comment refused; the finding goes to the check run");
+      log.warn({ err: e, status: httpStatus(e), path: p2.comment.path, line: p2.comment.line }, "comment refused; the finding goes to the check run");
       refused.push(p2.finding);
     }
   }
@@ -40439,7 +40440,7 @@ async function fetchWrapper(requestOptions) {
     requestError.cause = error;
     throw requestError;
   }
-  const status3 = fetchResponse.status;
+  const status = fetchResponse.status;
   const url = fetchResponse.url;
   const responseHeaders = {};
   for (const [key2, value] of fetchResponse.headers) {
@@ -40447,7 +40448,7 @@ async function fetchWrapper(requestOptions) {
   }
   const octokitResponse = {
     url,
-    status: status3,
+    status,
     headers: responseHeaders,
     data: ""
   };
@@ -40458,28 +40459,28 @@ async function fetchWrapper(requestOptions) {
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
-  if (status3 === 204 || status3 === 205) {
+  if (status === 204 || status === 205) {
     return octokitResponse;
   }
   if (requestOptions.method === "HEAD") {
-    if (status3 < 400) {
+    if (status < 400) {
       return octokitResponse;
     }
-    throw new RequestError(fetchResponse.statusText, status3, {
+    throw new RequestError(fetchResponse.statusText, status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status3 === 304) {
+  if (status === 304) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status3, {
+    throw new RequestError("Not modified", status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status3 >= 400) {
+  if (status >= 400) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status3, {
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
       response: octokitResponse,
       request: requestOptions
     });
@@ -43724,7 +43725,7 @@ function actionClient(opts) {
 }
 
 // src/action/pull-review.ts
-var EMPTY = { findings: [], problems: [], stats: { files: 0, packages: 0, findingsBeforeFilter: 0, durationMs: 0 } };
+var EMPTY_RESULT = { findings: [], problems: [], stats: { files: 0, packages: 0, findingsBeforeFilter: 0, durationMs: 0 } };
 function workflowLog(out2) {
   const line2 = (level) => (obj, msg) => {
     const err2 = obj?.err;
@@ -43734,13 +43735,9 @@ function workflowLog(out2) {
   };
   return { info: () => void 0, debug: () => void 0, warn: line2("warning"), error: line2("warning") };
 }
-function status2(e) {
-  const s3 = e?.status;
-  return typeof s3 === "number" ? s3 : void 0;
-}
 async function reviewPull(run2) {
   const { env, root, inputs, config, deps } = run2;
-  const none = { result: EMPTY, annotate: [], inline: 0, notes: [] };
+  const none = { result: EMPTY_RESULT, annotate: [], inline: 0, notes: [] };
   const payload = JSON.parse(readFileSync7(env.GITHUB_EVENT_PATH ?? "", "utf8"));
   const pull = payload.pull_request;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
@@ -43795,8 +43792,9 @@ async function reviewPull(run2) {
   let moved = 0;
   for (const d of diff) {
     const blob = pulled.headBlobs.get(d.path);
-    if (!blob || !texts.has(d.path)) continue;
-    if (gitBlobSha(readFileSync7(join12(root, d.path))) !== blob) {
+    const text = texts.get(d.path);
+    if (!blob || text === void 0) continue;
+    if (gitBlobSha(Buffer.from(text, "utf8")) !== blob) {
       wholeFile.add(d.path);
       moved++;
     }
@@ -43817,7 +43815,7 @@ async function reviewPull(run2) {
     log: workflowLog(deps.stdout)
   });
   notes.push(...published.notes);
-  if (published.failure !== void 0 && status2(published.failure) === 403) {
+  if (published.failure !== void 0 && httpStatus(published.failure) === 403) {
     notes.push("The workflow token may not write to this pull request (pull requests from forks get a read-only token, or the workflow lacks `pull-requests: write`); the findings are annotations.");
   }
   return { result: result2, annotate: published.notInline, inline: published.posted, notes };
@@ -43862,7 +43860,7 @@ async function runAction(env, deps) {
     }
   }
   const event = env.GITHUB_EVENT_NAME ?? "";
-  let result2 = { findings: [], problems: [], stats: { files: 0, packages: 0, findingsBeforeFilter: 0, durationMs: 0 } };
+  let result2;
   let annotations = [];
   const notes = [];
   if (event === "push" || event === "workflow_dispatch" || event === "schedule") {

@@ -1928,7 +1928,6 @@ var SharedParses = class {
    * for load(), which would otherwise parse every file again with its bodies blanked.
    */
   offer(pkg) {
-    this.analysedInRun.add(pkg.dir);
     if (!this.importedInRun.has(pkg.dir) || pkg.name === "main" || pkg.name.endsWith("_test")) return;
     for (const f of pkg.files) {
       if (f.path.endsWith("_test.go") || f.text.length > this.maxFileChars || this.offered.has(f.path)) continue;
@@ -1942,7 +1941,7 @@ var SharedParses = class {
   }
   /** Texts of the files this run will analyse, by path (order), and the directories whose turn has come. */
   runTexts = /* @__PURE__ */ new Map();
-  analysedInRun = /* @__PURE__ */ new Set();
+  started = /* @__PURE__ */ new Set();
   /** Whole trees parsed by the view for files the run analyses later: the analysis adopts them (takeParsed). */
   early = /* @__PURE__ */ new Map();
   earlyBytes = 0;
@@ -1955,7 +1954,7 @@ var SharedParses = class {
     const hit = this.early.get(path);
     if (hit) return hit.text === source ? hit : void 0;
     const slash = path.lastIndexOf("/");
-    if (this.runTexts.get(path) !== source || this.analysedInRun.has(slash < 0 ? "" : path.slice(0, slash)) || this.earlyBytes >= EARLY_BYTES_BUDGET) return void 0;
+    if (this.runTexts.get(path) !== source || this.started.has(slash < 0 ? "" : path.slice(0, slash)) || this.earlyBytes >= EARLY_BYTES_BUDGET) return void 0;
     const tree = this.parser.parse(source, this.cache);
     this.early.set(path, tree);
     this.earlyBytes += tree.data.buffer.byteLength;
@@ -1966,7 +1965,7 @@ var SharedParses = class {
     let out2;
     for (const f of inputs) {
       const slash = f.path.lastIndexOf("/");
-      this.analysedInRun.add(slash < 0 ? "" : f.path.slice(0, slash));
+      this.started.add(slash < 0 ? "" : f.path.slice(0, slash));
       const t = this.early.get(f.path);
       if (!t) continue;
       this.early.delete(f.path);
@@ -1992,7 +1991,7 @@ var SharedParses = class {
   /** After a run: everything it kept is let go (a kept view serves other runs). */
   clear() {
     this.runTexts.clear();
-    this.analysedInRun.clear();
+    this.started.clear();
     this.early.clear();
     this.earlyBytes = 0;
     this.offered.clear();
@@ -2592,10 +2591,13 @@ var ModuleView = class {
   }
   /** Frees the trees of loaded packages. */
   dispose() {
+    this.dropLoaded();
+    this.endRun();
+  }
+  dropLoaded() {
     for (const t of this.ownTrees) t.delete();
     this.ownTrees.length = 0;
     this.loaded.clear();
-    this.endRun();
   }
   /** After a run over a set of directories: what it offered is let go (a kept view serves other runs). */
   endRun() {
@@ -2723,9 +2725,7 @@ var ModuleView = class {
    */
   trim(budgetChars = RETAINED_CHARS_BUDGET) {
     if (this.chars <= budgetChars) return;
-    for (const t of this.ownTrees) t.delete();
-    this.ownTrees.length = 0;
-    this.loaded.clear();
+    this.dropLoaded();
     this.loadedCount = 0;
     this.chars = 0;
   }

@@ -12,7 +12,7 @@ import { escapeData } from '../report/index.js';
 import { applyBaseline, type Baseline } from '../review/baseline.js';
 import type { ReviewResult } from '../review/types.js';
 import { publishReview } from '../publish/review.js';
-import type { Log } from '../publish/client.js';
+import { httpStatus, type Log } from '../publish/client.js';
 import { actionClient } from './client.js';
 import type { ActionInputs } from './inputs.js';
 import { fetchPullFiles, gitBlobSha, readWorkspace, FILES_API_CAP } from './pull.js';
@@ -44,7 +44,8 @@ export interface PullOutcome {
   notes: string[];
 }
 
-const EMPTY: ReviewResult = { findings: [], problems: [], stats: { files: 0, packages: 0, findingsBeforeFilter: 0, durationMs: 0 } };
+/** A review of nothing: no files analysed. */
+export const EMPTY_RESULT: ReviewResult = { findings: [], problems: [], stats: { files: 0, packages: 0, findingsBeforeFilter: 0, durationMs: 0 } };
 
 /** The publisher's log as workflow commands: warnings and errors show in the run's log. */
 function workflowLog(out: (s: string) => void): Log {
@@ -56,14 +57,9 @@ function workflowLog(out: (s: string) => void): Log {
   return { info: () => undefined, debug: () => undefined, warn: line('warning'), error: line('warning') };
 }
 
-function status(e: unknown): number | undefined {
-  const s = (e as { status?: unknown } | undefined)?.status;
-  return typeof s === 'number' ? s : undefined;
-}
-
 export async function reviewPull(run: PullRun): Promise<PullOutcome> {
   const { env, root, inputs, config, deps } = run;
-  const none: PullOutcome = { result: EMPTY, annotate: [], inline: 0, notes: [] };
+  const none: PullOutcome = { result: EMPTY_RESULT, annotate: [], inline: 0, notes: [] };
   const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH ?? '', 'utf8')) as PullPayload;
   const pull = payload.pull_request;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
@@ -127,8 +123,10 @@ export async function reviewPull(run: PullRun): Promise<PullOutcome> {
   let moved = 0;
   for (const d of diff) {
     const blob = pulled.headBlobs.get(d.path);
-    if (!blob || !texts.has(d.path)) continue;
-    if (gitBlobSha(readFileSync(join(root, d.path))) !== blob) {
+    const text = texts.get(d.path);
+    if (!blob || text === undefined) continue;
+    // The text readWorkspace read (UTF-8, as Go source is): its bytes are the file's.
+    if (gitBlobSha(Buffer.from(text, 'utf8')) !== blob) {
       wholeFile.add(d.path);
       moved++;
     }
@@ -149,7 +147,7 @@ export async function reviewPull(run: PullRun): Promise<PullOutcome> {
     log: workflowLog(deps.stdout),
   });
   notes.push(...published.notes);
-  if (published.failure !== undefined && status(published.failure) === 403) {
+  if (published.failure !== undefined && httpStatus(published.failure) === 403) {
     // A pull request from a fork gets a read-only token on `pull_request`: no review is possible.
     notes.push('The workflow token may not write to this pull request (pull requests from forks get a read-only token, or the workflow lacks `pull-requests: write`); the findings are annotations.');
   }

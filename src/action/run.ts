@@ -68,7 +68,7 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
     }
   }
   const event = env.GITHUB_EVENT_NAME ?? '';
-  let result: ReviewResult = { findings: [], problems: [], stats: { files: 0, packages: 0, findingsBeforeFilter: 0, durationMs: 0 } };
+  let result: ReviewResult;
   // Findings to print as workflow annotations: on a pull request, those not commented inline.
   let annotations: ReviewResult['findings'] = [];
   const notes: string[] = [];

@@ -12,6 +12,7 @@ import type { ModuleSource } from '../review/module-source.js';
 import { ArchiveTooLargeError, type ModuleArchives } from './archive.js';
 import type { LoadedPull, PullRef } from './source.js';
 import type { Log, Octokit } from './types.js';
+import { httpStatus } from '../publish/client.js';
 
 export interface PreparedModule {
   module?: ModuleSource;
@@ -90,8 +91,8 @@ export function archiveLayout(root: string, dirs: readonly string[]): ModuleLayo
 
 function reason(e: unknown): string {
   if (e instanceof ArchiveTooLargeError) return e.message;
-  const status = (e as { status?: unknown }).status;
-  if (typeof status === 'number') return `GitHub answered ${status} for the repository archive${status >= 500 ? ' after retries' : ''}`;
+  const status = httpStatus(e);
+  if (status !== undefined) return `GitHub answered ${status} for the repository archive${status >= 500 ? ' after retries' : ''}`;
   return `the repository archive could not be read (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
 }
 

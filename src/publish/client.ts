@@ -24,6 +24,12 @@ export interface ReviewTarget {
   headSha: string;
 }
 
+/** The HTTP status of a failed GitHub request (Octokit's RequestError), if it got an answer. */
+export function httpStatus(e: unknown): number | undefined {
+  const s = (e as { status?: unknown } | undefined)?.status;
+  return typeof s === 'number' ? s : undefined;
+}
+
 /** Throws the abort reason (superseded, shut down, out of time) between two writes. */
 export function stopIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('review stopped');

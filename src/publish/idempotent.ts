@@ -3,6 +3,7 @@
 // runs or two reviews. So these creates are sent without the retry plugin's automatic retries,
 // and after an ambiguous answer (a 5xx or no answer at all) the object is looked up by a token
 // of ours before the create is tried again.
+import { httpStatus } from './client.js';
 
 export interface OnceOptions {
   /** Attempts in all (default 3). */
@@ -17,9 +18,9 @@ export interface OnceOptions {
 }
 
 function ambiguous(e: unknown): boolean {
-  const status = (e as { status?: unknown }).status;
+  const status = httpStatus(e);
   // No status: the request never got an answer (connection reset, timeout).
-  return typeof status !== 'number' || status >= 500;
+  return status === undefined || status >= 500;
 }
 
 /**

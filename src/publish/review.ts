@@ -18,7 +18,7 @@ import {
   suggestionFromEdits,
   type Suggestion,
 } from '../report/github.js';
-import { stopIfAborted, type GitHubClient, type Log, type ReviewTarget } from './client.js';
+import { httpStatus, stopIfAborted, type GitHubClient, type Log, type ReviewTarget } from './client.js';
 import { createOnce, NO_AUTOMATIC_RETRY, type OnceOptions } from './idempotent.js';
 
 export interface ReviewPublishInput {
@@ -78,10 +78,6 @@ interface Placed {
 
 /** Longer suggestions are left to the fix description: a wall of replaced code reviews badly. */
 const MAX_SUGGESTION_LINES = 12;
-
-function status(e: unknown): number | undefined {
-  return (e as { status?: number }).status;
-}
 
 /** The hunk (range of new-side lines shown in the diff) containing `line`, if any. */
 function hunkOf(fd: FileDiff, line: number): { start: number; end: number } | undefined {
@@ -254,7 +250,7 @@ async function postReview(input: ReviewPublishInput, placed: Placed[], overflow:
   } catch (e) {
     stopIfAborted(input.signal);
     if (placed.length === 0) throw e;
-    log.warn({ err: e, status: status(e) }, 'review refused; posting its comments one by one');
+    log.warn({ err: e, status: httpStatus(e) }, 'review refused; posting its comments one by one');
   }
   // One bad anchor makes GitHub refuse the whole review: try each comment alone.
   const posted: Placed[] = [];
@@ -265,7 +261,7 @@ async function postReview(input: ReviewPublishInput, placed: Placed[], overflow:
       await client.rest.pulls.createReviewComment({ owner: pr.owner, repo: pr.repo, pull_number: pr.number, commit_id: pr.headSha, ...p.comment });
       posted.push(p);
     } catch (e) {
-      log.warn({ err: e, status: status(e), path: p.comment.path, line: p.comment.line }, 'comment refused; the finding goes to the check run');
+      log.warn({ err: e, status: httpStatus(e), path: p.comment.path, line: p.comment.line }, 'comment refused; the finding goes to the check run');
       refused.push(p.finding);
     }
   }

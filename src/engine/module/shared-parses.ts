@@ -103,7 +103,6 @@ export class SharedParses {
    * for load(), which would otherwise parse every file again with its bodies blanked.
    */
   offer(pkg: PackageModel): void {
-    this.analysedInRun.add(pkg.dir);
     if (!this.importedInRun.has(pkg.dir) || pkg.name === 'main' || pkg.name.endsWith('_test')) return;
     for (const f of pkg.files) {
       if (f.path.endsWith('_test.go') || f.text.length > this.maxFileChars || this.offered.has(f.path)) continue;
@@ -119,7 +118,7 @@ export class SharedParses {
 
   /** Texts of the files this run will analyse, by path (order), and the directories whose turn has come. */
   private readonly runTexts = new Map<string, string>();
-  private readonly analysedInRun = new Set<string>();
+  private readonly started = new Set<string>();
   /** Whole trees parsed by the view for files the run analyses later: the analysis adopts them (takeParsed). */
   private readonly early = new Map<string, Tree>();
   private earlyBytes = 0;
@@ -133,7 +132,7 @@ export class SharedParses {
     const hit = this.early.get(path);
     if (hit) return hit.text === source ? hit : undefined;
     const slash = path.lastIndexOf('/');
-    if (this.runTexts.get(path) !== source || this.analysedInRun.has(slash < 0 ? '' : path.slice(0, slash)) || this.earlyBytes >= EARLY_BYTES_BUDGET) return undefined;
+    if (this.runTexts.get(path) !== source || this.started.has(slash < 0 ? '' : path.slice(0, slash)) || this.earlyBytes >= EARLY_BYTES_BUDGET) return undefined;
     const tree = this.parser.parse(source, this.cache);
     this.early.set(path, tree);
     this.earlyBytes += tree.data.buffer.byteLength;
@@ -147,7 +146,7 @@ export class SharedParses {
       // Its turn has come: the analysis parses it now, so the view must not parse it early again
       // (an external test package of the directory asks for the package's declarations).
       const slash = f.path.lastIndexOf('/');
-      this.analysedInRun.add(slash < 0 ? '' : f.path.slice(0, slash));
+      this.started.add(slash < 0 ? '' : f.path.slice(0, slash));
       const t = this.early.get(f.path);
       if (!t) continue;
       this.early.delete(f.path);
@@ -176,7 +175,7 @@ export class SharedParses {
   /** After a run: everything it kept is let go (a kept view serves other runs). */
   clear(): void {
     this.runTexts.clear();
-    this.analysedInRun.clear();
+    this.started.clear();
     this.early.clear();
     this.earlyBytes = 0;
     this.offered.clear();

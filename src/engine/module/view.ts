@@ -120,10 +120,14 @@ export class ModuleView {
 
   /** Frees the trees of loaded packages. */
   dispose(): void {
+    this.dropLoaded();
+    this.endRun();
+  }
+
+  private dropLoaded(): void {
     for (const t of this.ownTrees) t.delete();
     this.ownTrees.length = 0;
     this.loaded.clear();
-    this.endRun();
   }
 
   /** After a run over a set of directories: what it offered is let go (a kept view serves other runs). */
@@ -271,9 +275,7 @@ export class ModuleView {
    */
   trim(budgetChars = RETAINED_CHARS_BUDGET): void {
     if (this.chars <= budgetChars) return;
-    for (const t of this.ownTrees) t.delete();
-    this.ownTrees.length = 0;
-    this.loaded.clear();
+    this.dropLoaded();
     this.loadedCount = 0;
     this.chars = 0;
   }
