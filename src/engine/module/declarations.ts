@@ -8,19 +8,36 @@ import { SyntaxTree, treeArrays } from '../syntax/tree.js';
 import type { Tree } from '../types.js';
 
 /**
- * `text` with the bodies of top-level functions and methods blanked. A lexer
- * over comments, strings, raw strings and runes finds each top-level `func`
- * and its body's braces; `struct{...}` and `interface{...}` in a signature are
- * types, not the body. Anything it cannot follow is left as it is.
+ * `text` with the bodies of top-level functions and methods blanked, and the
+ * elements of large package-level composite literals. A lexer over comments,
+ * strings, raw strings and runes finds each top-level `func` and its body's
+ * braces; `struct{...}` and `interface{...}` in a signature are types, not the
+ * body. Anything it cannot follow is left as it is.
  */
 export function blankFunctionBodies(text: string): string {
   return blankRanges(text, blankedBodies(text));
 }
 
-/** A function body the blanking empties: the offsets of its `{` and its `}`. */
+/** What the blanking empties (a function body, a large literal): the offsets of its `{` and its `}`. */
 export interface BodyBraces {
   open: number;
   close: number;
+}
+
+/**
+ * A package variable's composite literal longer than this is blanked like a body: declarations
+ * need its type, not its elements, and generated tables are most of the text of some packages.
+ */
+const LARGE_LITERAL_CHARS = 4096;
+
+/** Whether the `{` at `at` opens a struct or interface type (the word before it says so), not a literal. */
+function afterTypeKeyword(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && /\s/.test(text[k]!)) k--;
+  const end = k + 1;
+  while (k >= 0 && isIdent(text[k])) k--;
+  const word = text.slice(k + 1, end);
+  return word === 'struct' || word === 'interface';
 }
 
 /** The bodies blankFunctionBodies empties, in text order (none when the braces do not balance). */
@@ -52,7 +69,18 @@ export function blankedBodies(text: string): BodyBraces[] {
       continue;
     }
     const c = text[i]!;
-    if (c === '{') depth++;
+    if (c === '{' && depth === 0 && !afterTypeKeyword(text, i)) {
+      // A package variable's composite literal: a large one is a table (generated code: opcode
+      // tables, errno strings) whose elements no question asks about; its type stays.
+      const close = matchingBrace(text, i, skipTrivia);
+      if (close === undefined) return [];
+      if (close - i > LARGE_LITERAL_CHARS) {
+        out.push({ open: i, close });
+        i = close + 1;
+        continue;
+      }
+      depth++;
+    } else if (c === '{') depth++;
     else if (c === '}') depth = Math.max(0, depth - 1);
     else if (depth === 0 && c === 'f' && text.startsWith('func', i) && !isIdent(text[i - 1]) && !isIdent(text[i + 4])) {
       const open = bodyOpen(text, i + 4, skipTrivia);

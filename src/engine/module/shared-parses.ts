@@ -18,6 +18,12 @@ import { importedPaths, importPathOfDir, type ModuleLayout } from './layout.js';
 const EARLY_BYTES_BUDGET = 192 * 1024 * 1024;
 /** Declaration trees offered by analysed packages are kept up to this many bytes of arrays. */
 const OFFERED_BYTES_BUDGET = 64 * 1024 * 1024;
+/**
+ * Declaration trees the view parsed itself (files the run does not analyse: generated ones, other
+ * modules' files) are kept up to this many bytes of arrays, so that a package many import (syscall)
+ * is not parsed again each time the view starts afresh (trim).
+ */
+const PARSED_BYTES_BUDGET = 48 * 1024 * 1024;
 
 export class SharedParses {
   constructor(
@@ -116,6 +122,17 @@ export class SharedParses {
     }
   }
 
+  /** Declaration trees the view parsed from blanked text, by path, with the text they were parsed from. */
+  private readonly parsed = new Map<string, { source: string; tree: Tree }>();
+  private parsedBytes = 0;
+
+  /** A declarations tree the view had to parse (nothing offered it): kept for the next load of its package. */
+  keepParsed(path: string, source: string, tree: Tree): void {
+    if (this.parsedBytes >= PARSED_BYTES_BUDGET || this.parsed.has(path)) return;
+    this.parsed.set(path, { source, tree });
+    this.parsedBytes += tree.data.buffer.byteLength;
+  }
+
   /** Texts of the files this run will analyse, by path (order), and the directories whose turn has come. */
   private readonly runTexts = new Map<string, string>();
   private readonly started = new Set<string>();
@@ -164,11 +181,14 @@ export class SharedParses {
 
   /**
    * A file's declarations without a parse: made from its analysed tree if it was offered with
-   * this very text, else from a whole tree parsed early; undefined when neither can give them.
+   * this very text, else the view's own earlier parse of it, else made from a whole tree parsed
+   * early; undefined when none can give them.
    */
   declarations(path: string, source: string, early: Tree | undefined): Tree | undefined {
     const o = this.offered.get(path);
     if (o && o.source === source) return new SyntaxTree(blankRanges(source, o.bodies), o.tree.data, o.tree.names);
+    const p = this.parsed.get(path);
+    if (p && p.source === source) return new SyntaxTree(p.tree.text, p.tree.data, p.tree.names);
     return early ? this.declarationsOf(early) : undefined;
   }
 
@@ -180,6 +200,8 @@ export class SharedParses {
     this.earlyBytes = 0;
     this.offered.clear();
     this.offeredBytes = 0;
+    this.parsed.clear();
+    this.parsedBytes = 0;
     this.importedInRun.clear();
   }
 }

@@ -308,6 +308,7 @@ export class ModuleView {
           const offered = this.shared.declarations(path, source, early);
           text = offered ? offered.text : blankFunctionBodies(source);
           tree = offered ?? this.parser.parse(text, this.cache);
+          if (!offered) this.shared.keepParsed(path, source, tree);
         } else {
           text = source;
           // Its own tree over the same arrays: the analysis's tree of this file will be owned by the analysed package.
