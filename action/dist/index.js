@@ -19058,6 +19058,15 @@ import { posix as posix2 } from "node:path";
 function blankFunctionBodies(text) {
   return blankRanges(text, blankedBodies(text));
 }
+var LARGE_LITERAL_CHARS = 4096;
+function afterTypeKeyword(text, at2) {
+  let k2 = at2 - 1;
+  while (k2 >= 0 && /\s/.test(text[k2])) k2--;
+  const end = k2 + 1;
+  while (k2 >= 0 && isIdent(text[k2])) k2--;
+  const word = text.slice(k2 + 1, end);
+  return word === "struct" || word === "interface";
+}
 function blankedBodies(text) {
   const out2 = [];
   const n = text.length;
@@ -19086,7 +19095,16 @@ function blankedBodies(text) {
       continue;
     }
     const c = text[i2];
-    if (c === "{") depth++;
+    if (c === "{" && depth === 0 && !afterTypeKeyword(text, i2)) {
+      const close = matchingBrace(text, i2, skipTrivia);
+      if (close === void 0) return [];
+      if (close - i2 > LARGE_LITERAL_CHARS) {
+        out2.push({ open: i2, close });
+        i2 = close + 1;
+        continue;
+      }
+      depth++;
+    } else if (c === "{") depth++;
     else if (c === "}") depth = Math.max(0, depth - 1);
     else if (depth === 0 && c === "f" && text.startsWith("func", i2) && !isIdent(text[i2 - 1]) && !isIdent(text[i2 + 4])) {
       const open = bodyOpen(text, i2 + 4, skipTrivia);
@@ -19320,6 +19338,7 @@ function importedPaths(text) {
 // src/engine/module/shared-parses.ts
 var EARLY_BYTES_BUDGET = 192 * 1024 * 1024;
 var OFFERED_BYTES_BUDGET = 64 * 1024 * 1024;
+var PARSED_BYTES_BUDGET = 48 * 1024 * 1024;
 var SharedParses = class {
   constructor(layout, parser, cache4, maxFileChars) {
     this.layout = layout;
@@ -19412,6 +19431,15 @@ var SharedParses = class {
       this.offeredBytes += tree.data.buffer.byteLength;
     }
   }
+  /** Declaration trees the view parsed from blanked text, by path, with the text they were parsed from. */
+  parsed = /* @__PURE__ */ new Map();
+  parsedBytes = 0;
+  /** A declarations tree the view had to parse (nothing offered it): kept for the next load of its package. */
+  keepParsed(path, source, tree) {
+    if (this.parsedBytes >= PARSED_BYTES_BUDGET || this.parsed.has(path)) return;
+    this.parsed.set(path, { source, tree });
+    this.parsedBytes += tree.data.buffer.byteLength;
+  }
   /** Texts of the files this run will analyse, by path (order), and the directories whose turn has come. */
   runTexts = /* @__PURE__ */ new Map();
   started = /* @__PURE__ */ new Set();
@@ -19454,11 +19482,14 @@ var SharedParses = class {
   }
   /**
    * A file's declarations without a parse: made from its analysed tree if it was offered with
-   * this very text, else from a whole tree parsed early; undefined when neither can give them.
+   * this very text, else the view's own earlier parse of it, else made from a whole tree parsed
+   * early; undefined when none can give them.
    */
   declarations(path, source, early) {
     const o = this.offered.get(path);
     if (o && o.source === source) return new SyntaxTree(blankRanges(source, o.bodies), o.tree.data, o.tree.names);
+    const p2 = this.parsed.get(path);
+    if (p2 && p2.source === source) return new SyntaxTree(p2.tree.text, p2.tree.data, p2.tree.names);
     return early ? this.declarationsOf(early) : void 0;
   }
   /** After a run: everything it kept is let go (a kept view serves other runs). */
@@ -19469,6 +19500,8 @@ var SharedParses = class {
     this.earlyBytes = 0;
     this.offered.clear();
     this.offeredBytes = 0;
+    this.parsed.clear();
+    this.parsedBytes = 0;
     this.importedInRun.clear();
   }
 };
@@ -20230,6 +20263,7 @@ var ModuleView = class {
           const offered = this.shared.declarations(path, source, early);
           text = offered ? offered.text : blankFunctionBodies(source);
           tree = offered ?? this.parser.parse(text, this.cache);
+          if (!offered) this.shared.keepParsed(path, source, tree);
         } else {
           text = source;
           tree = early ? new SyntaxTree(source, early.data, early.names) : this.parser.parse(text, this.cache);
@@ -27802,10 +27836,10 @@ var BodyWalker = class {
     if (f2 && f2.type !== "func_literal") this.walkExpr(u2, f2, state);
     const wrapper = wrapperDecl ? this.lockWrappers.get(wrapperDecl.node.id) : void 0;
     const foreign = !wrapperDecl && !starter && f2 ? foreignGoArgs(this.pkg, this.scopes, f2, args2) : void 0;
-    const once = methodName === "Do" && args2.length === 1 && f2?.type === "selector_expression" && isSyncOnce(this.pkg, this.scopes, field(f2, "operand"));
+    const once2 = methodName === "Do" && args2.length === 1 && f2?.type === "selector_expression" && isSyncOnce(this.pkg, this.scopes, field(f2, "operand"));
     args2.forEach((a, i2) => {
       const e = unparen(a);
-      if (once && e.type === "func_literal") {
+      if (once2 && e.type === "func_literal") {
         this.walkLiteral(u2, e, new Map(state)).once = true;
         return;
       }
@@ -29951,8 +29985,157 @@ var SeededDrawsFact = defineFact("map-range-order:seededDraws", (pkg) => {
   return { sources, drawers, describe: describe2 };
 });
 
-// rules/map-range-order/index.ts
+// rules/map-range-order/callers.ts
+var ORDER_FREE_CALLS = /^(len|cap|slices\.Contains|slices\.ContainsFunc|slices\.Max|slices\.Min)$/;
+var following = false;
+function once(fallback, f2) {
+  if (following) return fallback;
+  following = true;
+  try {
+    return f2();
+  } finally {
+    following = false;
+  }
+}
+function visibleCallSites(ctx, fn) {
+  if (fn.type !== "function_declaration" && fn.type !== "method_declaration") return [];
+  const name2 = ast_exports.field(fn, "name")?.text;
+  if (!name2 || /^[A-Z]/.test(name2)) return [];
+  return callSitesNamed(ctx.pkg, name2);
+}
+function callersIgnoreOrder(ctx, fn, loopLeak) {
+  const sites = visibleCallSites(ctx, fn);
+  return sites.length > 0 && once(false, () => sites.every((call) => useOfOrder(ctx, call, loopLeak) === "free"));
+}
+function callerShowingOrder(ctx, fn, loopLeak) {
+  const sites = visibleCallSites(ctx, fn);
+  return once(void 0, () => sites.find((call) => useOfOrder(ctx, call, loopLeak) === "leak"));
+}
+function fieldReadsIgnoreOrder(ctx, name2, loopLeak) {
+  if (!name2 || /^[A-Z]/.test(name2)) return false;
+  const selectors = ctx.pkg.fact(FieldSelectorsFact).get(name2) ?? [];
+  return once(false, () => selectors.every((sel) => writesField(sel, name2) || useOfOrder(ctx, sel, loopLeak) === "free"));
+}
+var FieldSelectorsFact = defineFact("map-range-order:fieldSelectors", (pkg) => {
+  const byField = /* @__PURE__ */ new Map();
+  for (const file of pkg.files) {
+    for (const sel of file.root.descendantsOfType("selector_expression")) {
+      const name2 = sel && ast_exports.field(sel, "field")?.text;
+      if (!sel || !name2) continue;
+      let list2 = byField.get(name2);
+      if (!list2) byField.set(name2, list2 = []);
+      list2.push(sel);
+    }
+  }
+  return byField;
+});
+function writesField(sel, name2) {
+  let n = sel;
+  let p2 = n.parent;
+  if (p2?.type === "argument_list" && ast_exports.namedChildren(p2)[0]?.id === n.id && p2.parent?.type === "call_expression" && ast_exports.field(p2.parent, "function")?.text === "append") {
+    n = p2.parent;
+    p2 = n.parent;
+  } else if (p2?.type === "slice_expression" && ast_exports.field(p2, "operand")?.id === n.id) {
+    n = p2;
+    p2 = n.parent;
+  }
+  if (p2?.type !== "expression_list") return false;
+  const stmt = p2.parent;
+  if (stmt?.type !== "assignment_statement") return false;
+  const left = ast_exports.expressionsOf(ast_exports.field(stmt, "left"));
+  if (ast_exports.field(stmt, "left")?.id === p2.id) return n.id === sel.id;
+  const right = ast_exports.expressionsOf(p2);
+  const i2 = right.findIndex((r) => r.id === n.id);
+  const target = i2 >= 0 && left.length === right.length ? ast_exports.unparen(left[i2]) : void 0;
+  return target?.type === "selector_expression" && ast_exports.field(target, "field")?.text === name2;
+}
+function useOfOrder(ctx, expr, loopLeak) {
+  let n = expr;
+  let p2 = n.parent;
+  while (p2?.type === "parenthesized_expression") {
+    n = p2;
+    p2 = p2.parent;
+  }
+  if (!p2) return "unknown";
+  if (p2.type === "argument_list") {
+    const call = p2.parent;
+    if (!call || call.type !== "call_expression") return "unknown";
+    if (isSortCall(call)) return "free";
+    const callee = ast_exports.field(call, "function");
+    if (callee && ORDER_FREE_CALLS.test(callee.text) && ast_exports.namedChildren(p2)[0]?.id === n.id) return "free";
+    const sink = sinkName(call);
+    return sink && (sink.kind === "output" || sink.kind === "compare") ? "leak" : "unknown";
+  }
+  if (p2.type === "range_clause" && ast_exports.field(p2, "right")?.id === n.id) {
+    const loop = p2.parent;
+    if (!loop || rangeClauseOf(loop)?.id !== p2.id) return "unknown";
+    const leak = loopLeak(ctx, loop);
+    return !leak ? "free" : leak.returned ? "unknown" : "leak";
+  }
+  if (p2.type === "expression_list") {
+    const stmt = p2.parent;
+    if (!stmt || stmt.type !== "short_var_declaration" && stmt.type !== "assignment_statement") return "unknown";
+    if (ast_exports.field(stmt, "right")?.id !== p2.id) return "unknown";
+    const left = ast_exports.expressionsOf(ast_exports.field(stmt, "left"));
+    const right = ast_exports.expressionsOf(p2);
+    if (left.length !== 1 || right.length !== 1 || left[0].type !== "identifier") return "unknown";
+    const b2 = ctx.scopes.resolve(left[0]);
+    const flow = b2 && flowOf(ctx.scopes, stmt);
+    if (!b2 || !flow) return "unknown";
+    if (flow.sortAfter(b2, stmt)) return "free";
+    const uses = usesOf(ctx.scopes, b2, flow.fn).filter((u2) => u2.kind !== "decl" && u2.node.startIndex > stmt.endIndex);
+    if (uses.some((u2) => u2.kind !== "read")) return "unknown";
+    const each = uses.map((u2) => useOfOrder(ctx, u2.node, loopLeak));
+    return each.includes("leak") ? "leak" : each.every((e) => e === "free") ? "free" : "unknown";
+  }
+  return "unknown";
+}
+
+// rules/map-range-order/disclaimers.ts
 var ORDER_DOC = /\b(unspecified|undefined|no particular|no specific|arbitrary|random|any|indeterminate|nondeterministic|unsorted|not sorted)\s+order\b|\bnot (?:in any|guaranteed to be in)\b|\border(?:ing)? is (?:unspecified|undefined|random|arbitrary|not)|\bno ordering guarantees?\b/i;
+function disclaimsOrder(comment) {
+  return ORDER_DOC.test(comment.replace(/^\s*(?:\/\/+|\/\*+|\*+\/?)/gm, " ").replace(/\s+/g, " "));
+}
+function orderDisclaimed(fn) {
+  let doc = "";
+  if (fn.type === "func_literal") {
+    let stmt = fn;
+    while (stmt && stmt.parent && stmt.parent.type !== "statement_list" && stmt.parent.type !== "source_file") stmt = stmt.parent;
+    if (stmt) doc = docAbove(stmt);
+  } else doc = docAbove(fn);
+  return disclaimsOrder(doc);
+}
+function storedFieldsDisclaimOrder(ctx, assignment) {
+  const targets = ast_exports.expressionsOf(ast_exports.field(assignment, "left")).map(ast_exports.unparen).filter((t) => t.type === "selector_expression");
+  return targets.length > 0 && targets.every((t) => fieldDisclaimsOrder(ctx, t));
+}
+function fieldDisclaimsOrder(ctx, selector) {
+  const operand = ast_exports.field(selector, "operand");
+  const name2 = ast_exports.field(selector, "field")?.text;
+  if (!operand || !name2) return false;
+  let t = ctx.pkg.underlying(ctx.scopes.typeOfExpr(operand));
+  if (t.kind === "pointer") t = ctx.pkg.underlying(t.elem);
+  if (t.kind !== "struct") return false;
+  const decl = t.fields.find((f2) => f2.name === name2)?.node;
+  if (!decl) return false;
+  const next = decl.nextSibling;
+  const trailing = next?.type === "comment" && next.startPosition.row === decl.endPosition.row ? next.text : "";
+  return disclaimsOrder(`${fieldDocAbove(decl)}
+${trailing}`);
+}
+function fieldDocAbove(decl) {
+  const lines = [];
+  let row = decl.startPosition.row;
+  for (let prev = decl.previousSibling; prev?.type === "comment" && prev.endPosition.row >= row - 1; prev = prev.previousSibling) {
+    const before = prev.previousSibling;
+    if (before && before.type !== "comment" && before.endPosition.row === prev.startPosition.row) break;
+    lines.unshift(prev.text);
+    row = prev.startPosition.row;
+  }
+  return lines.join("\n");
+}
+
+// rules/map-range-order/index.ts
 var HEADER_FIELD_TYPE = /(^|\.)HeaderField$/;
 var SHAPES_TEXT = /\bappend\(|\+=|\bF?[Pp]rint|\bWrite|\bEncode|\blog\.|\bbreak\b|\breturn\b|\bcontinue\s+\w|\]\s*=[^=]|\(/;
 var map_range_order_default = defineRule({
@@ -29980,9 +30163,9 @@ var map_range_order_default = defineRule({
         const vars = rangeVars(ctx, clause);
         if (vars.length === 0) return;
         const derived = (n) => mentionsDerived(ctx, n, vars, body2);
-        const leak = inferred ? randomDraws(ctx, body2) : collectedAndLeaked(ctx, flow, loop, body2, derived, vars) ?? writtenInLoop(ctx, body2, derived) ?? firstMatch(ctx, loop, body2, derived, vars) ?? lastWriteWins(ctx, loop, body2, derived, vars) ?? callbackInOrder(ctx, flow, body2, derived) ?? randomDraws(ctx, body2);
+        const leak = inferred ? randomDraws(ctx, body2) : orderLeak(ctx, flow, loop, body2, vars, derived);
         if (!leak) return;
-        report2(ctx, loop, clause, ranged, mapType, iterator2, leak);
+        report2(ctx, flow.fn, loop, clause, ranged, mapType, iterator2, leak);
       },
       call_expression(call) {
         const it2 = collectedIterator(ctx, call);
@@ -29990,14 +30173,40 @@ var map_range_order_default = defineRule({
         const leak = collectedIteratorLeak(ctx, call);
         if (!leak) return;
         const slices2 = it2.std ? "slices.Sorted" : "a sorted copy of";
+        const fn = flowOf(ctx.scopes, call).fn;
+        const sort = `${it2.std ? `${slices2}(${it2.call.text})` : `sort the slice`} instead of ${it2.std ? call.text : "using it as is"}`;
+        const onlyReturned = leak.returned && !callerShowingOrder(ctx, fn, rangeLoopLeak);
         ctx.report({
           node: call,
-          message: `Map iteration order is unspecified and randomised, and ${call.text} collects the entries in that order; here they reach ${leak.subject} (${leak.how}), so the result can differ from run to run. Sort them: ${it2.std ? `${slices2}(${it2.call.text})` : `sort the slice`} instead of ${it2.std ? call.text : "using it as is"}.`
+          message: onlyReturned ? `Map iteration order is unspecified and randomised, and ${call.text} collects the entries in that order; here they reach ${leak.subject} (${leak.how}), so callers get them in a different order from run to run. If a caller depends on that order, sort them: ${sort}.` : `Map iteration order is unspecified and randomised, and ${call.text} collects the entries in that order; here they reach ${leak.subject} (${leak.how}), so the result can differ from run to run. Sort them: ${sort}.`,
+          severity: onlyReturned ? "notice" : void 0
         });
       }
     };
   }
 });
+function orderLeak(ctx, flow, loop, body2, vars, derived) {
+  return collectedAndLeaked(ctx, flow, loop, body2, derived, vars) ?? writtenInLoop(ctx, body2, derived) ?? firstMatch(ctx, loop, body2, derived, vars) ?? lastWriteWins(ctx, loop, body2, derived, vars) ?? callbackInOrder(ctx, flow, body2, derived) ?? randomDraws(ctx, body2);
+}
+function rangeLoopLeak(ctx, loop) {
+  const clause = rangeClauseOf(loop);
+  const body2 = ast_exports.field(loop, "body");
+  if (!clause || !body2) return { returned: false };
+  if (!SHAPES_TEXT.test(body2.text)) return void 0;
+  const flow = flowOf(ctx.scopes, loop);
+  if (!flow) return { returned: false };
+  const vars = rangeVars(ctx, clause);
+  if (vars.length === 0) return void 0;
+  const leak = orderLeak(ctx, flow, loop, body2, vars, (n) => mentionsDerived(ctx, n, vars, body2));
+  return leak && { returned: "returned" in leak && !!leak.returned };
+}
+function callersUnaffected(ctx, fn) {
+  return callersSortResult(ctx.scopes, ctx.pkg, fn) || callersIgnoreOrder(ctx, fn, rangeLoopLeak);
+}
+function storedFieldsReadInAnyOrder(ctx, assignment) {
+  const targets = ast_exports.expressionsOf(ast_exports.field(assignment, "left")).map(ast_exports.unparen).filter((t) => t.type === "selector_expression");
+  return targets.length > 0 && targets.every((t) => fieldReadsIgnoreOrder(ctx, ast_exports.field(t, "field")?.text ?? "", rangeLoopLeak));
+}
 function collectedIteratorLeak(ctx, call) {
   const flow = flowOf(ctx.scopes, call);
   if (!flow || orderDisclaimed(flow.fn)) return void 0;
@@ -30013,13 +30222,15 @@ function collectedIteratorLeak(ctx, call) {
     if (!b2 || flow.sortAfter(b2, stmt)) return void 0;
     const leaves = flow.leavesAfter(b2, stmt);
     if (!leaves) return void 0;
-    if (leaves.kind === "return" && callersSortResult(ctx.scopes, ctx.pkg, flow.fn)) return void 0;
-    return { subject: b2.name, how: `${leaves.what} at line ${leaves.node.startPosition.row + 1}`, collected: true };
+    if (leaves.kind === "return" && callersUnaffected(ctx, flow.fn)) return void 0;
+    if (leaves.kind === "field" && storedFieldsReadInAnyOrder(ctx, leaves.node)) return void 0;
+    return { subject: b2.name, how: `${leaves.what} at line ${leaves.node.startPosition.row + 1}`, collected: true, returned: leaves.kind === "return" };
   }
   const e = escapeOf(call, flow.fn);
   if (!e) return void 0;
-  if (e.kind === "return" && callersSortResult(ctx.scopes, ctx.pkg, flow.fn)) return void 0;
-  return { subject: "the result", how: `${e.what} at line ${e.node.startPosition.row + 1}`, collected: true };
+  if (e.kind === "return" && callersUnaffected(ctx, flow.fn)) return void 0;
+  if (e.kind === "field" && storedFieldsReadInAnyOrder(ctx, e.node)) return void 0;
+  return { subject: "the result", how: `${e.what} at line ${e.node.startPosition.row + 1}`, collected: true, returned: e.kind === "return" };
 }
 function inferredMapRange(ctx, clause, body2) {
   const ranged = ast_exports.field(clause, "right");
@@ -30047,15 +30258,6 @@ function mapTypeOf(ctx, expr) {
   if (shapeOf(ctx.pkg, t) !== "map") return void 0;
   const u2 = ctx.pkg.underlying(t);
   return u2.kind === "map" ? u2 : void 0;
-}
-function orderDisclaimed(fn) {
-  let doc = "";
-  if (fn.type === "func_literal") {
-    let stmt = fn;
-    while (stmt && stmt.parent && stmt.parent.type !== "statement_list" && stmt.parent.type !== "source_file") stmt = stmt.parent;
-    if (stmt) doc = docAbove(stmt);
-  } else doc = docAbove(fn);
-  return ORDER_DOC.test(doc);
 }
 function rangeVars(ctx, clause) {
   const out2 = [];
@@ -30111,10 +30313,10 @@ function collectedAndLeaked(ctx, flow, loop, body2, derived, vars) {
       if (flow.sortAfter(b2, loop)) continue;
       const leaves = flow.leavesAfter(b2, loop);
       if (!leaves) continue;
-      if (leaves.kind === "return" && callersSortResult(ctx.scopes, ctx.pkg, flow.fn)) continue;
-      if (leaves.kind === "field" && storedFieldsDisclaimOrder(ctx, leaves.node)) continue;
+      if (leaves.kind === "return" && callersUnaffected(ctx, flow.fn)) continue;
+      if (leaves.kind === "field" && (storedFieldsDisclaimOrder(ctx, leaves.node) || storedFieldsReadInAnyOrder(ctx, leaves.node))) continue;
       const line2 = leaves.node.startPosition.row + 1;
-      return { subject: b2.name, how: `${leaves.what} at line ${line2}`, collected: true };
+      return { subject: b2.name, how: `${leaves.what} at line ${line2}`, collected: true, returned: leaves.kind === "return" };
     }
     if (target.type === "selector_expression") {
       const key2 = ast_exports.exprKey(target);
@@ -30126,6 +30328,7 @@ function collectedAndLeaked(ctx, flow, loop, body2, derived, vars) {
       if (flow.sortAfter(key2, loop)) continue;
       if (ctx.scopes.typeOfExpr(target).kind === "unknown") continue;
       if (fieldDisclaimsOrder(ctx, target)) continue;
+      if (fieldReadsIgnoreOrder(ctx, ast_exports.field(target, "field")?.text ?? "", rangeLoopLeak)) continue;
       return { subject: key2, how: "a field, which outlives the loop", collected: true };
     }
   }
@@ -30139,49 +30342,29 @@ function appendsHeaderFields(value) {
     return !!type && HEADER_FIELD_TYPE.test(type.text);
   });
 }
-function storedFieldsDisclaimOrder(ctx, assignment) {
-  const targets = ast_exports.expressionsOf(ast_exports.field(assignment, "left")).map(ast_exports.unparen).filter((t) => t.type === "selector_expression");
-  return targets.length > 0 && targets.every((t) => fieldDisclaimsOrder(ctx, t));
-}
-function fieldDisclaimsOrder(ctx, selector) {
-  const operand = ast_exports.field(selector, "operand");
-  const name2 = ast_exports.field(selector, "field")?.text;
-  if (!operand || !name2) return false;
-  let t = ctx.pkg.underlying(ctx.scopes.typeOfExpr(operand));
-  if (t.kind === "pointer") t = ctx.pkg.underlying(t.elem);
-  if (t.kind !== "struct") return false;
-  const decl = t.fields.find((f2) => f2.name === name2)?.node;
-  if (!decl) return false;
-  const next = decl.nextSibling;
-  const trailing = next?.type === "comment" && next.startPosition.row === decl.endPosition.row ? next.text : "";
-  return ORDER_DOC.test(`${fieldDocAbove(decl)}
-${trailing}`);
-}
-function fieldDocAbove(decl) {
-  const lines = [];
-  let row = decl.startPosition.row;
-  for (let prev = decl.previousSibling; prev?.type === "comment" && prev.endPosition.row >= row - 1; prev = prev.previousSibling) {
-    const before = prev.previousSibling;
-    if (before && before.type !== "comment" && before.endPosition.row === prev.startPosition.row) break;
-    lines.unshift(prev.text);
-    row = prev.startPosition.row;
-  }
-  return lines.join("\n");
-}
 function dispatchedOnKey(ctx, stmt, body2, vars) {
   const key2 = vars.find((v2) => v2.range?.index === 0);
   if (!key2) return false;
+  const isKey2 = (b2) => !!b2 && (b2.nameNode.id === key2.nameNode.id || ast_exports.contains(body2, b2.nameNode) && /^(identifier|type_assertion_expression|call_expression|parenthesized_expression)$/.test(
+    (b2.value ?? b2.tupleValue?.expr)?.type ?? ""
+  ) && mentionsBinding(ctx, b2.value ?? b2.tupleValue?.expr, key2));
   for (let p2 = stmt.parent; p2 && p2.id !== body2.id; p2 = p2.parent) {
     const cond = p2.type === "expression_switch_statement" ? ast_exports.field(p2, "value") : p2.type === "if_statement" ? ast_exports.field(p2, "condition") : null;
     if (!cond) continue;
     let mentions2 = false;
     ast_exports.walk(cond, (n) => {
-      if (n.type === "identifier" && n.text === key2.name && ctx.scopes.resolve(n)?.nameNode.id === key2.nameNode.id) mentions2 = true;
+      if (n.type === "identifier" && isKey2(ctx.scopes.resolve(n))) mentions2 = true;
       return !mentions2;
     });
     if (mentions2 && (p2.type === "expression_switch_statement" || /==/.test(cond.text))) return true;
   }
   return false;
+}
+function mentionsBinding(ctx, expr, b2) {
+  const e = ast_exports.unparen(expr);
+  const operand = e.type === "type_assertion_expression" ? ast_exports.field(e, "operand") : e.type === "call_expression" ? ast_exports.namedChildren(ast_exports.field(e, "arguments") ?? e)[0] : e;
+  const inner = operand && ast_exports.unparen(operand);
+  return inner?.type === "identifier" && ctx.scopes.resolve(inner)?.nameNode.id === b2.nameNode.id;
 }
 function writtenInLoop(ctx, body2, derived) {
   for (const call of bodyNodes(body2, ["call_expression"])) {
@@ -30241,7 +30424,7 @@ function sharedDestination(ctx, dest, body2) {
   if (ast_exports.contains(body2, b2.nameNode)) return false;
   return !new RegExp(`\\b${b2.name}\\s*\\.\\s*(?:Reset|Truncate)\\s*\\(`).test(body2.text);
 }
-function report2(ctx, loop, clause, ranged, mapType, iterator2, leak) {
+function report2(ctx, fn, loop, clause, ranged, mapType, iterator2, leak) {
   const m2 = iterator2 ? iterator2.map.text : ranged.text;
   const fix = mapType ? sortedKeysFix(ctx, loop, clause, ranged, mapType) : void 0;
   const k2 = ast_exports.expressionsOf(ast_exports.field(clause, "left"))[0];
@@ -30250,10 +30433,12 @@ function report2(ctx, loop, clause, ranged, mapType, iterator2, leak) {
   const alt = "collected" in leak && leak.collected ? `, or sort ${leak.subject} before it is used` : "";
   const what = "effect" in leak ? leak.effect : `it reaches ${leak.subject} (${leak.how})`;
   const body2 = ast_exports.field(loop, "body");
+  const onlyReturned = "returned" in leak && !!leak.returned && !callerShowingOrder(ctx, fn, rangeLoopLeak);
   ctx.report({
     span: { ...ast_exports.spanOf(loop), endLine: loop.startPosition.row + 1, endColumn: (body2?.startPosition.column ?? loop.endPosition.column) + 1 },
-    message: `Map iteration order is unspecified and randomised, and here ${what}, so the result can differ from run to run. Iterate sorted keys: ${how}${alt}.`,
-    fix
+    message: onlyReturned ? `Map iteration order is unspecified and randomised, and here ${what}, so callers get the entries in a different order from run to run. If a caller depends on that order, iterate sorted keys: ${how}${alt}.` : `Map iteration order is unspecified and randomised, and here ${what}, so the result can differ from run to run. Iterate sorted keys: ${how}${alt}.`,
+    fix,
+    severity: onlyReturned ? "notice" : void 0
   });
 }
 var ORDERED = /* @__PURE__ */ new Set(["string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "byte", "rune", "float32", "float64"]);
@@ -30836,8 +31021,10 @@ var map_slice_index_unchecked_default = defineRule({
     needs: ["scopes", "types"]
   },
   create(ctx) {
+    const testFile = ctx.file.path.endsWith("_test.go");
     return {
       index_expression(outer) {
+        if (testFile) return;
         const inner = ast_exports.field(outer, "operand");
         const index = ast_exports.field(outer, "index");
         if (!inner || !index) return;

@@ -1589,6 +1589,15 @@ import { posix as posix2 } from "node:path";
 function blankFunctionBodies(text) {
   return blankRanges(text, blankedBodies(text));
 }
+var LARGE_LITERAL_CHARS = 4096;
+function afterTypeKeyword(text, at) {
+  let k = at - 1;
+  while (k >= 0 && /\s/.test(text[k])) k--;
+  const end = k + 1;
+  while (k >= 0 && isIdent(text[k])) k--;
+  const word = text.slice(k + 1, end);
+  return word === "struct" || word === "interface";
+}
 function blankedBodies(text) {
   const out2 = [];
   const n = text.length;
@@ -1617,7 +1626,16 @@ function blankedBodies(text) {
       continue;
     }
     const c = text[i2];
-    if (c === "{") depth++;
+    if (c === "{" && depth === 0 && !afterTypeKeyword(text, i2)) {
+      const close = matchingBrace(text, i2, skipTrivia);
+      if (close === void 0) return [];
+      if (close - i2 > LARGE_LITERAL_CHARS) {
+        out2.push({ open: i2, close });
+        i2 = close + 1;
+        continue;
+      }
+      depth++;
+    } else if (c === "{") depth++;
     else if (c === "}") depth = Math.max(0, depth - 1);
     else if (depth === 0 && c === "f" && text.startsWith("func", i2) && !isIdent(text[i2 - 1]) && !isIdent(text[i2 + 4])) {
       const open = bodyOpen(text, i2 + 4, skipTrivia);
@@ -1847,6 +1865,7 @@ function importedPaths(text) {
 // src/engine/module/shared-parses.ts
 var EARLY_BYTES_BUDGET = 192 * 1024 * 1024;
 var OFFERED_BYTES_BUDGET = 64 * 1024 * 1024;
+var PARSED_BYTES_BUDGET = 48 * 1024 * 1024;
 var SharedParses = class {
   constructor(layout, parser, cache3, maxFileChars) {
     this.layout = layout;
@@ -1939,6 +1958,15 @@ var SharedParses = class {
       this.offeredBytes += tree.data.buffer.byteLength;
     }
   }
+  /** Declaration trees the view parsed from blanked text, by path, with the text they were parsed from. */
+  parsed = /* @__PURE__ */ new Map();
+  parsedBytes = 0;
+  /** A declarations tree the view had to parse (nothing offered it): kept for the next load of its package. */
+  keepParsed(path, source, tree) {
+    if (this.parsedBytes >= PARSED_BYTES_BUDGET || this.parsed.has(path)) return;
+    this.parsed.set(path, { source, tree });
+    this.parsedBytes += tree.data.buffer.byteLength;
+  }
   /** Texts of the files this run will analyse, by path (order), and the directories whose turn has come. */
   runTexts = /* @__PURE__ */ new Map();
   started = /* @__PURE__ */ new Set();
@@ -1981,11 +2009,14 @@ var SharedParses = class {
   }
   /**
    * A file's declarations without a parse: made from its analysed tree if it was offered with
-   * this very text, else from a whole tree parsed early; undefined when neither can give them.
+   * this very text, else the view's own earlier parse of it, else made from a whole tree parsed
+   * early; undefined when none can give them.
    */
   declarations(path, source, early) {
     const o = this.offered.get(path);
     if (o && o.source === source) return new SyntaxTree(blankRanges(source, o.bodies), o.tree.data, o.tree.names);
+    const p = this.parsed.get(path);
+    if (p && p.source === source) return new SyntaxTree(p.tree.text, p.tree.data, p.tree.names);
     return early ? this.declarationsOf(early) : void 0;
   }
   /** After a run: everything it kept is let go (a kept view serves other runs). */
@@ -1996,6 +2027,8 @@ var SharedParses = class {
     this.earlyBytes = 0;
     this.offered.clear();
     this.offeredBytes = 0;
+    this.parsed.clear();
+    this.parsedBytes = 0;
     this.importedInRun.clear();
   }
 };
@@ -2757,6 +2790,7 @@ var ModuleView = class {
           const offered = this.shared.declarations(path, source, early);
           text = offered ? offered.text : blankFunctionBodies(source);
           tree = offered ?? this.parser.parse(text, this.cache);
+          if (!offered) this.shared.keepParsed(path, source, tree);
         } else {
           text = source;
           tree = early ? new SyntaxTree(source, early.data, early.names) : this.parser.parse(text, this.cache);
@@ -10315,10 +10349,10 @@ var BodyWalker = class {
     if (f && f.type !== "func_literal") this.walkExpr(u, f, state);
     const wrapper = wrapperDecl ? this.lockWrappers.get(wrapperDecl.node.id) : void 0;
     const foreign = !wrapperDecl && !starter && f ? foreignGoArgs(this.pkg, this.scopes, f, args2) : void 0;
-    const once = methodName === "Do" && args2.length === 1 && f?.type === "selector_expression" && isSyncOnce(this.pkg, this.scopes, field(f, "operand"));
+    const once2 = methodName === "Do" && args2.length === 1 && f?.type === "selector_expression" && isSyncOnce(this.pkg, this.scopes, field(f, "operand"));
     args2.forEach((a, i2) => {
       const e = unparen(a);
-      if (once && e.type === "func_literal") {
+      if (once2 && e.type === "func_literal") {
         this.walkLiteral(u, e, new Map(state)).once = true;
         return;
       }
@@ -12464,8 +12498,157 @@ var SeededDrawsFact = defineFact("map-range-order:seededDraws", (pkg) => {
   return { sources, drawers, describe };
 });
 
-// rules/map-range-order/index.ts
+// rules/map-range-order/callers.ts
+var ORDER_FREE_CALLS = /^(len|cap|slices\.Contains|slices\.ContainsFunc|slices\.Max|slices\.Min)$/;
+var following = false;
+function once(fallback, f) {
+  if (following) return fallback;
+  following = true;
+  try {
+    return f();
+  } finally {
+    following = false;
+  }
+}
+function visibleCallSites(ctx, fn) {
+  if (fn.type !== "function_declaration" && fn.type !== "method_declaration") return [];
+  const name2 = ast_exports.field(fn, "name")?.text;
+  if (!name2 || /^[A-Z]/.test(name2)) return [];
+  return callSitesNamed(ctx.pkg, name2);
+}
+function callersIgnoreOrder(ctx, fn, loopLeak) {
+  const sites = visibleCallSites(ctx, fn);
+  return sites.length > 0 && once(false, () => sites.every((call) => useOfOrder(ctx, call, loopLeak) === "free"));
+}
+function callerShowingOrder(ctx, fn, loopLeak) {
+  const sites = visibleCallSites(ctx, fn);
+  return once(void 0, () => sites.find((call) => useOfOrder(ctx, call, loopLeak) === "leak"));
+}
+function fieldReadsIgnoreOrder(ctx, name2, loopLeak) {
+  if (!name2 || /^[A-Z]/.test(name2)) return false;
+  const selectors = ctx.pkg.fact(FieldSelectorsFact).get(name2) ?? [];
+  return once(false, () => selectors.every((sel) => writesField(sel, name2) || useOfOrder(ctx, sel, loopLeak) === "free"));
+}
+var FieldSelectorsFact = defineFact("map-range-order:fieldSelectors", (pkg) => {
+  const byField = /* @__PURE__ */ new Map();
+  for (const file of pkg.files) {
+    for (const sel of file.root.descendantsOfType("selector_expression")) {
+      const name2 = sel && ast_exports.field(sel, "field")?.text;
+      if (!sel || !name2) continue;
+      let list = byField.get(name2);
+      if (!list) byField.set(name2, list = []);
+      list.push(sel);
+    }
+  }
+  return byField;
+});
+function writesField(sel, name2) {
+  let n = sel;
+  let p = n.parent;
+  if (p?.type === "argument_list" && ast_exports.namedChildren(p)[0]?.id === n.id && p.parent?.type === "call_expression" && ast_exports.field(p.parent, "function")?.text === "append") {
+    n = p.parent;
+    p = n.parent;
+  } else if (p?.type === "slice_expression" && ast_exports.field(p, "operand")?.id === n.id) {
+    n = p;
+    p = n.parent;
+  }
+  if (p?.type !== "expression_list") return false;
+  const stmt = p.parent;
+  if (stmt?.type !== "assignment_statement") return false;
+  const left = ast_exports.expressionsOf(ast_exports.field(stmt, "left"));
+  if (ast_exports.field(stmt, "left")?.id === p.id) return n.id === sel.id;
+  const right = ast_exports.expressionsOf(p);
+  const i2 = right.findIndex((r) => r.id === n.id);
+  const target = i2 >= 0 && left.length === right.length ? ast_exports.unparen(left[i2]) : void 0;
+  return target?.type === "selector_expression" && ast_exports.field(target, "field")?.text === name2;
+}
+function useOfOrder(ctx, expr, loopLeak) {
+  let n = expr;
+  let p = n.parent;
+  while (p?.type === "parenthesized_expression") {
+    n = p;
+    p = p.parent;
+  }
+  if (!p) return "unknown";
+  if (p.type === "argument_list") {
+    const call = p.parent;
+    if (!call || call.type !== "call_expression") return "unknown";
+    if (isSortCall(call)) return "free";
+    const callee = ast_exports.field(call, "function");
+    if (callee && ORDER_FREE_CALLS.test(callee.text) && ast_exports.namedChildren(p)[0]?.id === n.id) return "free";
+    const sink = sinkName(call);
+    return sink && (sink.kind === "output" || sink.kind === "compare") ? "leak" : "unknown";
+  }
+  if (p.type === "range_clause" && ast_exports.field(p, "right")?.id === n.id) {
+    const loop = p.parent;
+    if (!loop || rangeClauseOf(loop)?.id !== p.id) return "unknown";
+    const leak = loopLeak(ctx, loop);
+    return !leak ? "free" : leak.returned ? "unknown" : "leak";
+  }
+  if (p.type === "expression_list") {
+    const stmt = p.parent;
+    if (!stmt || stmt.type !== "short_var_declaration" && stmt.type !== "assignment_statement") return "unknown";
+    if (ast_exports.field(stmt, "right")?.id !== p.id) return "unknown";
+    const left = ast_exports.expressionsOf(ast_exports.field(stmt, "left"));
+    const right = ast_exports.expressionsOf(p);
+    if (left.length !== 1 || right.length !== 1 || left[0].type !== "identifier") return "unknown";
+    const b = ctx.scopes.resolve(left[0]);
+    const flow = b && flowOf(ctx.scopes, stmt);
+    if (!b || !flow) return "unknown";
+    if (flow.sortAfter(b, stmt)) return "free";
+    const uses = usesOf(ctx.scopes, b, flow.fn).filter((u) => u.kind !== "decl" && u.node.startIndex > stmt.endIndex);
+    if (uses.some((u) => u.kind !== "read")) return "unknown";
+    const each = uses.map((u) => useOfOrder(ctx, u.node, loopLeak));
+    return each.includes("leak") ? "leak" : each.every((e) => e === "free") ? "free" : "unknown";
+  }
+  return "unknown";
+}
+
+// rules/map-range-order/disclaimers.ts
 var ORDER_DOC = /\b(unspecified|undefined|no particular|no specific|arbitrary|random|any|indeterminate|nondeterministic|unsorted|not sorted)\s+order\b|\bnot (?:in any|guaranteed to be in)\b|\border(?:ing)? is (?:unspecified|undefined|random|arbitrary|not)|\bno ordering guarantees?\b/i;
+function disclaimsOrder(comment) {
+  return ORDER_DOC.test(comment.replace(/^\s*(?:\/\/+|\/\*+|\*+\/?)/gm, " ").replace(/\s+/g, " "));
+}
+function orderDisclaimed(fn) {
+  let doc = "";
+  if (fn.type === "func_literal") {
+    let stmt = fn;
+    while (stmt && stmt.parent && stmt.parent.type !== "statement_list" && stmt.parent.type !== "source_file") stmt = stmt.parent;
+    if (stmt) doc = docAbove(stmt);
+  } else doc = docAbove(fn);
+  return disclaimsOrder(doc);
+}
+function storedFieldsDisclaimOrder(ctx, assignment) {
+  const targets = ast_exports.expressionsOf(ast_exports.field(assignment, "left")).map(ast_exports.unparen).filter((t) => t.type === "selector_expression");
+  return targets.length > 0 && targets.every((t) => fieldDisclaimsOrder(ctx, t));
+}
+function fieldDisclaimsOrder(ctx, selector) {
+  const operand = ast_exports.field(selector, "operand");
+  const name2 = ast_exports.field(selector, "field")?.text;
+  if (!operand || !name2) return false;
+  let t = ctx.pkg.underlying(ctx.scopes.typeOfExpr(operand));
+  if (t.kind === "pointer") t = ctx.pkg.underlying(t.elem);
+  if (t.kind !== "struct") return false;
+  const decl = t.fields.find((f) => f.name === name2)?.node;
+  if (!decl) return false;
+  const next = decl.nextSibling;
+  const trailing = next?.type === "comment" && next.startPosition.row === decl.endPosition.row ? next.text : "";
+  return disclaimsOrder(`${fieldDocAbove(decl)}
+${trailing}`);
+}
+function fieldDocAbove(decl) {
+  const lines = [];
+  let row = decl.startPosition.row;
+  for (let prev = decl.previousSibling; prev?.type === "comment" && prev.endPosition.row >= row - 1; prev = prev.previousSibling) {
+    const before = prev.previousSibling;
+    if (before && before.type !== "comment" && before.endPosition.row === prev.startPosition.row) break;
+    lines.unshift(prev.text);
+    row = prev.startPosition.row;
+  }
+  return lines.join("\n");
+}
+
+// rules/map-range-order/index.ts
 var HEADER_FIELD_TYPE = /(^|\.)HeaderField$/;
 var SHAPES_TEXT = /\bappend\(|\+=|\bF?[Pp]rint|\bWrite|\bEncode|\blog\.|\bbreak\b|\breturn\b|\bcontinue\s+\w|\]\s*=[^=]|\(/;
 var map_range_order_default = defineRule({
@@ -12493,9 +12676,9 @@ var map_range_order_default = defineRule({
         const vars = rangeVars(ctx, clause);
         if (vars.length === 0) return;
         const derived = (n) => mentionsDerived(ctx, n, vars, body2);
-        const leak = inferred ? randomDraws(ctx, body2) : collectedAndLeaked(ctx, flow, loop, body2, derived, vars) ?? writtenInLoop(ctx, body2, derived) ?? firstMatch(ctx, loop, body2, derived, vars) ?? lastWriteWins(ctx, loop, body2, derived, vars) ?? callbackInOrder(ctx, flow, body2, derived) ?? randomDraws(ctx, body2);
+        const leak = inferred ? randomDraws(ctx, body2) : orderLeak(ctx, flow, loop, body2, vars, derived);
         if (!leak) return;
-        report2(ctx, loop, clause, ranged, mapType, iterator, leak);
+        report2(ctx, flow.fn, loop, clause, ranged, mapType, iterator, leak);
       },
       call_expression(call) {
         const it = collectedIterator(ctx, call);
@@ -12503,14 +12686,40 @@ var map_range_order_default = defineRule({
         const leak = collectedIteratorLeak(ctx, call);
         if (!leak) return;
         const slices = it.std ? "slices.Sorted" : "a sorted copy of";
+        const fn = flowOf(ctx.scopes, call).fn;
+        const sort = `${it.std ? `${slices}(${it.call.text})` : `sort the slice`} instead of ${it.std ? call.text : "using it as is"}`;
+        const onlyReturned = leak.returned && !callerShowingOrder(ctx, fn, rangeLoopLeak);
         ctx.report({
           node: call,
-          message: `Map iteration order is unspecified and randomised, and ${call.text} collects the entries in that order; here they reach ${leak.subject} (${leak.how}), so the result can differ from run to run. Sort them: ${it.std ? `${slices}(${it.call.text})` : `sort the slice`} instead of ${it.std ? call.text : "using it as is"}.`
+          message: onlyReturned ? `Map iteration order is unspecified and randomised, and ${call.text} collects the entries in that order; here they reach ${leak.subject} (${leak.how}), so callers get them in a different order from run to run. If a caller depends on that order, sort them: ${sort}.` : `Map iteration order is unspecified and randomised, and ${call.text} collects the entries in that order; here they reach ${leak.subject} (${leak.how}), so the result can differ from run to run. Sort them: ${sort}.`,
+          severity: onlyReturned ? "notice" : void 0
         });
       }
     };
   }
 });
+function orderLeak(ctx, flow, loop, body2, vars, derived) {
+  return collectedAndLeaked(ctx, flow, loop, body2, derived, vars) ?? writtenInLoop(ctx, body2, derived) ?? firstMatch(ctx, loop, body2, derived, vars) ?? lastWriteWins(ctx, loop, body2, derived, vars) ?? callbackInOrder(ctx, flow, body2, derived) ?? randomDraws(ctx, body2);
+}
+function rangeLoopLeak(ctx, loop) {
+  const clause = rangeClauseOf(loop);
+  const body2 = ast_exports.field(loop, "body");
+  if (!clause || !body2) return { returned: false };
+  if (!SHAPES_TEXT.test(body2.text)) return void 0;
+  const flow = flowOf(ctx.scopes, loop);
+  if (!flow) return { returned: false };
+  const vars = rangeVars(ctx, clause);
+  if (vars.length === 0) return void 0;
+  const leak = orderLeak(ctx, flow, loop, body2, vars, (n) => mentionsDerived(ctx, n, vars, body2));
+  return leak && { returned: "returned" in leak && !!leak.returned };
+}
+function callersUnaffected(ctx, fn) {
+  return callersSortResult(ctx.scopes, ctx.pkg, fn) || callersIgnoreOrder(ctx, fn, rangeLoopLeak);
+}
+function storedFieldsReadInAnyOrder(ctx, assignment) {
+  const targets = ast_exports.expressionsOf(ast_exports.field(assignment, "left")).map(ast_exports.unparen).filter((t) => t.type === "selector_expression");
+  return targets.length > 0 && targets.every((t) => fieldReadsIgnoreOrder(ctx, ast_exports.field(t, "field")?.text ?? "", rangeLoopLeak));
+}
 function collectedIteratorLeak(ctx, call) {
   const flow = flowOf(ctx.scopes, call);
   if (!flow || orderDisclaimed(flow.fn)) return void 0;
@@ -12526,13 +12735,15 @@ function collectedIteratorLeak(ctx, call) {
     if (!b || flow.sortAfter(b, stmt)) return void 0;
     const leaves = flow.leavesAfter(b, stmt);
     if (!leaves) return void 0;
-    if (leaves.kind === "return" && callersSortResult(ctx.scopes, ctx.pkg, flow.fn)) return void 0;
-    return { subject: b.name, how: `${leaves.what} at line ${leaves.node.startPosition.row + 1}`, collected: true };
+    if (leaves.kind === "return" && callersUnaffected(ctx, flow.fn)) return void 0;
+    if (leaves.kind === "field" && storedFieldsReadInAnyOrder(ctx, leaves.node)) return void 0;
+    return { subject: b.name, how: `${leaves.what} at line ${leaves.node.startPosition.row + 1}`, collected: true, returned: leaves.kind === "return" };
   }
   const e = escapeOf(call, flow.fn);
   if (!e) return void 0;
-  if (e.kind === "return" && callersSortResult(ctx.scopes, ctx.pkg, flow.fn)) return void 0;
-  return { subject: "the result", how: `${e.what} at line ${e.node.startPosition.row + 1}`, collected: true };
+  if (e.kind === "return" && callersUnaffected(ctx, flow.fn)) return void 0;
+  if (e.kind === "field" && storedFieldsReadInAnyOrder(ctx, e.node)) return void 0;
+  return { subject: "the result", how: `${e.what} at line ${e.node.startPosition.row + 1}`, collected: true, returned: e.kind === "return" };
 }
 function inferredMapRange(ctx, clause, body2) {
   const ranged = ast_exports.field(clause, "right");
@@ -12560,15 +12771,6 @@ function mapTypeOf(ctx, expr) {
   if (shapeOf(ctx.pkg, t) !== "map") return void 0;
   const u = ctx.pkg.underlying(t);
   return u.kind === "map" ? u : void 0;
-}
-function orderDisclaimed(fn) {
-  let doc = "";
-  if (fn.type === "func_literal") {
-    let stmt = fn;
-    while (stmt && stmt.parent && stmt.parent.type !== "statement_list" && stmt.parent.type !== "source_file") stmt = stmt.parent;
-    if (stmt) doc = docAbove(stmt);
-  } else doc = docAbove(fn);
-  return ORDER_DOC.test(doc);
 }
 function rangeVars(ctx, clause) {
   const out2 = [];
@@ -12624,10 +12826,10 @@ function collectedAndLeaked(ctx, flow, loop, body2, derived, vars) {
       if (flow.sortAfter(b, loop)) continue;
       const leaves = flow.leavesAfter(b, loop);
       if (!leaves) continue;
-      if (leaves.kind === "return" && callersSortResult(ctx.scopes, ctx.pkg, flow.fn)) continue;
-      if (leaves.kind === "field" && storedFieldsDisclaimOrder(ctx, leaves.node)) continue;
+      if (leaves.kind === "return" && callersUnaffected(ctx, flow.fn)) continue;
+      if (leaves.kind === "field" && (storedFieldsDisclaimOrder(ctx, leaves.node) || storedFieldsReadInAnyOrder(ctx, leaves.node))) continue;
       const line2 = leaves.node.startPosition.row + 1;
-      return { subject: b.name, how: `${leaves.what} at line ${line2}`, collected: true };
+      return { subject: b.name, how: `${leaves.what} at line ${line2}`, collected: true, returned: leaves.kind === "return" };
     }
     if (target.type === "selector_expression") {
       const key = ast_exports.exprKey(target);
@@ -12639,6 +12841,7 @@ function collectedAndLeaked(ctx, flow, loop, body2, derived, vars) {
       if (flow.sortAfter(key, loop)) continue;
       if (ctx.scopes.typeOfExpr(target).kind === "unknown") continue;
       if (fieldDisclaimsOrder(ctx, target)) continue;
+      if (fieldReadsIgnoreOrder(ctx, ast_exports.field(target, "field")?.text ?? "", rangeLoopLeak)) continue;
       return { subject: key, how: "a field, which outlives the loop", collected: true };
     }
   }
@@ -12652,49 +12855,29 @@ function appendsHeaderFields(value) {
     return !!type && HEADER_FIELD_TYPE.test(type.text);
   });
 }
-function storedFieldsDisclaimOrder(ctx, assignment) {
-  const targets = ast_exports.expressionsOf(ast_exports.field(assignment, "left")).map(ast_exports.unparen).filter((t) => t.type === "selector_expression");
-  return targets.length > 0 && targets.every((t) => fieldDisclaimsOrder(ctx, t));
-}
-function fieldDisclaimsOrder(ctx, selector) {
-  const operand = ast_exports.field(selector, "operand");
-  const name2 = ast_exports.field(selector, "field")?.text;
-  if (!operand || !name2) return false;
-  let t = ctx.pkg.underlying(ctx.scopes.typeOfExpr(operand));
-  if (t.kind === "pointer") t = ctx.pkg.underlying(t.elem);
-  if (t.kind !== "struct") return false;
-  const decl = t.fields.find((f) => f.name === name2)?.node;
-  if (!decl) return false;
-  const next = decl.nextSibling;
-  const trailing = next?.type === "comment" && next.startPosition.row === decl.endPosition.row ? next.text : "";
-  return ORDER_DOC.test(`${fieldDocAbove(decl)}
-${trailing}`);
-}
-function fieldDocAbove(decl) {
-  const lines = [];
-  let row = decl.startPosition.row;
-  for (let prev = decl.previousSibling; prev?.type === "comment" && prev.endPosition.row >= row - 1; prev = prev.previousSibling) {
-    const before = prev.previousSibling;
-    if (before && before.type !== "comment" && before.endPosition.row === prev.startPosition.row) break;
-    lines.unshift(prev.text);
-    row = prev.startPosition.row;
-  }
-  return lines.join("\n");
-}
 function dispatchedOnKey(ctx, stmt, body2, vars) {
   const key = vars.find((v) => v.range?.index === 0);
   if (!key) return false;
+  const isKey2 = (b) => !!b && (b.nameNode.id === key.nameNode.id || ast_exports.contains(body2, b.nameNode) && /^(identifier|type_assertion_expression|call_expression|parenthesized_expression)$/.test(
+    (b.value ?? b.tupleValue?.expr)?.type ?? ""
+  ) && mentionsBinding(ctx, b.value ?? b.tupleValue?.expr, key));
   for (let p = stmt.parent; p && p.id !== body2.id; p = p.parent) {
     const cond = p.type === "expression_switch_statement" ? ast_exports.field(p, "value") : p.type === "if_statement" ? ast_exports.field(p, "condition") : null;
     if (!cond) continue;
     let mentions2 = false;
     ast_exports.walk(cond, (n) => {
-      if (n.type === "identifier" && n.text === key.name && ctx.scopes.resolve(n)?.nameNode.id === key.nameNode.id) mentions2 = true;
+      if (n.type === "identifier" && isKey2(ctx.scopes.resolve(n))) mentions2 = true;
       return !mentions2;
     });
     if (mentions2 && (p.type === "expression_switch_statement" || /==/.test(cond.text))) return true;
   }
   return false;
+}
+function mentionsBinding(ctx, expr, b) {
+  const e = ast_exports.unparen(expr);
+  const operand = e.type === "type_assertion_expression" ? ast_exports.field(e, "operand") : e.type === "call_expression" ? ast_exports.namedChildren(ast_exports.field(e, "arguments") ?? e)[0] : e;
+  const inner = operand && ast_exports.unparen(operand);
+  return inner?.type === "identifier" && ctx.scopes.resolve(inner)?.nameNode.id === b.nameNode.id;
 }
 function writtenInLoop(ctx, body2, derived) {
   for (const call of bodyNodes(body2, ["call_expression"])) {
@@ -12754,7 +12937,7 @@ function sharedDestination(ctx, dest, body2) {
   if (ast_exports.contains(body2, b.nameNode)) return false;
   return !new RegExp(`\\b${b.name}\\s*\\.\\s*(?:Reset|Truncate)\\s*\\(`).test(body2.text);
 }
-function report2(ctx, loop, clause, ranged, mapType, iterator, leak) {
+function report2(ctx, fn, loop, clause, ranged, mapType, iterator, leak) {
   const m = iterator ? iterator.map.text : ranged.text;
   const fix = mapType ? sortedKeysFix(ctx, loop, clause, ranged, mapType) : void 0;
   const k = ast_exports.expressionsOf(ast_exports.field(clause, "left"))[0];
@@ -12763,10 +12946,12 @@ function report2(ctx, loop, clause, ranged, mapType, iterator, leak) {
   const alt = "collected" in leak && leak.collected ? `, or sort ${leak.subject} before it is used` : "";
   const what = "effect" in leak ? leak.effect : `it reaches ${leak.subject} (${leak.how})`;
   const body2 = ast_exports.field(loop, "body");
+  const onlyReturned = "returned" in leak && !!leak.returned && !callerShowingOrder(ctx, fn, rangeLoopLeak);
   ctx.report({
     span: { ...ast_exports.spanOf(loop), endLine: loop.startPosition.row + 1, endColumn: (body2?.startPosition.column ?? loop.endPosition.column) + 1 },
-    message: `Map iteration order is unspecified and randomised, and here ${what}, so the result can differ from run to run. Iterate sorted keys: ${how}${alt}.`,
-    fix
+    message: onlyReturned ? `Map iteration order is unspecified and randomised, and here ${what}, so callers get the entries in a different order from run to run. If a caller depends on that order, iterate sorted keys: ${how}${alt}.` : `Map iteration order is unspecified and randomised, and here ${what}, so the result can differ from run to run. Iterate sorted keys: ${how}${alt}.`,
+    fix,
+    severity: onlyReturned ? "notice" : void 0
   });
 }
 var ORDERED = /* @__PURE__ */ new Set(["string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "byte", "rune", "float32", "float64"]);
@@ -13349,8 +13534,10 @@ var map_slice_index_unchecked_default = defineRule({
     needs: ["scopes", "types"]
   },
   create(ctx) {
+    const testFile = ctx.file.path.endsWith("_test.go");
     return {
       index_expression(outer) {
+        if (testFile) return;
         const inner = ast_exports.field(outer, "operand");
         const index = ast_exports.field(outer, "index");
         if (!inner || !index) return;

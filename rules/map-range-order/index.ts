@@ -11,17 +11,18 @@
 // is in selection.ts; order reaching a callback or seeded random draws in
 // effects.ts; Go 1.23 iterators (`maps.Keys(m)`, `slices.Collect`) in iterators.ts.
 // Order-insensitive uses (sums, set insertion, map copies, min/max, counting)
-// never match any shape. A function whose doc comment says its result is in
-// no particular order is taken at its word.
+// never match any shape. A function or field whose comment says the order means
+// nothing is taken at its word (disclaimers.ts); a slice that leaves as a result
+// or through an unexported field is judged by its readers (callers.ts).
 import {
-  defineRule, ast, docAbove, flowOf, rootIdentifier, sortedFieldNames, callersSortResult, rangeClauseOf, sinkName, shapeOf, addImportsEdit, escapeOf,
+  defineRule, ast, flowOf, rootIdentifier, sortedFieldNames, callersSortResult, rangeClauseOf, sinkName, shapeOf, addImportsEdit, escapeOf,
   type RuleContext, type SyntaxNode, type Binding, type FunctionFlow, type GoType,
 } from '../../src/engine/index.js';
 import { mapIteratorCall, collectedIterator, type MapIterator } from './iterators.js';
 import { firstMatch, lastWriteWins } from './selection.js';
 import { callbackInOrder, randomDraws } from './effects.js';
-
-const ORDER_DOC = /\b(unspecified|undefined|no particular|no specific|arbitrary|random|any|indeterminate|nondeterministic|unsorted|not sorted)\s+order\b|\bnot (?:in any|guaranteed to be in)\b|\border(?:ing)? is (?:unspecified|undefined|random|arbitrary|not)|\bno ordering guarantees?\b/i;
+import { callersIgnoreOrder, callerShowingOrder, fieldReadsIgnoreOrder } from './callers.js';
+import { orderDisclaimed, storedFieldsDisclaimOrder, fieldDisclaimsOrder } from './disclaimers.js';
 
 // An HTTP/2 (hpack) header field list: each entry carries its own name, and order across names means nothing (RFC 9113).
 const HEADER_FIELD_TYPE = /(^|\.)HeaderField$/;
@@ -56,12 +57,9 @@ export default defineRule({
         if (vars.length === 0) return;
         const derived = (n: SyntaxNode) => mentionsDerived(ctx, n, vars, body);
         // A range whose map type is only inferred is reported for the narrowest shape alone.
-        const leak = inferred ? randomDraws(ctx, body) : (
-          collectedAndLeaked(ctx, flow, loop, body, derived, vars) ?? writtenInLoop(ctx, body, derived)
-          ?? firstMatch(ctx, loop, body, derived, vars) ?? lastWriteWins(ctx, loop, body, derived, vars)
-          ?? callbackInOrder(ctx, flow, body, derived) ?? randomDraws(ctx, body));
+        const leak = inferred ? randomDraws(ctx, body) : orderLeak(ctx, flow, loop, body, vars, derived);
         if (!leak) return;
-        report(ctx, loop, clause, ranged, mapType, iterator, leak);
+        report(ctx, flow.fn, loop, clause, ranged, mapType, iterator, leak);
       },
       call_expression(call: SyntaxNode) {
         const it = collectedIterator(ctx, call);
@@ -69,14 +67,55 @@ export default defineRule({
         const leak = collectedIteratorLeak(ctx, call);
         if (!leak) return;
         const slices = it.std ? 'slices.Sorted' : 'a sorted copy of';
+        const fn = flowOf(ctx.scopes, call)!.fn;
+        const sort = `${it.std ? `${slices}(${it.call.text})` : `sort the slice`} instead of ${it.std ? call.text : 'using it as is'}`;
+        const onlyReturned = leak.returned && !callerShowingOrder(ctx, fn, rangeLoopLeak);
         ctx.report({
           node: call,
-          message: `Map iteration order is unspecified and randomised, and ${call.text} collects the entries in that order; here they reach ${leak.subject} (${leak.how}), so the result can differ from run to run. Sort them: ${it.std ? `${slices}(${it.call.text})` : `sort the slice`} instead of ${it.std ? call.text : 'using it as is'}.`,
+          message: onlyReturned
+            ? `Map iteration order is unspecified and randomised, and ${call.text} collects the entries in that order; here they reach ${leak.subject} (${leak.how}), so callers get them in a different order from run to run. If a caller depends on that order, sort them: ${sort}.`
+            : `Map iteration order is unspecified and randomised, and ${call.text} collects the entries in that order; here they reach ${leak.subject} (${leak.how}), so the result can differ from run to run. Sort them: ${sort}.`,
+          severity: onlyReturned ? 'notice' : undefined,
         });
       },
     };
   },
 });
+
+/** Every shape by which the order of the range `loop` gets out of it (the first found). */
+function orderLeak(ctx: RuleContext, flow: FunctionFlow, loop: SyntaxNode, body: SyntaxNode, vars: Binding[], derived: (n: SyntaxNode) => boolean): Leak | undefined {
+  return collectedAndLeaked(ctx, flow, loop, body, derived, vars) ?? writtenInLoop(ctx, body, derived)
+    ?? firstMatch(ctx, loop, body, derived, vars) ?? lastWriteWins(ctx, loop, body, derived, vars)
+    ?? callbackInOrder(ctx, flow, body, derived) ?? randomDraws(ctx, body);
+}
+
+/**
+ * A reader's loop over a returned slice (or a field), judged by the same shapes: whether the
+ * slice's order gets out of it, and whether only into that function's own result.
+ */
+function rangeLoopLeak(ctx: RuleContext, loop: SyntaxNode): { returned: boolean } | undefined {
+  const clause = rangeClauseOf(loop);
+  const body = ast.field(loop, 'body');
+  if (!clause || !body) return { returned: false };
+  if (!SHAPES_TEXT.test(body.text)) return undefined;
+  const flow = flowOf(ctx.scopes, loop);
+  if (!flow) return { returned: false };
+  const vars = rangeVars(ctx, clause);
+  if (vars.length === 0) return undefined;
+  const leak = orderLeak(ctx, flow, loop, body, vars, (n) => mentionsDerived(ctx, n, vars, body));
+  return leak && { returned: 'returned' in leak && !!leak.returned };
+}
+
+/** The result is returned, and its callers restore the order (sort it) or never read it. */
+function callersUnaffected(ctx: RuleContext, fn: SyntaxNode): boolean {
+  return callersSortResult(ctx.scopes, ctx.pkg, fn) || callersIgnoreOrder(ctx, fn, rangeLoopLeak);
+}
+
+/** `x.f = s` where every field assigned is unexported and read only in ways that ignore the order. */
+function storedFieldsReadInAnyOrder(ctx: RuleContext, assignment: SyntaxNode): boolean {
+  const targets = ast.expressionsOf(ast.field(assignment, 'left')).map(ast.unparen).filter((t) => t.type === 'selector_expression');
+  return targets.length > 0 && targets.every((t) => fieldReadsIgnoreOrder(ctx, ast.field(t, 'field')?.text ?? '', rangeLoopLeak));
+}
 
 /** Where a slice collected from a map iterator goes: a local that leaves unsorted, or a sink it is passed to directly. */
 function collectedIteratorLeak(ctx: RuleContext, call: SyntaxNode): SequenceLeak | undefined {
@@ -94,13 +133,15 @@ function collectedIteratorLeak(ctx: RuleContext, call: SyntaxNode): SequenceLeak
     if (!b || flow.sortAfter(b, stmt)) return undefined;
     const leaves = flow.leavesAfter(b, stmt);
     if (!leaves) return undefined;
-    if (leaves.kind === 'return' && callersSortResult(ctx.scopes, ctx.pkg, flow.fn)) return undefined;
-    return { subject: b.name, how: `${leaves.what} at line ${leaves.node.startPosition.row + 1}`, collected: true };
+    if (leaves.kind === 'return' && callersUnaffected(ctx, flow.fn)) return undefined;
+    if (leaves.kind === 'field' && storedFieldsReadInAnyOrder(ctx, leaves.node)) return undefined;
+    return { subject: b.name, how: `${leaves.what} at line ${leaves.node.startPosition.row + 1}`, collected: true, returned: leaves.kind === 'return' };
   }
   const e = escapeOf(call, flow.fn);
   if (!e) return undefined;
-  if (e.kind === 'return' && callersSortResult(ctx.scopes, ctx.pkg, flow.fn)) return undefined;
-  return { subject: 'the result', how: `${e.what} at line ${e.node.startPosition.row + 1}`, collected: true };
+  if (e.kind === 'return' && callersUnaffected(ctx, flow.fn)) return undefined;
+  if (e.kind === 'field' && storedFieldsReadInAnyOrder(ctx, e.node)) return undefined;
+  return { subject: 'the result', how: `${e.what} at line ${e.node.startPosition.row + 1}`, collected: true, returned: e.kind === 'return' };
 }
 
 /**
@@ -137,6 +178,8 @@ interface SequenceLeak {
   how: string;
   /** True when sorting the collected slice afterwards would also fix it. */
   collected: boolean;
+  /** True when the order only reaches the function's result: its callers decide whether it matters. */
+  returned?: boolean;
 }
 
 /** A sequence that carries the order out, or an effect of the order (which entry wins, a callback, draws). */
@@ -147,17 +190,6 @@ function mapTypeOf(ctx: RuleContext, expr: SyntaxNode): Extract<GoType, { kind: 
   if (shapeOf(ctx.pkg, t) !== 'map') return undefined;
   const u = ctx.pkg.underlying(t);
   return u.kind === 'map' ? u : undefined;
-}
-
-/** A doc comment (or the comment above a closure's statement) says the order is unspecified. */
-function orderDisclaimed(fn: SyntaxNode): boolean {
-  let doc = '';
-  if (fn.type === 'func_literal') {
-    let stmt: SyntaxNode | null = fn;
-    while (stmt && stmt.parent && stmt.parent.type !== 'statement_list' && stmt.parent.type !== 'source_file') stmt = stmt.parent;
-    if (stmt) doc = docAbove(stmt);
-  } else doc = docAbove(fn);
-  return ORDER_DOC.test(doc);
 }
 
 /** Bindings of the range key and value (declared by `:=` or assigned by `=`). */
@@ -222,11 +254,11 @@ function collectedAndLeaked(ctx: RuleContext, flow: FunctionFlow, loop: SyntaxNo
       if (flow.sortAfter(b, loop)) continue;
       const leaves = flow.leavesAfter(b, loop);
       if (!leaves) continue;
-      // Every caller in the package sorts (or heapifies) the result: the order is restored there.
-      if (leaves.kind === 'return' && callersSortResult(ctx.scopes, ctx.pkg, flow.fn)) continue;
-      if (leaves.kind === 'field' && storedFieldsDisclaimOrder(ctx, leaves.node)) continue;
+      // Every caller in the package sorts (or heapifies) the result, or uses it as a set: the order is restored or never read.
+      if (leaves.kind === 'return' && callersUnaffected(ctx, flow.fn)) continue;
+      if (leaves.kind === 'field' && (storedFieldsDisclaimOrder(ctx, leaves.node) || storedFieldsReadInAnyOrder(ctx, leaves.node))) continue;
       const line = leaves.node.startPosition.row + 1;
-      return { subject: b.name, how: `${leaves.what} at line ${line}`, collected: true };
+      return { subject: b.name, how: `${leaves.what} at line ${line}`, collected: true, returned: leaves.kind === 'return' };
     }
     if (target.type === 'selector_expression') {
       const key = ast.exprKey(target);
@@ -238,6 +270,7 @@ function collectedAndLeaked(ctx: RuleContext, flow: FunctionFlow, loop: SyntaxNo
       if (flow.sortAfter(key, loop)) continue;
       if (ctx.scopes.typeOfExpr(target).kind === 'unknown') continue;
       if (fieldDisclaimsOrder(ctx, target)) continue;
+      if (fieldReadsIgnoreOrder(ctx, ast.field(target, 'field')?.text ?? '', rangeLoopLeak)) continue;
       return { subject: key, how: 'a field, which outlives the loop', collected: true };
     }
   }
@@ -254,43 +287,6 @@ function appendsHeaderFields(value: SyntaxNode): boolean {
   });
 }
 
-/** `x.f = s` where every field assigned is documented as unordered (generated protobuf: "no ordering guarantees"). */
-function storedFieldsDisclaimOrder(ctx: RuleContext, assignment: SyntaxNode): boolean {
-  const targets = ast.expressionsOf(ast.field(assignment, 'left')).map(ast.unparen).filter((t) => t.type === 'selector_expression');
-  return targets.length > 0 && targets.every((t) => fieldDisclaimsOrder(ctx, t));
-}
-
-/**
- * The struct field `x.f` names is documented as having no order (its comment above or beside it),
- * in this package or, with the module view, in the package declaring the struct.
- */
-function fieldDisclaimsOrder(ctx: RuleContext, selector: SyntaxNode): boolean {
-  const operand = ast.field(selector, 'operand');
-  const name = ast.field(selector, 'field')?.text;
-  if (!operand || !name) return false;
-  let t = ctx.pkg.underlying(ctx.scopes.typeOfExpr(operand));
-  if (t.kind === 'pointer') t = ctx.pkg.underlying(t.elem);
-  if (t.kind !== 'struct') return false;
-  const decl = t.fields.find((f) => f.name === name)?.node;
-  if (!decl) return false;
-  const next = decl.nextSibling;
-  const trailing = next?.type === 'comment' && next.startPosition.row === decl.endPosition.row ? next.text : '';
-  return ORDER_DOC.test(`${fieldDocAbove(decl)}\n${trailing}`);
-}
-
-/** Comment lines directly above a field, leaving out the previous field's trailing comment. */
-function fieldDocAbove(decl: SyntaxNode): string {
-  const lines: string[] = [];
-  let row = decl.startPosition.row;
-  for (let prev = decl.previousSibling; prev?.type === 'comment' && prev.endPosition.row >= row - 1; prev = prev.previousSibling) {
-    const before = prev.previousSibling;
-    if (before && before.type !== 'comment' && before.endPosition.row === prev.startPosition.row) break;
-    lines.unshift(prev.text);
-    row = prev.startPosition.row;
-  }
-  return lines.join('\n');
-}
-
 /**
  * Inside `switch k { case "urls": ... }` (or `if k == "urls"`) on the range key:
  * each key is handled by its own branch, the config-parsing pattern, so the
@@ -299,17 +295,30 @@ function fieldDocAbove(decl: SyntaxNode): string {
 function dispatchedOnKey(ctx: RuleContext, stmt: SyntaxNode, body: SyntaxNode, vars: Binding[]): boolean {
   const key = vars.find((v) => v.range?.index === 0);
   if (!key) return false;
+  // The key itself, or a local of the body holding it converted (`name, ok := k.(string)`, `s := string(k)`).
+  const isKey = (b: Binding | undefined): boolean => !!b && (b.nameNode.id === key.nameNode.id
+    || (ast.contains(body, b.nameNode) && /^(identifier|type_assertion_expression|call_expression|parenthesized_expression)$/.test(
+      (b.value ?? b.tupleValue?.expr)?.type ?? '') && mentionsBinding(ctx, (b.value ?? b.tupleValue?.expr)!, key)));
   for (let p = stmt.parent; p && p.id !== body.id; p = p.parent) {
     const cond = p.type === 'expression_switch_statement' ? ast.field(p, 'value') : p.type === 'if_statement' ? ast.field(p, 'condition') : null;
     if (!cond) continue;
     let mentions = false;
     ast.walk(cond, (n) => {
-      if (n.type === 'identifier' && n.text === key.name && ctx.scopes.resolve(n)?.nameNode.id === key.nameNode.id) mentions = true;
+      if (n.type === 'identifier' && isKey(ctx.scopes.resolve(n))) mentions = true;
       return !mentions;
     });
     if (mentions && (p.type === 'expression_switch_statement' || /==/.test(cond.text))) return true;
   }
   return false;
+}
+
+/** `expr` is `b` itself or an expression naming it as an operand (`b.(string)`, `string(b)`). */
+function mentionsBinding(ctx: RuleContext, expr: SyntaxNode, b: Binding): boolean {
+  const e = ast.unparen(expr);
+  const operand = e.type === 'type_assertion_expression' ? ast.field(e, 'operand')
+    : e.type === 'call_expression' ? ast.namedChildren(ast.field(e, 'arguments') ?? e)[0] : e;
+  const inner = operand && ast.unparen(operand);
+  return inner?.type === 'identifier' && ctx.scopes.resolve(inner)?.nameNode.id === b.nameNode.id;
 }
 
 /** Shape 2: the body writes something derived from the key or value to an output shared across iterations. */
@@ -383,7 +392,7 @@ function sharedDestination(ctx: RuleContext, dest: SyntaxNode, body: SyntaxNode)
   return !new RegExp(`\\b${b.name}\\s*\\.\\s*(?:Reset|Truncate)\\s*\\(`).test(body.text);
 }
 
-function report(ctx: RuleContext, loop: SyntaxNode, clause: SyntaxNode, ranged: SyntaxNode, mapType: Extract<GoType, { kind: 'map' }> | undefined, iterator: MapIterator | undefined, leak: Leak): void {
+function report(ctx: RuleContext, fn: SyntaxNode, loop: SyntaxNode, clause: SyntaxNode, ranged: SyntaxNode, mapType: Extract<GoType, { kind: 'map' }> | undefined, iterator: MapIterator | undefined, leak: Leak): void {
   const m = iterator ? iterator.map.text : ranged.text;
   const fix = mapType ? sortedKeysFix(ctx, loop, clause, ranged, mapType) : undefined;
   const k = ast.expressionsOf(ast.field(clause, 'left'))[0];
@@ -394,10 +403,16 @@ function report(ctx: RuleContext, loop: SyntaxNode, clause: SyntaxNode, ranged: 
   const alt = 'collected' in leak && leak.collected ? `, or sort ${leak.subject} before it is used` : '';
   const what = 'effect' in leak ? leak.effect : `it reaches ${leak.subject} (${leak.how})`;
   const body = ast.field(loop, 'body');
+  // Order that only reaches the result, with no caller seen reading it, is a notice: on judged real
+  // code most such results were used as sets or sorted by callers out of view.
+  const onlyReturned = 'returned' in leak && !!leak.returned && !callerShowingOrder(ctx, fn, rangeLoopLeak);
   ctx.report({
     span: { ...ast.spanOf(loop), endLine: loop.startPosition.row + 1, endColumn: (body?.startPosition.column ?? loop.endPosition.column) + 1 },
-    message: `Map iteration order is unspecified and randomised, and here ${what}, so the result can differ from run to run. Iterate sorted keys: ${how}${alt}.`,
+    message: onlyReturned
+      ? `Map iteration order is unspecified and randomised, and here ${what}, so callers get the entries in a different order from run to run. If a caller depends on that order, iterate sorted keys: ${how}${alt}.`
+      : `Map iteration order is unspecified and randomised, and here ${what}, so the result can differ from run to run. Iterate sorted keys: ${how}${alt}.`,
     fix,
+    severity: onlyReturned ? 'notice' : undefined,
   });
 }
 

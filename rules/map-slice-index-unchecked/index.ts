@@ -3,6 +3,8 @@
 // when the function checks first (len(m[k]), m[k] != nil, a comma-ok lookup of
 // m[k]), has stored into m[k] before, ranges over m's keys, or indexes a
 // package-level map literal with a constant key. Array values are safe.
+// Test files are left alone: there a missing key fails the test that set the map up
+// (on the judged repositories every one of 49 findings in tests was debatable or false).
 import {
   defineRule, ast, shapeOf, isStringSliceMapExpr,
   type RuleContext, type SyntaxNode,
@@ -17,8 +19,10 @@ export default defineRule({
     needs: ['scopes', 'types'],
   },
   create(ctx) {
+    const testFile = ctx.file.path.endsWith('_test.go');
     return {
       index_expression(outer: SyntaxNode) {
+        if (testFile) return;
         const inner = ast.field(outer, 'operand');
         const index = ast.field(outer, 'index');
         if (!inner || !index) return;

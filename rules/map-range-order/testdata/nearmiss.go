@@ -305,6 +305,33 @@ func parseOptions(m map[string][]string) options {
 	return o
 }
 
+type reply struct {
+	Warnings []string
+	Total    int
+}
+
+// The key is converted first and then dispatched on: each key still has its own case.
+func parseReply(data map[interface{}]interface{}) *reply {
+	r := &reply{}
+	for k, v := range data {
+		key, ok := k.(string)
+		if !ok {
+			continue
+		}
+		switch key {
+		case "warning":
+			if ws, ok := v.([]interface{}); ok {
+				for _, w := range ws {
+					r.Warnings = append(r.Warnings, fmt.Sprint(w))
+				}
+			}
+		case "total":
+			r.Total, _ = v.(int)
+		}
+	}
+	return r
+}
+
 // Every caller sorts what collectNames returns.
 func collectNames(m map[string]int) []string {
 	var out []string

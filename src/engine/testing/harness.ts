@@ -5,6 +5,7 @@
 // - each flagged line is expected at the rule's default severity; a file with a line
 //   `// want-severity: warning` expects that severity on all its want lines (findings the
 //   evidence tier reports as warnings: broken discipline without a witness, len(), ...);
+//   `// want:notice "<rule-id>"` sets the expected severity of that line alone;
 // - `<file>.go.golden` next to a fixture is the file after applying every fix;
 // - the Go version is the folder's name (`go1.21/`), else a go.mod in the folder, else 1.22.
 // go vet checks that fixtures (and fixed goldens) compile.
@@ -76,7 +77,7 @@ export function loadFixturePackage(dir: string): FixturePackage {
   return { dir, files, goVersion, goMod };
 }
 
-const WANT = /\/\/\s*want((?:\s+"[^"]+")+)\s*$/;
+const WANT = /\/\/\s*want(?::(error|warning|notice))?((?:\s+"[^"]+")+)\s*$/;
 
 const WANT_SEVERITY = /^\s*\/\/\s*want-severity:\s*(error|warning|notice)\s*$/m;
 
@@ -86,7 +87,8 @@ export function expectationsOf(file: string, text: string): Expectation[] {
   text.split('\n').forEach((line, i) => {
     const m = WANT.exec(line);
     if (!m) return;
-    for (const id of m[1]!.matchAll(/"([^"]+)"/g)) out.push({ file, line: i + 1, ruleId: id[1]!, severity });
+    const own = m[1] as Severity | undefined;
+    for (const id of m[2]!.matchAll(/"([^"]+)"/g)) out.push({ file, line: i + 1, ruleId: id[1]!, severity: own ?? severity });
   });
   return out;
 }

@@ -10,7 +10,7 @@ import (
 // Before Go 1.23 there is no maps.Keys iterator: the finding describes the fix instead.
 func list(m map[string]int) []string {
 	var out []string
-	for k := range m { // want "map-range-order"
+	for k := range m { // want:notice "map-range-order"
 		out = append(out, k)
 	}
 	return out

@@ -17,7 +17,7 @@ type Registry struct {
 // Names returns every registered name.
 func Names(m map[string]int) []string {
 	names := make([]string, 0, len(m))
-	for name := range m { // want "map-range-order"
+	for name := range m { // want:notice "map-range-order"
 		names = append(names, name)
 	}
 	return names
@@ -25,7 +25,7 @@ func Names(m map[string]int) []string {
 
 func pairs(env map[string]string) []string {
 	var out []string
-	for k, v := range env { // want "map-range-order"
+	for k, v := range env { // want:notice "map-range-order"
 		out = append(out, k+"="+v)
 	}
 	return out
@@ -78,7 +78,7 @@ func (r *Registry) refresh() {
 
 func csvLine(cols map[string]int) string {
 	line := ""
-	for c := range cols { // want "map-range-order"
+	for c := range cols { // want:notice "map-range-order"
 		line += c + ","
 	}
 	return line
@@ -93,7 +93,7 @@ func publish(ch chan<- []string, m map[string]int) {
 }
 
 func collect(m map[uint16]string) (ports []uint16) {
-	for p := range m { // want "map-range-order"
+	for p := range m { // want:notice "map-range-order"
 		ports = append(ports, p)
 	}
 	return

@@ -19,7 +19,7 @@ func printKeys(w io.Writer, m map[string]int) {
 
 func valuesList(m map[string]int) []int {
 	var out []int
-	for v := range maps.Values(m) { // want "map-range-order"
+	for v := range maps.Values(m) { // want:notice "map-range-order"
 		out = append(out, v)
 	}
 	return out
@@ -27,7 +27,7 @@ func valuesList(m map[string]int) []int {
 
 func allPairs(m map[string]int) []string {
 	var out []string
-	for k, v := range maps.All(m) { // want "map-range-order"
+	for k, v := range maps.All(m) { // want:notice "map-range-order"
 		out = append(out, fmt.Sprint(k, v))
 	}
 	return out
@@ -35,7 +35,7 @@ func allPairs(m map[string]int) []string {
 
 // slices.Collect keeps the iterator's order: the map's.
 func collectedKeys(m map[string]bool) []string {
-	keys := slices.Collect(maps.Keys(m)) // want "map-range-order"
+	keys := slices.Collect(maps.Keys(m)) // want:notice "map-range-order"
 	return keys
 }
 

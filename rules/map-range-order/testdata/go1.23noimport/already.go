@@ -11,7 +11,7 @@ func sortedKeys(m map[int]bool) []int {
 
 func firstKeys(m map[string]bool) []string {
 	var out []string
-	for k := range m { // want "map-range-order"
+	for k := range m { // want:notice "map-range-order"
 		out = append(out, k+"!")
 	}
 	return out

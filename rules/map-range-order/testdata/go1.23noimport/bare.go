@@ -2,7 +2,7 @@ package fixture
 
 func keys(m map[int]bool) []int {
 	var ks []int
-	for k := range m { // want "map-range-order"
+	for k := range m { // want:notice "map-range-order"
 		ks = append(ks, k)
 	}
 	return ks

@@ -6,6 +6,9 @@ type Channel struct {
 	// There are no ordering guarantees on the order of subchannel refs.
 	SubchannelRefs []string
 	Targets        []string // in no particular order
+	// The sockets the server listens on. There are no ordering
+	// guarantees. This may be absent.
+	ListenSockets []string
 	// Events are shown to users in the order they are listed.
 	Events []string
 }
