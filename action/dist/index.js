@@ -25469,6 +25469,7 @@ function escapeOf(ident, fn) {
     if (FUNC_TYPES.has(p2.type)) return void 0;
     if (p2.type === "unary_expression" && p2.child(0)?.type === "&") continue;
     if (p2.type === "keyed_element" && p2.namedChild(0)?.id === child.id) return void 0;
+    if (p2.type === "slice_expression" && emptyTail(p2, child)) return void 0;
     if (CARRIERS.has(p2.type)) continue;
     if (p2.type === "return_statement") return { kind: "return", node: p2, what: "returned" };
     if (p2.type === "send_statement") return field(p2, "value")?.id === child.id ? { kind: "send", node: p2, what: "sent on a channel" } : void 0;
@@ -25487,6 +25488,12 @@ function escapeOf(ident, fn) {
     return void 0;
   }
   return void 0;
+}
+function emptyTail(slice, operand) {
+  if (field(slice, "operand")?.id !== operand.id || field(slice, "end")) return false;
+  const start2 = field(slice, "start");
+  const call = start2 ? callShape(unparen(start2)) : void 0;
+  return !!call && call.callee === "len" && call.args.length === 1 && exprKey(call.args[0]) === exprKey(operand);
 }
 function sinkName(call) {
   const shape = callShape(call);
@@ -29780,6 +29787,7 @@ function logCall(s3) {
   const c = ast_exports.callShape(s3.namedChild(0));
   if (!c) return false;
   if (/^(log|fmt)\./.test(c.callee) || /^(Print|Debug|Info|Warn|Warning|Error|Trace|Log|Notice)\w*$/.test(c.method ?? "")) return true;
+  if (/^(Msg|Msgf|Send)$/.test(c.method ?? "") && /\.(Debug|Info|Warn|Error|Trace|Fatal|Panic|Err)\(/.test(c.receiver?.text ?? "")) return true;
   return /^(Unlock|RUnlock|Done|Close|Release|Cancel)$/.test(c.method ?? "");
 }
 function resultTypes(ret) {
@@ -29997,18 +30005,19 @@ function once(fallback, f2) {
     following = false;
   }
 }
-function visibleCallSites(ctx, fn) {
+function visibleCallSites(ctx, fn, all) {
   if (fn.type !== "function_declaration" && fn.type !== "method_declaration") return [];
   const name2 = ast_exports.field(fn, "name")?.text;
-  if (!name2 || /^[A-Z]/.test(name2)) return [];
+  if (!name2 || all && /^[A-Z]/.test(name2)) return [];
   return callSitesNamed(ctx.pkg, name2);
 }
 function callersIgnoreOrder(ctx, fn, loopLeak) {
-  const sites = visibleCallSites(ctx, fn);
+  const sites = visibleCallSites(ctx, fn, true);
   return sites.length > 0 && once(false, () => sites.every((call) => useOfOrder(ctx, call, loopLeak) === "free"));
 }
 function callerShowingOrder(ctx, fn, loopLeak) {
-  const sites = visibleCallSites(ctx, fn);
+  if ((ctx.pkg.fact(DeclaredNamesFact).funcs.get(ast_exports.field(fn, "name")?.text ?? "") ?? 0) > 1) return void 0;
+  const sites = visibleCallSites(ctx, fn, false);
   return once(void 0, () => sites.find((call) => useOfOrder(ctx, call, loopLeak) === "leak"));
 }
 function fieldReadsIgnoreOrder(ctx, name2, loopLeak) {
@@ -30016,6 +30025,24 @@ function fieldReadsIgnoreOrder(ctx, name2, loopLeak) {
   const selectors = ctx.pkg.fact(FieldSelectorsFact).get(name2) ?? [];
   return once(false, () => selectors.every((sel) => writesField(sel, name2) || useOfOrder(ctx, sel, loopLeak) === "free"));
 }
+function fieldReadShowingOrder(ctx, name2, loopLeak) {
+  if (!name2 || /^[A-Z]/.test(name2)) return void 0;
+  if ((ctx.pkg.fact(DeclaredNamesFact).fields.get(name2) ?? 0) > 1) return void 0;
+  const selectors = ctx.pkg.fact(FieldSelectorsFact).get(name2) ?? [];
+  return once(void 0, () => selectors.find((sel) => !writesField(sel, name2) && useOfOrder(ctx, sel, loopLeak) === "leak"));
+}
+var DeclaredNamesFact = defineFact("map-range-order:declaredNames", (pkg) => {
+  const funcs = /* @__PURE__ */ new Map();
+  const fields = /* @__PURE__ */ new Map();
+  const count = (m2, name2) => name2 && m2.set(name2, (m2.get(name2) ?? 0) + 1);
+  for (const file of pkg.files) {
+    for (const d of file.root.descendantsOfType(["function_declaration", "method_declaration"])) count(funcs, d && ast_exports.field(d, "name")?.text);
+    for (const d of file.root.descendantsOfType("field_declaration")) {
+      for (const n of d?.childrenForFieldName("name") ?? []) count(fields, n?.text);
+    }
+  }
+  return { funcs, fields };
+});
 var FieldSelectorsFact = defineFact("map-range-order:fieldSelectors", (pkg) => {
   const byField = /* @__PURE__ */ new Map();
   for (const file of pkg.files) {
@@ -30066,6 +30093,7 @@ function useOfOrder(ctx, expr, loopLeak) {
     const sink = sinkName(call);
     return sink && (sink.kind === "output" || sink.kind === "compare") ? "leak" : "unknown";
   }
+  if (p2.type === "index_expression" && ast_exports.field(p2, "operand")?.id === n.id) return ast_exports.field(p2, "index")?.type === "int_literal" ? "leak" : "unknown";
   if (p2.type === "range_clause" && ast_exports.field(p2, "right")?.id === n.id) {
     const loop = p2.parent;
     if (!loop || rangeClauseOf(loop)?.id !== p2.id) return "unknown";
@@ -30089,6 +30117,15 @@ function useOfOrder(ctx, expr, loopLeak) {
     return each.includes("leak") ? "leak" : each.every((e) => e === "free") ? "free" : "unknown";
   }
   return "unknown";
+}
+function returnedAsField(ctx, ret, b2) {
+  for (const el of ast_exports.descendants(ret, ["keyed_element"])) {
+    const key2 = el.namedChild(0);
+    const value = el.namedChild(1);
+    const v2 = value && ast_exports.unparen(value.type === "literal_element" ? value.namedChild(0) ?? value : value);
+    if (v2?.type === "identifier" && ctx.scopes.resolve(v2)?.nameNode.id === b2.nameNode.id) return (key2?.namedChild(0) ?? key2)?.text;
+  }
+  return void 0;
 }
 
 // rules/map-range-order/disclaimers.ts
@@ -30315,8 +30352,10 @@ function collectedAndLeaked(ctx, flow, loop, body2, derived, vars) {
       if (!leaves) continue;
       if (leaves.kind === "return" && callersUnaffected(ctx, flow.fn)) continue;
       if (leaves.kind === "field" && (storedFieldsDisclaimOrder(ctx, leaves.node) || storedFieldsReadInAnyOrder(ctx, leaves.node))) continue;
+      const asField = leaves.kind === "return" ? returnedAsField(ctx, leaves.node, b2) : void 0;
+      if (asField && fieldReadsIgnoreOrder(ctx, asField, rangeLoopLeak)) continue;
       const line2 = leaves.node.startPosition.row + 1;
-      return { subject: b2.name, how: `${leaves.what} at line ${line2}`, collected: true, returned: leaves.kind === "return" };
+      return { subject: b2.name, how: `${leaves.what} at line ${line2}`, collected: true, returned: leaves.kind === "return", asField };
     }
     if (target.type === "selector_expression") {
       const key2 = ast_exports.exprKey(target);
@@ -30433,7 +30472,7 @@ function report2(ctx, fn, loop, clause, ranged, mapType, iterator2, leak) {
   const alt = "collected" in leak && leak.collected ? `, or sort ${leak.subject} before it is used` : "";
   const what = "effect" in leak ? leak.effect : `it reaches ${leak.subject} (${leak.how})`;
   const body2 = ast_exports.field(loop, "body");
-  const onlyReturned = "returned" in leak && !!leak.returned && !callerShowingOrder(ctx, fn, rangeLoopLeak);
+  const onlyReturned = "returned" in leak && !!leak.returned && !callerShowingOrder(ctx, fn, rangeLoopLeak) && !(leak.asField && fieldReadShowingOrder(ctx, leak.asField, rangeLoopLeak));
   ctx.report({
     span: { ...ast_exports.spanOf(loop), endLine: loop.startPosition.row + 1, endColumn: (body2?.startPosition.column ?? loop.endPosition.column) + 1 },
     message: onlyReturned ? `Map iteration order is unspecified and randomised, and here ${what}, so callers get the entries in a different order from run to run. If a caller depends on that order, iterate sorted keys: ${how}${alt}.` : `Map iteration order is unspecified and randomised, and here ${what}, so the result can differ from run to run. Iterate sorted keys: ${how}${alt}.`,

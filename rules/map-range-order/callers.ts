@@ -5,7 +5,7 @@
 // field's reads: all in the package) and each one's use is order-free in that sense, the order
 // never escapes and nothing is reported. A caller seen to print, join, encode or compare the
 // result is the evidence that the order matters.
-import { ast, callSitesNamed, defineFact, flowOf, isSortCall, rangeClauseOf, sinkName, usesOf, type PackageModel, type RuleContext, type SyntaxNode } from '../../src/engine/index.js';
+import { ast, callSitesNamed, defineFact, flowOf, isSortCall, rangeClauseOf, sinkName, usesOf, type Binding, type PackageModel, type RuleContext, type SyntaxNode } from '../../src/engine/index.js';
 
 /**
  * How a loop over a slice lets its order out (the rule's own shapes, applied to the reader's
@@ -34,23 +34,29 @@ function once<T>(fallback: T, f: () => T): T {
   }
 }
 
-/** The call sites of `fn` when all of them are in view: it is an unexported function or method of the package. */
-function visibleCallSites(ctx: RuleContext, fn: SyntaxNode): readonly SyntaxNode[] {
+/**
+ * The call sites of `fn` in the package; with `all`, only when they are all of them (it is an
+ * unexported function or method, so no other package can call it).
+ */
+function visibleCallSites(ctx: RuleContext, fn: SyntaxNode, all: boolean): readonly SyntaxNode[] {
   if (fn.type !== 'function_declaration' && fn.type !== 'method_declaration') return [];
   const name = ast.field(fn, 'name')?.text;
-  if (!name || /^[A-Z]/.test(name)) return [];
+  if (!name || (all && /^[A-Z]/.test(name))) return [];
   return callSitesNamed(ctx.pkg, name);
 }
 
 /** True when the function has callers, all in the package, and every one uses its result without depending on its order. */
 export function callersIgnoreOrder(ctx: RuleContext, fn: SyntaxNode, loopLeak: LoopLeak): boolean {
-  const sites = visibleCallSites(ctx, fn);
+  const sites = visibleCallSites(ctx, fn, true);
   return sites.length > 0 && once(false, () => sites.every((call) => useOfOrder(ctx, call, loopLeak) === 'free'));
 }
 
-/** A call site of the (unexported) function that prints, joins, encodes or compares its result, or ranges it in order into an output. */
+/** A call site of the function in the package that prints, joins, encodes, compares or indexes its result, or ranges it in order into an output. */
 export function callerShowingOrder(ctx: RuleContext, fn: SyntaxNode, loopLeak: LoopLeak): SyntaxNode | undefined {
-  const sites = visibleCallSites(ctx, fn);
+  // Call sites are matched by name: evidence only when no other function or method has it.
+  if ((ctx.pkg.fact(DeclaredNamesFact).funcs.get(ast.field(fn, 'name')?.text ?? '') ?? 0) > 1) return undefined;
+  // One caller in view is evidence enough, exported or not.
+  const sites = visibleCallSites(ctx, fn, false);
   return once(undefined, () => sites.find((call) => useOfOrder(ctx, call, loopLeak) === 'leak'));
 }
 
@@ -64,6 +70,29 @@ export function fieldReadsIgnoreOrder(ctx: RuleContext, name: string, loopLeak: 
   const selectors = ctx.pkg.fact(FieldSelectorsFact).get(name) ?? [];
   return once(false, () => selectors.every((sel) => writesField(sel, name) || useOfOrder(ctx, sel, loopLeak) === 'free'));
 }
+
+/** A read of the (unexported) field that prints, joins, encodes, compares, indexes or ranges it in order into an output. */
+export function fieldReadShowingOrder(ctx: RuleContext, name: string, loopLeak: LoopLeak): SyntaxNode | undefined {
+  if (!name || /^[A-Z]/.test(name)) return undefined;
+  // Reads are matched by name: evidence only when one struct field of the package has it.
+  if ((ctx.pkg.fact(DeclaredNamesFact).fields.get(name) ?? 0) > 1) return undefined;
+  const selectors = ctx.pkg.fact(FieldSelectorsFact).get(name) ?? [];
+  return once(undefined, () => selectors.find((sel) => !writesField(sel, name) && useOfOrder(ctx, sel, loopLeak) === 'leak'));
+}
+
+/** How many functions and methods, and how many struct fields, the package declares under each name. */
+const DeclaredNamesFact = defineFact('map-range-order:declaredNames', (pkg: PackageModel) => {
+  const funcs = new Map<string, number>();
+  const fields = new Map<string, number>();
+  const count = (m: Map<string, number>, name: string | undefined) => name && m.set(name, (m.get(name) ?? 0) + 1);
+  for (const file of pkg.files) {
+    for (const d of file.root.descendantsOfType(['function_declaration', 'method_declaration'])) count(funcs, d && ast.field(d, 'name')?.text);
+    for (const d of file.root.descendantsOfType('field_declaration')) {
+      for (const n of d?.childrenForFieldName('name') ?? []) count(fields, n?.text);
+    }
+  }
+  return { funcs, fields };
+});
 
 const FieldSelectorsFact = defineFact('map-range-order:fieldSelectors', (pkg: PackageModel) => {
   const byField = new Map<string, SyntaxNode[]>();
@@ -123,6 +152,8 @@ function useOfOrder(ctx: RuleContext, expr: SyntaxNode, loopLeak: LoopLeak): Use
     const sink = sinkName(call);
     return sink && (sink.kind === 'output' || sink.kind === 'compare') ? 'leak' : 'unknown';
   }
+  // `f()[0]`: the element at a fixed position is the one the order put there.
+  if (p.type === 'index_expression' && ast.field(p, 'operand')?.id === n.id) return ast.field(p, 'index')?.type === 'int_literal' ? 'leak' : 'unknown';
   if (p.type === 'range_clause' && ast.field(p, 'right')?.id === n.id) {
     const loop = p.parent;
     if (!loop || rangeClauseOf(loop)?.id !== p.id) return 'unknown';
@@ -147,4 +178,15 @@ function useOfOrder(ctx: RuleContext, expr: SyntaxNode, loopLeak: LoopLeak): Use
     return each.includes('leak') ? 'leak' : each.every((e) => e === 'free') ? 'free' : 'unknown';
   }
   return 'unknown';
+}
+
+/** The key under which a return statement's composite literal holds `b` (`return &T{names: b}`). */
+export function returnedAsField(ctx: RuleContext, ret: SyntaxNode, b: Binding): string | undefined {
+  for (const el of ast.descendants(ret, ['keyed_element'])) {
+    const key = el.namedChild(0);
+    const value = el.namedChild(1);
+    const v = value && ast.unparen(value.type === 'literal_element' ? value.namedChild(0) ?? value : value);
+    if (v?.type === 'identifier' && ctx.scopes.resolve(v)?.nameNode.id === b.nameNode.id) return (key?.namedChild(0) ?? key)?.text;
+  }
+  return undefined;
 }

@@ -21,7 +21,7 @@ import {
 import { mapIteratorCall, collectedIterator, type MapIterator } from './iterators.js';
 import { firstMatch, lastWriteWins } from './selection.js';
 import { callbackInOrder, randomDraws } from './effects.js';
-import { callersIgnoreOrder, callerShowingOrder, fieldReadsIgnoreOrder } from './callers.js';
+import { callersIgnoreOrder, callerShowingOrder, fieldReadsIgnoreOrder, fieldReadShowingOrder, returnedAsField } from './callers.js';
 import { orderDisclaimed, storedFieldsDisclaimOrder, fieldDisclaimsOrder } from './disclaimers.js';
 
 // An HTTP/2 (hpack) header field list: each entry carries its own name, and order across names means nothing (RFC 9113).
@@ -180,6 +180,8 @@ interface SequenceLeak {
   collected: boolean;
   /** True when the order only reaches the function's result: its callers decide whether it matters. */
   returned?: boolean;
+  /** The field of the returned composite literal that holds the slice (`return &T{names: names}`). */
+  asField?: string;
 }
 
 /** A sequence that carries the order out, or an effect of the order (which entry wins, a callback, draws). */
@@ -257,8 +259,11 @@ function collectedAndLeaked(ctx: RuleContext, flow: FunctionFlow, loop: SyntaxNo
       // Every caller in the package sorts (or heapifies) the result, or uses it as a set: the order is restored or never read.
       if (leaves.kind === 'return' && callersUnaffected(ctx, flow.fn)) continue;
       if (leaves.kind === 'field' && (storedFieldsDisclaimOrder(ctx, leaves.node) || storedFieldsReadInAnyOrder(ctx, leaves.node))) continue;
+      // `return &T{names: names}`: the slice becomes a field of the result, judged by that field's reads.
+      const asField = leaves.kind === 'return' ? returnedAsField(ctx, leaves.node, b) : undefined;
+      if (asField && fieldReadsIgnoreOrder(ctx, asField, rangeLoopLeak)) continue;
       const line = leaves.node.startPosition.row + 1;
-      return { subject: b.name, how: `${leaves.what} at line ${line}`, collected: true, returned: leaves.kind === 'return' };
+      return { subject: b.name, how: `${leaves.what} at line ${line}`, collected: true, returned: leaves.kind === 'return', asField };
     }
     if (target.type === 'selector_expression') {
       const key = ast.exprKey(target);
@@ -405,7 +410,8 @@ function report(ctx: RuleContext, fn: SyntaxNode, loop: SyntaxNode, clause: Synt
   const body = ast.field(loop, 'body');
   // Order that only reaches the result, with no caller seen reading it, is a notice: on judged real
   // code most such results were used as sets or sorted by callers out of view.
-  const onlyReturned = 'returned' in leak && !!leak.returned && !callerShowingOrder(ctx, fn, rangeLoopLeak);
+  const onlyReturned = 'returned' in leak && !!leak.returned && !callerShowingOrder(ctx, fn, rangeLoopLeak)
+    && !(leak.asField && fieldReadShowingOrder(ctx, leak.asField, rangeLoopLeak));
   ctx.report({
     span: { ...ast.spanOf(loop), endLine: loop.startPosition.row + 1, endColumn: (body?.startPosition.column ?? loop.endPosition.column) + 1 },
     message: onlyReturned

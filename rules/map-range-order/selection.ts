@@ -190,6 +190,8 @@ function logCall(s: SyntaxNode): boolean {
   const c = ast.callShape(s.namedChild(0)!);
   if (!c) return false;
   if (/^(log|fmt)\./.test(c.callee) || /^(Print|Debug|Info|Warn|Warning|Error|Trace|Log|Notice)\w*$/.test(c.method ?? '')) return true;
+  // Chained loggers (zerolog: `logger.Error().Err(err).Msg(m)`): the line ends in Msg/Msgf/Send after a level.
+  if (/^(Msg|Msgf|Send)$/.test(c.method ?? '') && /\.(Debug|Info|Warn|Error|Trace|Fatal|Panic|Err)\(/.test(c.receiver?.text ?? '')) return true;
   // Releasing a lock or a handle on the way out is housekeeping, not a use of the entry.
   return /^(Unlock|RUnlock|Done|Close|Release|Cancel)$/.test(c.method ?? '');
 }

@@ -243,6 +243,7 @@ export function escapeOf(ident: SyntaxNode, fn: SyntaxNode): Escape | undefined 
     if (FUNC_TYPES.has(p.type)) return undefined;
     if (p.type === 'unary_expression' && p.child(0)?.type === '&') continue;
     if (p.type === 'keyed_element' && p.namedChild(0)?.id === child.id) return undefined; // used as a key
+    if (p.type === 'slice_expression' && emptyTail(p, child)) return undefined;
     if (CARRIERS.has(p.type)) continue;
     if (p.type === 'return_statement') return { kind: 'return', node: p, what: 'returned' };
     if (p.type === 'send_statement') return field(p, 'value')?.id === child.id ? { kind: 'send', node: p, what: 'sent on a channel' } : undefined;
@@ -261,6 +262,17 @@ export function escapeOf(ident: SyntaxNode, fn: SyntaxNode): Escape | undefined 
     return undefined;
   }
   return undefined;
+}
+
+/**
+ * `b[len(b):]`: the spare capacity after the elements, none of them. Appending encoders write
+ * into it (`enc := x.Encode(b[len(b):])`); the elements of `b` do not travel with it.
+ */
+function emptyTail(slice: SyntaxNode, operand: SyntaxNode): boolean {
+  if (field(slice, 'operand')?.id !== operand.id || field(slice, 'end')) return false;
+  const start = field(slice, 'start');
+  const call = start ? callShape(unparen(start)) : undefined;
+  return !!call && call.callee === 'len' && call.args.length === 1 && exprKey(call.args[0]!) === exprKey(operand);
 }
 
 /** Calls whose output depends on the order of their argument's elements. */

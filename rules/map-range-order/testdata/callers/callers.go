@@ -109,3 +109,92 @@ func use(r *registry) {
 	r.printZones()
 	_ = r.PeerNames()
 }
+
+// A caller takes the first element: which one depends on the order.
+func flatten(groups map[string][]string) []string {
+	var all []string
+	for _, g := range groups { // want "map-range-order"
+		all = append(all, g...)
+	}
+	return all
+}
+
+func pickTarget(groups map[string][]string) string {
+	if all := flatten(groups); len(all) > 0 {
+		return all[0]
+	}
+	return ""
+}
+
+type rewrite struct {
+	from, to int
+}
+
+type rewriter struct {
+	rules   []rewrite
+	targets []string
+}
+
+// Returned as a field of the result, and that field's reader stops at the first rule that
+// matches: the order decides which rewrite applies.
+func NewRewriter(codes map[int]int) *rewriter {
+	rules := make([]rewrite, 0, len(codes))
+	for from, to := range codes { // want "map-range-order"
+		rules = append(rules, rewrite{from: from, to: to})
+	}
+	return &rewriter{rules: rules}
+}
+
+func (r *rewriter) apply(code int) int {
+	for _, rw := range r.rules {
+		if rw.from <= code {
+			return rw.to
+		}
+	}
+	return code
+}
+
+// Near miss: returned as a field that is only ranged for per-element work.
+func NewFanout(hosts map[string]bool) *rewriter {
+	targets := make([]string, 0, len(hosts))
+	for h := range hosts {
+		targets = append(targets, h)
+	}
+	return &rewriter{targets: targets}
+}
+
+func (r *rewriter) notifyAll(send func(string)) {
+	for _, t := range r.targets {
+		send(t)
+	}
+}
+
+type ring struct{ members map[string]bool }
+
+// Another type's method of the same name is indexed by its caller: no evidence about this one,
+// whose callers are out of view.
+func (r *ring) encode() []string {
+	var out []string
+	for m := range r.members { // want:notice "map-range-order"
+		out = append(out, m)
+	}
+	return out
+}
+
+type header struct{ fields []string }
+
+func (h *header) encode() []string { return h.fields }
+
+func firstField(h *header) string { return h.encode()[0] }
+
+// Exported, so callers elsewhere are out of view; but one in the package takes the first
+// element, which is evidence enough that the order matters.
+func Members(groups map[string]bool) []string {
+	var out []string
+	for g := range groups { // want "map-range-order"
+		out = append(out, g)
+	}
+	return out
+}
+
+func leader(groups map[string]bool) string { return Members(groups)[0] }

@@ -67,6 +67,26 @@ func validate(servers map[string]*server) error {
 	return nil
 }
 
+// A chained logger (zerolog style) writes the failure before it is returned: a trace line.
+type logEvent struct{ msg string }
+
+func (e *logEvent) Msg(m string) { e.msg = m }
+
+type chainLogger struct{}
+
+func (chainLogger) Error() *logEvent { return &logEvent{} }
+
+func validateLogged(lg chainLogger, servers map[string]*server) error {
+	for name, srv := range servers {
+		if len(srv.listen) == 0 {
+			msg := fmt.Sprintf("server %s listens nowhere", name)
+			lg.Error().Msg(msg)
+			return errors.New(msg)
+		}
+	}
+	return nil
+}
+
 func check(servers map[string]*server) error {
 	for _, srv := range servers {
 		if err := probe(srv); err != nil {
