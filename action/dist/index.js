@@ -30210,13 +30210,11 @@ var map_range_order_default = defineRule({
         const leak = collectedIteratorLeak(ctx, call);
         if (!leak) return;
         const slices2 = it2.std ? "slices.Sorted" : "a sorted copy of";
-        const fn = flowOf(ctx.scopes, call).fn;
-        const sort = `${it2.std ? `${slices2}(${it2.call.text})` : `sort the slice`} instead of ${it2.std ? call.text : "using it as is"}`;
-        const onlyReturned = leak.returned && !callerShowingOrder(ctx, fn, rangeLoopLeak);
+        const notice = onlyReturned(ctx, flowOf(ctx.scopes, call).fn, leak);
         ctx.report({
           node: call,
-          message: onlyReturned ? `Map iteration order is unspecified and randomised, and ${call.text} collects the entries in that order; here they reach ${leak.subject} (${leak.how}), so callers get them in a different order from run to run. If a caller depends on that order, sort them: ${sort}.` : `Map iteration order is unspecified and randomised, and ${call.text} collects the entries in that order; here they reach ${leak.subject} (${leak.how}), so the result can differ from run to run. Sort them: ${sort}.`,
-          severity: onlyReturned ? "notice" : void 0
+          message: `Map iteration order is unspecified and randomised, and ${call.text} collects the entries in that order; here they reach ${leak.subject} (${leak.how}), ${consequence(notice, "them", "Sort them")}: ${it2.std ? `${slices2}(${it2.call.text})` : `sort the slice`} instead of ${it2.std ? call.text : "using it as is"}.`,
+          severity: notice ? "notice" : void 0
         });
       }
     };
@@ -30472,13 +30470,19 @@ function report2(ctx, fn, loop, clause, ranged, mapType, iterator2, leak) {
   const alt = "collected" in leak && leak.collected ? `, or sort ${leak.subject} before it is used` : "";
   const what = "effect" in leak ? leak.effect : `it reaches ${leak.subject} (${leak.how})`;
   const body2 = ast_exports.field(loop, "body");
-  const onlyReturned = "returned" in leak && !!leak.returned && !callerShowingOrder(ctx, fn, rangeLoopLeak) && !(leak.asField && fieldReadShowingOrder(ctx, leak.asField, rangeLoopLeak));
+  const notice = "returned" in leak && onlyReturned(ctx, fn, leak);
   ctx.report({
     span: { ...ast_exports.spanOf(loop), endLine: loop.startPosition.row + 1, endColumn: (body2?.startPosition.column ?? loop.endPosition.column) + 1 },
-    message: onlyReturned ? `Map iteration order is unspecified and randomised, and here ${what}, so callers get the entries in a different order from run to run. If a caller depends on that order, iterate sorted keys: ${how}${alt}.` : `Map iteration order is unspecified and randomised, and here ${what}, so the result can differ from run to run. Iterate sorted keys: ${how}${alt}.`,
+    message: `Map iteration order is unspecified and randomised, and here ${what}, ${consequence(notice, "the entries", "Iterate sorted keys")}: ${how}${alt}.`,
     fix,
-    severity: onlyReturned ? "notice" : void 0
+    severity: notice ? "notice" : void 0
   });
+}
+function onlyReturned(ctx, fn, leak) {
+  return !!leak.returned && !callerShowingOrder(ctx, fn, rangeLoopLeak) && !(leak.asField && fieldReadShowingOrder(ctx, leak.asField, rangeLoopLeak));
+}
+function consequence(notice, items, fix) {
+  return notice ? `so callers get ${items} in a different order from run to run. If a caller depends on that order, ${fix.toLowerCase()}` : `so the result can differ from run to run. ${fix}`;
 }
 var ORDERED = /* @__PURE__ */ new Set(["string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "byte", "rune", "float32", "float64"]);
 function sortedKeysFix(ctx, loop, clause, ranged, mapType) {
@@ -31383,7 +31387,7 @@ function guardedByPresence(write, mapText, scope) {
   for (let p2 = write.parent; p2 && p2.id !== scope.id; p2 = p2.parent) {
     let init2 = null;
     let cond = null;
-    let consequence = null;
+    let consequence2 = null;
     if (p2.type === "for_statement") {
       const range = ast_exports.namedChildren(p2).find((c) => c.type === "range_clause");
       const ranged = range ? ast_exports.field(range, "right") : null;
@@ -31392,13 +31396,13 @@ function guardedByPresence(write, mapText, scope) {
       if (!clause) continue;
       init2 = ast_exports.field(clause, "initializer");
       cond = ast_exports.field(clause, "condition");
-      consequence = ast_exports.field(p2, "body");
+      consequence2 = ast_exports.field(p2, "body");
     } else if (p2.type === "if_statement") {
       init2 = ast_exports.field(p2, "initializer");
       cond = ast_exports.field(p2, "condition");
-      consequence = ast_exports.field(p2, "consequence");
+      consequence2 = ast_exports.field(p2, "consequence");
     } else continue;
-    if (!init2 || !cond || !consequence || !ast_exports.contains(consequence, write)) continue;
+    if (!init2 || !cond || !consequence2 || !ast_exports.contains(consequence2, write)) continue;
     if (!ast_exports.descendants(init2, ["index_expression"]).some((ix) => ast_exports.exprKey(ast_exports.field(ix, "operand") ?? ix) === mapText)) continue;
     const names = ast_exports.expressionsOf(ast_exports.field(init2, "left")).map((n) => n.text);
     const first = cond.text.split("&&")[0].replace(/\s+/g, "");
@@ -32989,9 +32993,9 @@ function guardedBy(act, fn, load, branchTest, exitTest) {
     }
     if (parent.type === "if_statement" && parent.endIndex > loadAt) {
       const c = ast_exports.field(parent, "condition");
-      const consequence = ast_exports.field(parent, "consequence");
+      const consequence2 = ast_exports.field(parent, "consequence");
       const alternative = ast_exports.field(parent, "alternative");
-      if (c && consequence?.id === child.id && branchTest(c, "consequence")) return true;
+      if (c && consequence2?.id === child.id && branchTest(c, "consequence")) return true;
       if (c && alternative?.id === child.id && branchTest(c, "alternative")) return true;
     }
     if (parent.type === "statement_list" || parent.type === "block") {

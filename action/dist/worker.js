@@ -12723,13 +12723,11 @@ var map_range_order_default = defineRule({
         const leak = collectedIteratorLeak(ctx, call);
         if (!leak) return;
         const slices = it.std ? "slices.Sorted" : "a sorted copy of";
-        const fn = flowOf(ctx.scopes, call).fn;
-        const sort = `${it.std ? `${slices}(${it.call.text})` : `sort the slice`} instead of ${it.std ? call.text : "using it as is"}`;
-        const onlyReturned = leak.returned && !callerShowingOrder(ctx, fn, rangeLoopLeak);
+        const notice = onlyReturned(ctx, flowOf(ctx.scopes, call).fn, leak);
         ctx.report({
           node: call,
-          message: onlyReturned ? `Map iteration order is unspecified and randomised, and ${call.text} collects the entries in that order; here they reach ${leak.subject} (${leak.how}), so callers get them in a different order from run to run. If a caller depends on that order, sort them: ${sort}.` : `Map iteration order is unspecified and randomised, and ${call.text} collects the entries in that order; here they reach ${leak.subject} (${leak.how}), so the result can differ from run to run. Sort them: ${sort}.`,
-          severity: onlyReturned ? "notice" : void 0
+          message: `Map iteration order is unspecified and randomised, and ${call.text} collects the entries in that order; here they reach ${leak.subject} (${leak.how}), ${consequence(notice, "them", "Sort them")}: ${it.std ? `${slices}(${it.call.text})` : `sort the slice`} instead of ${it.std ? call.text : "using it as is"}.`,
+          severity: notice ? "notice" : void 0
         });
       }
     };
@@ -12985,13 +12983,19 @@ function report2(ctx, fn, loop, clause, ranged, mapType, iterator, leak) {
   const alt = "collected" in leak && leak.collected ? `, or sort ${leak.subject} before it is used` : "";
   const what = "effect" in leak ? leak.effect : `it reaches ${leak.subject} (${leak.how})`;
   const body2 = ast_exports.field(loop, "body");
-  const onlyReturned = "returned" in leak && !!leak.returned && !callerShowingOrder(ctx, fn, rangeLoopLeak) && !(leak.asField && fieldReadShowingOrder(ctx, leak.asField, rangeLoopLeak));
+  const notice = "returned" in leak && onlyReturned(ctx, fn, leak);
   ctx.report({
     span: { ...ast_exports.spanOf(loop), endLine: loop.startPosition.row + 1, endColumn: (body2?.startPosition.column ?? loop.endPosition.column) + 1 },
-    message: onlyReturned ? `Map iteration order is unspecified and randomised, and here ${what}, so callers get the entries in a different order from run to run. If a caller depends on that order, iterate sorted keys: ${how}${alt}.` : `Map iteration order is unspecified and randomised, and here ${what}, so the result can differ from run to run. Iterate sorted keys: ${how}${alt}.`,
+    message: `Map iteration order is unspecified and randomised, and here ${what}, ${consequence(notice, "the entries", "Iterate sorted keys")}: ${how}${alt}.`,
     fix,
-    severity: onlyReturned ? "notice" : void 0
+    severity: notice ? "notice" : void 0
   });
+}
+function onlyReturned(ctx, fn, leak) {
+  return !!leak.returned && !callerShowingOrder(ctx, fn, rangeLoopLeak) && !(leak.asField && fieldReadShowingOrder(ctx, leak.asField, rangeLoopLeak));
+}
+function consequence(notice, items, fix) {
+  return notice ? `so callers get ${items} in a different order from run to run. If a caller depends on that order, ${fix.toLowerCase()}` : `so the result can differ from run to run. ${fix}`;
 }
 var ORDERED = /* @__PURE__ */ new Set(["string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "byte", "rune", "float32", "float64"]);
 function sortedKeysFix(ctx, loop, clause, ranged, mapType) {
@@ -13896,7 +13900,7 @@ function guardedByPresence(write, mapText, scope) {
   for (let p = write.parent; p && p.id !== scope.id; p = p.parent) {
     let init2 = null;
     let cond = null;
-    let consequence = null;
+    let consequence2 = null;
     if (p.type === "for_statement") {
       const range = ast_exports.namedChildren(p).find((c) => c.type === "range_clause");
       const ranged = range ? ast_exports.field(range, "right") : null;
@@ -13905,13 +13909,13 @@ function guardedByPresence(write, mapText, scope) {
       if (!clause) continue;
       init2 = ast_exports.field(clause, "initializer");
       cond = ast_exports.field(clause, "condition");
-      consequence = ast_exports.field(p, "body");
+      consequence2 = ast_exports.field(p, "body");
     } else if (p.type === "if_statement") {
       init2 = ast_exports.field(p, "initializer");
       cond = ast_exports.field(p, "condition");
-      consequence = ast_exports.field(p, "consequence");
+      consequence2 = ast_exports.field(p, "consequence");
     } else continue;
-    if (!init2 || !cond || !consequence || !ast_exports.contains(consequence, write)) continue;
+    if (!init2 || !cond || !consequence2 || !ast_exports.contains(consequence2, write)) continue;
     if (!ast_exports.descendants(init2, ["index_expression"]).some((ix) => ast_exports.exprKey(ast_exports.field(ix, "operand") ?? ix) === mapText)) continue;
     const names = ast_exports.expressionsOf(ast_exports.field(init2, "left")).map((n) => n.text);
     const first = cond.text.split("&&")[0].replace(/\s+/g, "");
@@ -15502,9 +15506,9 @@ function guardedBy(act, fn, load, branchTest, exitTest) {
     }
     if (parent.type === "if_statement" && parent.endIndex > loadAt) {
       const c = ast_exports.field(parent, "condition");
-      const consequence = ast_exports.field(parent, "consequence");
+      const consequence2 = ast_exports.field(parent, "consequence");
       const alternative = ast_exports.field(parent, "alternative");
-      if (c && consequence?.id === child.id && branchTest(c, "consequence")) return true;
+      if (c && consequence2?.id === child.id && branchTest(c, "consequence")) return true;
       if (c && alternative?.id === child.id && branchTest(c, "alternative")) return true;
     }
     if (parent.type === "statement_list" || parent.type === "block") {

@@ -67,15 +67,11 @@ export default defineRule({
         const leak = collectedIteratorLeak(ctx, call);
         if (!leak) return;
         const slices = it.std ? 'slices.Sorted' : 'a sorted copy of';
-        const fn = flowOf(ctx.scopes, call)!.fn;
-        const sort = `${it.std ? `${slices}(${it.call.text})` : `sort the slice`} instead of ${it.std ? call.text : 'using it as is'}`;
-        const onlyReturned = leak.returned && !callerShowingOrder(ctx, fn, rangeLoopLeak);
+        const notice = onlyReturned(ctx, flowOf(ctx.scopes, call)!.fn, leak);
         ctx.report({
           node: call,
-          message: onlyReturned
-            ? `Map iteration order is unspecified and randomised, and ${call.text} collects the entries in that order; here they reach ${leak.subject} (${leak.how}), so callers get them in a different order from run to run. If a caller depends on that order, sort them: ${sort}.`
-            : `Map iteration order is unspecified and randomised, and ${call.text} collects the entries in that order; here they reach ${leak.subject} (${leak.how}), so the result can differ from run to run. Sort them: ${sort}.`,
-          severity: onlyReturned ? 'notice' : undefined,
+          message: `Map iteration order is unspecified and randomised, and ${call.text} collects the entries in that order; here they reach ${leak.subject} (${leak.how}), ${consequence(notice, 'them', 'Sort them')}: ${it.std ? `${slices}(${it.call.text})` : `sort the slice`} instead of ${it.std ? call.text : 'using it as is'}.`,
+          severity: notice ? 'notice' : undefined,
         });
       },
     };
@@ -408,18 +404,30 @@ function report(ctx: RuleContext, fn: SyntaxNode, loop: SyntaxNode, clause: Synt
   const alt = 'collected' in leak && leak.collected ? `, or sort ${leak.subject} before it is used` : '';
   const what = 'effect' in leak ? leak.effect : `it reaches ${leak.subject} (${leak.how})`;
   const body = ast.field(loop, 'body');
-  // Order that only reaches the result, with no caller seen reading it, is a notice: on judged real
-  // code most such results were used as sets or sorted by callers out of view.
-  const onlyReturned = 'returned' in leak && !!leak.returned && !callerShowingOrder(ctx, fn, rangeLoopLeak)
-    && !(leak.asField && fieldReadShowingOrder(ctx, leak.asField, rangeLoopLeak));
+  const notice = 'returned' in leak && onlyReturned(ctx, fn, leak);
   ctx.report({
     span: { ...ast.spanOf(loop), endLine: loop.startPosition.row + 1, endColumn: (body?.startPosition.column ?? loop.endPosition.column) + 1 },
-    message: onlyReturned
-      ? `Map iteration order is unspecified and randomised, and here ${what}, so callers get the entries in a different order from run to run. If a caller depends on that order, iterate sorted keys: ${how}${alt}.`
-      : `Map iteration order is unspecified and randomised, and here ${what}, so the result can differ from run to run. Iterate sorted keys: ${how}${alt}.`,
+    message: `Map iteration order is unspecified and randomised, and here ${what}, ${consequence(notice, 'the entries', 'Iterate sorted keys')}: ${how}${alt}.`,
     fix,
-    severity: onlyReturned ? 'notice' : undefined,
+    severity: notice ? 'notice' : undefined,
   });
+}
+
+/**
+ * Order that only reaches the function's result, with no caller or reader of the returned field
+ * seen reading it: a notice (on judged real code most such results were used as sets, or sorted by
+ * callers out of view).
+ */
+function onlyReturned(ctx: RuleContext, fn: SyntaxNode, leak: SequenceLeak): boolean {
+  return !!leak.returned && !callerShowingOrder(ctx, fn, rangeLoopLeak)
+    && !(leak.asField && fieldReadShowingOrder(ctx, leak.asField, rangeLoopLeak));
+}
+
+/** The end of the first sentence and the start of the second: what the order does, and the fix's lead-in. */
+function consequence(notice: boolean, items: string, fix: string): string {
+  return notice
+    ? `so callers get ${items} in a different order from run to run. If a caller depends on that order, ${fix.toLowerCase()}`
+    : `so the result can differ from run to run. ${fix}`;
 }
 
 // Key types slices.Sorted accepts (cmp.Ordered).
