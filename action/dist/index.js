@@ -5693,50 +5693,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative2, options, skipNormalization) {
+    function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
-        relative2 = parse3(serialize(relative2, options), options);
+        relative3 = parse3(serialize(relative3, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative2.scheme) {
-        target.scheme = relative2.scheme;
-        target.userinfo = relative2.userinfo;
-        target.host = relative2.host;
-        target.port = relative2.port;
-        target.path = removeDotSegments(relative2.path || "");
-        target.query = relative2.query;
+      if (!options.tolerant && relative3.scheme) {
+        target.scheme = relative3.scheme;
+        target.userinfo = relative3.userinfo;
+        target.host = relative3.host;
+        target.port = relative3.port;
+        target.path = removeDotSegments(relative3.path || "");
+        target.query = relative3.query;
       } else {
-        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
-          target.userinfo = relative2.userinfo;
-          target.host = relative2.host;
-          target.port = relative2.port;
-          target.path = removeDotSegments(relative2.path || "");
-          target.query = relative2.query;
+        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
+          target.userinfo = relative3.userinfo;
+          target.host = relative3.host;
+          target.port = relative3.port;
+          target.path = removeDotSegments(relative3.path || "");
+          target.query = relative3.query;
         } else {
-          if (!relative2.path) {
+          if (!relative3.path) {
             target.path = base.path;
-            if (relative2.query !== void 0) {
-              target.query = relative2.query;
+            if (relative3.query !== void 0) {
+              target.query = relative3.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative2.path[0] === "/") {
-              target.path = removeDotSegments(relative2.path);
+            if (relative3.path[0] === "/") {
+              target.path = removeDotSegments(relative3.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative2.path;
+                target.path = "/" + relative3.path;
               } else if (!base.path) {
-                target.path = relative2.path;
+                target.path = relative3.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative2.query;
+            target.query = relative3.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -5744,7 +5744,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative2.fragment;
+      target.fragment = relative3.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -17474,7 +17474,7 @@ var require_light = __commonJS({
 });
 
 // src/action/main.ts
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync10 } from "node:fs";
 
 // src/engine/types.ts
 var SEVERITIES = ["error", "warning", "notice"];
@@ -19506,6 +19506,119 @@ var SharedParses = class {
   }
 };
 
+// src/engine/module/dependencies.ts
+import { createHash } from "node:crypto";
+function digestListing(files) {
+  if (!files) return "-";
+  const h = createHash("sha256");
+  for (const f2 of files) if (!f2.name.endsWith("_test.go")) h.update(f2.name).update("\0").update(f2.text).update("\0");
+  return h.digest("hex").slice(0, 32);
+}
+function isImmutableDir(dir) {
+  return dir.includes("@");
+}
+var DependencyRecorder = class {
+  /** Digests of the directories read this run (the first read's). */
+  dirDigests = /* @__PURE__ */ new Map();
+  /** dir -> directories its packages' resolution read (import paths it resolved). */
+  edges = /* @__PURE__ */ new Map();
+  /** The unit being recorded: directories, importer answers, files read directly. */
+  unit;
+  begin() {
+    this.unit = { dirs: /* @__PURE__ */ new Set(), importers: /* @__PURE__ */ new Map() };
+  }
+  /** The current unit's dependencies, closed over the run's resolution edges. */
+  end() {
+    const unit = this.unit;
+    this.unit = void 0;
+    const out2 = { dirs: {}, importers: {} };
+    if (!unit) return out2;
+    const stack = [...unit.dirs];
+    const seen = /* @__PURE__ */ new Set();
+    while (stack.length) {
+      const d = stack.pop();
+      if (seen.has(d)) continue;
+      seen.add(d);
+      for (const next of this.edges.get(d) ?? []) stack.push(next);
+    }
+    for (const d of [...seen].sort()) out2.dirs[d] = this.dirDigests.get(d) ?? "?";
+    for (const [path, dirs] of [...unit.importers].sort((a, b2) => a[0] < b2[0] ? -1 : 1)) out2.importers[path] = dirs;
+    return out2;
+  }
+  /** The view listed a directory's files (the first listing's digest is the one kept). */
+  listed(dir, files) {
+    if (!this.dirDigests.has(dir)) this.dirDigests.set(dir, isImmutableDir(dir) ? dir : digestListing(files));
+    this.unit?.dirs.add(dir);
+  }
+  /** The unit used what the view holds of a directory (read earlier in the run, or now). */
+  used(dir) {
+    this.unit?.dirs.add(dir);
+  }
+  /** A package of `fromDir` resolved an import to `dir` (undefined: it could not be read). */
+  resolved(fromDir, dir) {
+    if (dir === void 0) return;
+    let set = this.edges.get(fromDir);
+    if (!set) this.edges.set(fromDir, set = /* @__PURE__ */ new Set());
+    set.add(dir);
+    this.unit?.dirs.add(dir);
+  }
+  importersAsked(importPath, dirs) {
+    this.unit?.importers.set(importPath, [...dirs]);
+  }
+};
+var MAX_IMPORTER_FILE_CHARS = 2 * 1024 * 1024;
+function importerIndex(layout, reader, filesAt = (d) => reader.goFiles(d)) {
+  const out2 = /* @__PURE__ */ new Map();
+  if (!reader.packageDirs) return out2;
+  for (const m2 of layout.modules) {
+    if (m2.dir.includes("@")) continue;
+    for (const dir of reader.packageDirs(m2.dir)) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const f2 of filesAt(dir) ?? []) {
+        if (f2.name.endsWith("_test.go") || f2.text.length > MAX_IMPORTER_FILE_CHARS) continue;
+        for (const path of importedPaths(f2.text)) {
+          if (seen.has(path)) continue;
+          seen.add(path);
+          let list2 = out2.get(path);
+          if (!list2) out2.set(path, list2 = []);
+          list2.push(dir);
+        }
+      }
+    }
+  }
+  return out2;
+}
+function dependenciesHold(deps, reader, layout, memo = new DependencyMemo()) {
+  for (const [dir, digest] of Object.entries(deps.dirs)) {
+    if (isImmutableDir(dir)) {
+      if (digest !== dir) return false;
+      continue;
+    }
+    if (memo.dir(dir, reader) !== digest) return false;
+  }
+  const asked = Object.entries(deps.importers);
+  if (asked.length) {
+    const index = memo.importers(layout, reader);
+    for (const [path, dirs] of asked) {
+      const now = index.get(path) ?? [];
+      if (now.length !== dirs.length || now.some((d, i2) => d !== dirs[i2])) return false;
+    }
+  }
+  return true;
+}
+var DependencyMemo = class {
+  dirs = /* @__PURE__ */ new Map();
+  index;
+  dir(dir, reader) {
+    let d = this.dirs.get(dir);
+    if (d === void 0) this.dirs.set(dir, d = digestListing(reader.goFiles(dir)));
+    return d;
+  }
+  importers(layout, reader) {
+    return this.index ??= importerIndex(layout, reader);
+  }
+};
+
 // src/engine/concurrency/types.ts
 var ANY_LOCK = "*";
 var EXCLUSIVE = "!exclusive";
@@ -20034,7 +20147,7 @@ function someIn(a, b2) {
 
 // src/engine/module/view.ts
 var CONCURRENT_FILE = new RegExp(`\\.Go\\(|ResponseWriter|ServeHTTP|${GO_STATEMENT.source}`, GO_STATEMENT.flags);
-var MAX_DECL_FILE_CHARS = 2 * 1024 * 1024;
+var MAX_DECL_FILE_CHARS = MAX_IMPORTER_FILE_CHARS;
 var MAX_LOADED_PACKAGES = 2e3;
 var IGNORED_BUILD = /^\/\/go:build\s+ignore\b/m;
 var LISTED_CHARS_BUDGET = 32 * 1024 * 1024;
@@ -20059,6 +20172,10 @@ var ModuleView = class {
   loadedCount = 0;
   chars = 0;
   shared;
+  /** What each analysed directory read through the view (dependencies.ts). */
+  recorder = new DependencyRecorder();
+  /** The directory each packageAt key resolved to. */
+  resolvedDirs = /* @__PURE__ */ new Map();
   /** Makes an analysed package part of the view: its types resolve others' and others' resolve to it. */
   register(pkg) {
     pkg.module = this;
@@ -20072,15 +20189,24 @@ var ModuleView = class {
   /** The package an import path names, as seen from a package directory; undefined when it cannot be read. */
   packageAt(importPath, fromDir) {
     const from = this.moduleFor(fromDir);
-    const relative2 = importPath.startsWith(".");
-    const key2 = `${relative2 ? fromDir : from?.dir ?? ""}\0${importPath}`;
-    if (this.loaded.has(key2)) return this.loaded.get(key2) ?? void 0;
+    const relative3 = importPath.startsWith(".");
+    const key2 = `${relative3 ? fromDir : from?.dir ?? ""}\0${importPath}`;
+    if (this.loaded.has(key2)) {
+      this.recorder.resolved(fromDir, this.resolvedDirs.get(key2));
+      return this.loaded.get(key2) ?? void 0;
+    }
     let pkg;
+    let dir;
     if (this.loadedCount < MAX_LOADED_PACKAGES) {
       const loc2 = importPath.startsWith("./") || importPath.startsWith("../") ? { dir: posix2.join(fromDir || ".", importPath) } : locatePackage(this.layout, importPath, from);
-      if (loc2) pkg = this.load(loc2.dir, importPath);
+      if (loc2) {
+        dir = loc2.dir;
+        pkg = this.load(loc2.dir, importPath);
+      }
     }
     this.loaded.set(key2, pkg ?? null);
+    this.resolvedDirs.set(key2, dir);
+    this.recorder.resolved(fromDir, dir);
     return pkg;
   }
   /** The run's directories in the order that shares parses best (shared-parses.ts). */
@@ -20095,6 +20221,14 @@ var ModuleView = class {
   takeParsed(inputs) {
     return this.shared.takeParsed(inputs);
   }
+  /** Starts recording what the analysis of one directory reads through the view. */
+  beginUnit() {
+    this.recorder.begin();
+  }
+  /** What the directory's analysis read since beginUnit (closed over what the packages it used read). */
+  endUnit() {
+    return this.recorder.end();
+  }
   /** Frees the trees of loaded packages. */
   dispose() {
     this.dropLoaded();
@@ -20104,6 +20238,7 @@ var ModuleView = class {
     for (const t of this.ownTrees) t.delete();
     this.ownTrees.length = 0;
     this.loaded.clear();
+    this.resolvedDirs.clear();
   }
   /** After a run over a set of directories: what it offered is let go (a kept view serves other runs). */
   endRun() {
@@ -20122,6 +20257,7 @@ var ModuleView = class {
   withBodies(pkg, only) {
     if (!pkg.declarationsOnly || !pkg.importPath) return pkg;
     const key2 = only ? `bodies\0${pkg.dir}\0${only.key}` : `bodies\0${pkg.dir}`;
+    this.recorder.used(pkg.dir);
     const hit = this.loaded.get(key2) ?? (only ? this.loaded.get(`bodies\0${pkg.dir}`) : void 0);
     if (hit) return hit;
     const full = (only ? this.load(pkg.dir, pkg.importPath, false, false, only.keep, this.declarationFilesAt(pkg.dir)) : this.load(pkg.dir, pkg.importPath, false)) ?? pkg;
@@ -20134,8 +20270,10 @@ var ModuleView = class {
    * once, on the first question, for its import block.
    */
   importersOf(importPath) {
-    this.importers ??= this.importerIndex();
-    return this.importers.get(importPath) ?? [];
+    this.importers ??= importerIndex(this.layout, this.reader, (dir) => this.filesAt(dir, false));
+    const dirs = this.importers.get(importPath) ?? [];
+    this.recorder.importersAsked(importPath, dirs);
+    return dirs;
   }
   /**
    * The source text of a declaration of a loaded package, as written (its body too, though the
@@ -20165,14 +20303,16 @@ var ModuleView = class {
    * The reader's files of a directory, kept while they fit a budget (least recently used go
    * first): the importer search reads the same importers' files for every package they import.
    */
-  filesAt(dir) {
+  filesAt(dir, record = true) {
     if (this.listed.has(dir)) {
       const hit = this.listed.get(dir);
       this.listed.delete(dir);
       this.listed.set(dir, hit);
+      if (record) this.recorder.listed(dir, hit);
       return hit;
     }
     const files = this.reader.goFiles(dir);
+    if (record) this.recorder.listed(dir, files);
     const chars = files?.reduce((n, f2) => n + f2.text.length, 0) ?? 0;
     if (chars > LISTED_CHARS_BUDGET / 4) return files;
     this.listed.set(dir, files);
@@ -20187,6 +20327,7 @@ var ModuleView = class {
   /** A package of the modules, bodies included, `main` packages too: evidence from its callers. */
   callersAt(dir) {
     const key2 = `callers\0${dir}`;
+    this.recorder.used(dir);
     if (this.loaded.has(key2)) return this.loaded.get(key2) ?? void 0;
     const importPath = importPathOfDir(this.layout, dir);
     const pkg = importPath ? this.load(dir, importPath, false, true, (text) => CONCURRENT_FILE.test(text), this.declarationFilesAt(dir)) : void 0;
@@ -20199,27 +20340,6 @@ var ModuleView = class {
     return void 0;
   }
   importers;
-  importerIndex() {
-    const out2 = /* @__PURE__ */ new Map();
-    if (!this.reader.packageDirs) return out2;
-    for (const m2 of this.layout.modules) {
-      if (m2.dir.includes("@")) continue;
-      for (const dir of this.reader.packageDirs(m2.dir)) {
-        const seen = /* @__PURE__ */ new Set();
-        for (const f2 of this.filesAt(dir) ?? []) {
-          if (f2.name.endsWith("_test.go") || f2.text.length > MAX_DECL_FILE_CHARS) continue;
-          for (const path of importedPaths(f2.text)) {
-            if (seen.has(path)) continue;
-            seen.add(path);
-            let list2 = out2.get(path);
-            if (!list2) out2.set(path, list2 = []);
-            list2.push(dir);
-          }
-        }
-      }
-    }
-    return out2;
-  }
   /** Source characters held by loaded packages (their trees are proportional). */
   get retainedChars() {
     return this.chars;
@@ -24443,7 +24563,7 @@ function goParser() {
 }
 
 // src/engine/fingerprint.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function normaliseLine(text) {
   return text.replace(/\s+/g, " ").trim();
 }
@@ -24453,7 +24573,7 @@ var Fingerprinter = class {
     const key2 = `${ruleId}\0${path}\0${normaliseLine(lineText)}`;
     const occurrence = this.seen.get(key2) ?? 0;
     this.seen.set(key2, occurrence + 1);
-    return createHash("sha256").update(`${key2}\0${occurrence}`).digest("hex").slice(0, 16);
+    return createHash2("sha256").update(`${key2}\0${occurrence}`).digest("hex").slice(0, 16);
   }
 };
 
@@ -24521,14 +24641,18 @@ function textSuppresses(lineText, line2, ruleId) {
 // src/engine/run.ts
 var ScopesFact = defineFact("scopes", (pkg) => new Scopes(pkg));
 var DEFAULT_MAX_CHARS = 5 * 1024 * 1024;
-function goVersionFor(dir, goMods) {
+function goModFor(dir, goMods) {
   let best;
   for (const m2 of goMods) {
     const d = m2.dir.replace(/\/+$/, "");
     const covers = d === "" || d === "." || dir === d || dir.startsWith(d + "/");
     if (covers && (!best || d.length > best.dir.length)) best = { dir: d, text: m2.text };
   }
-  return best ? goVersionFromGoMod(best.text) : void 0;
+  return best?.text;
+}
+function goVersionFor(dir, goMods) {
+  const text = goModFor(dir, goMods);
+  return text !== void 0 ? goVersionFromGoMod(text) : void 0;
 }
 async function parseSources(inputs, maxChars = DEFAULT_MAX_CHARS, trees, cache4) {
   const parser = await goParser();
@@ -24606,10 +24730,13 @@ async function analyzeSources(inputs, options) {
   let packageCount = 0;
   const view = options.module ? await moduleViewFor(options.module, options.treeCache) : void 0;
   let dirsDone = 0;
+  const units = options.units ? [] : void 0;
   try {
     const order = view ? view.analysisOrder(byDir) : [...byDir.keys()];
     for (const dir of order) {
       const dirInputs = byDir.get(dir);
+      const unit = units ? { findings: findings.length, problems: problems.length, files: fileCount, packages: packageCount } : void 0;
+      if (unit) view?.beginUnit();
       const early = view?.takeParsed(dirInputs);
       const trees = early && options.trees ? new Map([...options.trees, ...early]) : early ?? options.trees;
       const parsed = await parseSources(dirInputs, options.maxFileChars, trees, options.treeCache);
@@ -24626,6 +24753,16 @@ async function analyzeSources(inputs, options) {
       } finally {
         for (const f2 of parsed.files) f2.tree.delete();
       }
+      if (unit && units) {
+        units.push({
+          dir,
+          findings: findings.slice(unit.findings),
+          problems: problems.slice(unit.problems),
+          files: fileCount - unit.files,
+          packages: packageCount - unit.packages,
+          dependencies: view?.endUnit() ?? { dirs: {}, importers: {} }
+        });
+      }
       view?.trim();
       options.onDirectoryDone?.(++dirsDone, byDir.size);
     }
@@ -24634,7 +24771,7 @@ async function analyzeSources(inputs, options) {
     else view?.endRun();
   }
   findings.sort(compareFindings);
-  return { findings, problems, files: fileCount, packages: packageCount };
+  return { findings, problems, files: fileCount, packages: packageCount, ...units ? { units } : {} };
 }
 var keptViews = /* @__PURE__ */ new WeakMap();
 async function moduleViewFor(m2, cache4) {
@@ -34047,7 +34184,7 @@ function bigDirectories(dirs, workers) {
   if (workers < 2 || total === 0) return /* @__PURE__ */ new Set();
   return new Set(dirs.filter((d) => d.length >= BIG_DIR_MIN_FILES && sizeOf(d) >= total * BIG_DIR_SHARE));
 }
-async function analyzeInWorkers(inputs, goMods, severities, workers, module2, treeCacheDir, onProgress, signal) {
+async function analyzeInWorkers(inputs, goMods, severities, workers, module2, treeCacheDir, onProgress, signal, units = false) {
   signal?.throwIfAborted();
   const dirs = [...groupByDirectory(inputs).values()].sort((a, b2) => sizeOf(b2) - sizeOf(a));
   const big = bigDirectories(dirs, workers);
@@ -34062,7 +34199,7 @@ async function analyzeInWorkers(inputs, goMods, severities, workers, module2, tr
   const analyseQueue = dirs.filter((d) => !big.has(d));
   let bigLeft = big.size;
   let dirsDone = 0;
-  const merged = { findings: [], problems: [], files: 0, packages: 0 };
+  const merged = { findings: [], problems: [], files: 0, packages: 0, ...units ? { units: [] } : {} };
   let nextId = 0;
   let idle = [];
   const wake = () => {
@@ -34081,7 +34218,7 @@ async function analyzeInWorkers(inputs, goMods, severities, workers, module2, tr
     let sentModule = false;
     const onParsed = /* @__PURE__ */ new Map();
     const analyse2 = (files, trees) => {
-      const job = { kind: "analyze", id: nextId++, files, goMods, severities, ...!sentModule && module2 ? { module: module2 } : {}, ...trees ? { trees } : {}, ...treeCacheDir ? { treeCacheDir } : {} };
+      const job = { kind: "analyze", id: nextId++, files, goMods, severities, ...!sentModule && module2 ? { module: module2 } : {}, ...trees ? { trees } : {}, ...treeCacheDir ? { treeCacheDir } : {}, ...units ? { units } : {} };
       sentModule = true;
       worker.postMessage(job, trees?.map((t) => t.buffer) ?? []);
     };
@@ -34124,6 +34261,7 @@ async function analyzeInWorkers(inputs, goMods, severities, workers, module2, tr
         merged.problems.push(...msg.result.problems);
         merged.files += msg.result.files;
         merged.packages += msg.result.packages;
+        if (msg.result.units) merged.units?.push(...msg.result.units);
         onProgress?.(++dirsDone, dirs.length);
       }
       feed();
@@ -34402,25 +34540,86 @@ function confinedReader(inner, root) {
 }
 
 // src/review/tree-cache.ts
-import { createHash as createHash2, randomBytes } from "node:crypto";
-import { existsSync as existsSync5, mkdirSync, readdirSync as readdirSync3, readFileSync as readFileSync3, renameSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
+import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
+import { existsSync as existsSync5, mkdirSync as mkdirSync2, readdirSync as readdirSync4, readFileSync as readFileSync4, renameSync as renameSync2, rmSync, statSync as statSync4, writeFileSync as writeFileSync2 } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
 import { endianness, homedir as homedir2, platform } from "node:os";
-import { dirname as dirname3, join as join4 } from "node:path";
+import { dirname as dirname4, join as join5 } from "node:path";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
+
+// src/review/result-cache.ts
+import { createHash as createHash3, randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync as readdirSync3, readFileSync as readFileSync3, renameSync, statSync as statSync3, writeFileSync } from "node:fs";
+import { dirname as dirname3, join as join4, relative as relative2 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var FORMAT = 1;
+var saltMemo;
+function resultSalt() {
+  if (saltMemo) return saltMemo;
+  const code = dirname3(dirname3(dirname3(fileURLToPath3(import.meta.url))));
+  const h = createHash3("sha256").update(`format ${FORMAT}\0`);
+  const walk3 = (dir) => {
+    let names;
+    try {
+      names = readdirSync3(dir).sort();
+    } catch {
+      return;
+    }
+    for (const name2 of names) {
+      if (name2 === "testdata" || name2 === "node_modules") continue;
+      const path = join4(dir, name2);
+      const st2 = statSync3(path, { throwIfNoEntry: false });
+      if (!st2) continue;
+      if (st2.isDirectory()) walk3(path);
+      else if (/\.(js|ts|wasm)$/.test(name2)) h.update(`${relative2(code, path)}\0${st2.size}\0${st2.mtimeMs}\0`);
+    }
+  };
+  walk3(join4(code, "src"));
+  walk3(join4(code, "rules"));
+  saltMemo = h.digest("hex").slice(0, 16);
+  return saltMemo;
+}
+function unitKey(dir, files, settings, settingsDigest = digestSettings(settings)) {
+  const h = createHash3("sha256").update(`${settingsDigest}\0${dir}\0${goModFor(dir, settings.goMods) ?? "-"}\0`);
+  for (const f2 of [...files].sort((a, b2) => a.path < b2.path ? -1 : a.path > b2.path ? 1 : 0)) h.update(f2.path).update("\0").update(createHash3("sha256").update(f2.text).digest("hex")).update("\0");
+  return h.digest("hex");
+}
+function digestSettings(settings) {
+  const severities = Object.entries(settings.severities).sort((a, b2) => a[0] < b2[0] ? -1 : 1);
+  return createHash3("sha256").update(JSON.stringify({ salt: resultSalt(), severities, layout: settings.layout ?? null })).digest("hex");
+}
+function splitByCache(files, settings, store, reader) {
+  const digest = digestSettings(settings);
+  const memo = new DependencyMemo();
+  const out2 = { kept: [], toAnalyse: [], keys: /* @__PURE__ */ new Map() };
+  for (const [dir, dirFiles] of groupByDirectory([...files])) {
+    const key2 = unitKey(dir, dirFiles, settings, digest);
+    const hit = store.get(key2);
+    const deps = hit?.dependencies;
+    const holds = !!hit && hit.dir === dir && (!deps || Object.keys(deps.dirs).length === 0 && Object.keys(deps.importers).length === 0 || !!reader && !!settings.layout && dependenciesHold(deps, reader, settings.layout, memo));
+    if (holds) out2.kept.push(hit);
+    else {
+      out2.keys.set(dir, key2);
+      out2.toAnalyse.push(...dirFiles);
+    }
+  }
+  return out2;
+}
+
+// src/review/tree-cache.ts
+var FORMAT2 = 1;
 var MAGIC = 1835496562;
 var HEADER_BYTES = 8;
-var saltMemo;
+var saltMemo2;
 function salt() {
-  if (saltMemo) return saltMemo;
+  if (saltMemo2) return saltMemo2;
   const require2 = createRequire2(import.meta.url);
   const versionOf = (name2) => {
     try {
-      for (let dir = dirname3(require2.resolve(name2)); dirname3(dir) !== dir; dir = dirname3(dir)) {
-        const file = join4(dir, "package.json");
+      for (let dir = dirname4(require2.resolve(name2)); dirname4(dir) !== dir; dir = dirname4(dir)) {
+        const file = join5(dir, "package.json");
         if (!existsSync5(file)) continue;
-        const pkg = JSON.parse(readFileSync3(file, "utf8"));
+        const pkg = JSON.parse(readFileSync4(file, "utf8"));
         if (pkg.name === name2) return pkg.version ?? "?";
       }
     } catch {
@@ -34428,36 +34627,36 @@ function salt() {
     return "?";
   };
   const own = (() => {
-    for (let dir = dirname3(fileURLToPath3(import.meta.url)); dirname3(dir) !== dir; dir = dirname3(dir)) {
+    for (let dir = dirname4(fileURLToPath4(import.meta.url)); dirname4(dir) !== dir; dir = dirname4(dir)) {
       try {
-        const pkg = JSON.parse(readFileSync3(join4(dir, "package.json"), "utf8"));
+        const pkg = JSON.parse(readFileSync4(join5(dir, "package.json"), "utf8"));
         if (pkg.name === "mapguard") return pkg.version ?? "?";
       } catch {
       }
     }
     return "?";
   })();
-  const key2 = `format ${FORMAT}; mapguard ${own}; tree-sitter-go ${versionOf("tree-sitter-go")}; web-tree-sitter ${versionOf("web-tree-sitter")}; ${endianness()}`;
-  saltMemo = createHash2("sha256").update(key2).digest("hex").slice(0, 16);
-  return saltMemo;
+  const key2 = `format ${FORMAT2}; mapguard ${own}; tree-sitter-go ${versionOf("tree-sitter-go")}; web-tree-sitter ${versionOf("web-tree-sitter")}; ${endianness()}`;
+  saltMemo2 = createHash4("sha256").update(key2).digest("hex").slice(0, 16);
+  return saltMemo2;
 }
 var DiskTreeCache = class {
   constructor(root) {
     this.root = root;
-    this.dir = join4(root, `trees-${salt()}`);
+    this.dir = join5(root, `trees-${salt()}`);
   }
   root;
   dir;
   hits = 0;
   misses = 0;
   pathOf(text) {
-    const h = createHash2("sha256").update(text).digest("hex");
-    return join4(this.dir, h.slice(0, 2), h.slice(2));
+    const h = createHash4("sha256").update(text).digest("hex");
+    return join5(this.dir, h.slice(0, 2), h.slice(2));
   }
   get(text) {
     let bytes;
     try {
-      bytes = readFileSync3(this.pathOf(text));
+      bytes = readFileSync4(this.pathOf(text));
     } catch {
       this.misses++;
       return void 0;
@@ -34483,13 +34682,13 @@ var DiskTreeCache = class {
   put(text, arrays) {
     const path = this.pathOf(text);
     try {
-      mkdirSync(dirname3(path), { recursive: true });
+      mkdirSync2(dirname4(path), { recursive: true });
       const header = Buffer.alloc(HEADER_BYTES);
       header.writeUInt32LE(MAGIC, 0);
       header.writeUInt32LE(arrays.count, 4);
-      const tmp = `${path}.${randomBytes(4).toString("hex")}.tmp`;
-      writeFileSync(tmp, Buffer.concat([header, Buffer.from(arrays.buffer, 0, arrays.buffer.byteLength)]));
-      renameSync(tmp, path);
+      const tmp = `${path}.${randomBytes2(4).toString("hex")}.tmp`;
+      writeFileSync2(tmp, Buffer.concat([header, Buffer.from(arrays.buffer, 0, arrays.buffer.byteLength)]));
+      renameSync2(tmp, path);
     } catch {
     }
   }
@@ -34503,20 +34702,41 @@ function severityFor(config, ruleId, fallback) {
 async function analyze(input2, rules = allRules) {
   const started2 = Date.now();
   const { workspace, diff, config } = input2;
-  const files = workspace.files.filter((f2) => pathIncluded(f2.path, config) && (config.tests || !f2.path.endsWith("_test.go")));
+  const included = workspace.files.filter((f2) => pathIncluded(f2.path, config) && (config.tests || !f2.path.endsWith("_test.go")));
   const moduleFiles = workspace.module ? workspace.module.fsRoot ? [] : workspace.moduleFiles ?? workspace.files : void 0;
+  const reader = workspace.module && moduleFiles ? readerFor(workspace.module, moduleFiles) : void 0;
+  const severities = Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)]));
+  const store = rules === allRules ? input2.resultCache : void 0;
+  const split = store ? splitByCache(included, { severities, goMods: workspace.goMods ?? [], ...workspace.module ? { layout: workspace.module.layout } : {} }, store, reader) : void 0;
+  const files = split ? split.toAnalyse : included;
+  const keptDirs = split?.kept.length ?? 0;
+  const onProgress = input2.onProgress && keptDirs ? (done, total) => input2.onProgress(done + keptDirs, total + keptDirs) : input2.onProgress;
   const threads = rules === allRules ? workerCount(files.length) : 1;
   const workers = threads > 1 ? threads : input2.offThread && rules === allRules && workersAvailable() ? 1 : 0;
-  const result2 = workers >= 1 ? await analyzeInWorkers(files, workspace.goMods ?? [], Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)])), workers, moduleFiles && workspace.module ? { source: workspace.module, files: moduleFiles } : void 0, input2.treeCacheDir, input2.onProgress, input2.signal) : await analyzeSources(files, {
+  const result2 = files.length === 0 && split ? { findings: [], problems: [], files: 0, packages: 0, units: [] } : workers >= 1 ? await analyzeInWorkers(files, workspace.goMods ?? [], severities, workers, moduleFiles && workspace.module ? { source: workspace.module, files: moduleFiles } : void 0, input2.treeCacheDir, onProgress, input2.signal, !!split) : await analyzeSources(files, {
     ...input2.treeCacheDir ? { treeCache: new DiskTreeCache(input2.treeCacheDir) } : {},
-    ...input2.onProgress ? { onDirectoryDone: input2.onProgress } : {},
+    ...onProgress ? { onDirectoryDone: onProgress } : {},
     rules,
     knownRuleIds: ruleCatalogue().map((r) => r.id),
     goMods: workspace.goMods,
     severityOf: (rule) => severityFor(config, rule.meta.id, rule.meta.severity),
-    ...workspace.module && moduleFiles ? { module: { layout: workspace.module.layout, reader: readerFor(workspace.module, moduleFiles) } } : {}
+    ...workspace.module && reader ? { module: { layout: workspace.module.layout, reader } } : {},
+    ...split ? { units: true } : {}
   });
-  let findings = result2.findings;
+  if (split && store) {
+    for (const unit of result2.units ?? []) {
+      const key2 = split.keys.get(unit.dir);
+      if (key2) store.put(key2, unit);
+    }
+    for (const unit of split.kept) {
+      result2.findings = [...result2.findings, ...unit.findings];
+      result2.problems = [...result2.problems, ...unit.problems];
+      result2.files += unit.files;
+      result2.packages += unit.packages;
+    }
+  }
+  result2.problems = [...result2.problems].sort((a, b2) => a.path < b2.path ? -1 : a.path > b2.path ? 1 : 0);
+  let findings = [...result2.findings];
   let escape3;
   if (input2.escape && diff) {
     const comparison = await input2.escape.compare(diff);
@@ -34568,13 +34788,13 @@ async function analyze(input2, rules = allRules) {
     problems: result2.problems,
     ...escape3 ? { escape: escape3 } : {},
     ...race ? { race } : {},
-    stats: { files: result2.files, packages: result2.packages, findingsBeforeFilter: before, ...baselined !== void 0 ? { baselined } : {}, durationMs: Date.now() - started2 }
+    stats: { files: result2.files, packages: result2.packages, findingsBeforeFilter: before, ...baselined !== void 0 ? { baselined } : {}, ...split ? { keptDirectories: keptDirs } : {}, durationMs: Date.now() - started2 }
   };
 }
 
 // src/action/run.ts
-import { appendFileSync, existsSync as existsSync11, readFileSync as readFileSync8, writeFileSync as writeFileSync5 } from "node:fs";
-import { isAbsolute, join as join13 } from "node:path";
+import { appendFileSync, existsSync as existsSync11, readFileSync as readFileSync9, writeFileSync as writeFileSync6 } from "node:fs";
+import { isAbsolute, join as join14 } from "node:path";
 
 // src/config/types.ts
 var ConfigError = class extends Error {
@@ -35434,9 +35654,9 @@ function readInputs(env) {
 }
 
 // src/action/pull.ts
-import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync6, readdirSync as readdirSync4, readFileSync as readFileSync4, statSync as statSync4 } from "node:fs";
-import { join as join5 } from "node:path";
+import { createHash as createHash5 } from "node:crypto";
+import { existsSync as existsSync6, readdirSync as readdirSync5, readFileSync as readFileSync5, statSync as statSync5 } from "node:fs";
+import { join as join6 } from "node:path";
 var FILES_API_CAP = 3e3;
 function mapStatus(s3) {
   return s3 === "added" || s3 === "copied" ? "added" : s3 === "removed" ? "deleted" : s3 === "renamed" ? "renamed" : "modified";
@@ -35458,7 +35678,7 @@ async function fetchPullFiles(client, owner, repo, number) {
   return out2;
 }
 function gitBlobSha(bytes) {
-  return createHash3("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+  return createHash5("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 function readWorkspace(root, diff) {
   const dirs = /* @__PURE__ */ new Set();
@@ -35474,16 +35694,16 @@ function readWholeTree(root, under2 = "") {
   const walk3 = (rel) => {
     let names;
     try {
-      names = readdirSync4(join5(root, rel));
+      names = readdirSync5(join6(root, rel));
     } catch {
       return;
     }
     for (const name2 of names) {
       const child = rel ? `${rel}/${name2}` : name2;
-      const p2 = join5(root, child);
+      const p2 = join6(root, child);
       let st2;
       try {
-        st2 = statSync4(p2);
+        st2 = statSync5(p2);
       } catch {
         continue;
       }
@@ -35499,36 +35719,36 @@ function readPackages(root, dirs) {
   const files = [];
   const mods = /* @__PURE__ */ new Map();
   for (const dir of [...dirs].sort()) {
-    const abs = join5(root, dir);
+    const abs = join6(root, dir);
     if (!existsSync6(abs)) continue;
-    for (const name2 of readdirSync4(abs).sort()) {
-      const p2 = join5(abs, name2);
-      if (!name2.endsWith(".go") || !statSync4(p2).isFile()) continue;
-      const text = readFileSync4(p2, "utf8");
+    for (const name2 of readdirSync5(abs).sort()) {
+      const p2 = join6(abs, name2);
+      if (!name2.endsWith(".go") || !statSync5(p2).isFile()) continue;
+      const text = readFileSync5(p2, "utf8");
       if (!isGeneratedSource(text)) files.push({ path: dir ? `${dir}/${name2}` : name2, text });
     }
     const segs = dir === "" ? [] : dir.split("/");
     for (let i2 = 0; i2 <= segs.length; i2++) {
       const d = segs.slice(0, i2).join("/");
-      const mod = join5(root, d, "go.mod");
-      if (!mods.has(d) && existsSync6(mod)) mods.set(d, readFileSync4(mod, "utf8"));
+      const mod = join6(root, d, "go.mod");
+      if (!mods.has(d) && existsSync6(mod)) mods.set(d, readFileSync5(mod, "utf8"));
     }
   }
-  const layout = moduleLayoutFor([...dirs].map((d) => join5(root, d)), root);
+  const layout = moduleLayoutFor([...dirs].map((d) => join6(root, d)), root);
   return { files, goMods: [...mods.entries()].map(([dir, text]) => ({ dir, text })), module: { layout, fsRoot: root } };
 }
 
 // src/action/pull-review.ts
-import { readFileSync as readFileSync7 } from "node:fs";
-import { join as join12 } from "node:path";
+import { readFileSync as readFileSync8 } from "node:fs";
+import { join as join13 } from "node:path";
 
 // src/race/runner.ts
-import { existsSync as existsSync10, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join11, posix as posix7 } from "node:path";
+import { existsSync as existsSync10, writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join12, posix as posix7 } from "node:path";
 
 // src/escape/packages.ts
-import { existsSync as existsSync7, readdirSync as readdirSync5, readFileSync as readFileSync5, statSync as statSync5 } from "node:fs";
-import { join as join6, posix as posix3 } from "node:path";
+import { existsSync as existsSync7, readdirSync as readdirSync6, readFileSync as readFileSync6, statSync as statSync6 } from "node:fs";
+import { join as join7, posix as posix3 } from "node:path";
 function ignoredDir(rel) {
   return rel.split("/").some((s3) => s3 === "vendor" || s3 === "testdata" || s3 === "node_modules" || s3.startsWith(".") || s3.startsWith("_"));
 }
@@ -35549,7 +35769,7 @@ function allDirs(root, opts = {}) {
   const walk3 = (rel) => {
     let names;
     try {
-      names = readdirSync5(join6(root, rel));
+      names = readdirSync6(join7(root, rel));
     } catch {
       return;
     }
@@ -35558,7 +35778,7 @@ function allDirs(root, opts = {}) {
       const child = rel ? `${rel}/${name2}` : name2;
       let st2;
       try {
-        st2 = statSync5(join6(root, child));
+        st2 = statSync6(join7(root, child));
       } catch {
         continue;
       }
@@ -35578,7 +35798,7 @@ function isGoFile(name2, tests = false) {
 }
 function hasBuildFiles(root, rel, tests = false) {
   try {
-    return readdirSync5(join6(root, rel)).some((n) => isGoFile(n, tests) && statSync5(join6(root, rel, n)).isFile());
+    return readdirSync6(join7(root, rel)).some((n) => isGoFile(n, tests) && statSync6(join7(root, rel, n)).isFile());
   } catch {
     return false;
   }
@@ -35590,7 +35810,7 @@ function groupByModule(root, dirs, opts = {}) {
     if (!hasBuildFiles(root, dir, opts.tests)) continue;
     let m2;
     for (let cur = dir; ; cur = posix3.dirname(cur) === "." ? "" : posix3.dirname(cur)) {
-      if (existsSync7(join6(root, cur, "go.mod"))) {
+      if (existsSync7(join7(root, cur, "go.mod"))) {
         m2 = cur;
         break;
       }
@@ -35600,7 +35820,7 @@ function groupByModule(root, dirs, opts = {}) {
       orphans.push(dir);
       continue;
     }
-    const mod = modules.get(m2) ?? { root: m2, goMod: readFileSync5(join6(root, m2, "go.mod"), "utf8"), packages: [] };
+    const mod = modules.get(m2) ?? { root: m2, goMod: readFileSync6(join7(root, m2, "go.mod"), "utf8"), packages: [] };
     const rel = m2 === "" ? dir : posix3.relative(m2, dir);
     mod.packages.push(rel === "" ? "." : rel);
     modules.set(m2, mod);
@@ -35704,11 +35924,11 @@ var DEFAULT_LIMITS = {
 
 // src/escape/sandbox/which.ts
 import { accessSync, constants } from "node:fs";
-import { delimiter, join as join7 } from "node:path";
+import { delimiter, join as join8 } from "node:path";
 function which(name2, pathVar = process.env.PATH) {
   for (const dir of (pathVar ?? "").split(delimiter)) {
     if (!dir) continue;
-    const p2 = join7(dir, name2);
+    const p2 = join8(dir, name2);
     try {
       accessSync(p2, constants.X_OK);
       return p2;
@@ -35781,7 +36001,7 @@ function firstLine(s3) {
 }
 
 // src/escape/sandbox/docker.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { randomBytes as randomBytes3 } from "node:crypto";
 import { existsSync as existsSync8 } from "node:fs";
 import { execFile } from "node:child_process";
 var DEFAULT_DOCKER_IMAGE = "debian:bookworm-slim";
@@ -35859,7 +36079,7 @@ var DockerSandbox = class {
   run(req) {
     if (!this.docker) throw new SandboxUnavailableError("Docker client not found on PATH");
     const docker = this.docker;
-    const name2 = `mapguard-${randomBytes2(6).toString("hex")}`;
+    const name2 = `mapguard-${randomBytes3(6).toString("hex")}`;
     return runCapped(docker, this.args(req, name2), {
       env: this.opts.clientEnv,
       wallSeconds: req.limits.wallSeconds,
@@ -35914,9 +36134,9 @@ function createSandbox(name2, opts) {
 }
 
 // src/escape/gorun.ts
-import { lchownSync, mkdirSync as mkdirSync2, readdirSync as readdirSync6, realpathSync as realpathSync2 } from "node:fs";
+import { lchownSync, mkdirSync as mkdirSync3, readdirSync as readdirSync7, realpathSync as realpathSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join8, posix as posix4 } from "node:path";
+import { join as join9, posix as posix4 } from "node:path";
 var IN = {
   src: "/mg/src",
   goroot: "/mg/goroot",
@@ -35938,15 +36158,15 @@ var Deadline = class {
 function prepareRun(opts, trees, sandbox, tc, runDir) {
   const isRoot = process.getuid?.() === 0;
   const dropToNobody = isRoot && sandbox.isolatesPaths;
-  const host = { home: join8(runDir, "home"), tmp: join8(runDir, "tmp"), gocache: join8(runDir, "gocache") };
-  for (const d of Object.values(host)) mkdirSync2(d, { mode: 493 });
-  let modCache = opts.modCacheDir ?? (dropToNobody ? join8(tmpdir(), "mapguard-gomod") : tc.modCache);
-  if (!modCache) modCache = join8(runDir, "gomod");
-  mkdirSync2(modCache, { recursive: true, mode: 493 });
+  const host = { home: join9(runDir, "home"), tmp: join9(runDir, "tmp"), gocache: join9(runDir, "gocache") };
+  for (const d of Object.values(host)) mkdirSync3(d, { mode: 493 });
+  let modCache = opts.modCacheDir ?? (dropToNobody ? join9(tmpdir(), "mapguard-gomod") : tc.modCache);
+  if (!modCache) modCache = join9(runDir, "gomod");
+  mkdirSync3(modCache, { recursive: true, mode: 493 });
   if (dropToNobody) {
     for (const d of Object.values(host)) chownTree(d);
     for (const dir of trees) if (isPreparedWorkspace(dir)) chownTree(dir);
-    if (opts.modCacheDir === void 0 || readdirSync6(modCache).length === 0) chownTree(modCache, false);
+    if (opts.modCacheDir === void 0 || readdirSync7(modCache).length === 0) chownTree(modCache, false);
   }
   return {
     sandbox,
@@ -35983,11 +36203,11 @@ function chownTree(dir, recursive = true) {
     if (!recursive) return;
     let names = [];
     try {
-      names = readdirSync6(p2);
+      names = readdirSync7(p2);
     } catch {
       return;
     }
-    for (const n of names) walk3(join8(p2, n));
+    for (const n of names) walk3(join9(p2, n));
   };
   walk3(dir);
 }
@@ -36069,13 +36289,13 @@ function excerpt(r, skip = () => false) {
 }
 
 // src/escape/stdcache.ts
-import { chmodSync as chmodSync2, constants as constants2, copyFileSync as copyFileSync2, cpSync, existsSync as existsSync9, linkSync, lchownSync as lchownSync2, mkdirSync as mkdirSync4, readdirSync as readdirSync7, readFileSync as readFileSync6, renameSync as renameSync2, rmSync as rmSync3, statSync as statSync6, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname4, join as join10, posix as posix6 } from "node:path";
+import { chmodSync as chmodSync2, constants as constants2, copyFileSync as copyFileSync2, cpSync, existsSync as existsSync9, linkSync, lchownSync as lchownSync2, mkdirSync as mkdirSync5, readdirSync as readdirSync8, readFileSync as readFileSync7, renameSync as renameSync3, rmSync as rmSync3, statSync as statSync7, writeFileSync as writeFileSync4 } from "node:fs";
+import { dirname as dirname5, join as join11, posix as posix6 } from "node:path";
 
 // src/escape/workspace.ts
-import { chmodSync, copyFileSync, lstatSync, mkdirSync as mkdirSync3, mkdtempSync, readlinkSync, realpathSync as realpathSync3, rmSync as rmSync2, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { chmodSync, copyFileSync, lstatSync, mkdirSync as mkdirSync4, mkdtempSync, readlinkSync, realpathSync as realpathSync3, rmSync as rmSync2, symlinkSync, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join9, posix as posix5, sep as sep3 } from "node:path";
+import { join as join10, posix as posix5, sep as sep3 } from "node:path";
 
 // node_modules/tar/dist/esm/index.min.js
 import Qr from "events";
@@ -39050,7 +39270,7 @@ var To = (s3) => {
 var DEFAULT_EXTRACT_LIMITS = { maxBytes: 1024 ** 3, maxFiles: 1e5 };
 var liveTempRoots = /* @__PURE__ */ new Set();
 function makeTempRoot(prefix = "mapguard-escape-") {
-  const dir = mkdtempSync(join9(tmpdir2(), prefix));
+  const dir = mkdtempSync(join10(tmpdir2(), prefix));
   chmodSync(dir, 457);
   liveTempRoots.add(dir);
   return dir;
@@ -39063,11 +39283,11 @@ function removeTempRoot(dir) {
 // src/escape/stdcache.ts
 var MARKER = "mapguard-std-seed.json";
 function seedDirFor(base, ctx) {
-  return join10(base, `${ctx.tc.version}-${ctx.sandbox.isolatesPaths ? "sandbox" : "host"}${ctx.race ? "-race" : ""}`);
+  return join11(base, `${ctx.tc.version}-${ctx.sandbox.isolatesPaths ? "sandbox" : "host"}${ctx.race ? "-race" : ""}`);
 }
 function seedReady(seedDir, tc) {
   try {
-    return JSON.parse(readFileSync6(join10(seedDir, MARKER), "utf8")).go === tc.version;
+    return JSON.parse(readFileSync7(join11(seedDir, MARKER), "utf8")).go === tc.version;
   } catch {
     return false;
   }
@@ -39076,13 +39296,13 @@ async function buildStdSeed(seedDir, ctx) {
   if (seedReady(seedDir, ctx.tc)) return void 0;
   const tmpRoot = makeTempRoot("mapguard-escape-seed-");
   try {
-    const cache4 = join10(tmpRoot, "gocache");
-    const home = join10(tmpRoot, "home");
-    const tmp = join10(tmpRoot, "tmp");
-    for (const d of [cache4, home, tmp]) mkdirSync4(d, { mode: 493 });
+    const cache4 = join11(tmpRoot, "gocache");
+    const home = join11(tmpRoot, "home");
+    const tmp = join11(tmpRoot, "tmp");
+    for (const d of [cache4, home, tmp]) mkdirSync5(d, { mode: 493 });
     if (ctx.dropToNobody) for (const d of [cache4, home, tmp]) lchownSync2(d, UNPRIVILEGED_UID, UNPRIVILEGED_UID);
     const iso = ctx.sandbox.isolatesPaths;
-    const p2 = iso ? { goroot: "/mg/goroot", gomod: "/mg/gomod", gocache: "/mg/gocache", home: "/mg/home", tmp: "/tmp" } : { goroot: ctx.tc.goroot, gomod: join10(home, "gomod"), gocache: cache4, home, tmp };
+    const p2 = iso ? { goroot: "/mg/goroot", gomod: "/mg/gomod", gocache: "/mg/gocache", home: "/mg/home", tmp: "/tmp" } : { goroot: ctx.tc.goroot, gomod: join11(home, "gomod"), gocache: cache4, home, tmp };
     const env = ctx.goEnv(p2);
     const mounts = [
       { host: ctx.tc.goroot, target: p2.goroot, writable: false },
@@ -39100,11 +39320,11 @@ async function buildStdSeed(seedDir, ctx) {
     });
     if (r.exitCode !== 0 || r.limit) return `building the standard-library cache failed: ${(r.stderr || r.stdout).trim().split("\n")[0] ?? r.limit ?? "unknown error"}`;
     freeze(cache4, process.getuid?.() ?? 0);
-    writeFileSync3(join10(cache4, MARKER), JSON.stringify({ go: ctx.tc.version }));
-    mkdirSync4(dirname4(seedDir), { recursive: true });
+    writeFileSync4(join11(cache4, MARKER), JSON.stringify({ go: ctx.tc.version }));
+    mkdirSync5(dirname5(seedDir), { recursive: true });
     rmSync3(seedDir, { recursive: true, force: true });
     try {
-      renameSync2(cache4, seedDir);
+      renameSync3(cache4, seedDir);
     } catch {
       cpSync(cache4, seedDir, { recursive: true });
     }
@@ -39115,11 +39335,11 @@ async function buildStdSeed(seedDir, ctx) {
 }
 function freeze(dir, uid) {
   const walk3 = (p2) => {
-    const st2 = statSync6(p2);
+    const st2 = statSync7(p2);
     if (uid === 0) lchownSync2(p2, 0, 0);
     if (st2.isDirectory()) {
       chmodSync2(p2, 493);
-      for (const n of readdirSync7(p2)) walk3(join10(p2, n));
+      for (const n of readdirSync8(p2)) walk3(join11(p2, n));
     } else {
       chmodSync2(p2, 420);
     }
@@ -39137,14 +39357,14 @@ async function startFromSeed(base, seed, runCache, log) {
 }
 function populateFromSeed(seedDir, runCache, opts) {
   const walk3 = (rel) => {
-    for (const name2 of readdirSync7(join10(seedDir, rel))) {
+    for (const name2 of readdirSync8(join11(seedDir, rel))) {
       if (name2 === MARKER) continue;
-      const from = join10(seedDir, rel, name2);
-      const to2 = join10(runCache, rel, name2);
-      if (statSync6(from).isDirectory()) {
-        if (!existsSync9(to2)) mkdirSync4(to2, { mode: 493 });
+      const from = join11(seedDir, rel, name2);
+      const to2 = join11(runCache, rel, name2);
+      if (statSync7(from).isDirectory()) {
+        if (!existsSync9(to2)) mkdirSync5(to2, { mode: 493 });
         if (opts.owner !== void 0) lchownSync2(to2, opts.owner, opts.owner);
-        walk3(join10(rel, name2));
+        walk3(join11(rel, name2));
         continue;
       }
       const bookkeeping = rel === "" && (name2 === "trim.txt" || name2 === "README");
@@ -39165,11 +39385,11 @@ function populateFromSeed(seedDir, runCache, opts) {
 // src/escape/toolchain.ts
 import { execFile as execFile2 } from "node:child_process";
 import { tmpdir as tmpdir3 } from "node:os";
-import { dirname as dirname5 } from "node:path";
+import { dirname as dirname6 } from "node:path";
 async function findToolchain(goBinary) {
   const go2 = goBinary ?? which("go");
   if (!go2) throw new Error("the go command is not on PATH; escape analysis needs a Go toolchain");
-  const env = { PATH: dirname5(go2), GOTOOLCHAIN: "local", GOFLAGS: "", GOWORK: "off" };
+  const env = { PATH: dirname6(go2), GOTOOLCHAIN: "local", GOFLAGS: "", GOWORK: "off" };
   if (process.env.HOME) env.HOME = process.env.HOME;
   if (process.env.GOMODCACHE) env.GOMODCACHE = process.env.GOMODCACHE;
   if (process.env.GOPATH) env.GOPATH = process.env.GOPATH;
@@ -39414,8 +39634,8 @@ async function runRaceTests(opts, diff) {
       return finish([]);
     }
     ctx = prepareRun(opts, [opts.dir], sandbox, tc, runDir);
-    const hosts = join11(runDir, "hosts");
-    writeFileSync4(hosts, "127.0.0.1	localhost\n::1	localhost ip6-localhost ip6-loopback\n", { mode: 420 });
+    const hosts = join12(runDir, "hosts");
+    writeFileSync5(hosts, "127.0.0.1	localhost\n::1	localhost ip6-localhost ip6-loopback\n", { mode: 420 });
     if (opts.stdCacheDir) await seedCache(ctx, opts, opts.stdCacheDir, log);
     const dirs = packageDirs(opts, diff);
     const { modules, orphans } = groupByModule(opts.dir, dirs, { tests: true });
@@ -39462,7 +39682,7 @@ function packageDirs(opts, diff) {
   const sel = opts.packages ?? "changed";
   if (Array.isArray(sel)) return [...new Set(sel)].filter((d) => !ignoredDir(d)).sort();
   if (sel === "all" || !diff) return allDirs(opts.dir, { tests: true });
-  return changedDirs(diff.filter((f2) => f2.status !== "deleted")).filter((d) => existsSync10(join11(opts.dir, d)));
+  return changedDirs(diff.filter((f2) => f2.status !== "deleted")).filter((d) => existsSync10(join12(opts.dir, d)));
 }
 async function testModule(mod, ctx, opts, settings, deadline, log, problems, mounts) {
   const where2 = mod.root || ".";
@@ -39484,7 +39704,7 @@ async function testModule(mod, ctx, opts, settings, deadline, log, problems, mou
   const { go: go2 } = goModVersions(mod.goMod);
   const local = parseGoVersion(ctx.tc.version);
   if (go2 && local && compareVersions(go2, local) > 0) return skipAll(`go.mod requires go ${go2.raw}, newer than the local toolchain ${ctx.tc.version} (mapguard never downloads toolchains)`);
-  const vendored = existsSync10(join11(opts.dir, mod.root, "vendor", "modules.txt"));
+  const vendored = existsSync10(join12(opts.dir, mod.root, "vendor", "modules.txt"));
   if (hasRequirements(mod.goMod) && !vendored) {
     if (deadline.left() <= 0) return skipAll("not run: out of time (race_check.timeout_seconds)");
     const list2 = ["list", "-race", "-deps", "-test", "-e", "-f", "{{if .Error}}{{.ImportPath}}: {{.Error}}{{end}}", ...mod.packages.map(asPattern)];
@@ -39537,7 +39757,7 @@ function stopReason(r) {
 function toRepoReport(r, mod, ctx, root) {
   const frame = (f2) => {
     const path = repoPathOf(f2.file, mod.root, ctx, root);
-    return path && !path.startsWith("vendor/") && existsSync10(join11(root, path)) ? { ...f2, path } : { ...f2 };
+    return path && !path.startsWith("vendor/") && existsSync10(join12(root, path)) ? { ...f2, path } : { ...f2 };
   };
   const access = (a) => ({ ...a, frames: a.frames.map(frame), createdAt: a.createdAt.map(frame) });
   return { ...r, current: access(r.current), ...r.previous ? { previous: access(r.previous) } : {} };
@@ -43969,7 +44189,7 @@ function workflowLog(out2) {
 async function reviewPull(run2) {
   const { env, root, inputs, config, deps } = run2;
   const none = { result: EMPTY_RESULT, annotate: [], inline: 0, notes: [] };
-  const payload = JSON.parse(readFileSync7(env.GITHUB_EVENT_PATH ?? "", "utf8"));
+  const payload = JSON.parse(readFileSync8(env.GITHUB_EVENT_PATH ?? "", "utf8"));
   const pull = payload.pull_request;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
   if (!pull || !owner || !repo) return { ...none, usage: "no pull request in the event payload" };
@@ -43999,7 +44219,7 @@ async function reviewPull(run2) {
     cpu: config.race_check.cpu,
     ...config.race_check.run ? { run: config.race_check.run } : {},
     timeoutSeconds: config.race_check.timeout_seconds,
-    ...env.RUNNER_TEMP ? { stdCacheDir: join12(env.RUNNER_TEMP, "mapguard-race-std"), stdCachePackages: RACE_SEED_PACKAGES } : {},
+    ...env.RUNNER_TEMP ? { stdCacheDir: join13(env.RUNNER_TEMP, "mapguard-race-std"), stdCachePackages: RACE_SEED_PACKAGES } : {},
     log: (line2) => deps.stdout(`mapguard: ${line2}
 `)
   }) : void 0;
@@ -44058,8 +44278,8 @@ function setOutput(env, name2, value) {
 `);
 }
 function loadConfig(root, inputs, ruleIds) {
-  const path = isAbsolute(inputs.configFile) ? inputs.configFile : join13(root, inputs.configFile);
-  const fromFile = existsSync11(path) ? parseConfig(readFileSync8(path, "utf8"), inputs.configFile, ruleIds) : DEFAULT_CONFIG;
+  const path = isAbsolute(inputs.configFile) ? inputs.configFile : join14(root, inputs.configFile);
+  const fromFile = existsSync11(path) ? parseConfig(readFileSync9(path, "utf8"), inputs.configFile, ruleIds) : DEFAULT_CONFIG;
   return parseConfig(JSON.stringify(mergeConfig(fromFile, inputs.override)), "action inputs", ruleIds);
 }
 async function runAction(env, deps) {
@@ -44074,17 +44294,17 @@ async function runAction(env, deps) {
   };
   let config;
   try {
-    config = loadConfig(join13(root, scope), inputs, deps.catalogue.map((r) => r.id));
+    config = loadConfig(join14(root, scope), inputs, deps.catalogue.map((r) => r.id));
   } catch (e) {
     if (e instanceof ConfigError) return fail(e.message);
     throw e;
   }
   let baseline;
   if (config.baseline) {
-    const path = isAbsolute(config.baseline) ? config.baseline : join13(root, config.baseline);
+    const path = isAbsolute(config.baseline) ? config.baseline : join14(root, config.baseline);
     if (!existsSync11(path)) return fail(`${config.baseline}: no such baseline file (write one with mapguard check --write-baseline)`);
     try {
-      baseline = parseBaseline(readFileSync8(path, "utf8"), config.baseline);
+      baseline = parseBaseline(readFileSync9(path, "utf8"), config.baseline);
     } catch (e) {
       if (e instanceof BaselineError) return fail(e.message);
       throw e;
@@ -44111,8 +44331,8 @@ async function runAction(env, deps) {
   } else {
     return fail(`this action runs on pull_request (review) and push (whole tree, SARIF) events, got "${event}"`);
   }
-  const sarifPath = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : join13(root, inputs.sarifFile);
-  writeFileSync5(sarifPath, renderSarif(result2, deps.catalogue, { toolVersion: deps.version, helpUri: (id) => ruleHelpUri(id, config.docs_url || void 0) }));
+  const sarifPath = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : join14(root, inputs.sarifFile);
+  writeFileSync6(sarifPath, renderSarif(result2, deps.catalogue, { toolVersion: deps.version, helpUri: (id) => ruleHelpUri(id, config.docs_url || void 0) }));
   const conclusion = conclusionFor(result2.findings, config.fail_on);
   setOutput(env, "sarif-file", sarifPath);
   setOutput(env, "findings", String(result2.findings.length));
@@ -44135,7 +44355,7 @@ ${renderCheckSummary({ findings: result2.findings, failOn: config.fail_on, notes
 function version() {
   const bundled = "0.1.0";
   if (bundled) return bundled;
-  const pkg = JSON.parse(readFileSync9(new URL("../../../package.json", import.meta.url), "utf8"));
+  const pkg = JSON.parse(readFileSync10(new URL("../../../package.json", import.meta.url), "utf8"));
   return pkg.version ?? "0.0.0";
 }
 runAction(process.env, {

@@ -2033,6 +2033,89 @@ var SharedParses = class {
   }
 };
 
+// src/engine/module/dependencies.ts
+import { createHash } from "node:crypto";
+function digestListing(files) {
+  if (!files) return "-";
+  const h = createHash("sha256");
+  for (const f of files) if (!f.name.endsWith("_test.go")) h.update(f.name).update("\0").update(f.text).update("\0");
+  return h.digest("hex").slice(0, 32);
+}
+function isImmutableDir(dir) {
+  return dir.includes("@");
+}
+var DependencyRecorder = class {
+  /** Digests of the directories read this run (the first read's). */
+  dirDigests = /* @__PURE__ */ new Map();
+  /** dir -> directories its packages' resolution read (import paths it resolved). */
+  edges = /* @__PURE__ */ new Map();
+  /** The unit being recorded: directories, importer answers, files read directly. */
+  unit;
+  begin() {
+    this.unit = { dirs: /* @__PURE__ */ new Set(), importers: /* @__PURE__ */ new Map() };
+  }
+  /** The current unit's dependencies, closed over the run's resolution edges. */
+  end() {
+    const unit = this.unit;
+    this.unit = void 0;
+    const out2 = { dirs: {}, importers: {} };
+    if (!unit) return out2;
+    const stack = [...unit.dirs];
+    const seen = /* @__PURE__ */ new Set();
+    while (stack.length) {
+      const d = stack.pop();
+      if (seen.has(d)) continue;
+      seen.add(d);
+      for (const next of this.edges.get(d) ?? []) stack.push(next);
+    }
+    for (const d of [...seen].sort()) out2.dirs[d] = this.dirDigests.get(d) ?? "?";
+    for (const [path, dirs] of [...unit.importers].sort((a, b) => a[0] < b[0] ? -1 : 1)) out2.importers[path] = dirs;
+    return out2;
+  }
+  /** The view listed a directory's files (the first listing's digest is the one kept). */
+  listed(dir, files) {
+    if (!this.dirDigests.has(dir)) this.dirDigests.set(dir, isImmutableDir(dir) ? dir : digestListing(files));
+    this.unit?.dirs.add(dir);
+  }
+  /** The unit used what the view holds of a directory (read earlier in the run, or now). */
+  used(dir) {
+    this.unit?.dirs.add(dir);
+  }
+  /** A package of `fromDir` resolved an import to `dir` (undefined: it could not be read). */
+  resolved(fromDir, dir) {
+    if (dir === void 0) return;
+    let set = this.edges.get(fromDir);
+    if (!set) this.edges.set(fromDir, set = /* @__PURE__ */ new Set());
+    set.add(dir);
+    this.unit?.dirs.add(dir);
+  }
+  importersAsked(importPath, dirs) {
+    this.unit?.importers.set(importPath, [...dirs]);
+  }
+};
+var MAX_IMPORTER_FILE_CHARS = 2 * 1024 * 1024;
+function importerIndex(layout, reader, filesAt = (d) => reader.goFiles(d)) {
+  const out2 = /* @__PURE__ */ new Map();
+  if (!reader.packageDirs) return out2;
+  for (const m of layout.modules) {
+    if (m.dir.includes("@")) continue;
+    for (const dir of reader.packageDirs(m.dir)) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const f of filesAt(dir) ?? []) {
+        if (f.name.endsWith("_test.go") || f.text.length > MAX_IMPORTER_FILE_CHARS) continue;
+        for (const path of importedPaths(f.text)) {
+          if (seen.has(path)) continue;
+          seen.add(path);
+          let list = out2.get(path);
+          if (!list) out2.set(path, list = []);
+          list.push(dir);
+        }
+      }
+    }
+  }
+  return out2;
+}
+
 // src/engine/concurrency/types.ts
 var ANY_LOCK = "*";
 var EXCLUSIVE = "!exclusive";
@@ -2561,7 +2644,7 @@ function someIn(a, b) {
 
 // src/engine/module/view.ts
 var CONCURRENT_FILE = new RegExp(`\\.Go\\(|ResponseWriter|ServeHTTP|${GO_STATEMENT.source}`, GO_STATEMENT.flags);
-var MAX_DECL_FILE_CHARS = 2 * 1024 * 1024;
+var MAX_DECL_FILE_CHARS = MAX_IMPORTER_FILE_CHARS;
 var MAX_LOADED_PACKAGES = 2e3;
 var IGNORED_BUILD = /^\/\/go:build\s+ignore\b/m;
 var LISTED_CHARS_BUDGET = 32 * 1024 * 1024;
@@ -2586,6 +2669,10 @@ var ModuleView = class {
   loadedCount = 0;
   chars = 0;
   shared;
+  /** What each analysed directory read through the view (dependencies.ts). */
+  recorder = new DependencyRecorder();
+  /** The directory each packageAt key resolved to. */
+  resolvedDirs = /* @__PURE__ */ new Map();
   /** Makes an analysed package part of the view: its types resolve others' and others' resolve to it. */
   register(pkg) {
     pkg.module = this;
@@ -2601,13 +2688,22 @@ var ModuleView = class {
     const from = this.moduleFor(fromDir);
     const relative2 = importPath.startsWith(".");
     const key = `${relative2 ? fromDir : from?.dir ?? ""}\0${importPath}`;
-    if (this.loaded.has(key)) return this.loaded.get(key) ?? void 0;
+    if (this.loaded.has(key)) {
+      this.recorder.resolved(fromDir, this.resolvedDirs.get(key));
+      return this.loaded.get(key) ?? void 0;
+    }
     let pkg;
+    let dir;
     if (this.loadedCount < MAX_LOADED_PACKAGES) {
       const loc = importPath.startsWith("./") || importPath.startsWith("../") ? { dir: posix2.join(fromDir || ".", importPath) } : locatePackage(this.layout, importPath, from);
-      if (loc) pkg = this.load(loc.dir, importPath);
+      if (loc) {
+        dir = loc.dir;
+        pkg = this.load(loc.dir, importPath);
+      }
     }
     this.loaded.set(key, pkg ?? null);
+    this.resolvedDirs.set(key, dir);
+    this.recorder.resolved(fromDir, dir);
     return pkg;
   }
   /** The run's directories in the order that shares parses best (shared-parses.ts). */
@@ -2622,6 +2718,14 @@ var ModuleView = class {
   takeParsed(inputs) {
     return this.shared.takeParsed(inputs);
   }
+  /** Starts recording what the analysis of one directory reads through the view. */
+  beginUnit() {
+    this.recorder.begin();
+  }
+  /** What the directory's analysis read since beginUnit (closed over what the packages it used read). */
+  endUnit() {
+    return this.recorder.end();
+  }
   /** Frees the trees of loaded packages. */
   dispose() {
     this.dropLoaded();
@@ -2631,6 +2735,7 @@ var ModuleView = class {
     for (const t of this.ownTrees) t.delete();
     this.ownTrees.length = 0;
     this.loaded.clear();
+    this.resolvedDirs.clear();
   }
   /** After a run over a set of directories: what it offered is let go (a kept view serves other runs). */
   endRun() {
@@ -2649,6 +2754,7 @@ var ModuleView = class {
   withBodies(pkg, only) {
     if (!pkg.declarationsOnly || !pkg.importPath) return pkg;
     const key = only ? `bodies\0${pkg.dir}\0${only.key}` : `bodies\0${pkg.dir}`;
+    this.recorder.used(pkg.dir);
     const hit = this.loaded.get(key) ?? (only ? this.loaded.get(`bodies\0${pkg.dir}`) : void 0);
     if (hit) return hit;
     const full = (only ? this.load(pkg.dir, pkg.importPath, false, false, only.keep, this.declarationFilesAt(pkg.dir)) : this.load(pkg.dir, pkg.importPath, false)) ?? pkg;
@@ -2661,8 +2767,10 @@ var ModuleView = class {
    * once, on the first question, for its import block.
    */
   importersOf(importPath) {
-    this.importers ??= this.importerIndex();
-    return this.importers.get(importPath) ?? [];
+    this.importers ??= importerIndex(this.layout, this.reader, (dir) => this.filesAt(dir, false));
+    const dirs = this.importers.get(importPath) ?? [];
+    this.recorder.importersAsked(importPath, dirs);
+    return dirs;
   }
   /**
    * The source text of a declaration of a loaded package, as written (its body too, though the
@@ -2692,14 +2800,16 @@ var ModuleView = class {
    * The reader's files of a directory, kept while they fit a budget (least recently used go
    * first): the importer search reads the same importers' files for every package they import.
    */
-  filesAt(dir) {
+  filesAt(dir, record = true) {
     if (this.listed.has(dir)) {
       const hit = this.listed.get(dir);
       this.listed.delete(dir);
       this.listed.set(dir, hit);
+      if (record) this.recorder.listed(dir, hit);
       return hit;
     }
     const files = this.reader.goFiles(dir);
+    if (record) this.recorder.listed(dir, files);
     const chars = files?.reduce((n, f) => n + f.text.length, 0) ?? 0;
     if (chars > LISTED_CHARS_BUDGET / 4) return files;
     this.listed.set(dir, files);
@@ -2714,6 +2824,7 @@ var ModuleView = class {
   /** A package of the modules, bodies included, `main` packages too: evidence from its callers. */
   callersAt(dir) {
     const key = `callers\0${dir}`;
+    this.recorder.used(dir);
     if (this.loaded.has(key)) return this.loaded.get(key) ?? void 0;
     const importPath = importPathOfDir(this.layout, dir);
     const pkg = importPath ? this.load(dir, importPath, false, true, (text) => CONCURRENT_FILE.test(text), this.declarationFilesAt(dir)) : void 0;
@@ -2726,27 +2837,6 @@ var ModuleView = class {
     return void 0;
   }
   importers;
-  importerIndex() {
-    const out2 = /* @__PURE__ */ new Map();
-    if (!this.reader.packageDirs) return out2;
-    for (const m of this.layout.modules) {
-      if (m.dir.includes("@")) continue;
-      for (const dir of this.reader.packageDirs(m.dir)) {
-        const seen = /* @__PURE__ */ new Set();
-        for (const f of this.filesAt(dir) ?? []) {
-          if (f.name.endsWith("_test.go") || f.text.length > MAX_DECL_FILE_CHARS) continue;
-          for (const path of importedPaths(f.text)) {
-            if (seen.has(path)) continue;
-            seen.add(path);
-            let list = out2.get(path);
-            if (!list) out2.set(path, list = []);
-            list.push(dir);
-          }
-        }
-      }
-    }
-    return out2;
-  }
   /** Source characters held by loaded packages (their trees are proportional). */
   get retainedChars() {
     return this.chars;
@@ -6970,7 +7060,7 @@ function goParser() {
 }
 
 // src/engine/fingerprint.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function normaliseLine(text) {
   return text.replace(/\s+/g, " ").trim();
 }
@@ -6980,7 +7070,7 @@ var Fingerprinter = class {
     const key = `${ruleId}\0${path}\0${normaliseLine(lineText)}`;
     const occurrence = this.seen.get(key) ?? 0;
     this.seen.set(key, occurrence + 1);
-    return createHash("sha256").update(`${key}\0${occurrence}`).digest("hex").slice(0, 16);
+    return createHash2("sha256").update(`${key}\0${occurrence}`).digest("hex").slice(0, 16);
   }
 };
 
@@ -7034,14 +7124,18 @@ function matchSuppression(suppressions, ruleId, line2) {
 // src/engine/run.ts
 var ScopesFact = defineFact("scopes", (pkg) => new Scopes(pkg));
 var DEFAULT_MAX_CHARS = 5 * 1024 * 1024;
-function goVersionFor(dir, goMods) {
+function goModFor(dir, goMods) {
   let best;
   for (const m of goMods) {
     const d = m.dir.replace(/\/+$/, "");
     const covers = d === "" || d === "." || dir === d || dir.startsWith(d + "/");
     if (covers && (!best || d.length > best.dir.length)) best = { dir: d, text: m.text };
   }
-  return best ? goVersionFromGoMod(best.text) : void 0;
+  return best?.text;
+}
+function goVersionFor(dir, goMods) {
+  const text = goModFor(dir, goMods);
+  return text !== void 0 ? goVersionFromGoMod(text) : void 0;
 }
 async function parseSources(inputs, maxChars = DEFAULT_MAX_CHARS, trees, cache3) {
   const parser = await goParser();
@@ -7119,10 +7213,13 @@ async function analyzeSources(inputs, options) {
   let packageCount = 0;
   const view = options.module ? await moduleViewFor(options.module, options.treeCache) : void 0;
   let dirsDone = 0;
+  const units = options.units ? [] : void 0;
   try {
     const order = view ? view.analysisOrder(byDir) : [...byDir.keys()];
     for (const dir of order) {
       const dirInputs = byDir.get(dir);
+      const unit = units ? { findings: findings.length, problems: problems.length, files: fileCount, packages: packageCount } : void 0;
+      if (unit) view?.beginUnit();
       const early = view?.takeParsed(dirInputs);
       const trees = early && options.trees ? new Map([...options.trees, ...early]) : early ?? options.trees;
       const parsed = await parseSources(dirInputs, options.maxFileChars, trees, options.treeCache);
@@ -7139,6 +7236,16 @@ async function analyzeSources(inputs, options) {
       } finally {
         for (const f of parsed.files) f.tree.delete();
       }
+      if (unit && units) {
+        units.push({
+          dir,
+          findings: findings.slice(unit.findings),
+          problems: problems.slice(unit.problems),
+          files: fileCount - unit.files,
+          packages: packageCount - unit.packages,
+          dependencies: view?.endUnit() ?? { dirs: {}, importers: {} }
+        });
+      }
       view?.trim();
       options.onDirectoryDone?.(++dirsDone, byDir.size);
     }
@@ -7147,7 +7254,7 @@ async function analyzeSources(inputs, options) {
     else view?.endRun();
   }
   findings.sort(compareFindings);
-  return { findings, problems, files: fileCount, packages: packageCount };
+  return { findings, problems, files: fileCount, packages: packageCount, ...units ? { units } : {} };
 }
 var keptViews = /* @__PURE__ */ new WeakMap();
 async function moduleViewFor(m, cache3) {
@@ -16357,7 +16464,7 @@ function confinedReader(inner, root) {
 }
 
 // src/review/tree-cache.ts
-import { createHash as createHash2, randomBytes } from "node:crypto";
+import { createHash as createHash3, randomBytes } from "node:crypto";
 import { existsSync as existsSync3, mkdirSync, readdirSync as readdirSync2, readFileSync as readFileSync2, renameSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
 import { endianness, homedir, platform } from "node:os";
@@ -16393,7 +16500,7 @@ function salt() {
     return "?";
   })();
   const key = `format ${FORMAT}; mapguard ${own}; tree-sitter-go ${versionOf("tree-sitter-go")}; web-tree-sitter ${versionOf("web-tree-sitter")}; ${endianness()}`;
-  saltMemo = createHash2("sha256").update(key).digest("hex").slice(0, 16);
+  saltMemo = createHash3("sha256").update(key).digest("hex").slice(0, 16);
   return saltMemo;
 }
 var DiskTreeCache = class {
@@ -16406,7 +16513,7 @@ var DiskTreeCache = class {
   hits = 0;
   misses = 0;
   pathOf(text) {
-    const h = createHash2("sha256").update(text).digest("hex");
+    const h = createHash3("sha256").update(text).digest("hex");
     return join3(this.dir, h.slice(0, 2), h.slice(2));
   }
   get(text) {
@@ -16483,7 +16590,8 @@ if (parentPort) {
       severityOf: (r) => job.severities[r.meta.id] ?? r.meta.severity,
       ...module2 ? { module: module2 } : {},
       ...trees ? { trees } : {},
-      ...treeCache ? { treeCache } : {}
+      ...treeCache ? { treeCache } : {},
+      ...job.units ? { units: true } : {}
     }).then((result) => port.postMessage({ id: job.id, result })).catch((e) => port.postMessage({ id: job.id, error: e.message }));
   });
 }

@@ -5,7 +5,7 @@ import { join, resolve, relative, isAbsolute, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { severityRank, type Severity } from '../engine/index.js';
-import { analyze, moduleLayoutFor, parseBaseline, renderBaseline, ruleCatalogue, BaselineError, defaultCacheDir, pruneTreeCache, type Baseline, type ReviewResult } from '../review/index.js';
+import { analyze, moduleLayoutFor, parseBaseline, renderBaseline, ruleCatalogue, BaselineError, defaultCacheDir, pruneTreeCache, DiskResultCache, type Baseline, type ReviewResult } from '../review/index.js';
 import { ProgressLine } from './progress.js';
 import { writeFileSync } from 'node:fs';
 import { DEFAULT_CONFIG, parseConfig, mergeConfig, ConfigError, type Config } from '../config/index.js';
@@ -118,8 +118,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
   // unless --no-module or `module_view: false` says not to.
   const moduleView = opts.module !== false && config.module_view;
   const workspace = { files: collected.files, goMods: collected.goMods, ...(moduleView ? { module: { layout: moduleLayoutFor(targets, root), fsRoot: root } } : {}) };
-  // Parsed trees are kept in the user cache directory across runs, unless --no-cache.
-  const cache = opts.cache === false ? {} : { treeCacheDir: defaultCacheDir() };
+  // Parsed trees and each directory's results are kept in the user cache directory across runs, unless --no-cache.
+  const cache = opts.cache === false ? {} : { treeCacheDir: defaultCacheDir(), resultCache: new DiskResultCache(defaultCacheDir()) };
   const progress = io.stderrIsTTY ? new ProgressLine({ write: io.stderr, ...(io.progressAfterMs !== undefined ? { afterMs: io.progressAfterMs } : {}) }) : undefined;
   const onProgress = progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {};
   let result: ReviewResult;
@@ -286,7 +286,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--baseline <file>', 'report only findings this baseline does not hold (default: config baseline)')
     .option('--write-baseline <file>', "record today's findings in a baseline file and exit 0")
     .option('--no-module', 'read only the paths given, not the Go module around them (types, callers and goroutines in other packages)')
-    .option('--no-cache', 'parse every file again: do not read or write the cache of parsed trees (MAPGUARD_CACHE_DIR, else the user cache directory)')
+    .option('--no-cache', 'analyse every directory again: do not read or write the cache of results and parsed trees (MAPGUARD_CACHE_DIR, else the user cache directory)')
     .action(async (paths: string[], opts: CheckOptions) => {
       setExit(await runCheck(paths, opts, io));
     });

@@ -15,6 +15,7 @@ import { matchSuppression, parseSuppression, SUPPRESSION_RULE_ID, type Suppressi
 import { defineFact } from './model.js';
 import { ModuleView, type PackageReader } from './module/view.js';
 import type { ModuleLayout } from './module/layout.js';
+import type { UnitDependencies } from './module/dependencies.js';
 
 /** Rule setting after configuration: a severity, or off. */
 export type RuleSeverity = Severity | 'off';
@@ -40,6 +41,8 @@ export interface AnalyzeOptions {
   knownRuleIds?: readonly string[];
   /** The module around the sources: other packages' declarations are read through it as evidence. */
   module?: { layout: ModuleLayout; reader: PackageReader; /** the caller keeps the view across calls (a worker) */ keep?: boolean };
+  /** Also return each directory's result with what it read through the module view (a result cache keeps them). */
+  units?: boolean;
 }
 
 export interface FileProblem {
@@ -52,6 +55,19 @@ export interface AnalysisResult {
   problems: FileProblem[];
   files: number;
   packages: number;
+  /** With `units`: the same, per analysed directory. */
+  units?: UnitResult[];
+}
+
+/** One directory's share of a result, and what besides its own files it was computed from. */
+export interface UnitResult {
+  dir: string;
+  findings: Finding[];
+  problems: FileProblem[];
+  files: number;
+  packages: number;
+  /** Read through the module view; empty without one. */
+  dependencies: UnitDependencies;
 }
 
 export const ScopesFact: Fact<Scopes> = defineFact('scopes', (pkg) => new Scopes(pkg));
@@ -59,14 +75,20 @@ export const ScopesFact: Fact<Scopes> = defineFact('scopes', (pkg) => new Scopes
 export const DEFAULT_MAX_CHARS = 5 * 1024 * 1024;
 
 
-function goVersionFor(dir: string, goMods: { dir: string; text: string }[]): GoVersion | undefined {
+/** The text of the go.mod a directory's packages take their Go version from: the nearest above it. */
+export function goModFor(dir: string, goMods: readonly { dir: string; text: string }[]): string | undefined {
   let best: { dir: string; text: string } | undefined;
   for (const m of goMods) {
     const d = m.dir.replace(/\/+$/, '');
     const covers = d === '' || d === '.' || dir === d || dir.startsWith(d + '/');
     if (covers && (!best || d.length > best.dir.length)) best = { dir: d, text: m.text };
   }
-  return best ? goVersionFromGoMod(best.text) : undefined;
+  return best?.text;
+}
+
+function goVersionFor(dir: string, goMods: { dir: string; text: string }[]): GoVersion | undefined {
+  const text = goModFor(dir, goMods);
+  return text !== undefined ? goVersionFromGoMod(text) : undefined;
 }
 
 /** Parses sources into GoFiles; files that cannot be analysed become problems. */
@@ -157,12 +179,15 @@ export async function analyzeSources(inputs: SourceInput[], options: AnalyzeOpti
   let packageCount = 0;
   const view = options.module ? await moduleViewFor(options.module, options.treeCache) : undefined;
   let dirsDone = 0;
+  const units: UnitResult[] | undefined = options.units ? [] : undefined;
   try {
     // With the module view, imported packages first: their declarations are then offered to the
     // view from the trees the analysis parsed, not parsed a second time (view.ts, offer).
     const order = view ? view.analysisOrder(byDir) : [...byDir.keys()];
     for (const dir of order) {
       const dirInputs = byDir.get(dir)!;
+      const unit = units ? { findings: findings.length, problems: problems.length, files: fileCount, packages: packageCount } : undefined;
+      if (unit) view?.beginUnit();
       // Files the module view parsed before their turn are adopted, not parsed again.
       const early = view?.takeParsed(dirInputs);
       const trees = early && options.trees ? new Map([...options.trees, ...early]) : (early ?? options.trees);
@@ -180,6 +205,16 @@ export async function analyzeSources(inputs: SourceInput[], options: AnalyzeOpti
       } finally {
         for (const f of parsed.files) f.tree.delete();
       }
+      if (unit && units) {
+        units.push({
+          dir,
+          findings: findings.slice(unit.findings),
+          problems: problems.slice(unit.problems),
+          files: fileCount - unit.files,
+          packages: packageCount - unit.packages,
+          dependencies: view?.endUnit() ?? { dirs: {}, importers: {} },
+        });
+      }
       view?.trim();
       options.onDirectoryDone?.(++dirsDone, byDir.size);
     }
@@ -188,7 +223,7 @@ export async function analyzeSources(inputs: SourceInput[], options: AnalyzeOpti
     else view?.endRun();
   }
   findings.sort(compareFindings);
-  return { findings, problems, files: fileCount, packages: packageCount };
+  return { findings, problems, files: fileCount, packages: packageCount, ...(units ? { units } : {}) };
 }
 
 const keptViews = new WeakMap<object, ModuleView>();

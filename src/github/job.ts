@@ -9,6 +9,7 @@ import { createOnce, NO_AUTOMATIC_RETRY, type OnceOptions } from '../publish/ide
 import { randomUUID } from 'node:crypto';
 import { CONFIG_PATH, loadBaselineText, loadConfigText, loadPull, type Limits, type PullRef } from './source.js';
 import { applyBaseline, BaselineError, parseBaseline, type Baseline } from '../review/baseline.js';
+import type { InstallationResultStores } from '../review/result-cache.js';
 import { publish } from './publish.js';
 import { prepareModule } from './module.js';
 import type { ModuleArchives } from './archive.js';
@@ -51,6 +52,8 @@ export interface JobDeps {
   writeRetry?: OnceOptions;
   /** The run phase's time budget in seconds (default DEFAULT_JOB_TIMEOUT_SECONDS). */
   timeBudgetSeconds?: number;
+  /** Results kept in memory across reviews, one store per installation's account (result-cache.ts). */
+  resultStores?: InstallationResultStores;
 }
 
 export interface JobRequest {
@@ -210,7 +213,8 @@ async function review(req: JobRequest, deps: JobDeps, started: Started, budget: 
       const workspace = { ...loaded.workspace, ...(mod.module ? { module: mod.module } : {}) };
       // Analyse whole changed files, then filter here: fingerprints outside the diff
       // lines still count as "present", so their threads are not declared fixed.
-      const result = await deps.analyze({ workspace, diff: loaded.diff, config: { ...config, filter: 'file' }, ...runners, signal });
+      const resultCache = deps.resultStores?.for(pr.owner.toLowerCase());
+      const result = await deps.analyze({ workspace, diff: loaded.diff, config: { ...config, filter: 'file' }, ...runners, signal, ...(resultCache ? { resultCache } : {}) });
       checkpoint(signal);
       present = new Set(result.findings.map((f) => f.fingerprint));
       findings = filterFindings(result.findings, loaded.diff, config.filter);

@@ -3,7 +3,7 @@
 // HOST, LOG_LEVEL, GHE_HOST / GHE_PROTOCOL); without APP_ID it serves Probot's
 // setup flow, which registers the App from app.yml.
 import { run, type Server } from 'probot';
-import { analyze, ruleCatalogue } from '../review/index.js';
+import { analyze, InstallationResultStores, ruleCatalogue } from '../review/index.js';
 import { createApp, type AppOptions, type MapguardApp } from './app.js';
 import { DEFAULT_LIMITS } from './source.js';
 import { MapguardOctokit } from './octokit.js';
@@ -47,6 +47,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
     },
     ...(env.MAPGUARD_DOCS_URL ? { docsBase: env.MAPGUARD_DOCS_URL } : {}),
     timeBudgetSeconds: positiveInt(env.MAPGUARD_JOB_TIMEOUT_SECONDS, 'MAPGUARD_JOB_TIMEOUT_SECONDS', DEFAULT_JOB_TIMEOUT_SECONDS),
+    // Each installation's directory results kept between reviews (0 turns it off).
+    ...(env.MAPGUARD_RESULT_CACHE_MB === '0' ? {} : { resultStores: new InstallationResultStores(mebibytes(env.MAPGUARD_RESULT_CACHE_MB, 'MAPGUARD_RESULT_CACHE_MB', 8 * 1024 * 1024, 1)) }),
     archives: new ModuleArchives({
       ...DEFAULT_ARCHIVE_LIMITS,
       maxArchiveBytes: mebibytes(env.MAPGUARD_MODULE_ARCHIVE_MB, 'MAPGUARD_MODULE_ARCHIVE_MB', DEFAULT_ARCHIVE_LIMITS.maxArchiveBytes, 1),

@@ -14,6 +14,7 @@ import { ruleCatalogue } from './catalogue.js';
 import { applyBaseline } from './baseline.js';
 import { readerFor } from './module-source.js';
 import { DiskTreeCache } from './tree-cache.js';
+import { splitByCache } from './result-cache.js';
 
 export function severityFor(config: Config, ruleId: string, fallback: Finding['severity']): RuleSeverity {
   return config.rules[ruleId] ?? fallback;
@@ -22,26 +23,51 @@ export function severityFor(config: Config, ruleId: string, fallback: Finding['s
 export async function analyze(input: ReviewInput, rules: readonly Rule[] = allRules): Promise<ReviewResult> {
   const started = Date.now();
   const { workspace, diff, config } = input;
-  const files = workspace.files.filter((f) => pathIncluded(f.path, config) && (config.tests || !f.path.endsWith('_test.go')));
+  const included = workspace.files.filter((f) => pathIncluded(f.path, config) && (config.tests || !f.path.endsWith('_test.go')));
   // The module view reads from disk, or from every file the front end gave (the App).
   const moduleFiles = workspace.module ? (workspace.module.fsRoot ? [] : (workspace.moduleFiles ?? workspace.files)) : undefined;
+  const reader = workspace.module && moduleFiles ? readerFor(workspace.module, moduleFiles) : undefined;
+  const severities = Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)]));
+  // Kept results (result-cache.ts): directories whose inputs and reads are unchanged are not analysed again.
+  const store = rules === allRules ? input.resultCache : undefined;
+  const split = store ? splitByCache(included, { severities, goMods: workspace.goMods ?? [], ...(workspace.module ? { layout: workspace.module.layout } : {}) }, store, reader) : undefined;
+  const files = split ? split.toAnalyse : included;
+  const keptDirs = split?.kept.length ?? 0;
+  const onProgress = input.onProgress && keptDirs ? (done: number, total: number) => input.onProgress!(done + keptDirs, total + keptDirs) : input.onProgress;
   // Worker threads only run the registry's rules; a custom rule list stays on this thread.
   const threads = rules === allRules ? workerCount(files.length) : 1;
   // The App keeps its event loop free for webhooks and /healthz: even a small review runs on a worker thread.
   const workers = threads > 1 ? threads : input.offThread && rules === allRules && workersAvailable() ? 1 : 0;
   const result =
-    workers >= 1
-      ? await analyzeInWorkers(files, workspace.goMods ?? [], Object.fromEntries(rules.map((r) => [r.meta.id, severityFor(config, r.meta.id, r.meta.severity)])), workers, moduleFiles && workspace.module ? { source: workspace.module, files: moduleFiles } : undefined, input.treeCacheDir, input.onProgress, input.signal)
-      : await analyzeSources(files, {
-          ...(input.treeCacheDir ? { treeCache: new DiskTreeCache(input.treeCacheDir) } : {}),
-          ...(input.onProgress ? { onDirectoryDone: input.onProgress } : {}),
-          rules,
-          knownRuleIds: ruleCatalogue().map((r) => r.id),
-          goMods: workspace.goMods,
-          severityOf: (rule) => severityFor(config, rule.meta.id, rule.meta.severity),
-          ...(workspace.module && moduleFiles ? { module: { layout: workspace.module.layout, reader: readerFor(workspace.module, moduleFiles) } } : {}),
-        });
-  let findings = result.findings;
+    files.length === 0 && split
+      ? { findings: [], problems: [], files: 0, packages: 0, units: [] }
+      : workers >= 1
+        ? await analyzeInWorkers(files, workspace.goMods ?? [], severities, workers, moduleFiles && workspace.module ? { source: workspace.module, files: moduleFiles } : undefined, input.treeCacheDir, onProgress, input.signal, !!split)
+        : await analyzeSources(files, {
+            ...(input.treeCacheDir ? { treeCache: new DiskTreeCache(input.treeCacheDir) } : {}),
+            ...(onProgress ? { onDirectoryDone: onProgress } : {}),
+            rules,
+            knownRuleIds: ruleCatalogue().map((r) => r.id),
+            goMods: workspace.goMods,
+            severityOf: (rule) => severityFor(config, rule.meta.id, rule.meta.severity),
+            ...(workspace.module && reader ? { module: { layout: workspace.module.layout, reader } } : {}),
+            ...(split ? { units: true } : {}),
+          });
+  if (split && store) {
+    for (const unit of result.units ?? []) {
+      const key = split.keys.get(unit.dir);
+      if (key) store.put(key, unit);
+    }
+    for (const unit of split.kept) {
+      result.findings = [...result.findings, ...unit.findings];
+      result.problems = [...result.problems, ...unit.problems];
+      result.files += unit.files;
+      result.packages += unit.packages;
+    }
+  }
+  // Problems in path order: the same list whichever thread or kept result each came from.
+  result.problems = [...result.problems].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  let findings = [...result.findings];
   let escape: ReviewResult['escape'];
   if (input.escape && diff) {
     const comparison = await input.escape.compare(diff);
@@ -94,6 +120,6 @@ export async function analyze(input: ReviewInput, rules: readonly Rule[] = allRu
     problems: result.problems,
     ...(escape ? { escape } : {}),
     ...(race ? { race } : {}),
-    stats: { files: result.files, packages: result.packages, findingsBeforeFilter: before, ...(baselined !== undefined ? { baselined } : {}), durationMs: Date.now() - started },
+    stats: { files: result.files, packages: result.packages, findingsBeforeFilter: before, ...(baselined !== undefined ? { baselined } : {}), ...(split ? { keptDirectories: keptDirs } : {}), durationMs: Date.now() - started },
   };
 }

@@ -8,3 +8,5 @@ export { inferGopathTree } from './gopath.js';
 export { memoryPackageReader, readerFor } from './module-source.js';
 export type { ModuleSource } from './module-source.js';
 export { DiskTreeCache, defaultCacheDir, pruneTreeCache, TREE_CACHE_MAX_BYTES } from './tree-cache.js';
+export { DiskResultCache, MemoryResultCache, InstallationResultStores, splitByCache, unitKey, resultSalt } from './result-cache.js';
+export type { ResultStore, RunSettings } from './result-cache.js';

@@ -73,6 +73,8 @@ export async function analyzeInWorkers(
   treeCacheDir?: string,
   onProgress?: (done: number, total: number) => void,
   signal?: AbortSignal,
+  /** Also return each directory's result and what it read (for a result cache). */
+  units = false,
 ): Promise<AnalysisResult> {
   signal?.throwIfAborted();
   const dirs = [...groupByDirectory(inputs).values()].sort((a, b) => sizeOf(b) - sizeOf(a));
@@ -90,7 +92,7 @@ export async function analyzeInWorkers(
   const analyseQueue = dirs.filter((d) => !big.has(d));
   let bigLeft = big.size;
   let dirsDone = 0;
-  const merged: AnalysisResult = { findings: [], problems: [], files: 0, packages: 0 };
+  const merged: AnalysisResult = { findings: [], problems: [], files: 0, packages: 0, ...(units ? { units: [] } : {}) };
   let nextId = 0;
 
   let idle: (() => void)[] = [];
@@ -113,7 +115,7 @@ export async function analyzeInWorkers(
       let sentModule = false;
       const onParsed = new Map<number, PendingBig>();
       const analyse = (files: SourceInput[], trees?: ShippedTree[]) => {
-        const job: WorkerJob = { kind: 'analyze', id: nextId++, files, goMods, severities, ...(!sentModule && module ? { module } : {}), ...(trees ? { trees } : {}), ...(treeCacheDir ? { treeCacheDir } : {}) };
+        const job: WorkerJob = { kind: 'analyze', id: nextId++, files, goMods, severities, ...(!sentModule && module ? { module } : {}), ...(trees ? { trees } : {}), ...(treeCacheDir ? { treeCacheDir } : {}), ...(units ? { units } : {}) };
         sentModule = true;
         worker.postMessage(job, trees?.map((t) => t.buffer) ?? []);
       };
@@ -157,6 +159,7 @@ export async function analyzeInWorkers(
           merged.problems.push(...msg.result.problems);
           merged.files += msg.result.files;
           merged.packages += msg.result.packages;
+          if (msg.result.units) merged.units?.push(...msg.result.units);
           onProgress?.(++dirsDone, dirs.length);
         }
         feed();

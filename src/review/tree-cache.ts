@@ -10,6 +10,7 @@ import { endianness, homedir, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { treeArrays, type TreeArrays, type TreeCache } from '../engine/index.js';
+import { resultSalt } from './result-cache.js';
 
 const FORMAT = 1;
 const MAGIC = 0x6d677472; // "mgtr"
@@ -126,16 +127,17 @@ export class DiskTreeCache implements TreeCache {
 export const TREE_CACHE_MAX_BYTES = 1024 * 1024 * 1024;
 
 /**
- * Removes the oldest stored trees (by write time) while the directory holds more than
- * `maxBytes`, and directories of other mapguard versions. Errors are ignored: it is a cache.
+ * Removes the oldest stored trees and results (result-cache.ts), by write time, while the
+ * directory holds more than `maxBytes`, and directories of other mapguard versions or builds.
+ * Errors are ignored: it is a cache.
  */
 export function pruneTreeCache(root: string, maxBytes = TREE_CACHE_MAX_BYTES): void {
-  const current = `trees-${salt()}`;
+  const current = new Set([`trees-${salt()}`, `results-${resultSalt()}`]);
   let entries: { path: string; size: number; mtime: number }[] = [];
   try {
     for (const d of readdirSync(root)) {
-      if (!d.startsWith('trees-')) continue;
-      if (d !== current) {
+      if (!d.startsWith('trees-') && !d.startsWith('results-')) continue;
+      if (!current.has(d)) {
         rmSync(join(root, d), { recursive: true, force: true });
         continue;
       }

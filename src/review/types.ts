@@ -6,6 +6,7 @@ import type { Config } from '../config/types.js';
 import type { RaceRunner, RaceSummary } from '../race/types.js';
 import type { Baseline } from './baseline.js';
 import type { ModuleSource } from './module-source.js';
+import type { ResultStore } from './result-cache.js';
 export type { RaceRunner, RaceRun, RaceSummary, RacePackageSummary, RacePackageStatus } from '../race/types.js';
 
 export interface Workspace {
@@ -56,6 +57,8 @@ export interface ReviewInput {
   baseline?: Baseline;
   /** A directory of parsed trees kept across runs (tree-cache.ts); absent: parse every file. */
   treeCacheDir?: string;
+  /** Results kept across runs, per directory (result-cache.ts); absent: analyse every directory. */
+  resultCache?: ResultStore;
   /** Analyse on a worker thread even when one thread would do (the App: its event loop answers webhooks). */
   offThread?: boolean;
   /** Aborts the analysis on worker threads (the App's job: superseded, shut down or out of time); one-thread analysis runs to its end. */
@@ -71,7 +74,8 @@ export interface ReviewResult {
   escape?: EscapeSummary;
   race?: RaceSummary;
   /** `baselined`: findings left out because the baseline holds them. */
-  stats: { files: number; packages: number; findingsBeforeFilter: number; baselined?: number; durationMs: number };
+  /** `keptDirectories`: directories whose kept result (result-cache.ts) was used instead of an analysis. */
+  stats: { files: number; packages: number; findingsBeforeFilter: number; baselined?: number; keptDirectories?: number; durationMs: number };
 }
 
 /** `stopped`: the run hit a limit before this package reported; `not run`: never started (time, download). */

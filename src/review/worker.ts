@@ -28,6 +28,8 @@ export interface WorkerJob {
   trees?: ShippedTree[];
   /** The directory of parsed trees kept across runs (tree-cache.ts). */
   treeCacheDir?: string;
+  /** Return the directory's result with what it read (the main thread keeps it: result-cache.ts). */
+  units?: boolean;
 }
 
 export interface ParseJob {
@@ -81,6 +83,7 @@ if (parentPort) {
       ...(module ? { module } : {}),
       ...(trees ? { trees } : {}),
       ...(treeCache ? { treeCache } : {}),
+      ...(job.units ? { units: true } : {}),
     })
       .then((result) => port.postMessage({ id: job.id, result }))
       .catch((e: unknown) => port.postMessage({ id: job.id, error: (e as Error).message }));

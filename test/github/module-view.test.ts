@@ -5,11 +5,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Probot } from 'probot';
-import { analyze, ruleCatalogue } from '../../src/review/index.js';
+import { analyze, InstallationResultStores, MemoryResultCache, ruleCatalogue } from '../../src/review/index.js';
 import { createApp, type AppOptions, type MapguardApp } from '../../src/github/app.js';
 import { DEFAULT_ARCHIVE_LIMITS, ModuleArchives } from '../../src/github/archive.js';
 import { DEFAULT_LIMITS } from '../../src/github/source.js';
-import type { ReviewInput } from '../../src/review/types.js';
+import type { ReviewInput, ReviewResult } from '../../src/review/types.js';
 import { FakeGitHub, type CheckRun, type Files } from './fake-github.js';
 import { readTree } from './fake-github.js';
 import { fastOctokit, privateKey } from './helpers.js';
@@ -175,4 +175,32 @@ test('a repository holding only the changed packages needs no archive: the loade
   expect(rangeLines(run)).toEqual([5]);
   expect(tarballRequests()).toBe(0);
   expect(h.inputs[0]!.workspace.module).toEqual({ layout: { modules: [expect.objectContaining({ dir: '', path: 'example.com/foreigntypes' })] } });
+});
+
+test('kept results (one store per installation): a push that changes what the report reads is analysed again, one that changes nothing is not', async () => {
+  const stores = new InstallationResultStores();
+  const results: ReviewResult[] = [];
+  const inputs: ReviewInput[] = [];
+  const h = await harness({ resultStores: stores, analyze: async (input) => (inputs.push(input), results.push(await analyze(input)), results[results.length - 1]!) });
+  const first = await review(h, baseFiles, headFiles);
+  expect(rangeLines(first.run)).toEqual(WANT);
+  const store = inputs[0]!.resultCache as MemoryResultCache;
+  expect(store).toBeInstanceOf(MemoryResultCache);
+  expect(store.hits).toBe(0);
+  // A merge of the base made config's ByName a slice: report's range over it no longer leaks an order.
+  const sliced = { 'config/config.go': headFiles['config/config.go']!.replace('ByName map[string]int', 'ByName []string') };
+  const second = await review(h, { ...baseFiles, ...sliced }, { ...headFiles, ...sliced }, 'merged', first.number);
+  const lines = headFiles['report/report.go']!.split('\n');
+  const overByName = WANT.filter((l) => lines[l - 1]!.includes('.ByName'));
+  expect(overByName).toHaveLength(2);
+  expect(rangeLines(second.run)).toEqual(WANT.filter((l) => !overByName.includes(l)));
+  // The kept result was found, but its reads of config no longer held: analysed again.
+  expect(store.hits).toBe(1);
+  expect(results.map((r) => r.stats.keptDirectories)).toEqual([0, 0]);
+  // The same trees again under another commit: the kept result serves, with the same findings.
+  const third = await review(h, { ...baseFiles, ...sliced }, { ...headFiles, ...sliced }, 'again', first.number);
+  expect(rangeLines(third.run)).toEqual(rangeLines(second.run));
+  expect(inputs[2]!.resultCache).toBe(store);
+  expect(results.map((r) => r.stats.keptDirectories)).toEqual([0, 0, 1]);
+  expect(stores.count).toBe(1);
 });

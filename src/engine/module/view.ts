@@ -12,6 +12,7 @@ import { GoFile, isGeneratedSource } from '../source.js';
 import { PackageModel } from '../model.js';
 import { blankFunctionBodies } from './declarations.js';
 import { SharedParses } from './shared-parses.js';
+import { DependencyRecorder, importerIndex, MAX_IMPORTER_FILE_CHARS, type UnitDependencies } from './dependencies.js';
 export { importedPaths } from './layout.js';
 import { importedPaths } from './layout.js';
 import { GO_STATEMENT } from '../relevant.js';
@@ -45,7 +46,7 @@ export interface BodiesWanted {
 const CONCURRENT_FILE = new RegExp(`\\.Go\\(|ResponseWriter|ServeHTTP|${GO_STATEMENT.source}`, GO_STATEMENT.flags);
 
 /** A dependency file larger than this is not read for declarations. */
-const MAX_DECL_FILE_CHARS = 2 * 1024 * 1024;
+const MAX_DECL_FILE_CHARS = MAX_IMPORTER_FILE_CHARS;
 /** At most this many packages are loaded for declarations in one run (a bound on memory). */
 const MAX_LOADED_PACKAGES = 2000;
 
@@ -65,6 +66,10 @@ export class ModuleView {
   private chars = 0;
 
   private readonly shared: SharedParses;
+  /** What each analysed directory read through the view (dependencies.ts). */
+  private readonly recorder = new DependencyRecorder();
+  /** The directory each packageAt key resolved to. */
+  private readonly resolvedDirs = new Map<string, string | undefined>();
 
   constructor(
     readonly layout: ModuleLayout,
@@ -92,14 +97,23 @@ export class ModuleView {
     const from = this.moduleFor(fromDir);
     const relative = importPath.startsWith('.');
     const key = `${relative ? fromDir : (from?.dir ?? '')}\0${importPath}`;
-    if (this.loaded.has(key)) return this.loaded.get(key) ?? undefined;
+    if (this.loaded.has(key)) {
+      this.recorder.resolved(fromDir, this.resolvedDirs.get(key));
+      return this.loaded.get(key) ?? undefined;
+    }
     let pkg: PackageModel | undefined;
+    let dir: string | undefined;
     if (this.loadedCount < MAX_LOADED_PACKAGES) {
       // GOPATH-era relative imports (`"../util"`) name a directory next to the importer.
       const loc = importPath.startsWith('./') || importPath.startsWith('../') ? { dir: posix.join(fromDir || '.', importPath) } : locatePackage(this.layout, importPath, from);
-      if (loc) pkg = this.load(loc.dir, importPath);
+      if (loc) {
+        dir = loc.dir;
+        pkg = this.load(loc.dir, importPath);
+      }
     }
     this.loaded.set(key, pkg ?? null);
+    this.resolvedDirs.set(key, dir);
+    this.recorder.resolved(fromDir, dir);
     return pkg;
   }
 
@@ -118,6 +132,16 @@ export class ModuleView {
     return this.shared.takeParsed(inputs);
   }
 
+  /** Starts recording what the analysis of one directory reads through the view. */
+  beginUnit(): void {
+    this.recorder.begin();
+  }
+
+  /** What the directory's analysis read since beginUnit (closed over what the packages it used read). */
+  endUnit(): UnitDependencies {
+    return this.recorder.end();
+  }
+
   /** Frees the trees of loaded packages. */
   dispose(): void {
     this.dropLoaded();
@@ -128,6 +152,7 @@ export class ModuleView {
     for (const t of this.ownTrees) t.delete();
     this.ownTrees.length = 0;
     this.loaded.clear();
+    this.resolvedDirs.clear();
   }
 
   /** After a run over a set of directories: what it offered is let go (a kept view serves other runs). */
@@ -150,6 +175,7 @@ export class ModuleView {
   withBodies(pkg: PackageModel, only?: BodiesWanted): PackageModel {
     if (!pkg.declarationsOnly || !pkg.importPath) return pkg;
     const key = only ? `bodies\0${pkg.dir}\0${only.key}` : `bodies\0${pkg.dir}`;
+    this.recorder.used(pkg.dir);
     const hit = this.loaded.get(key) ?? (only ? this.loaded.get(`bodies\0${pkg.dir}`) : undefined);
     if (hit) return hit;
     // With `only`, files the question cannot be about keep their blanked parse (reused, not parsed again).
@@ -164,8 +190,10 @@ export class ModuleView {
    * once, on the first question, for its import block.
    */
   importersOf(importPath: string): string[] {
-    this.importers ??= this.importerIndex();
-    return this.importers.get(importPath) ?? [];
+    this.importers ??= importerIndex(this.layout, this.reader, (dir) => this.filesAt(dir, false));
+    const dirs = this.importers.get(importPath) ?? [];
+    this.recorder.importersAsked(importPath, dirs);
+    return dirs;
   }
 
   /**
@@ -200,14 +228,17 @@ export class ModuleView {
    * The reader's files of a directory, kept while they fit a budget (least recently used go
    * first): the importer search reads the same importers' files for every package they import.
    */
-  private filesAt(dir: string): { name: string; text: string }[] | undefined {
+  private filesAt(dir: string, record = true): { name: string; text: string }[] | undefined {
     if (this.listed.has(dir)) {
       const hit = this.listed.get(dir);
       this.listed.delete(dir);
       this.listed.set(dir, hit);
+      if (record) this.recorder.listed(dir, hit);
       return hit;
     }
     const files = this.reader.goFiles(dir);
+    // The importer index reads every directory for its imports: the answer is the dependency, not the texts.
+    if (record) this.recorder.listed(dir, files);
     const chars = files?.reduce((n, f) => n + f.text.length, 0) ?? 0;
     if (chars > LISTED_CHARS_BUDGET / 4) return files;
     this.listed.set(dir, files);
@@ -223,6 +254,7 @@ export class ModuleView {
   /** A package of the modules, bodies included, `main` packages too: evidence from its callers. */
   callersAt(dir: string): PackageModel | undefined {
     const key = `callers\0${dir}`;
+    this.recorder.used(dir);
     if (this.loaded.has(key)) return this.loaded.get(key) ?? undefined;
     const importPath = importPathOfDir(this.layout, dir);
     // Only files that start goroutines or serve requests keep their bodies: the others give the
@@ -240,28 +272,6 @@ export class ModuleView {
   }
 
   private importers?: Map<string, string[]>;
-
-  private importerIndex(): Map<string, string[]> {
-    const out = new Map<string, string[]>();
-    if (!this.reader.packageDirs) return out;
-    for (const m of this.layout.modules) {
-      if (m.dir.includes('@')) continue;
-      for (const dir of this.reader.packageDirs(m.dir)) {
-        const seen = new Set<string>();
-        for (const f of this.filesAt(dir) ?? []) {
-          if (f.name.endsWith('_test.go') || f.text.length > MAX_DECL_FILE_CHARS) continue;
-          for (const path of importedPaths(f.text)) {
-            if (seen.has(path)) continue;
-            seen.add(path);
-            let list = out.get(path);
-            if (!list) out.set(path, (list = []));
-            list.push(dir);
-          }
-        }
-      }
-    }
-    return out;
-  }
 
   /** Source characters held by loaded packages (their trees are proportional). */
   get retainedChars(): number {
