@@ -34605,6 +34605,41 @@ function splitByCache(files, settings, store, reader) {
   }
   return out2;
 }
+var DiskResultCache = class {
+  constructor(root) {
+    this.root = root;
+    this.dir = join4(root, `results-${resultSalt()}`);
+  }
+  root;
+  dir;
+  hits = 0;
+  misses = 0;
+  pathOf(key2) {
+    return join4(this.dir, key2.slice(0, 2), `${key2.slice(2)}.json`);
+  }
+  get(key2) {
+    try {
+      const unit = JSON.parse(readFileSync3(this.pathOf(key2), "utf8"));
+      if (typeof unit.dir === "string" && Array.isArray(unit.findings) && Array.isArray(unit.problems) && unit.dependencies && typeof unit.dependencies.dirs === "object") {
+        this.hits++;
+        return unit;
+      }
+    } catch {
+    }
+    this.misses++;
+    return void 0;
+  }
+  put(key2, unit) {
+    const path = this.pathOf(key2);
+    try {
+      mkdirSync(dirname3(path), { recursive: true });
+      const tmp = `${path}.${randomBytes(4).toString("hex")}.tmp`;
+      writeFileSync(tmp, JSON.stringify(unit));
+      renameSync(tmp, path);
+    } catch {
+    }
+  }
+};
 
 // src/review/tree-cache.ts
 var FORMAT2 = 1;
@@ -34694,6 +34729,36 @@ var DiskTreeCache = class {
   }
 };
 var TREE_CACHE_MAX_BYTES = 1024 * 1024 * 1024;
+function pruneTreeCache(root, maxBytes = TREE_CACHE_MAX_BYTES) {
+  const current = /* @__PURE__ */ new Set([`trees-${salt()}`, `results-${resultSalt()}`]);
+  let entries = [];
+  try {
+    for (const d of readdirSync4(root)) {
+      if (!d.startsWith("trees-") && !d.startsWith("results-")) continue;
+      if (!current.has(d)) {
+        rmSync(join5(root, d), { recursive: true, force: true });
+        continue;
+      }
+      for (const fan of readdirSync4(join5(root, d))) {
+        for (const f2 of readdirSync4(join5(root, d, fan))) {
+          const path = join5(root, d, fan, f2);
+          const st2 = statSync4(path);
+          entries.push({ path, size: st2.size, mtime: st2.mtimeMs });
+        }
+      }
+    }
+  } catch {
+    return;
+  }
+  let total = entries.reduce((n, e) => n + e.size, 0);
+  if (total <= maxBytes) return;
+  entries = entries.sort((a, b2) => a.mtime - b2.mtime);
+  for (const e of entries) {
+    if (total <= maxBytes * 0.75) break;
+    rmSync(e.path, { force: true });
+    total -= e.size;
+  }
+}
 
 // src/review/analyze.ts
 function severityFor(config, ruleId, fallback) {
@@ -35649,6 +35714,7 @@ function readInputs(env) {
     sarifFile: input(env, "SARIF_FILE") ?? "mapguard.sarif",
     sandbox: input(env, "SANDBOX") === "docker" ? "docker" : "bwrap",
     workingDirectory: input(env, "WORKING_DIRECTORY") ?? "",
+    cacheDir: input(env, "CACHE_DIR") ?? "",
     override
   };
 }
@@ -44225,7 +44291,7 @@ async function reviewPull(run2) {
   }) : void 0;
   const workspace = readWorkspace(root, diff);
   if (!config.module_view) delete workspace.module;
-  const analysed = await deps.analyze({ workspace, diff, config: { ...config, filter: "file" }, ...race ? { race } : {} });
+  const analysed = await deps.analyze({ workspace, diff, config: { ...config, filter: "file" }, ...race ? { race } : {}, ...run2.kept });
   const present = new Set(analysed.findings.map((f2) => f2.fingerprint));
   let findings = filterFindings(analysed.findings, diff, config.filter);
   let baselined = 0;
@@ -44310,14 +44376,16 @@ async function runAction(env, deps) {
       throw e;
     }
   }
+  const cacheDir = inputs.cacheDir ? isAbsolute(inputs.cacheDir) ? inputs.cacheDir : join14(root, inputs.cacheDir) : void 0;
+  const kept = cacheDir ? { treeCacheDir: cacheDir, resultCache: new DiskResultCache(cacheDir) } : {};
   const event = env.GITHUB_EVENT_NAME ?? "";
   let result2;
   let annotations = [];
   const notes = [];
   if (event === "push" || event === "workflow_dispatch" || event === "schedule") {
-    result2 = await deps.analyze({ workspace: readWholeTree(root, scope), config, ...baseline ? { baseline } : {} });
+    result2 = await deps.analyze({ workspace: readWholeTree(root, scope), config, ...baseline ? { baseline } : {}, ...kept });
   } else if (event === "pull_request" || event === "pull_request_target") {
-    const pulled = await reviewPull({ env, root, inScope, inputs, config, ...baseline ? { baseline } : {}, deps });
+    const pulled = await reviewPull({ env, root, inScope, inputs, config, ...baseline ? { baseline } : {}, kept, deps });
     if (pulled.usage) return fail(pulled.usage);
     if (pulled.skipped) {
       deps.stdout(`mapguard: ${pulled.skipped}
@@ -44331,6 +44399,7 @@ async function runAction(env, deps) {
   } else {
     return fail(`this action runs on pull_request (review) and push (whole tree, SARIF) events, got "${event}"`);
   }
+  if (cacheDir) pruneTreeCache(cacheDir);
   const sarifPath = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : join14(root, inputs.sarifFile);
   writeFileSync6(sarifPath, renderSarif(result2, deps.catalogue, { toolVersion: deps.version, helpUri: (id) => ruleHelpUri(id, config.docs_url || void 0) }));
   const conclusion = conclusionFor(result2.findings, config.fail_on);

@@ -10,6 +10,8 @@ export interface ActionInputs {
   workingDirectory: string;
   /** Sandbox for the race check (the Action never runs tests without one). */
   sandbox: 'bwrap' | 'docker';
+  /** A directory kept between runs (actions/cache): results and parsed trees are kept there. '' for none. */
+  cacheDir: string;
   override: DeepPartial<Config>;
 }
 
@@ -69,6 +71,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     sarifFile: input(env, 'SARIF_FILE') ?? 'mapguard.sarif',
     sandbox: input(env, 'SANDBOX') === 'docker' ? 'docker' : 'bwrap',
     workingDirectory: input(env, 'WORKING_DIRECTORY') ?? '',
+    cacheDir: input(env, 'CACHE_DIR') ?? '',
     override: override as DeepPartial<Config>,
   };
 }

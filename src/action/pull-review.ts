@@ -10,7 +10,7 @@ import type { Finding } from '../engine/index.js';
 import { createRaceRunner, RACE_SEED_PACKAGES } from '../race/index.js';
 import { escapeData } from '../report/index.js';
 import { applyBaseline, type Baseline } from '../review/baseline.js';
-import type { ReviewResult } from '../review/types.js';
+import type { ReviewInput, ReviewResult } from '../review/types.js';
 import { publishReview } from '../publish/review.js';
 import { httpStatus, type Log } from '../publish/client.js';
 import { actionClient } from './client.js';
@@ -29,6 +29,8 @@ export interface PullRun {
   inputs: ActionInputs;
   config: Config;
   baseline?: Baseline;
+  /** The kept results and trees (cache-dir), when the workflow keeps a directory. */
+  kept?: Pick<ReviewInput, 'treeCacheDir' | 'resultCache'>;
   deps: ActionDeps;
 }
 
@@ -101,7 +103,7 @@ export async function reviewPull(run: PullRun): Promise<PullOutcome> {
   if (!config.module_view) delete workspace.module;
   // Whole changed files are analysed and filtered here, as the App does: a finding outside the
   // changed lines is still "present", so its earlier thread is not declared fixed.
-  const analysed = await deps.analyze({ workspace, diff, config: { ...config, filter: 'file' }, ...(race ? { race } : {}) });
+  const analysed = await deps.analyze({ workspace, diff, config: { ...config, filter: 'file' }, ...(race ? { race } : {}), ...run.kept });
   const present = new Set(analysed.findings.map((f) => f.fingerprint));
   let findings = filterFindings(analysed.findings, diff, config.filter);
   let baselined = 0;

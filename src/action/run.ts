@@ -12,6 +12,8 @@ import { escapeData, renderSarif, renderWorkflowCommands, ruleHelpUri } from '..
 import { checkTitle, conclusionFor, renderCheckSummary } from '../report/github.js';
 import type { ReviewInput, ReviewResult } from '../review/types.js';
 import { BaselineError, parseBaseline, type Baseline } from '../review/baseline.js';
+import { DiskResultCache } from '../review/result-cache.js';
+import { pruneTreeCache } from '../review/tree-cache.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { readWholeTree } from './pull.js';
 import { reviewPull } from './pull-review.js';
@@ -67,6 +69,9 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
       throw e;
     }
   }
+  // cache-dir (kept by actions/cache): the CLI's cache of results and parsed trees, in a directory the workflow keeps.
+  const cacheDir = inputs.cacheDir ? (isAbsolute(inputs.cacheDir) ? inputs.cacheDir : join(root, inputs.cacheDir)) : undefined;
+  const kept: Pick<ReviewInput, 'treeCacheDir' | 'resultCache'> = cacheDir ? { treeCacheDir: cacheDir, resultCache: new DiskResultCache(cacheDir) } : {};
   const event = env.GITHUB_EVENT_NAME ?? '';
   let result: ReviewResult;
   // Findings to print as workflow annotations: on a pull request, those not commented inline.
@@ -74,9 +79,9 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
   const notes: string[] = [];
   if (event === 'push' || event === 'workflow_dispatch' || event === 'schedule') {
     // The default branch for code scanning: the whole tree, every finding (minus the baseline).
-    result = await deps.analyze({ workspace: readWholeTree(root, scope), config, ...(baseline ? { baseline } : {}) });
+    result = await deps.analyze({ workspace: readWholeTree(root, scope), config, ...(baseline ? { baseline } : {}), ...kept });
   } else if (event === 'pull_request' || event === 'pull_request_target') {
-    const pulled = await reviewPull({ env, root, inScope, inputs, config, ...(baseline ? { baseline } : {}), deps });
+    const pulled = await reviewPull({ env, root, inScope, inputs, config, ...(baseline ? { baseline } : {}), kept, deps });
     if (pulled.usage) return fail(pulled.usage);
     if (pulled.skipped) {
       deps.stdout(`mapguard: ${pulled.skipped}\n`);
@@ -90,6 +95,7 @@ export async function runAction(env: NodeJS.ProcessEnv, deps: ActionDeps): Promi
     return fail(`this action runs on pull_request (review) and push (whole tree, SARIF) events, got "${event}"`);
   }
 
+  if (cacheDir) pruneTreeCache(cacheDir);
   const sarifPath = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : join(root, inputs.sarifFile);
   writeFileSync(sarifPath, renderSarif(result, deps.catalogue, { toolVersion: deps.version, helpUri: (id) => ruleHelpUri(id, config.docs_url || undefined) }));
   const conclusion = conclusionFor(result.findings, config.fail_on);

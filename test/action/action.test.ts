@@ -2,13 +2,14 @@
 // real HTTP by the loopback fake GitHub (test/github/fake-github.ts: files computed from two
 // commits, review comments checked against the diff, threads and replies kept), outputs checked
 // (exit code, the review and its inline comments, annotations, SARIF).
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, ruleCatalogue } from '../../src/review/index.js';
 import { readInputs } from '../../src/action/inputs.js';
 import { runAction, type ActionDeps } from '../../src/action/run.js';
+import type { ReviewResult } from '../../src/review/types.js';
 import { FakeGitHub, readTree } from '../github/fake-github.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -189,6 +190,21 @@ test('push: the whole tree is analysed for code scanning (SARIF, summary, exit c
   const files = new Set(sarif.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri));
   expect([...files].some((f) => f.endsWith('svc/counter.go'))).toBe(true);
   expect(readFileSync(summaryFile, 'utf8')).toMatch(/^## mapguard: /);
+});
+
+test('push with cache-dir: the second run takes every directory from the kept results, with the same SARIF', async () => {
+  const results: ReviewResult[] = [];
+  const spy: typeof analyze = async (input) => (results.push(await analyze(input)), results[results.length - 1]!);
+  const e = env({ GITHUB_EVENT_NAME: 'push', INPUT_CACHE_DIR: '.mapguard-cache' });
+  expect(await runAction(e, deps({ analyze: spy }))).toBe(1);
+  const first = readFileSync(join(root, 'mapguard.sarif'), 'utf8');
+  expect(readdirSync(join(root, '.mapguard-cache')).some((d) => d.startsWith('results-'))).toBe(true);
+  expect(await runAction(e, deps({ analyze: spy }))).toBe(1);
+  expect(readFileSync(join(root, 'mapguard.sarif'), 'utf8')).toBe(first);
+  expect(results[0]!.stats.keptDirectories).toBe(0);
+  // Every directory of the tree served from the kept results: nothing analysed, the same findings.
+  expect(results[1]!.stats.keptDirectories).toBe(new Set(results[0]!.findings.map((f) => dirname(f.path))).size);
+  expect(results[1]!.findings).toEqual(results[0]!.findings);
 });
 
 test('readInputs maps inputs onto config keys', () => {
