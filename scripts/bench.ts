@@ -12,21 +12,26 @@ import { analyze } from '../src/review/index.js';
 import { workerCount } from '../src/review/parallel.js';
 import { DEFAULT_CONFIG } from '../src/config/index.js';
 import { moduleLayoutFor, fsPackageReader } from '../src/review/module-disk.js';
+import { benchWarm } from './bench-warm.js';
 
-// `npm run bench -- [tree] [--rules id,id] [--one-package dir] [--rounds N]`: --rules times only
-// those rules (to measure what a set of rules adds, run it with and without them, back to back);
-// --one-package times one package of the tree with and without the module view (a one-package pull
-// request); --rounds (default 3) how often the parse and the analysis are timed in turn.
+// `npm run bench -- [tree] [--rules id,id] [--one-package dir] [--warm file] [--rounds N]`: --rules
+// times only those rules (to measure what a set of rules adds, run it with and without them, back
+// to back); --one-package times one package of the tree with and without the module view (a
+// one-package pull request); --warm times re-runs with the kept results after nothing and after an
+// edit of that file (bench-warm.ts); --rounds (default 3) how often the parse and the analysis are
+// timed in turn.
 const args = process.argv.slice(2);
 const rulesAt = args.indexOf('--rules');
 const ruleIds = rulesAt >= 0 ? (args[rulesAt + 1] ?? '').split(',').filter(Boolean) : undefined;
 const pkgAt = args.indexOf('--one-package');
 const onePackage = pkgAt >= 0 ? args[pkgAt + 1] : undefined;
 const roundsAt = args.indexOf('--rounds');
+const warmAt = args.indexOf('--warm');
+const warmFile = warmAt >= 0 ? args[warmAt + 1] : undefined;
 // The machine is shared and its speed drifts within a minute: the parse and the analysis are timed
 // in turn, round after round, and the ratio is taken round by round (its median is the figure).
 const rounds = roundsAt >= 0 ? Math.max(1, Number(args[roundsAt + 1]) || 1) : 3;
-const valueAt = new Set([rulesAt, pkgAt, roundsAt].filter((i) => i >= 0).map((i) => i + 1));
+const valueAt = new Set([rulesAt, pkgAt, roundsAt, warmAt].filter((i) => i >= 0).map((i) => i + 1));
 const treeArg = args.find((a, i) => !a.startsWith('--') && !valueAt.has(i));
 
 function goroot(): string {
@@ -68,6 +73,7 @@ async function benchOnePackage(root: string, dir: string): Promise<void> {
 async function main(): Promise<void> {
   const root = goroot();
   if (onePackage) return benchOnePackage(root, onePackage);
+  if (warmFile) return benchWarm(root, warmFile, rounds);
   const found = findGoFiles([root]);
   const { files } = readSources(found.paths, root);
   const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
