@@ -34540,23 +34540,39 @@ function confinedReader(inner, root) {
 }
 
 // src/review/tree-cache.ts
-import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
-import { existsSync as existsSync5, mkdirSync as mkdirSync2, readdirSync as readdirSync4, readFileSync as readFileSync4, renameSync as renameSync2, rmSync, statSync as statSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import { createHash as createHash4 } from "node:crypto";
+import { existsSync as existsSync5, readdirSync as readdirSync4, readFileSync as readFileSync4, rmSync, statSync as statSync4 } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
 import { endianness, homedir as homedir2, platform } from "node:os";
-import { dirname as dirname4, join as join5 } from "node:path";
+import { dirname as dirname5, join as join5 } from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 
 // src/review/result-cache.ts
-import { createHash as createHash3, randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync as readdirSync3, readFileSync as readFileSync3, renameSync, statSync as statSync3, writeFileSync } from "node:fs";
-import { dirname as dirname3, join as join4, relative as relative2 } from "node:path";
+import { createHash as createHash3 } from "node:crypto";
+import { readdirSync as readdirSync3, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import { dirname as dirname4, join as join4, relative as relative2 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
+
+// src/review/cache-files.ts
+import { randomBytes } from "node:crypto";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { dirname as dirname3 } from "node:path";
+function writeCacheFile(path, data) {
+  try {
+    mkdirSync(dirname3(path), { recursive: true });
+    const tmp = `${path}.${randomBytes(4).toString("hex")}.tmp`;
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch {
+  }
+}
+
+// src/review/result-cache.ts
 var FORMAT = 1;
 var saltMemo;
 function resultSalt() {
   if (saltMemo) return saltMemo;
-  const code = dirname3(dirname3(dirname3(fileURLToPath3(import.meta.url))));
+  const code = dirname4(dirname4(dirname4(fileURLToPath3(import.meta.url))));
   const h = createHash3("sha256").update(`format ${FORMAT}\0`);
   const walk3 = (dir) => {
     let names;
@@ -34630,14 +34646,7 @@ var DiskResultCache = class {
     return void 0;
   }
   put(key2, unit) {
-    const path = this.pathOf(key2);
-    try {
-      mkdirSync(dirname3(path), { recursive: true });
-      const tmp = `${path}.${randomBytes(4).toString("hex")}.tmp`;
-      writeFileSync(tmp, JSON.stringify(unit));
-      renameSync(tmp, path);
-    } catch {
-    }
+    writeCacheFile(this.pathOf(key2), JSON.stringify(unit));
   }
 };
 
@@ -34651,7 +34660,7 @@ function salt() {
   const require2 = createRequire2(import.meta.url);
   const versionOf = (name2) => {
     try {
-      for (let dir = dirname4(require2.resolve(name2)); dirname4(dir) !== dir; dir = dirname4(dir)) {
+      for (let dir = dirname5(require2.resolve(name2)); dirname5(dir) !== dir; dir = dirname5(dir)) {
         const file = join5(dir, "package.json");
         if (!existsSync5(file)) continue;
         const pkg = JSON.parse(readFileSync4(file, "utf8"));
@@ -34662,7 +34671,7 @@ function salt() {
     return "?";
   };
   const own = (() => {
-    for (let dir = dirname4(fileURLToPath4(import.meta.url)); dirname4(dir) !== dir; dir = dirname4(dir)) {
+    for (let dir = dirname5(fileURLToPath4(import.meta.url)); dirname5(dir) !== dir; dir = dirname5(dir)) {
       try {
         const pkg = JSON.parse(readFileSync4(join5(dir, "package.json"), "utf8"));
         if (pkg.name === "mapguard") return pkg.version ?? "?";
@@ -34715,17 +34724,10 @@ var DiskTreeCache = class {
     return void 0;
   }
   put(text, arrays) {
-    const path = this.pathOf(text);
-    try {
-      mkdirSync2(dirname4(path), { recursive: true });
-      const header = Buffer.alloc(HEADER_BYTES);
-      header.writeUInt32LE(MAGIC, 0);
-      header.writeUInt32LE(arrays.count, 4);
-      const tmp = `${path}.${randomBytes2(4).toString("hex")}.tmp`;
-      writeFileSync2(tmp, Buffer.concat([header, Buffer.from(arrays.buffer, 0, arrays.buffer.byteLength)]));
-      renameSync2(tmp, path);
-    } catch {
-    }
+    const header = Buffer.alloc(HEADER_BYTES);
+    header.writeUInt32LE(MAGIC, 0);
+    header.writeUInt32LE(arrays.count, 4);
+    writeCacheFile(this.pathOf(text), Buffer.concat([header, Buffer.from(arrays.buffer, 0, arrays.buffer.byteLength)]));
   }
 };
 var TREE_CACHE_MAX_BYTES = 1024 * 1024 * 1024;
@@ -34793,9 +34795,9 @@ async function analyze(input2, rules = allRules) {
       const key2 = split.keys.get(unit.dir);
       if (key2) store.put(key2, unit);
     }
+    result2.findings = [...result2.findings, ...split.kept.flatMap((u2) => u2.findings)];
+    result2.problems = [...result2.problems, ...split.kept.flatMap((u2) => u2.problems)];
     for (const unit of split.kept) {
-      result2.findings = [...result2.findings, ...unit.findings];
-      result2.problems = [...result2.problems, ...unit.problems];
       result2.files += unit.files;
       result2.packages += unit.packages;
     }
@@ -34858,7 +34860,7 @@ async function analyze(input2, rules = allRules) {
 }
 
 // src/action/run.ts
-import { appendFileSync, existsSync as existsSync11, readFileSync as readFileSync9, writeFileSync as writeFileSync6 } from "node:fs";
+import { appendFileSync, existsSync as existsSync11, readFileSync as readFileSync9, writeFileSync as writeFileSync5 } from "node:fs";
 import { isAbsolute, join as join14 } from "node:path";
 
 // src/config/types.ts
@@ -35809,7 +35811,7 @@ import { readFileSync as readFileSync8 } from "node:fs";
 import { join as join13 } from "node:path";
 
 // src/race/runner.ts
-import { existsSync as existsSync10, writeFileSync as writeFileSync5 } from "node:fs";
+import { existsSync as existsSync10, writeFileSync as writeFileSync4 } from "node:fs";
 import { join as join12, posix as posix7 } from "node:path";
 
 // src/escape/packages.ts
@@ -36067,7 +36069,7 @@ function firstLine(s3) {
 }
 
 // src/escape/sandbox/docker.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 import { existsSync as existsSync8 } from "node:fs";
 import { execFile } from "node:child_process";
 var DEFAULT_DOCKER_IMAGE = "debian:bookworm-slim";
@@ -36145,7 +36147,7 @@ var DockerSandbox = class {
   run(req) {
     if (!this.docker) throw new SandboxUnavailableError("Docker client not found on PATH");
     const docker = this.docker;
-    const name2 = `mapguard-${randomBytes3(6).toString("hex")}`;
+    const name2 = `mapguard-${randomBytes2(6).toString("hex")}`;
     return runCapped(docker, this.args(req, name2), {
       env: this.opts.clientEnv,
       wallSeconds: req.limits.wallSeconds,
@@ -36200,7 +36202,7 @@ function createSandbox(name2, opts) {
 }
 
 // src/escape/gorun.ts
-import { lchownSync, mkdirSync as mkdirSync3, readdirSync as readdirSync7, realpathSync as realpathSync2 } from "node:fs";
+import { lchownSync, mkdirSync as mkdirSync2, readdirSync as readdirSync7, realpathSync as realpathSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join9, posix as posix4 } from "node:path";
 var IN = {
@@ -36225,10 +36227,10 @@ function prepareRun(opts, trees, sandbox, tc, runDir) {
   const isRoot = process.getuid?.() === 0;
   const dropToNobody = isRoot && sandbox.isolatesPaths;
   const host = { home: join9(runDir, "home"), tmp: join9(runDir, "tmp"), gocache: join9(runDir, "gocache") };
-  for (const d of Object.values(host)) mkdirSync3(d, { mode: 493 });
+  for (const d of Object.values(host)) mkdirSync2(d, { mode: 493 });
   let modCache = opts.modCacheDir ?? (dropToNobody ? join9(tmpdir(), "mapguard-gomod") : tc.modCache);
   if (!modCache) modCache = join9(runDir, "gomod");
-  mkdirSync3(modCache, { recursive: true, mode: 493 });
+  mkdirSync2(modCache, { recursive: true, mode: 493 });
   if (dropToNobody) {
     for (const d of Object.values(host)) chownTree(d);
     for (const dir of trees) if (isPreparedWorkspace(dir)) chownTree(dir);
@@ -36355,11 +36357,11 @@ function excerpt(r, skip = () => false) {
 }
 
 // src/escape/stdcache.ts
-import { chmodSync as chmodSync2, constants as constants2, copyFileSync as copyFileSync2, cpSync, existsSync as existsSync9, linkSync, lchownSync as lchownSync2, mkdirSync as mkdirSync5, readdirSync as readdirSync8, readFileSync as readFileSync7, renameSync as renameSync3, rmSync as rmSync3, statSync as statSync7, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname5, join as join11, posix as posix6 } from "node:path";
+import { chmodSync as chmodSync2, constants as constants2, copyFileSync as copyFileSync2, cpSync, existsSync as existsSync9, linkSync, lchownSync as lchownSync2, mkdirSync as mkdirSync4, readdirSync as readdirSync8, readFileSync as readFileSync7, renameSync as renameSync2, rmSync as rmSync3, statSync as statSync7, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname6, join as join11, posix as posix6 } from "node:path";
 
 // src/escape/workspace.ts
-import { chmodSync, copyFileSync, lstatSync, mkdirSync as mkdirSync4, mkdtempSync, readlinkSync, realpathSync as realpathSync3, rmSync as rmSync2, symlinkSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { chmodSync, copyFileSync, lstatSync, mkdirSync as mkdirSync3, mkdtempSync, readlinkSync, realpathSync as realpathSync3, rmSync as rmSync2, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join10, posix as posix5, sep as sep3 } from "node:path";
 
@@ -39365,7 +39367,7 @@ async function buildStdSeed(seedDir, ctx) {
     const cache4 = join11(tmpRoot, "gocache");
     const home = join11(tmpRoot, "home");
     const tmp = join11(tmpRoot, "tmp");
-    for (const d of [cache4, home, tmp]) mkdirSync5(d, { mode: 493 });
+    for (const d of [cache4, home, tmp]) mkdirSync4(d, { mode: 493 });
     if (ctx.dropToNobody) for (const d of [cache4, home, tmp]) lchownSync2(d, UNPRIVILEGED_UID, UNPRIVILEGED_UID);
     const iso = ctx.sandbox.isolatesPaths;
     const p2 = iso ? { goroot: "/mg/goroot", gomod: "/mg/gomod", gocache: "/mg/gocache", home: "/mg/home", tmp: "/tmp" } : { goroot: ctx.tc.goroot, gomod: join11(home, "gomod"), gocache: cache4, home, tmp };
@@ -39386,11 +39388,11 @@ async function buildStdSeed(seedDir, ctx) {
     });
     if (r.exitCode !== 0 || r.limit) return `building the standard-library cache failed: ${(r.stderr || r.stdout).trim().split("\n")[0] ?? r.limit ?? "unknown error"}`;
     freeze(cache4, process.getuid?.() ?? 0);
-    writeFileSync4(join11(cache4, MARKER), JSON.stringify({ go: ctx.tc.version }));
-    mkdirSync5(dirname5(seedDir), { recursive: true });
+    writeFileSync3(join11(cache4, MARKER), JSON.stringify({ go: ctx.tc.version }));
+    mkdirSync4(dirname6(seedDir), { recursive: true });
     rmSync3(seedDir, { recursive: true, force: true });
     try {
-      renameSync3(cache4, seedDir);
+      renameSync2(cache4, seedDir);
     } catch {
       cpSync(cache4, seedDir, { recursive: true });
     }
@@ -39428,7 +39430,7 @@ function populateFromSeed(seedDir, runCache, opts) {
       const from = join11(seedDir, rel, name2);
       const to2 = join11(runCache, rel, name2);
       if (statSync7(from).isDirectory()) {
-        if (!existsSync9(to2)) mkdirSync5(to2, { mode: 493 });
+        if (!existsSync9(to2)) mkdirSync4(to2, { mode: 493 });
         if (opts.owner !== void 0) lchownSync2(to2, opts.owner, opts.owner);
         walk3(join11(rel, name2));
         continue;
@@ -39451,11 +39453,11 @@ function populateFromSeed(seedDir, runCache, opts) {
 // src/escape/toolchain.ts
 import { execFile as execFile2 } from "node:child_process";
 import { tmpdir as tmpdir3 } from "node:os";
-import { dirname as dirname6 } from "node:path";
+import { dirname as dirname7 } from "node:path";
 async function findToolchain(goBinary) {
   const go2 = goBinary ?? which("go");
   if (!go2) throw new Error("the go command is not on PATH; escape analysis needs a Go toolchain");
-  const env = { PATH: dirname6(go2), GOTOOLCHAIN: "local", GOFLAGS: "", GOWORK: "off" };
+  const env = { PATH: dirname7(go2), GOTOOLCHAIN: "local", GOFLAGS: "", GOWORK: "off" };
   if (process.env.HOME) env.HOME = process.env.HOME;
   if (process.env.GOMODCACHE) env.GOMODCACHE = process.env.GOMODCACHE;
   if (process.env.GOPATH) env.GOPATH = process.env.GOPATH;
@@ -39701,7 +39703,7 @@ async function runRaceTests(opts, diff) {
     }
     ctx = prepareRun(opts, [opts.dir], sandbox, tc, runDir);
     const hosts = join12(runDir, "hosts");
-    writeFileSync5(hosts, "127.0.0.1	localhost\n::1	localhost ip6-localhost ip6-loopback\n", { mode: 420 });
+    writeFileSync4(hosts, "127.0.0.1	localhost\n::1	localhost ip6-localhost ip6-loopback\n", { mode: 420 });
     if (opts.stdCacheDir) await seedCache(ctx, opts, opts.stdCacheDir, log);
     const dirs = packageDirs(opts, diff);
     const { modules, orphans } = groupByModule(opts.dir, dirs, { tests: true });
@@ -44401,7 +44403,7 @@ async function runAction(env, deps) {
   }
   if (cacheDir) pruneTreeCache(cacheDir);
   const sarifPath = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : join14(root, inputs.sarifFile);
-  writeFileSync6(sarifPath, renderSarif(result2, deps.catalogue, { toolVersion: deps.version, helpUri: (id) => ruleHelpUri(id, config.docs_url || void 0) }));
+  writeFileSync5(sarifPath, renderSarif(result2, deps.catalogue, { toolVersion: deps.version, helpUri: (id) => ruleHelpUri(id, config.docs_url || void 0) }));
   const conclusion = conclusionFor(result2.findings, config.fail_on);
   setOutput(env, "sarif-file", sarifPath);
   setOutput(env, "findings", String(result2.findings.length));

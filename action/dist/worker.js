@@ -16464,12 +16464,28 @@ function confinedReader(inner, root) {
 }
 
 // src/review/tree-cache.ts
-import { createHash as createHash3, randomBytes } from "node:crypto";
-import { existsSync as existsSync3, mkdirSync, readdirSync as readdirSync2, readFileSync as readFileSync2, renameSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
+import { createHash as createHash3 } from "node:crypto";
+import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync2, rmSync, statSync as statSync2 } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
 import { endianness, homedir, platform } from "node:os";
-import { dirname as dirname2, join as join3 } from "node:path";
+import { dirname as dirname3, join as join3 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
+
+// src/review/cache-files.ts
+import { randomBytes } from "node:crypto";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { dirname as dirname2 } from "node:path";
+function writeCacheFile(path, data) {
+  try {
+    mkdirSync(dirname2(path), { recursive: true });
+    const tmp = `${path}.${randomBytes(4).toString("hex")}.tmp`;
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch {
+  }
+}
+
+// src/review/tree-cache.ts
 var FORMAT = 1;
 var MAGIC = 1835496562;
 var HEADER_BYTES = 8;
@@ -16479,7 +16495,7 @@ function salt() {
   const require2 = createRequire2(import.meta.url);
   const versionOf = (name2) => {
     try {
-      for (let dir = dirname2(require2.resolve(name2)); dirname2(dir) !== dir; dir = dirname2(dir)) {
+      for (let dir = dirname3(require2.resolve(name2)); dirname3(dir) !== dir; dir = dirname3(dir)) {
         const file = join3(dir, "package.json");
         if (!existsSync3(file)) continue;
         const pkg = JSON.parse(readFileSync2(file, "utf8"));
@@ -16490,7 +16506,7 @@ function salt() {
     return "?";
   };
   const own = (() => {
-    for (let dir = dirname2(fileURLToPath2(import.meta.url)); dirname2(dir) !== dir; dir = dirname2(dir)) {
+    for (let dir = dirname3(fileURLToPath2(import.meta.url)); dirname3(dir) !== dir; dir = dirname3(dir)) {
       try {
         const pkg = JSON.parse(readFileSync2(join3(dir, "package.json"), "utf8"));
         if (pkg.name === "mapguard") return pkg.version ?? "?";
@@ -16543,17 +16559,10 @@ var DiskTreeCache = class {
     return void 0;
   }
   put(text, arrays) {
-    const path = this.pathOf(text);
-    try {
-      mkdirSync(dirname2(path), { recursive: true });
-      const header = Buffer.alloc(HEADER_BYTES);
-      header.writeUInt32LE(MAGIC, 0);
-      header.writeUInt32LE(arrays.count, 4);
-      const tmp = `${path}.${randomBytes(4).toString("hex")}.tmp`;
-      writeFileSync(tmp, Buffer.concat([header, Buffer.from(arrays.buffer, 0, arrays.buffer.byteLength)]));
-      renameSync(tmp, path);
-    } catch {
-    }
+    const header = Buffer.alloc(HEADER_BYTES);
+    header.writeUInt32LE(MAGIC, 0);
+    header.writeUInt32LE(arrays.count, 4);
+    writeCacheFile(this.pathOf(text), Buffer.concat([header, Buffer.from(arrays.buffer, 0, arrays.buffer.byteLength)]));
   }
 };
 var TREE_CACHE_MAX_BYTES = 1024 * 1024 * 1024;

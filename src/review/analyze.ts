@@ -58,9 +58,9 @@ export async function analyze(input: ReviewInput, rules: readonly Rule[] = allRu
       const key = split.keys.get(unit.dir);
       if (key) store.put(key, unit);
     }
+    result.findings = [...result.findings, ...split.kept.flatMap((u) => u.findings)];
+    result.problems = [...result.problems, ...split.kept.flatMap((u) => u.problems)];
     for (const unit of split.kept) {
-      result.findings = [...result.findings, ...unit.findings];
-      result.problems = [...result.problems, ...unit.problems];
       result.files += unit.files;
       result.packages += unit.packages;
     }

@@ -8,10 +8,11 @@
 //
 // Two stores: on disk for the CLI (next to the tree cache, one JSON file an entry, written aside
 // and renamed), and in memory for the App (one per installation, bounded by size).
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeCacheFile } from './cache-files.js';
 import { dependenciesHold, DependencyMemo, goModFor, groupByDirectory, type ModuleLayout, type PackageReader, type RuleSeverity, type SourceInput, type UnitResult } from '../engine/index.js';
 
 /** Where kept results live: read before a run, written after it. */
@@ -138,15 +139,7 @@ export class DiskResultCache implements ResultStore {
   }
 
   put(key: string, unit: UnitResult): void {
-    const path = this.pathOf(key);
-    try {
-      mkdirSync(dirname(path), { recursive: true });
-      const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-      writeFileSync(tmp, JSON.stringify(unit));
-      renameSync(tmp, path);
-    } catch {
-      // A cache that cannot be written only costs the analysis next time.
-    }
+    writeCacheFile(this.pathOf(key), JSON.stringify(unit));
   }
 }
 

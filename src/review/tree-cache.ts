@@ -3,14 +3,15 @@
 // file simply has another key. The directory name carries everything else a tree depends on
 // (the grammar and runtime versions, mapguard's, the format, the byte order), so an upgrade
 // starts a fresh directory instead of reading trees it cannot trust.
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { endianness, homedir, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { treeArrays, type TreeArrays, type TreeCache } from '../engine/index.js';
 import { resultSalt } from './result-cache.js';
+import { writeCacheFile } from './cache-files.js';
 
 const FORMAT = 1;
 const MAGIC = 0x6d677472; // "mgtr"
@@ -107,19 +108,10 @@ export class DiskTreeCache implements TreeCache {
   }
 
   put(text: string, arrays: TreeArrays): void {
-    const path = this.pathOf(text);
-    try {
-      mkdirSync(dirname(path), { recursive: true });
-      const header = Buffer.alloc(HEADER_BYTES);
-      header.writeUInt32LE(MAGIC, 0);
-      header.writeUInt32LE(arrays.count, 4);
-      // Written aside and renamed: a reader never sees half a file, two writers never mix.
-      const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-      writeFileSync(tmp, Buffer.concat([header, Buffer.from(arrays.buffer, 0, arrays.buffer.byteLength)]));
-      renameSync(tmp, path);
-    } catch {
-      // A cache that cannot be written (read-only home, full disk) only costs a parse.
-    }
+    const header = Buffer.alloc(HEADER_BYTES);
+    header.writeUInt32LE(MAGIC, 0);
+    header.writeUInt32LE(arrays.count, 4);
+    writeCacheFile(this.pathOf(text), Buffer.concat([header, Buffer.from(arrays.buffer, 0, arrays.buffer.byteLength)]));
   }
 }
 
