@@ -19545,10 +19545,14 @@ var DependencyRecorder = class {
     for (const [path, dirs] of [...unit.importers].sort((a, b2) => a[0] < b2[0] ? -1 : 1)) out2.importers[path] = dirs;
     return out2;
   }
-  /** The view listed a directory's files (the first listing's digest is the one kept). */
+  /**
+   * The view listed a directory's files (the first listing's digest is the one kept). Digested only
+   * while a unit is recorded: a run that keeps no results hashes nothing.
+   */
   listed(dir, files) {
+    if (!this.unit) return;
     if (!this.dirDigests.has(dir)) this.dirDigests.set(dir, isImmutableDir(dir) ? dir : digestListing(files));
-    this.unit?.dirs.add(dir);
+    this.unit.dirs.add(dir);
   }
   /** The unit used what the view holds of a directory (read earlier in the run, or now). */
   used(dir) {
@@ -34612,7 +34616,8 @@ function splitByCache(files, settings, store, reader) {
     const key2 = unitKey(dir, dirFiles, settings, digest);
     const hit = store.get(key2);
     const deps = hit?.dependencies;
-    const holds = !!hit && hit.dir === dir && (!deps || Object.keys(deps.dirs).length === 0 && Object.keys(deps.importers).length === 0 || !!reader && !!settings.layout && dependenciesHold(deps, reader, settings.layout, memo));
+    const readNothing = !!deps && Object.keys(deps.dirs).length === 0 && Object.keys(deps.importers).length === 0;
+    const holds = !!hit && !!deps && hit.dir === dir && (readNothing || !!reader && !!settings.layout && dependenciesHold(deps, reader, settings.layout, memo));
     if (holds) out2.kept.push(hit);
     else {
       out2.keys.set(dir, key2);

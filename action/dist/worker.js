@@ -2072,10 +2072,14 @@ var DependencyRecorder = class {
     for (const [path, dirs] of [...unit.importers].sort((a, b) => a[0] < b[0] ? -1 : 1)) out2.importers[path] = dirs;
     return out2;
   }
-  /** The view listed a directory's files (the first listing's digest is the one kept). */
+  /**
+   * The view listed a directory's files (the first listing's digest is the one kept). Digested only
+   * while a unit is recorded: a run that keeps no results hashes nothing.
+   */
   listed(dir, files) {
+    if (!this.unit) return;
     if (!this.dirDigests.has(dir)) this.dirDigests.set(dir, isImmutableDir(dir) ? dir : digestListing(files));
-    this.unit?.dirs.add(dir);
+    this.unit.dirs.add(dir);
   }
   /** The unit used what the view holds of a directory (read earlier in the run, or now). */
   used(dir) {

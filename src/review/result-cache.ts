@@ -99,7 +99,9 @@ export function splitByCache(files: readonly SourceInput[], settings: RunSetting
     const key = unitKey(dir, dirFiles, settings, digest);
     const hit = store.get(key);
     const deps = hit?.dependencies;
-    const holds = !!hit && hit.dir === dir && (!deps || (Object.keys(deps.dirs).length === 0 && Object.keys(deps.importers).length === 0) || (!!reader && !!settings.layout && dependenciesHold(deps, reader, settings.layout, memo)));
+    // Nothing read through the module view: the key says it all; else its reads are done again.
+    const readNothing = !!deps && Object.keys(deps.dirs).length === 0 && Object.keys(deps.importers).length === 0;
+    const holds = !!hit && !!deps && hit.dir === dir && (readNothing || (!!reader && !!settings.layout && dependenciesHold(deps, reader, settings.layout, memo)));
     if (holds) out.kept.push(hit);
     else {
       out.keys.set(dir, key);

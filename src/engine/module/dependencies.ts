@@ -71,10 +71,14 @@ export class DependencyRecorder {
     return out;
   }
 
-  /** The view listed a directory's files (the first listing's digest is the one kept). */
+  /**
+   * The view listed a directory's files (the first listing's digest is the one kept). Digested only
+   * while a unit is recorded: a run that keeps no results hashes nothing.
+   */
   listed(dir: string, files: readonly { name: string; text: string }[] | undefined): void {
+    if (!this.unit) return;
     if (!this.dirDigests.has(dir)) this.dirDigests.set(dir, isImmutableDir(dir) ? dir : digestListing(files));
-    this.unit?.dirs.add(dir);
+    this.unit.dirs.add(dir);
   }
 
   /** The unit used what the view holds of a directory (read earlier in the run, or now). */
